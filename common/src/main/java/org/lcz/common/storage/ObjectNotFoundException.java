@@ -1,0 +1,8 @@
+package org.lcz.common.storage;
+
+/** The object, or the bucket it should be in, does not exist. */
+public class ObjectNotFoundException extends ObjectStoreException {
+  public ObjectNotFoundException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

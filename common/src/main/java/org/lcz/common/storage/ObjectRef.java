@@ -1,0 +1,60 @@
+package org.lcz.common.storage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * A reference to one object in the object store, as events carry it.
+ *
+ * @param bucket the bucket
+ * @param key the object key
+ * @param sha256 the lower-case hex SHA-256 of the content, or {@code null} where it is not known
+ *     (objects that users drop into the inbox with a third-party client)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ObjectRef(
+    @JsonProperty(required = true) String bucket,
+    @JsonProperty(required = true) String key,
+    String sha256) {
+
+  public ObjectRef {
+    if (bucket == null || bucket.isBlank()) {
+      throw new IllegalArgumentException("missing required field 'bucket'");
+    }
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("missing required field 'key'");
+    }
+    if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException(
+          "sha256 of s3://" + bucket + "/" + key + " is not 64 lower-case hex digits: " + sha256);
+    }
+  }
+
+  /** A reference without a checksum. */
+  public static ObjectRef of(String bucket, String key) {
+    return new ObjectRef(bucket, key, null);
+  }
+
+  /** The same object, with the given checksum. */
+  public ObjectRef withSha256(String checksum) {
+    return new ObjectRef(bucket, key, checksum);
+  }
+
+  /** True when both name the same bucket and key, whatever their checksums. */
+  public boolean sameObject(ObjectRef other) {
+    return bucket.equals(other.bucket) && key.equals(other.key);
+  }
+
+  /** {@code s3://bucket/key}. */
+  public String uri() {
+    return "s3://" + bucket + "/" + key;
+  }
+
+  @Override
+  public String toString() {
+    return Objects.requireNonNullElse(sha256, "").isEmpty()
+        ? uri()
+        : uri() + " (sha256 " + sha256.substring(0, 12) + "…)";
+  }
+}
