@@ -1,0 +1,96 @@
+package org.lcz.deploy.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.lcz.deploy.stack.StackSettings;
+
+/**
+ * The parsed command line of {@code ./lcz}.
+ *
+ * @param command the subcommand, e.g. {@code up}
+ * @param home the repository root (where the services' jars are built)
+ * @param dataDir the local stack's data folder
+ * @param kafkaPort Kafka's client port
+ * @param controllerPort Kafka's controller port
+ * @param s3Port the S3 server's port
+ * @param services whether to start the three services too
+ */
+public record LaunchOptions(
+    String command,
+    Path home,
+    Path dataDir,
+    int kafkaPort,
+    int controllerPort,
+    int s3Port,
+    boolean services) {
+
+  /** The usage text. */
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "usage: ./lcz <command> [options]",
+          "",
+          "commands:",
+          "  up      start the local stack (Kafka + S3) and the three services; Ctrl-C stops all",
+          "  stack   start only the local stack",
+          "",
+          "options:",
+          "  --data DIR           data folder (default ./.lcz-data); buckets are its sub-folders",
+          "  --kafka-port N       Kafka client port (default 9092)",
+          "  --controller-port N  Kafka controller port (default 9093)",
+          "  --s3-port N          S3 port (default 9000)",
+          "",
+          "environment: LCZ_S3_ACCESS_KEY, LCZ_S3_SECRET_KEY (local defaults when unset)");
+
+  /**
+   * Parses {@code args}; {@code home} is the repository root.
+   *
+   * @throws IllegalArgumentException with a message for the person at the terminal
+   */
+  public static LaunchOptions parse(List<String> args, Path home) {
+    Deque<String> rest = new ArrayDeque<>(args);
+    if (rest.isEmpty()) {
+      throw new IllegalArgumentException("no command given");
+    }
+    String command = rest.removeFirst();
+    if (!command.equals("up") && !command.equals("stack")) {
+      throw new IllegalArgumentException("unknown command '" + command + "'");
+    }
+    Path data = home.resolve(".lcz-data");
+    int kafka = StackSettings.DEFAULT_KAFKA_PORT;
+    int controller = StackSettings.DEFAULT_CONTROLLER_PORT;
+    int s3 = StackSettings.DEFAULT_S3_PORT;
+    while (!rest.isEmpty()) {
+      String option = rest.removeFirst();
+      switch (option) {
+        case "--data" -> data = Path.of(value(option, rest));
+        case "--kafka-port" -> kafka = port(option, value(option, rest));
+        case "--controller-port" -> controller = port(option, value(option, rest));
+        case "--s3-port" -> s3 = port(option, value(option, rest));
+        default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+      }
+    }
+    return new LaunchOptions(command, home, data, kafka, controller, s3, command.equals("up"));
+  }
+
+  private static String value(String option, Deque<String> rest) {
+    if (rest.isEmpty()) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return rest.removeFirst();
+  }
+
+  private static int port(String option, String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a port number 1-65535, not '" + value + "'");
+    }
+  }
+}

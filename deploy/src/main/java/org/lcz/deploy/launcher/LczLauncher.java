@@ -1,0 +1,170 @@
+package org.lcz.deploy.launcher;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.lcz.common.storage.S3Settings;
+import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.stack.StackSettings;
+
+/**
+ * {@code ./lcz}: starts the local stack, then the three services against it, prints where
+ * everything listens, and stops all of it on Ctrl-C or SIGTERM.
+ */
+public final class LczLauncher {
+  /** How long a service may take to become ready. */
+  static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+  /** Sub-folder of the data folder where service logs go. */
+  static final String LOG_DIR = ".logs";
+
+  private final LaunchOptions options;
+  private final PrintStream out;
+  private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+  private volatile LocalStack stack;
+
+  LczLauncher(LaunchOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    Path home = Path.of(System.getProperty("lcz.home", ".")).toAbsolutePath().normalize();
+    LaunchOptions options;
+    try {
+      options = LaunchOptions.parse(List.of(args), home);
+    } catch (IllegalArgumentException e) {
+      System.err.println("lcz: " + e.getMessage());
+      System.err.println(LaunchOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    LczLauncher launcher = new LczLauncher(options, System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  launcher.stop();
+                  stopped.countDown();
+                },
+                "lcz-shutdown"));
+    try {
+      launcher.start();
+      launcher.watch();
+    } catch (RuntimeException e) {
+      System.err.println("lcz: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Starts the stack and (for {@code up}) the services; returns when all are ready. */
+  void start() {
+    List<ServiceSpec> toStart = options.services() ? ServiceSpec.PLATFORM : List.of();
+    for (ServiceSpec spec : toStart) {
+      if (!Files.isRegularFile(spec.runner(options.home()))) {
+        throw new IllegalStateException(
+            spec.name() + " is not built (" + spec.runner(options.home())
+                + " is missing): run ./mvnw -DskipTests package");
+      }
+    }
+    StackSettings settings =
+        StackSettings.defaults(options.dataDir())
+            .withPorts(options.kafkaPort(), options.controllerPort(), options.s3Port());
+    try {
+      stack = LocalStack.start(settings);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot start the local stack (is another one running on ports " + options.kafkaPort()
+              + "/" + options.s3Port() + "?): " + e.getMessage(), e);
+    }
+    for (ServiceSpec spec : toStart) {
+      out.printf("starting %s on port %d ...%n", spec.name(), spec.port());
+      ServiceProcess process = startService(spec, stack);
+      services.add(process);
+      process.awaitReady(SERVICE_START_TIMEOUT);
+    }
+    printSummary();
+  }
+
+  private ServiceProcess startService(ServiceSpec spec, LocalStack running) {
+    List<String> jvm =
+        List.of(
+            "-Dquarkus.http.port=" + spec.port(),
+            "-Dkafka.bootstrap.servers=" + running.kafkaBootstrapServers(),
+            "-Dlcz.s3.endpoint=" + running.s3Endpoint());
+    S3Settings s3 = running.s3Settings();
+    return ServiceProcess.start(
+        spec.name(),
+        ServiceProcess.javaCommand(jvm, List.of("-jar", spec.runner(options.home()).toString())),
+        Map.of(S3Settings.ENV_ACCESS_KEY, s3.accessKey(), S3Settings.ENV_SECRET_KEY, s3.secretKey()),
+        options.dataDir().resolve(LOG_DIR).resolve(spec.name() + ".log"),
+        URI.create("http://127.0.0.1:" + spec.port() + "/q/health/ready"));
+  }
+
+  private void printSummary() {
+    S3Settings s3 = stack.s3Settings();
+    out.println();
+    out.println("LCZ platform is up. Data folder: " + options.dataDir().toAbsolutePath());
+    out.printf("  %-17s %-28s %s%n", "Kafka", stack.kafkaBootstrapServers(),
+        "try: kcat -L -b " + stack.kafkaBootstrapServers());
+    out.printf("  %-17s %-28s %s%n", "S3", stack.s3Endpoint(),
+        "access key " + s3.accessKey() + " (LCZ_S3_ACCESS_KEY / LCZ_S3_SECRET_KEY)");
+    for (ServiceProcess p : services) {
+      ServiceSpec spec =
+          ServiceSpec.PLATFORM.stream().filter(s -> s.name().equals(p.name())).findFirst().orElseThrow();
+      out.printf("  %-17s %-28s %s%n", spec.name(), "http://127.0.0.1:" + spec.port(),
+          "/q/health /q/metrics  log " + p.log());
+    }
+    out.println("Drop a scene: copy it into " + options.dataDir().resolve("lcz-inbox")
+        + "/ or PUT it to s3://lcz-inbox/ with any S3 client.");
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  /** Blocks while everything runs; fails when a service exits by itself. */
+  void watch() {
+    while (true) {
+      for (ServiceProcess p : List.copyOf(services)) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException(
+              p.name() + " stopped unexpectedly; see " + p.log() + ". Stopping the platform.");
+        }
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Stops the services (newest first), then the stack. Safe to call more than once. */
+  void stop() {
+    List<ServiceProcess> running = new ArrayList<>(services);
+    Collections.reverse(running);
+    for (ServiceProcess p : running) {
+      p.close();
+    }
+    services.clear();
+    LocalStack s = stack;
+    stack = null;
+    if (s != null) {
+      s.close();
+      out.println("lcz: stopped.");
+    }
+  }
+
+  /** The running stack, or null (for tests). */
+  LocalStack stack() {
+    return stack;
+  }
+}

@@ -1,0 +1,146 @@
+package org.lcz.deploy.stack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.lcz.common.messaging.KafkaClients;
+
+/**
+ * One Apache Kafka node in KRaft mode, broker and controller in one, listening on loopback. Its
+ * storage is formatted in code the first time a log directory is used and kept across restarts.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+  private static final String CONTROLLER = "CONTROLLER";
+  private static final int NODE_ID = 1;
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /**
+   * Starts a node and waits until it answers clients.
+   *
+   * @param logDir where the node keeps its metadata and topic data
+   * @param port the client port
+   * @param controllerPort the KRaft controller port
+   */
+  public static EmbeddedKafka start(Path logDir, String host, int port, int controllerPort) {
+    try {
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create Kafka's directory " + logDir, e);
+    }
+    KafkaConfig config = KafkaConfig.fromProps(properties(logDir, host, port, controllerPort));
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(logDir);
+    }
+    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    String bootstrap = host + ":" + port;
+    EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap);
+    try {
+      kafka.awaitReady(Duration.ofSeconds(60));
+    } catch (RuntimeException e) {
+      kafka.close();
+      throw e;
+    }
+    return kafka;
+  }
+
+  /** {@code host:port} for clients. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  private static Properties properties(Path logDir, String host, int port, int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", String.valueOf(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER + "://" + host + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+    p.put("controller.listener.names", CONTROLLER);
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toAbsolutePath().toString());
+    // One node: every internal topic has one replica; few partitions keep start-up quick.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "5");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "false");
+    p.put("num.partitions", "1");
+    // Compaction of lcz.models must happen on a small local log too.
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    return p;
+  }
+
+  private static void format(Path logDir) {
+    String dir = logDir.toAbsolutePath().toString();
+    try {
+      new Formatter()
+          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(NODE_ID)
+          .setControllerListenerName(CONTROLLER)
+          .setMetadataLogDirectory(dir)
+          .setDirectories(List.of(dir))
+          .setReleaseVersion(MetadataVersion.latestProduction())
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .run();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e, e);
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers))) {
+      while (true) {
+        try {
+          admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+          return;
+        } catch (Exception e) {
+          if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException(
+                "Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
+          }
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Kafka started", e);
+          }
+        }
+      }
+    }
+  }
+}

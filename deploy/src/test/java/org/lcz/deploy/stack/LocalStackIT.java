@@ -1,0 +1,117 @@
+package org.lcz.deploy.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.messaging.TopicSpec;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.Sha256;
+
+/** The stack on its own data folder, checked with the platform's clients and third-party ones. */
+class LocalStackIT {
+  @TempDir Path data;
+
+  @Test
+  void createsTheTopicsWithTheirLayoutAndTheBuckets() throws Exception {
+    try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(data));
+        Admin admin = stack.newAdmin();
+        ObjectStore store = stack.newObjectStore()) {
+      Map<String, TopicDescription> topics =
+          admin
+              .describeTopics(Topics.all().stream().map(TopicSpec::name).toList())
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS);
+      for (TopicSpec spec : Topics.all()) {
+        assertThat(topics.get(spec.name()).partitions()).hasSize(spec.partitions());
+      }
+      ConfigResource models = new ConfigResource(ConfigResource.Type.TOPIC, Topics.MODELS);
+      String policy =
+          admin
+              .describeConfigs(List.of(models))
+              .all()
+              .get(30, TimeUnit.SECONDS)
+              .get(models)
+              .get("cleanup.policy")
+              .value();
+      assertThat(policy).isEqualTo("compact");
+      store.checkReady(Buckets.all());
+    }
+  }
+
+  @Test
+  void aFileCopiedIntoTheDataFolderIsAnObjectOfItsBucket() throws Exception {
+    try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(data));
+        ObjectStore store = stack.newObjectStore()) {
+      Files.writeString(data.resolve(Buckets.INBOX).resolve("copied.tif"), "not really a tiff");
+      byte[] read = store.read(ObjectRef.of(Buckets.INBOX, "copied.tif"));
+      assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo("not really a tiff");
+    }
+  }
+
+  @Test
+  void restartsOnTheSameDataFolderKeepingObjectsAndTopics() throws Exception {
+    StackSettings settings = StackSettings.randomPorts(data);
+    ObjectRef ref;
+    try (LocalStack stack = LocalStack.start(settings);
+        ObjectStore store = stack.newObjectStore()) {
+      ref = store.put(Buckets.MODELS, "msmla/1/model.json", "{}".getBytes(), "application/json");
+    }
+    try (LocalStack again = LocalStack.start(settings);
+        ObjectStore store = again.newObjectStore();
+        Admin admin = again.newAdmin()) {
+      assertThat(store.read(ref)).isEqualTo("{}".getBytes());
+      assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+          .containsAll(Topics.all().stream().map(TopicSpec::name).toList());
+    }
+  }
+
+  @Test
+  void thirdPartyClientsSeeTopicsAndCanPutIntoTheInbox() throws Exception {
+    try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(data));
+        ObjectStore store = stack.newObjectStore()) {
+      // Debian's kcat lists the broker's topics.
+      String metadata = run(List.of("kcat", "-L", "-b", stack.kafkaBootstrapServers()));
+      for (TopicSpec spec : Topics.all()) {
+        assertThat(metadata).contains("topic \"" + spec.name() + "\"");
+      }
+      // curl signs an S3 PUT with AWS SigV4 (curl 7.x leaves the payload hash to the caller).
+      Path scene = Files.writeString(data.resolve("upload.txt"), "dropped with curl");
+      var s3 = stack.s3Settings();
+      run(
+          List.of(
+              "curl", "--fail", "--silent", "--show-error",
+              "--aws-sigv4", "aws:amz:" + s3.region() + ":s3",
+              "--user", s3.accessKey() + ":" + s3.secretKey(),
+              "-H", "x-amz-content-sha256: " + Sha256.of(scene),
+              "--upload-file", scene.toString(),
+              stack.s3Endpoint() + "/" + Buckets.INBOX + "/by-curl.txt"));
+      assertThat(store.read(ObjectRef.of(Buckets.INBOX, "by-curl.txt")))
+          .isEqualTo("dropped with curl".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String run(List<String> command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue())
+        .as("%s failed:%n%s", command.stream().collect(Collectors.joining(" ")), output)
+        .isZero();
+    return output;
+  }
+}
