@@ -1,0 +1,2 @@
+/** Typed configuration of the inference worker. */
+package org.lcz.inference.config;

@@ -1,0 +1,34 @@
+package org.lcz.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** How scenes are brought onto the platform's grid and cut into tiles. */
+@ConfigMapping(prefix = "lcz.ingest")
+public interface IngestConfig {
+  /** The platform's band specification: band names, in the order tiles carry them. */
+  @WithDefault("B2,B3,B4,B5,B6,B7,B8,B8A,B11,B12")
+  List<String> bands();
+
+  /** Ground sample distance of the target grid, in metres. */
+  @WithDefault("10")
+  double groundSampleDistance();
+
+  /** Tile edge in pixels of the target grid, without the halo. */
+  @WithDefault("512")
+  int tileSize();
+
+  /** Halo around each tile in pixels: half the model's patch, so windows at tile edges are whole. */
+  @WithDefault("24")
+  int halo();
+
+  /** The largest scene accepted by upload, in bytes. */
+  @WithDefault("4294967296")
+  long maxUploadBytes();
+
+  /** How often the inbox is listed, for stores that send no bucket notifications. */
+  @WithDefault("5s")
+  Duration inboxPollInterval();
+}

@@ -1,0 +1,2 @@
+/** Typed configuration of the ingest service. */
+package org.lcz.ingest.config;

@@ -1,0 +1,2 @@
+/** Typed configuration shared by the services. */
+package org.lcz.service.config;

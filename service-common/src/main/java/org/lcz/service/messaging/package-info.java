@@ -1,0 +1,2 @@
+/** The event publisher as a CDI bean. */
+package org.lcz.service.messaging;

@@ -1,0 +1,2 @@
+/** The Quarkus edges the three services share. */
+package org.lcz.service;

@@ -1,0 +1,2 @@
+/** The object store as a CDI bean. */
+package org.lcz.service.storage;

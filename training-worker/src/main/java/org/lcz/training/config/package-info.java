@@ -1,0 +1,2 @@
+/** Typed configuration of the training worker. */
+package org.lcz.training.config;
