@@ -35,9 +35,11 @@ public record LaunchOptions(
           "commands:",
           "  up      start the local stack (Kafka + S3) and the three services; Ctrl-C stops all",
           "  stack   start only the local stack",
+          "  help    print this text",
           "",
           "options:",
-          "  --data DIR           data folder (default ./.lcz-data); buckets are its sub-folders",
+          "  --data DIR           data folder (default ./.lcz-data): buckets in s3/, Kafka in kafka/,",
+          "                       service logs in logs/",
           "  --kafka-port N       Kafka client port (default 9092)",
           "  --controller-port N  Kafka controller port (default 9093)",
           "  --s3-port N          S3 port (default 9000)",
@@ -55,6 +57,9 @@ public record LaunchOptions(
       throw new IllegalArgumentException("no command given");
     }
     String command = rest.removeFirst();
+    if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+      return new LaunchOptions("help", home, home.resolve(".lcz-data"), 0, 0, 0, false);
+    }
     if (!command.equals("up") && !command.equals("stack")) {
       throw new IllegalArgumentException("unknown command '" + command + "'");
     }

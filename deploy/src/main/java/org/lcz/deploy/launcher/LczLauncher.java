@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.S3Settings;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.stack.StackSettings;
@@ -23,7 +24,7 @@ public final class LczLauncher {
   static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
 
   /** Sub-folder of the data folder where service logs go. */
-  static final String LOG_DIR = ".logs";
+  static final String LOG_DIR = "logs";
 
   private final LaunchOptions options;
   private final PrintStream out;
@@ -44,6 +45,10 @@ public final class LczLauncher {
       System.err.println("lcz: " + e.getMessage());
       System.err.println(LaunchOptions.USAGE);
       System.exit(2);
+      return;
+    }
+    if (options.command().equals("help")) {
+      System.out.println(LaunchOptions.USAGE);
       return;
     }
     LczLauncher launcher = new LczLauncher(options, System.out);
@@ -97,6 +102,7 @@ public final class LczLauncher {
   private ServiceProcess startService(ServiceSpec spec, LocalStack running) {
     List<String> jvm =
         List.of(
+            "-Dquarkus.http.host=" + StackSettings.LOOPBACK,
             "-Dquarkus.http.port=" + spec.port(),
             "-Dkafka.bootstrap.servers=" + running.kafkaBootstrapServers(),
             "-Dlcz.s3.endpoint=" + running.s3Endpoint());
@@ -123,8 +129,8 @@ public final class LczLauncher {
       out.printf("  %-17s %-28s %s%n", spec.name(), "http://127.0.0.1:" + spec.port(),
           "/q/health /q/metrics  log " + p.log());
     }
-    out.println("Drop a scene: copy it into " + options.dataDir().resolve("lcz-inbox")
-        + "/ or PUT it to s3://lcz-inbox/ with any S3 client.");
+    out.println("Drop a scene: copy it into " + stack.bucketsDir().resolve(Buckets.INBOX)
+        + "/ or PUT it to s3://" + Buckets.INBOX + "/ with any S3 client.");
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

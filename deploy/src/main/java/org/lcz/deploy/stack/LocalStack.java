@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-  /** Sub-folder of the data folder where Kafka keeps its log (not a bucket: S3 skips dot-names). */
-  static final String KAFKA_DIR = ".kafka";
+  /** Sub-folder of the data folder whose sub-folders are the S3 buckets. */
+  public static final String BUCKETS_DIR = "s3";
+
+  /** Sub-folder of the data folder where Kafka keeps its log, out of S3's reach. */
+  public static final String KAFKA_DIR = "kafka";
 
   private final StackSettings settings;
   private final EmbeddedS3 s3;
@@ -38,7 +41,8 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack start(StackSettings settings) {
     long t0 = System.nanoTime();
     EmbeddedS3 s3 =
-        EmbeddedS3.start(settings.dataDir(), settings.host(), settings.s3Port(), settings.s3());
+        EmbeddedS3.start(
+            settings.dataDir().resolve(BUCKETS_DIR), settings.host(), settings.s3Port(), settings.s3());
     EmbeddedKafka kafka;
     try {
       kafka =
@@ -97,6 +101,14 @@ public final class LocalStack implements AutoCloseable {
   /** The data folder. */
   public Path dataDir() {
     return settings.dataDir();
+  }
+
+  /**
+   * The folder whose sub-folders are the buckets: a file copied into {@code
+   * bucketsDir()/lcz-inbox/} is an object of bucket {@code lcz-inbox}.
+   */
+  public Path bucketsDir() {
+    return settings.dataDir().resolve(BUCKETS_DIR);
   }
 
   /** A new client of the S3 server; the caller closes it. */

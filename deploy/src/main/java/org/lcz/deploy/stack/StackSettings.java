@@ -10,8 +10,8 @@ import org.lcz.common.storage.S3Settings;
 /**
  * Where the local stack listens and keeps its data.
  *
- * @param dataDir the data folder: buckets are its sub-folders, Kafka keeps its log in {@code
- *     .kafka/}
+ * @param dataDir the data folder: buckets are the sub-folders of its {@code s3/}, Kafka keeps its
+ *     log in {@code kafka/}
  * @param host the loopback address everything binds to
  * @param kafkaPort Kafka's client port
  * @param controllerPort Kafka's KRaft controller port
@@ -62,7 +62,7 @@ public record StackSettings(
   }
 
   /** A port nothing listens on right now. */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

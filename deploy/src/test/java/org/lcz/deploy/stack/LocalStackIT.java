@@ -50,6 +50,9 @@ class LocalStackIT {
               .value();
       assertThat(policy).isEqualTo("compact");
       store.checkReady(Buckets.all());
+      // Kafka's log and anything else in the data folder stay out of S3's reach.
+      assertThat(data.resolve(LocalStack.BUCKETS_DIR)).isDirectoryNotContaining("glob:**/kafka");
+      assertThat(data.resolve(LocalStack.KAFKA_DIR).resolve("meta.properties")).exists();
     }
   }
 
@@ -57,7 +60,7 @@ class LocalStackIT {
   void aFileCopiedIntoTheDataFolderIsAnObjectOfItsBucket() throws Exception {
     try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(data));
         ObjectStore store = stack.newObjectStore()) {
-      Files.writeString(data.resolve(Buckets.INBOX).resolve("copied.tif"), "not really a tiff");
+      Files.writeString(stack.bucketsDir().resolve(Buckets.INBOX).resolve("copied.tif"), "not really a tiff");
       byte[] read = store.read(ObjectRef.of(Buckets.INBOX, "copied.tif"));
       assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo("not really a tiff");
     }

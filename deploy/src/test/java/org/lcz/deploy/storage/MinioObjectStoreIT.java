@@ -149,7 +149,7 @@ class MinioObjectStoreIT {
       byte[] content = "model weights, honestly".getBytes();
       ObjectRef ref = store.put(Buckets.MODELS, prefix + "model.onnx", content, "x/onnx");
       // Flip one byte of the stored file in place: the stored metadata stays, the bytes change.
-      Path onDisk = stack.dataDir().resolve(Buckets.MODELS).resolve(prefix + "model.onnx");
+      Path onDisk = stack.bucketsDir().resolve(Buckets.MODELS).resolve(prefix + "model.onnx");
       try (RandomAccessFile f = new RandomAccessFile(onDisk.toFile(), "rw")) {
         f.seek(3);
         f.write('X');
@@ -167,7 +167,7 @@ class MinioObjectStoreIT {
       byte[] content = new byte[4096];
       new Random(3).nextBytes(content);
       ObjectRef ref = store.put(Buckets.MODELS, prefix + "t.onnx", content, "x/onnx");
-      Path onDisk = stack.dataDir().resolve(Buckets.MODELS).resolve(prefix + "t.onnx");
+      Path onDisk = stack.bucketsDir().resolve(Buckets.MODELS).resolve(prefix + "t.onnx");
       try (var ch = Files.newByteChannel(onDisk, StandardOpenOption.WRITE)) {
         ch.truncate(1000);
       }
@@ -179,7 +179,7 @@ class MinioObjectStoreIT {
 
   @Test
   void retriesUntilAServerThatWasDownComesUp(@TempDir Path dir) throws Exception {
-    int port = org.lcz.deploy.stack.StackSettings.randomPorts(dir).s3Port();
+    int port = org.lcz.deploy.stack.StackSettings.freePort();
     var settings = stack.s3Settings().withEndpoint(java.net.URI.create("http://127.0.0.1:" + port));
     RetryPolicy patient = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(1));
     CompletableFuture<EmbeddedS3> late =

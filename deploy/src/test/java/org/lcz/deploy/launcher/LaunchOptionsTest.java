@@ -1,0 +1,53 @@
+package org.lcz.deploy.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+  private final Path home = Path.of("/repo");
+
+  @Test
+  void upUsesTheDocumentedDefaults() {
+    LaunchOptions o = LaunchOptions.parse(List.of("up"), home);
+    assertThat(o.command()).isEqualTo("up");
+    assertThat(o.dataDir()).isEqualTo(Path.of("/repo/.lcz-data"));
+    assertThat(o.kafkaPort()).isEqualTo(9092);
+    assertThat(o.controllerPort()).isEqualTo(9093);
+    assertThat(o.s3Port()).isEqualTo(9000);
+    assertThat(o.services()).isTrue();
+  }
+
+  @Test
+  void stackStartsNoServicesAndOptionsOverride() {
+    LaunchOptions o =
+        LaunchOptions.parse(
+            List.of("stack", "--data", "/tmp/d", "--kafka-port", "19092", "--s3-port", "19000"),
+            home);
+    assertThat(o.services()).isFalse();
+    assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/d"));
+    assertThat(o.kafkaPort()).isEqualTo(19092);
+    assertThat(o.s3Port()).isEqualTo(19000);
+  }
+
+  @Test
+  void mistakesAreNamed() {
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of(), home)).hasMessage("no command given");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("down"), home))
+        .hasMessage("unknown command 'down'");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("up", "--kafka-port"), home))
+        .hasMessage("--kafka-port needs a value");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("up", "--s3-port", "70000"), home))
+        .hasMessageContaining("port number 1-65535, not '70000'");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("up", "--verbose"), home))
+        .hasMessage("unknown option '--verbose'");
+  }
+
+  @Test
+  void helpIsACommand() {
+    assertThat(LaunchOptions.parse(List.of("--help"), home).command()).isEqualTo("help");
+  }
+}
