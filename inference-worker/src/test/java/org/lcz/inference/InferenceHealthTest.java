@@ -26,10 +26,6 @@ class InferenceHealthTest {
 
   @Test
   void exposesPrometheusMetrics() {
-    given()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .body(containsString("jvm_memory_used_bytes"));
+    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
   }
 }

@@ -32,13 +32,20 @@ class NotReadyWithoutInfrastructureTest {
         .statusCode(503)
         .body("status", equalTo("DOWN"))
         .body("checks.find { it.name == 'object-store' }.status", equalTo("DOWN"))
-        .body("checks.find { it.name == 'object-store' }.data.endpoint", equalTo("http://127.0.0.1:1"))
+        .body(
+            "checks.find { it.name == 'object-store' }.data.endpoint",
+            equalTo("http://127.0.0.1:1"))
         .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"))
-        .body("checks.find { it.name == 'kafka' }.data.'bootstrap.servers'", equalTo("127.0.0.1:1"));
+        .body(
+            "checks.find { it.name == 'kafka' }.data.'bootstrap.servers'", equalTo("127.0.0.1:1"));
   }
 
   @Test
   void livenessStaysUp() {
-    given().get("/q/health/live").then().statusCode(200).body("checks.name", org.hamcrest.Matchers.not(hasItem("object-store")));
+    given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("checks.name", org.hamcrest.Matchers.not(hasItem("object-store")));
   }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Turns events into JSON payloads and CloudEvents 1.0 envelopes and back. Unknown payload fields
  * are ignored (a newer producer may add some); a missing required field, or a schema version newer
- * than this reader, is an {@link InvalidEventException} naming the event and the field. Thread-safe.
+ * than this reader, is an {@link InvalidEventException} naming the event and the field.
+ * Thread-safe.
  */
 public final class EventCodec {
   /** The {@code datacontenttype} of every payload. */

@@ -43,7 +43,8 @@ public final class ConfusionMatrix {
   /** Adds every count of {@code other}, which must have the same size. */
   public void merge(ConfusionMatrix other) {
     if (other.size() != size()) {
-      throw new IllegalArgumentException("cannot merge matrices of " + size() + " and " + other.size());
+      throw new IllegalArgumentException(
+          "cannot merge matrices of " + size() + " and " + other.size());
     }
     for (int i = 0; i < size(); i++) {
       for (int j = 0; j < size(); j++) {

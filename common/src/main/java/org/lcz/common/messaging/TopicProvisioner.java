@@ -35,10 +35,7 @@ public final class TopicProvisioner {
     try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing =
-          specs.stream()
-              .filter(s -> !existing.contains(s.name()))
-              .map(this::newTopic)
-              .toList();
+          specs.stream().filter(s -> !existing.contains(s.name())).map(this::newTopic).toList();
       if (missing.isEmpty()) {
         return List.of();
       }
@@ -59,7 +56,8 @@ public final class TopicProvisioner {
   }
 
   private NewTopic newTopic(TopicSpec spec) {
-    NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.of(replicationFactor));
+    NewTopic topic =
+        new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.of(replicationFactor));
     if (spec.compacted()) {
       topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }

@@ -7,7 +7,9 @@ public final class Buckets {
   /** What users drop: scenes, or a folder per scene with one file per band and a manifest. */
   public static final String INBOX = "lcz-inbox";
 
-  /** Scene manifests and tiles: {@code scenes/{sceneId}/manifest.json}, {@code tiles/{r}_{c}.tif}. */
+  /**
+   * Scene manifests and tiles: {@code scenes/{sceneId}/manifest.json}, {@code tiles/{r}_{c}.tif}.
+   */
   public static final String TILES = "lcz-tiles";
 
   /** HDF5 patch data sets for training. */

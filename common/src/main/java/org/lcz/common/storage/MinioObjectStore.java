@@ -75,29 +75,40 @@ public final class MinioObjectStore implements ObjectStore {
   @Override
   public ObjectRef put(String bucket, String key, Path file, String contentType) {
     if (!Files.isRegularFile(file)) {
-      throw new ObjectStoreException("cannot upload " + file + " to s3://" + bucket + "/" + key
-          + ": not a readable file");
+      throw new ObjectStoreException(
+          "cannot upload " + file + " to s3://" + bucket + "/" + key + ": not a readable file");
     }
     return upload(bucket, key, file, Sha256.of(file), contentType);
   }
 
-  private ObjectRef upload(String bucket, String key, Path file, String sha256, String contentType) {
+  private ObjectRef upload(
+      String bucket, String key, Path file, String sha256, String contentType) {
     long size = sizeOf(file);
-    call("upload to", bucket, key, () -> {
-      try (InputStream in = Files.newInputStream(file)) {
-        return client.putObject(putArgs(bucket, key, contentType, sha256).stream(in, size, partSize(size)).build());
-      }
-    });
+    call(
+        "upload to",
+        bucket,
+        key,
+        () -> {
+          try (InputStream in = Files.newInputStream(file)) {
+            return client.putObject(
+                putArgs(bucket, key, contentType, sha256).stream(in, size, partSize(size)).build());
+          }
+        });
     return new ObjectRef(bucket, key, sha256);
   }
 
   @Override
   public ObjectRef put(String bucket, String key, byte[] content, String contentType) {
     String sha256 = Sha256.of(content);
-    call("upload to", bucket, key, () -> client.putObject(
-        putArgs(bucket, key, contentType, sha256)
-            .stream(new ByteArrayInputStream(content), content.length, partSize(content.length))
-            .build()));
+    call(
+        "upload to",
+        bucket,
+        key,
+        () ->
+            client.putObject(
+                putArgs(bucket, key, contentType, sha256).stream(
+                        new ByteArrayInputStream(content), content.length, partSize(content.length))
+                    .build()));
     return new ObjectRef(bucket, key, sha256);
   }
 
@@ -121,13 +132,26 @@ public final class MinioObjectStore implements ObjectStore {
 
   @Override
   public InputStream get(ObjectRef ref) {
-    GetObjectResponse response = call("read", ref.bucket(), ref.key(),
-        () -> client.getObject(GetObjectArgs.builder().bucket(ref.bucket()).object(ref.key()).build()));
-    String stored = storedSha256(ref, response.headers().toMultimap().entrySet().stream()
-        .filter(h -> h.getKey().toLowerCase(java.util.Locale.ROOT).equals("x-amz-meta-" + SHA256_METADATA))
-        .map(h -> h.getValue().get(0))
-        .findFirst()
-        .orElse(null));
+    GetObjectResponse response =
+        call(
+            "read",
+            ref.bucket(),
+            ref.key(),
+            () ->
+                client.getObject(
+                    GetObjectArgs.builder().bucket(ref.bucket()).object(ref.key()).build()));
+    String stored =
+        storedSha256(
+            ref,
+            response.headers().toMultimap().entrySet().stream()
+                .filter(
+                    h ->
+                        h.getKey()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .equals("x-amz-meta-" + SHA256_METADATA))
+                .map(h -> h.getValue().get(0))
+                .findFirst()
+                .orElse(null));
     String expected = ref.sha256() != null ? ref.sha256() : stored;
     return expected == null ? response : new VerifyingInputStream(response, ref, expected);
   }
@@ -137,12 +161,14 @@ public final class MinioObjectStore implements ObjectStore {
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     try (InputStream in = get(ref)) {
       Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (ChecksumMismatchException e) {
       throw new ObjectStoreException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new ObjectStoreException("cannot download " + ref.uri() + " to " + target + ": " + e, e);
+      throw new ObjectStoreException(
+          "cannot download " + ref.uri() + " to " + target + ": " + e, e);
     } finally {
       deleteQuietly(partial);
     }
@@ -161,14 +187,19 @@ public final class MinioObjectStore implements ObjectStore {
 
   @Override
   public ObjectInfo stat(String bucket, String key) {
-    StatObjectResponse r = call("stat", bucket, key,
-        () -> client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
+    StatObjectResponse r =
+        call(
+            "stat",
+            bucket,
+            key,
+            () -> client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
     ObjectRef plain = ObjectRef.of(bucket, key);
-    String sha256 = r.userMetadata().entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(SHA256_METADATA))
-        .map(Map.Entry::getValue)
-        .findFirst()
-        .orElse(null);
+    String sha256 =
+        r.userMetadata().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(SHA256_METADATA))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     return new ObjectInfo(
         plain.withSha256(storedSha256(plain, sha256)),
         r.size(),
@@ -188,33 +219,60 @@ public final class MinioObjectStore implements ObjectStore {
 
   @Override
   public List<ObjectInfo> list(String bucket, String prefix) {
-    return call("list", bucket, prefix + "*", () -> {
-      List<ObjectInfo> out = new ArrayList<>();
-      for (Result<Item> result : client.listObjects(
-          ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
-        Item item = result.get();
-        if (!item.isDir()) {
-          out.add(new ObjectInfo(ObjectRef.of(bucket, item.objectName()), item.size(),
-              unquote(item.etag()), item.lastModified().toInstant()));
-        }
-      }
-      return out;
-    });
+    return call(
+        "list",
+        bucket,
+        prefix + "*",
+        () -> {
+          List<ObjectInfo> out = new ArrayList<>();
+          for (Result<Item> result :
+              client.listObjects(
+                  ListObjectsArgs.builder()
+                      .bucket(bucket)
+                      .prefix(prefix)
+                      .recursive(true)
+                      .build())) {
+            Item item = result.get();
+            if (!item.isDir()) {
+              out.add(
+                  new ObjectInfo(
+                      ObjectRef.of(bucket, item.objectName()),
+                      item.size(),
+                      unquote(item.etag()),
+                      item.lastModified().toInstant()));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
   public void delete(String bucket, String key) {
-    call("delete", bucket, key, () -> {
-      client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
-      return null;
-    });
+    call(
+        "delete",
+        bucket,
+        key,
+        () -> {
+          client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+          return null;
+        });
   }
 
   @Override
   public URL presignedGet(String bucket, String key, Duration expiry) {
-    String url = call("presign", bucket, key, () -> client.getPresignedObjectUrl(
-        GetPresignedObjectUrlArgs.builder().method(Method.GET).bucket(bucket).object(key)
-            .expiry((int) expiry.toSeconds()).build()));
+    String url =
+        call(
+            "presign",
+            bucket,
+            key,
+            () ->
+                client.getPresignedObjectUrl(
+                    GetPresignedObjectUrlArgs.builder()
+                        .method(Method.GET)
+                        .bucket(bucket)
+                        .object(key)
+                        .expiry((int) expiry.toSeconds())
+                        .build()));
     try {
       return URI.create(url).toURL();
     } catch (java.net.MalformedURLException e) {
@@ -225,27 +283,36 @@ public final class MinioObjectStore implements ObjectStore {
   @Override
   public void ensureBuckets(Collection<String> buckets) {
     for (String bucket : buckets) {
-      call("create bucket", bucket, "", () -> {
-        if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-          try {
-            client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-          } catch (ErrorResponseException e) {
-            String code = e.errorResponse().code();
-            if (!code.equals("BucketAlreadyOwnedByYou") && !code.equals("BucketAlreadyExists")) {
-              throw e;
+      call(
+          "create bucket",
+          bucket,
+          "",
+          () -> {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+              try {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+              } catch (ErrorResponseException e) {
+                String code = e.errorResponse().code();
+                if (!code.equals("BucketAlreadyOwnedByYou")
+                    && !code.equals("BucketAlreadyExists")) {
+                  throw e;
+                }
+              }
             }
-          }
-        }
-        return null;
-      });
+            return null;
+          });
     }
   }
 
   @Override
   public void checkReady(Collection<String> buckets) {
     for (String bucket : buckets) {
-      boolean exists = call("check bucket", bucket, "",
-          () -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+      boolean exists =
+          call(
+              "check bucket",
+              bucket,
+              "",
+              () -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
       if (!exists) {
         throw new ObjectStoreException("bucket '" + bucket + "' does not exist at " + endpoint);
       }
@@ -291,7 +358,15 @@ public final class MinioObjectStore implements ObjectStore {
       }
       if ("NoSuchBucket".equals(code)) {
         throw new ObjectNotFoundException(
-            "cannot " + action + " " + where + ": bucket '" + bucket + "' does not exist at " + endpoint, e);
+            "cannot "
+                + action
+                + " "
+                + where
+                + ": bucket '"
+                + bucket
+                + "' does not exist at "
+                + endpoint,
+            e);
       }
       throw new ObjectStoreException(
           "cannot " + action + " " + where + ": " + code + ": " + e.errorResponse().message(), e);

@@ -28,9 +28,9 @@ public interface ObjectStore extends AutoCloseable {
   ObjectRef put(String bucket, String key, InputStream content, String contentType);
 
   /**
-   * Opens an object for streaming. Reading to the end verifies the SHA-256 ({@code ref.sha256()}
-   * if set, else the one stored with the object) and throws {@link ChecksumMismatchException} from
-   * the last read if it differs. An object stored by a third party without a checksum is read
+   * Opens an object for streaming. Reading to the end verifies the SHA-256 ({@code ref.sha256()} if
+   * set, else the one stored with the object) and throws {@link ChecksumMismatchException} from the
+   * last read if it differs. An object stored by a third party without a checksum is read
    * unverified.
    */
   InputStream get(ObjectRef ref);

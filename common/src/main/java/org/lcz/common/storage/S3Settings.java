@@ -71,6 +71,12 @@ public record S3Settings(URI endpoint, String accessKey, String secretKey, Strin
 
   @Override
   public String toString() {
-    return "S3Settings[endpoint=" + endpoint + ", accessKey=" + accessKey + ", region=" + region + "]";
+    return "S3Settings[endpoint="
+        + endpoint
+        + ", accessKey="
+        + accessKey
+        + ", region="
+        + region
+        + "]";
   }
 }

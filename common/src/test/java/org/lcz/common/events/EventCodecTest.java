@@ -110,7 +110,8 @@ class EventCodecTest {
     Set<String> required = new java.util.HashSet<>();
     for (int i = 0; i < components.length; i++) {
       var p =
-          ctor.getParameters()[i].getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+          ctor.getParameters()[i].getAnnotation(
+              com.fasterxml.jackson.annotation.JsonProperty.class);
       if (p != null && p.required()) {
         required.add(components[i].getName());
       }
@@ -172,11 +173,7 @@ class EventCodecTest {
   @Test
   void cloudEventWithoutDataIsRefused() {
     CloudEvent ce =
-        CloudEventBuilder.v1()
-            .withId("x")
-            .withSource(SOURCE)
-            .withType("org.lcz.TileReady")
-            .build();
+        CloudEventBuilder.v1().withId("x").withSource(SOURCE).withType("org.lcz.TileReady").build();
     assertThatThrownBy(() -> codec.fromCloudEvent(ce))
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining("no data");

@@ -95,7 +95,8 @@ public record LaunchOptions(
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " takes a port number 1-65535, not '" + value + "'");
+      throw new IllegalArgumentException(
+          option + " takes a port number 1-65535, not '" + value + "'");
     }
   }
 }

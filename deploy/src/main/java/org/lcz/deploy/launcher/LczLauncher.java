@@ -76,7 +76,9 @@ public final class LczLauncher {
     for (ServiceSpec spec : toStart) {
       if (!Files.isRegularFile(spec.runner(options.home()))) {
         throw new IllegalStateException(
-            spec.name() + " is not built (" + spec.runner(options.home())
+            spec.name()
+                + " is not built ("
+                + spec.runner(options.home())
                 + " is missing): run ./mvnw -DskipTests package");
       }
     }
@@ -87,8 +89,13 @@ public final class LczLauncher {
       stack = LocalStack.start(settings);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "cannot start the local stack (is another one running on ports " + options.kafkaPort()
-              + "/" + options.s3Port() + "?): " + e.getMessage(), e);
+          "cannot start the local stack (is another one running on ports "
+              + options.kafkaPort()
+              + "/"
+              + options.s3Port()
+              + "?): "
+              + e.getMessage(),
+          e);
     }
     for (ServiceSpec spec : toStart) {
       out.printf("starting %s on port %d ...%n", spec.name(), spec.port());
@@ -110,7 +117,8 @@ public final class LczLauncher {
     return ServiceProcess.start(
         spec.name(),
         ServiceProcess.javaCommand(jvm, List.of("-jar", spec.runner(options.home()).toString())),
-        Map.of(S3Settings.ENV_ACCESS_KEY, s3.accessKey(), S3Settings.ENV_SECRET_KEY, s3.secretKey()),
+        Map.of(
+            S3Settings.ENV_ACCESS_KEY, s3.accessKey(), S3Settings.ENV_SECRET_KEY, s3.secretKey()),
         options.dataDir().resolve(LOG_DIR).resolve(spec.name() + ".log"),
         URI.create("http://127.0.0.1:" + spec.port() + "/q/health/ready"));
   }
@@ -119,18 +127,30 @@ public final class LczLauncher {
     S3Settings s3 = stack.s3Settings();
     out.println();
     out.println("LCZ platform is up. Data folder: " + options.dataDir().toAbsolutePath());
-    out.printf("  %-17s %-28s %s%n", "Kafka", stack.kafkaBootstrapServers(),
-        "try: kcat -L -b " + stack.kafkaBootstrapServers());
-    out.printf("  %-17s %-28s %s%n", "S3", stack.s3Endpoint(),
+    out.printf(
+        "  %-17s %-28s %s%n",
+        "Kafka", stack.kafkaBootstrapServers(), "try: kcat -L -b " + stack.kafkaBootstrapServers());
+    out.printf(
+        "  %-17s %-28s %s%n",
+        "S3",
+        stack.s3Endpoint(),
         "access key " + s3.accessKey() + " (LCZ_S3_ACCESS_KEY / LCZ_S3_SECRET_KEY)");
     for (ServiceProcess p : services) {
       ServiceSpec spec =
-          ServiceSpec.PLATFORM.stream().filter(s -> s.name().equals(p.name())).findFirst().orElseThrow();
-      out.printf("  %-17s %-28s %s%n", spec.name(), "http://127.0.0.1:" + spec.port(),
-          "/q/health /q/metrics  log " + p.log());
+          ServiceSpec.PLATFORM.stream()
+              .filter(s -> s.name().equals(p.name()))
+              .findFirst()
+              .orElseThrow();
+      out.printf(
+          "  %-17s %-28s %s%n",
+          spec.name(), "http://127.0.0.1:" + spec.port(), "/q/health /q/metrics  log " + p.log());
     }
-    out.println("Drop a scene: copy it into " + stack.bucketsDir().resolve(Buckets.INBOX)
-        + "/ or PUT it to s3://" + Buckets.INBOX + "/ with any S3 client.");
+    out.println(
+        "Drop a scene: copy it into "
+            + stack.bucketsDir().resolve(Buckets.INBOX)
+            + "/ or PUT it to s3://"
+            + Buckets.INBOX
+            + "/ with any S3 client.");
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

@@ -70,8 +70,13 @@ public final class ServiceProcess implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            name + " exited with code " + process.exitValue() + " while starting; its log ("
-                + log + ") ends with:\n" + tail(40));
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " while starting; its log ("
+                + log
+                + ") ends with:\n"
+                + tail(40));
       }
       try {
         HttpResponse<String> r =
@@ -91,8 +96,17 @@ public final class ServiceProcess implements AutoCloseable {
       sleep(250);
     }
     throw new IllegalStateException(
-        name + " was not ready at " + readiness + " within " + timeout + " (last: " + last
-            + "); its log (" + log + ") ends with:\n" + tail(40));
+        name
+            + " was not ready at "
+            + readiness
+            + " within "
+            + timeout
+            + " (last: "
+            + last
+            + "); its log ("
+            + log
+            + ") ends with:\n"
+            + tail(40));
   }
 
   /** The service's name. */

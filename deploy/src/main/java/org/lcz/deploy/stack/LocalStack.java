@@ -42,7 +42,10 @@ public final class LocalStack implements AutoCloseable {
     long t0 = System.nanoTime();
     EmbeddedS3 s3 =
         EmbeddedS3.start(
-            settings.dataDir().resolve(BUCKETS_DIR), settings.host(), settings.s3Port(), settings.s3());
+            settings.dataDir().resolve(BUCKETS_DIR),
+            settings.host(),
+            settings.s3Port(),
+            settings.s3());
     EmbeddedKafka kafka;
     try {
       kafka =

@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.deploy.stack.StackSettings;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.storage.Buckets;
+import org.lcz.deploy.stack.StackSettings;
 
 class LczLauncherIT {
   @TempDir Path data;
-
 
   @Test
   void stackCommandStartsKafkaAndS3PrintsWhereAndStops() throws Exception {
@@ -26,10 +25,16 @@ class LczLauncherIT {
     int s3 = StackSettings.freePort();
     LaunchOptions options =
         LaunchOptions.parse(
-            List.of("stack", "--data", data.toString(),
-                "--kafka-port", String.valueOf(kafka),
-                "--controller-port", String.valueOf(StackSettings.freePort()),
-                "--s3-port", String.valueOf(s3)),
+            List.of(
+                "stack",
+                "--data",
+                data.toString(),
+                "--kafka-port",
+                String.valueOf(kafka),
+                "--controller-port",
+                String.valueOf(StackSettings.freePort()),
+                "--s3-port",
+                String.valueOf(s3)),
             data);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LczLauncher launcher = new LczLauncher(options, new PrintStream(out, true));

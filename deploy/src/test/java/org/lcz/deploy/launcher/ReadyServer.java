@@ -19,7 +19,8 @@ public final class ReadyServer {
       System.exit(3);
     }
     long readyAt = System.currentTimeMillis() + delay;
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 0);
     server.createContext(
         "/ready",
         exchange -> {

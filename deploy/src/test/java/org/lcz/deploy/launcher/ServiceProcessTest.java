@@ -22,7 +22,8 @@ class ServiceProcessTest {
         "ready-server",
         ServiceProcess.javaCommand(
             List.of("-cp", System.getProperty("java.class.path")),
-            List.of(ReadyServer.class.getName(), String.valueOf(port), String.valueOf(delayMillis))),
+            List.of(
+                ReadyServer.class.getName(), String.valueOf(port), String.valueOf(delayMillis))),
         Map.of("LCZ_TEST", "1"),
         dir.resolve("logs/ready-server.log"),
         URI.create("http://127.0.0.1:" + port + "/ready"));
@@ -57,5 +58,4 @@ class ServiceProcessTest {
           .hasMessageContaining("HTTP 503");
     }
   }
-
 }

@@ -36,7 +36,8 @@ class EventPublisherIT {
     List<LczEvent> sent = SampleEvents.all();
     try (EventPublisher publisher = new EventPublisher(stack.kafkaBootstrapServers(), source)) {
       for (LczEvent e : sent) {
-        RecordMetadata m = publisher.publish(e, "it-" + UUID.randomUUID()).get(30, TimeUnit.SECONDS);
+        RecordMetadata m =
+            publisher.publish(e, "it-" + UUID.randomUUID()).get(30, TimeUnit.SECONDS);
         assertThat(m.topic()).isEqualTo(EventType.of(e).topic());
       }
     }
@@ -45,8 +46,7 @@ class EventPublisherIT {
     String group = "it-" + UUID.randomUUID();
     try (KafkaConsumer<String, CloudEvent> consumer =
         new KafkaConsumer<>(KafkaClients.consumer(stack.kafkaBootstrapServers(), group))) {
-      consumer.subscribe(
-          sent.stream().map(e -> EventType.of(e).topic()).distinct().toList());
+      consumer.subscribe(sent.stream().map(e -> EventType.of(e).topic()).distinct().toList());
       Instant deadline = Instant.now().plusSeconds(60);
       while (received.size() < sent.size() && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<String, CloudEvent> r : consumer.poll(Duration.ofMillis(500))) {

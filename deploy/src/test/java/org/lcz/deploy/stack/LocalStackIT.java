@@ -60,7 +60,8 @@ class LocalStackIT {
   void aFileCopiedIntoTheDataFolderIsAnObjectOfItsBucket() throws Exception {
     try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(data));
         ObjectStore store = stack.newObjectStore()) {
-      Files.writeString(stack.bucketsDir().resolve(Buckets.INBOX).resolve("copied.tif"), "not really a tiff");
+      Files.writeString(
+          stack.bucketsDir().resolve(Buckets.INBOX).resolve("copied.tif"), "not really a tiff");
       byte[] read = store.read(ObjectRef.of(Buckets.INBOX, "copied.tif"));
       assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo("not really a tiff");
     }
@@ -97,11 +98,18 @@ class LocalStackIT {
       var s3 = stack.s3Settings();
       run(
           List.of(
-              "curl", "--fail", "--silent", "--show-error",
-              "--aws-sigv4", "aws:amz:" + s3.region() + ":s3",
-              "--user", s3.accessKey() + ":" + s3.secretKey(),
-              "-H", "x-amz-content-sha256: " + Sha256.of(scene),
-              "--upload-file", scene.toString(),
+              "curl",
+              "--fail",
+              "--silent",
+              "--show-error",
+              "--aws-sigv4",
+              "aws:amz:" + s3.region() + ":s3",
+              "--user",
+              s3.accessKey() + ":" + s3.secretKey(),
+              "-H",
+              "x-amz-content-sha256: " + Sha256.of(scene),
+              "--upload-file",
+              scene.toString(),
               stack.s3Endpoint() + "/" + Buckets.INBOX + "/by-curl.txt"));
       assertThat(store.read(ObjectRef.of(Buckets.INBOX, "by-curl.txt")))
           .isEqualTo("dropped with curl".getBytes(StandardCharsets.UTF_8));

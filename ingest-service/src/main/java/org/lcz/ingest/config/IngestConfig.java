@@ -20,7 +20,9 @@ public interface IngestConfig {
   @WithDefault("512")
   int tileSize();
 
-  /** Halo around each tile in pixels: half the model's patch, so windows at tile edges are whole. */
+  /**
+   * Halo around each tile in pixels: half the model's patch, so windows at tile edges are whole.
+   */
   @WithDefault("24")
   int halo();
 

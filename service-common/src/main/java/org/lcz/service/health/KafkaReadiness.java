@@ -52,7 +52,8 @@ public class KafkaReadiness implements HealthCheck {
       return response
           .up()
           .withData(
-              "nodes", nodes.stream().map(n -> n.host() + ":" + n.port()).collect(Collectors.joining(",")))
+              "nodes",
+              nodes.stream().map(n -> n.host() + ":" + n.port()).collect(Collectors.joining(",")))
           .build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -29,7 +29,8 @@ class KafkaReadinessTest {
       HealthCheckResponse r = check.call();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-      assertThat(r.getData().orElseThrow().get("error").toString()).contains("no answer from Kafka");
+      assertThat(r.getData().orElseThrow().get("error").toString())
+          .contains("no answer from Kafka");
       // bounded by the check's own timeout, not the admin client's 60 s default
       assertThat(took).isLessThan(KafkaReadiness.TIMEOUT.plusSeconds(3));
     } finally {

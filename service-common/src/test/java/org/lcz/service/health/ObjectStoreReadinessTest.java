@@ -55,8 +55,9 @@ class ObjectStoreReadinessTest {
     try {
       HealthCheckResponse r = check.call();
       assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-      assertThat(r.getData()).hasValueSatisfying(
-          d -> assertThat(d.get("error").toString()).contains("http://127.0.0.1:1"));
+      assertThat(r.getData())
+          .hasValueSatisfying(
+              d -> assertThat(d.get("error").toString()).contains("http://127.0.0.1:1"));
     } finally {
       check.close();
     }

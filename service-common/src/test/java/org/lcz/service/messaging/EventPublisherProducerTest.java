@@ -26,7 +26,9 @@ class EventPublisherProducerTest {
     EventPublisherProducer producer = new EventPublisherProducer();
     EventPublisher publisher = producer.eventPublisher(bootstrap, "training-worker");
     var metadata =
-        publisher.publish(new TrainingFailed(runId, "test", Instant.now())).get(30, TimeUnit.SECONDS);
+        publisher
+            .publish(new TrainingFailed(runId, "test", Instant.now()))
+            .get(30, TimeUnit.SECONDS);
     producer.close(publisher);
 
     try (KafkaConsumer<String, CloudEvent> consumer =
@@ -38,7 +40,8 @@ class EventPublisherProducerTest {
       assertThat(records.count()).isGreaterThanOrEqualTo(1);
       CloudEvent ce = records.iterator().next().value();
       assertThat(ce.getSource()).isEqualTo(URI.create("/lcz/training-worker"));
-      assertThat(new EventCodec().fromCloudEvent(ce, TrainingFailed.class).runId()).isEqualTo(runId);
+      assertThat(new EventCodec().fromCloudEvent(ce, TrainingFailed.class).runId())
+          .isEqualTo(runId);
     }
   }
 }
