@@ -1,0 +1,2 @@
+/** Creates the platform's topics and buckets where they are missing. */
+package org.lcz.service.provision;
