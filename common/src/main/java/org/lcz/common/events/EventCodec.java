@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -104,7 +105,7 @@ public final class EventCodec {
                             + "' (id "
                             + cloudEvent.getId()
                             + "); known types: "
-                            + java.util.Arrays.stream(EventType.values())
+                            + Arrays.stream(EventType.values())
                                 .map(EventType::cloudEventType)
                                 .collect(Collectors.joining(", "))));
     CloudEventData data = cloudEvent.getData();

@@ -140,18 +140,7 @@ public final class MinioObjectStore implements ObjectStore {
             () ->
                 client.getObject(
                     GetObjectArgs.builder().bucket(ref.bucket()).object(ref.key()).build()));
-    String stored =
-        storedSha256(
-            ref,
-            response.headers().toMultimap().entrySet().stream()
-                .filter(
-                    h ->
-                        h.getKey()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .equals("x-amz-meta-" + SHA256_METADATA))
-                .map(h -> h.getValue().get(0))
-                .findFirst()
-                .orElse(null));
+    String stored = storedSha256(ref, response.headers().get("x-amz-meta-" + SHA256_METADATA));
     String expected = ref.sha256() != null ? ref.sha256() : stored;
     return expected == null ? response : new VerifyingInputStream(response, ref, expected);
   }

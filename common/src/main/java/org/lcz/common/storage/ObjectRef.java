@@ -2,7 +2,6 @@ package org.lcz.common.storage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Objects;
 
 /**
  * A reference to one object in the object store, as events carry it.
@@ -53,8 +52,6 @@ public record ObjectRef(
 
   @Override
   public String toString() {
-    return Objects.requireNonNullElse(sha256, "").isEmpty()
-        ? uri()
-        : uri() + " (sha256 " + sha256.substring(0, 12) + "…)";
+    return sha256 == null ? uri() : uri() + " (sha256 " + sha256.substring(0, 12) + "…)";
   }
 }

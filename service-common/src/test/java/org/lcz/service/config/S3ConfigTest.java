@@ -10,27 +10,11 @@ import org.lcz.common.storage.S3Settings;
 class S3ConfigTest {
   /** A config with only the given endpoint and access key set. */
   static S3Config config(String endpoint, String accessKey) {
-    return new S3Config() {
-      @Override
-      public Optional<URI> endpoint() {
-        return Optional.ofNullable(endpoint).map(URI::create);
-      }
-
-      @Override
-      public Optional<String> accessKey() {
-        return Optional.ofNullable(accessKey);
-      }
-
-      @Override
-      public Optional<String> secretKey() {
-        return Optional.empty();
-      }
-
-      @Override
-      public Optional<String> region() {
-        return Optional.empty();
-      }
-    };
+    return new FixedS3Config(
+        Optional.ofNullable(endpoint).map(URI::create),
+        Optional.ofNullable(accessKey),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test
