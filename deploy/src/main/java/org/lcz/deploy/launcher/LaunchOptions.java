@@ -36,6 +36,8 @@ public record LaunchOptions(
           "  up      start the local stack (Kafka + S3) and the three services; Ctrl-C stops all",
           "  stack   start only the local stack",
           "  help    print this text",
+          "  summary <msmla-18|msmla-50> [--bands N] [--classes N] [--patch N]",
+          "          print the network's layer table and parameter count",
           "",
           "options:",
           "  --data DIR           data folder (default ./.lcz-data): buckets in s3/, Kafka in kafka/,",

@@ -110,6 +110,8 @@ public final class LczLauncher {
     List<String> jvm =
         List.of(
             "-Dquarkus.http.host=" + StackSettings.LOOPBACK,
+            // DJL natives come from the classpath; nothing is downloaded at run time.
+            "-Dai.djl.offline=true",
             "-Dquarkus.http.port=" + spec.port(),
             "-Dkafka.bootstrap.servers=" + running.kafkaBootstrapServers(),
             "-Dlcz.s3.endpoint=" + running.s3Endpoint());

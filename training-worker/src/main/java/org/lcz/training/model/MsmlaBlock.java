@@ -89,6 +89,11 @@ public final class MsmlaBlock extends AbstractBlock {
     return classes;
   }
 
+  /** The dense classification layer. */
+  Block classifier() {
+    return head;
+  }
+
   /** Width of the aggregated multi-level feature vector the classifier sees. */
   int featureWidth() {
     return variant.stageChannels(2)

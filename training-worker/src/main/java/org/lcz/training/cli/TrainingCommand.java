@@ -1,0 +1,91 @@
+package org.lcz.training.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.lcz.training.model.ModelSummary;
+import org.lcz.training.model.Msmla;
+import org.lcz.training.model.MsmlaBlock;
+import org.lcz.training.model.MsmlaVariant;
+
+/**
+ * {@code ./lcz summary msmla-18 --bands 10 --classes 17 [--patch 48]}: builds the network and
+ * prints its layer table and parameter count. Runs without Kafka or S3; natives come from the
+ * classpath ({@code ai.djl.offline=true}).
+ */
+public final class TrainingCommand {
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: ./lcz summary <variant> [--bands N] [--classes N] [--patch N]",
+          "  variant   " + String.join(" | ", MsmlaVariant.ids()),
+          "  --bands   input bands (default 10)",
+          "  --classes output classes (default 17)",
+          "  --patch   patch edge in pixels (default 48)");
+
+  private TrainingCommand() {}
+
+  public static void main(String[] args) {
+    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    System.exit(run(List.of(args), System.out, System.err));
+  }
+
+  /** Runs a command; returns the process exit code. */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    Deque<String> rest = new ArrayDeque<>(args);
+    String command = rest.isEmpty() ? "" : rest.removeFirst();
+    try {
+      if (command.equals("summary")) {
+        return summary(rest, out);
+      }
+      err.println(
+          command.isEmpty() ? "lcz: no command given" : "lcz: unknown command '" + command + "'");
+    } catch (IllegalArgumentException e) {
+      err.println("lcz: " + e.getMessage());
+    }
+    err.println(USAGE);
+    return 2;
+  }
+
+  private static int summary(Deque<String> rest, PrintStream out) {
+    if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
+      throw new IllegalArgumentException("summary needs a variant");
+    }
+    MsmlaVariant variant = MsmlaVariant.of(rest.removeFirst());
+    int bands = 10;
+    int classes = 17;
+    int patch = 48;
+    while (!rest.isEmpty()) {
+      String option = rest.removeFirst();
+      int value = number(option, rest);
+      switch (option) {
+        case "--bands" -> bands = value;
+        case "--classes" -> classes = value;
+        case "--patch" -> patch = value;
+        default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+      }
+    }
+    MsmlaBlock net =
+        Msmla.builder().setVariant(variant).setBands(bands).optClasses(classes).build();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      net.initialize(manager, DataType.FLOAT32, net.inputShape(1, patch));
+      out.print(ModelSummary.of(net, patch).render());
+    }
+    return 0;
+  }
+
+  private static int number(String option, Deque<String> rest) {
+    if (rest.isEmpty()) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    String value = rest.removeFirst();
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a whole number, not '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The training worker's commands for a person at a terminal ({@code ./lcz summary}, …). */
+package org.lcz.training.cli;
