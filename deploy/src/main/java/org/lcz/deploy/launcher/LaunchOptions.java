@@ -38,6 +38,8 @@ public record LaunchOptions(
           "  help    print this text",
           "  summary <msmla-18|msmla-50> [--bands N] [--classes N] [--patch N]",
           "          print the network's layer table and parameter count",
+          "  benchmark [--batch N] [--iterations N]",
+          "          measure forward and training patches/s of MSMLA-18 and MSMLA-50",
           "",
           "options:",
           "  --data DIR           data folder (default ./.lcz-data): buckets in s3/, Kafka in kafka/,",
