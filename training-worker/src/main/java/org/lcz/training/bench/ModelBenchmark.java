@@ -15,6 +15,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.function.Consumer;
 import org.lcz.training.model.Msmla;
 import org.lcz.training.model.MsmlaBlock;
 import org.lcz.training.model.MsmlaVariant;
@@ -69,49 +70,48 @@ public record ModelBenchmark(
   }
 
   private double forwardRate(Trainer trainer, Shape input) {
-    NDManager root = trainer.getManager();
-    ParameterStore store = new ParameterStore(root, false);
-    long start = 0;
-    for (int i = 0; i < warmup + iterations; i++) {
-      if (i == warmup) {
-        start = System.nanoTime();
-      }
-      try (NDManager batch = root.newSubManager()) {
-        NDArray x = batch.randomNormal(input);
-        trainer
-            .getModel()
-            .getBlock()
-            .forward(store, new NDList(x), false)
-            .singletonOrThrow()
-            .toFloatArray();
-      }
-    }
-    return rate(start);
+    ParameterStore store = new ParameterStore(trainer.getManager(), false);
+    return timed(
+        trainer.getManager(),
+        batch ->
+            trainer
+                .getModel()
+                .getBlock()
+                .forward(store, new NDList(batch.randomNormal(input)), false)
+                .singletonOrThrow()
+                .toFloatArray());
   }
 
   private double trainRate(Trainer trainer, Shape input, float[] lastLoss) {
-    NDManager root = trainer.getManager();
+    return timed(
+        trainer.getManager(),
+        batch -> {
+          NDArray x = batch.randomNormal(input);
+          NDArray y = batch.randomInteger(0, 17, new Shape(batchSize), DataType.INT32);
+          try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDList predictions = trainer.forward(new NDList(x));
+            NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
+            gc.backward(loss);
+            lastLoss[0] = loss.getFloat();
+          }
+          trainer.step();
+        });
+  }
+
+  /**
+   * Runs {@code step} for the warm-up and then the timed batches, each in its own sub-manager of
+   * {@code root}; returns the patches per second of the timed ones.
+   */
+  private double timed(NDManager root, Consumer<NDManager> step) {
     long start = 0;
     for (int i = 0; i < warmup + iterations; i++) {
       if (i == warmup) {
         start = System.nanoTime();
       }
       try (NDManager batch = root.newSubManager()) {
-        NDArray x = batch.randomNormal(input);
-        NDArray y = batch.randomInteger(0, 17, new Shape(batchSize), DataType.INT32);
-        try (GradientCollector gc = trainer.newGradientCollector()) {
-          NDList predictions = trainer.forward(new NDList(x));
-          NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
-          gc.backward(loss);
-          lastLoss[0] = loss.getFloat();
-        }
-        trainer.step();
+        step.accept(batch);
       }
     }
-    return rate(start);
-  }
-
-  private double rate(long start) {
     double seconds = (System.nanoTime() - start) / 1e9;
     return (double) iterations * batchSize / seconds;
   }
