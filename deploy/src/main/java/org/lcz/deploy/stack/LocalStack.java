@@ -4,10 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.lcz.common.PlatformInfrastructure;
 import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicProvisioner;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.MinioObjectStore;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.S3Settings;
@@ -75,11 +73,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void provision() {
-    try (ObjectStore store = newObjectStore()) {
-      store.ensureBuckets(Buckets.all());
-    }
-    try (Admin admin = newAdmin()) {
-      List<String> created = new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
+    try (ObjectStore store = newObjectStore();
+        Admin admin = newAdmin()) {
+      List<String> created = PlatformInfrastructure.ensure(store, admin, (short) 1);
       if (!created.isEmpty()) {
         LOG.info("created topics {}", created);
       }

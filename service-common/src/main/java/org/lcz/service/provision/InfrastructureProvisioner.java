@@ -8,16 +8,14 @@ import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.lcz.common.PlatformInfrastructure;
 import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicProvisioner;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.service.config.ProvisionConfig;
 
 /**
- * At start-up, creates the platform's topics ({@link Topics#all()}) and buckets ({@link
- * Buckets#all()}) that are missing, in the background and again after each failure until it
+ * At start-up, creates the platform's missing topics and buckets ({@link
+ * PlatformInfrastructure#ensure}), in the background and again after each failure until it
  * succeeds, so that a service may start before its infrastructure. Readiness stays down meanwhile.
  */
 @ApplicationScoped
@@ -79,10 +77,9 @@ public class InfrastructureProvisioner {
    * @return the topics created now
    */
   public List<String> provisionOnce() {
-    store.ensureBuckets(Buckets.all());
     try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers))) {
       List<String> created =
-          new TopicProvisioner(admin, config.replicationFactor()).ensure(Topics.all());
+          PlatformInfrastructure.ensure(store, admin, config.replicationFactor());
       if (!created.isEmpty()) {
         LOG.infof("created topics %s", created);
       }

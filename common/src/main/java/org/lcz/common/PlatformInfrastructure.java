@@ -1,0 +1,24 @@
+package org.lcz.common;
+
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.lcz.common.messaging.TopicProvisioner;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectStore;
+
+/** The platform's buckets and topics, created where missing: what every deployment needs first. */
+public final class PlatformInfrastructure {
+  private PlatformInfrastructure() {}
+
+  /**
+   * Creates each missing bucket of {@link Buckets#all()} and topic of {@link Topics#all()}.
+   *
+   * @param replicationFactor replicas per partition of the topics created (1 for one broker)
+   * @return the names of the topics created now
+   */
+  public static List<String> ensure(ObjectStore store, Admin admin, short replicationFactor) {
+    store.ensureBuckets(Buckets.all());
+    return new TopicProvisioner(admin, replicationFactor).ensure(Topics.all());
+  }
+}
