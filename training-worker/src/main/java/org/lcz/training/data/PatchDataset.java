@@ -208,16 +208,14 @@ public final class PatchDataset implements AutoCloseable {
     Object data =
         images.getData(
             new long[] {start, 0, 0, 0}, new int[] {count, patchSize, patchSize, fileBands});
+    Sample sample = sampleReader(data);
     int plane = patchSize * patchSize;
     int perPatch = channels.length * plane;
     for (int n = 0; n < count; n++) {
       for (int y = 0; y < patchSize; y++) {
         for (int x = 0; x < patchSize; x++) {
           for (int c = 0; c < channels.length; c++) {
-            float v =
-                data instanceof double[][][][] d
-                    ? (float) d[n][y][x][channels[c]]
-                    : ((float[][][][]) data)[n][y][x][channels[c]];
+            float v = sample.get(n, y, x, channels[c]);
             if (!Float.isFinite(v)) {
               throw new DatasetException(
                   file,
@@ -238,6 +236,21 @@ public final class PatchDataset implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** One image value by (patch, row, column, file channel), as float. */
+  @FunctionalInterface
+  private interface Sample {
+    float get(int n, int y, int x, int channel);
+  }
+
+  /** Reads float64 or float32 slices; the type is decided once per batch, not per value. */
+  private static Sample sampleReader(Object data) {
+    if (data instanceof double[][][][] d) {
+      return (n, y, x, c) -> (float) d[n][y][x][c];
+    }
+    float[][][][] f = (float[][][][]) data;
+    return (n, y, x, c) -> f[n][y][x][c];
   }
 
   private void readLabels(long start, int count, int[] out) {
