@@ -38,8 +38,7 @@ public record ModelSummary(String title, Shape input, List<Row> rows, long total
   public static ModelSummary of(MsmlaBlock net, int patchSize) {
     Shape input = net.inputShape(1, patchSize);
     List<Row> rows = new ArrayList<>();
-    Shape[] shape = {input};
-    Shape[] backbone = shape;
+    Shape[] backbone = {input};
     for (Pair<String, Block> child : net.getChildren()) {
       Block block = child.getValue();
       String name = child.getKey().replaceFirst("^\\d+", ""); // DJL prefixes an ordinal
