@@ -6,6 +6,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -37,6 +39,26 @@ public final class KafkaClients {
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class.getName());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return p;
+  }
+
+  /**
+   * A consumer in {@code groupId} that hands over record values as raw bytes, so that a record
+   * which is not a valid event can be dead-lettered as it arrived (decode with {@link
+   * InboundEvents}).
+   */
+  public static Properties rawConsumer(String bootstrapServers, String groupId) {
+    Properties p = consumer(bootstrapServers, groupId);
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+
+  /**
+   * A producer of raw byte values (dead letters), with the same guarantees as {@link #producer}.
+   */
+  public static Properties rawProducer(String bootstrapServers) {
+    Properties p = producer(bootstrapServers);
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return p;
   }
 

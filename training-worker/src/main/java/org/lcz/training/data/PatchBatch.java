@@ -34,8 +34,32 @@ public final class PatchBatch {
     return size;
   }
 
-  void setSize(int value) {
+  /** Declares the first {@code value} patches valid. */
+  public void setSize(int value) {
+    if (value < 0 || value > capacity()) {
+      throw new IllegalArgumentException("size " + value + " outside 0…" + capacity());
+    }
     this.size = value;
+  }
+
+  /**
+   * Fills this batch with patches {@code order[from]} … {@code order[from + count − 1]} of {@code
+   * source}, in that order, and sets its size to {@code count}.
+   */
+  public void gather(PatchBatch source, int[] order, int from, int count) {
+    if (source.bands != bands || source.patchSize != patchSize) {
+      throw new IllegalArgumentException("batches differ in bands or patch size");
+    }
+    if (count > capacity()) {
+      throw new IllegalArgumentException(count + " patches do not fit a batch of " + capacity());
+    }
+    int perPatch = bands * patchSize * patchSize;
+    for (int i = 0; i < count; i++) {
+      int p = order[from + i];
+      System.arraycopy(source.images, p * perPatch, images, i * perPatch, perPatch);
+      labels[i] = source.labels[p];
+    }
+    setSize(count);
   }
 
   /** The most patches it holds. */

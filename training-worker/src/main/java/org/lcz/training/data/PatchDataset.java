@@ -188,7 +188,20 @@ public final class PatchDataset implements AutoCloseable {
    * the selected bands, labels as class indices. Checks that values are finite and labels one-hot.
    */
   public void read(long start, int count, PatchBatch batch) {
-    if (start < 0 || count < 1 || start + count > size || count > batch.capacity()) {
+    read(start, count, batch, 0);
+    batch.setSize(count);
+  }
+
+  /**
+   * Reads patches {@code start} … {@code start + count − 1} into {@code batch} from its patch
+   * {@code offset} on, leaving the batch's size to the caller (see {@link PatchBatch#setSize}).
+   */
+  public void read(long start, int count, PatchBatch batch, int offset) {
+    if (start < 0
+        || count < 1
+        || start + count > size
+        || offset < 0
+        || offset + count > batch.capacity()) {
       throw new IllegalArgumentException(
           "cannot read "
               + count
@@ -197,14 +210,32 @@ public final class PatchDataset implements AutoCloseable {
               + " of "
               + size
               + " into a batch of "
-              + batch.capacity());
+              + batch.capacity()
+              + " at "
+              + offset);
     }
-    readImages(start, count, batch.images());
-    readLabels(start, count, batch.labels());
-    batch.setSize(count);
+    readImages(start, count, batch.images(), offset * channels.length * patchSize * patchSize);
+    readLabels(start, count, batch.labels(), offset);
   }
 
-  private void readImages(long start, int count, float[] out) {
+  /**
+   * Patches per class over the whole file, reading only the labels (in slices of {@code
+   * sliceSize}); checks every label row as {@link #read} does.
+   */
+  public long[] classSupport(int sliceSize) {
+    long[] support = new long[classes];
+    int[] labelBuffer = new int[sliceSize];
+    for (long start = 0; start < size; start += sliceSize) {
+      int count = (int) Math.min(sliceSize, size - start);
+      readLabels(start, count, labelBuffer, 0);
+      for (int i = 0; i < count; i++) {
+        support[labelBuffer[i]]++;
+      }
+    }
+    return support;
+  }
+
+  private void readImages(long start, int count, float[] out, int base) {
     Object data =
         images.getData(
             new long[] {start, 0, 0, 0}, new int[] {count, patchSize, patchSize, fileBands});
@@ -231,7 +262,7 @@ public final class PatchDataset implements AutoCloseable {
                       + v
                       + "; every value must be finite");
             }
-            out[n * perPatch + c * plane + y * patchSize + x] = v;
+            out[base + n * perPatch + c * plane + y * patchSize + x] = v;
           }
         }
       }
@@ -253,7 +284,7 @@ public final class PatchDataset implements AutoCloseable {
     return (n, y, x, c) -> f[n][y][x][c];
   }
 
-  private void readLabels(long start, int count, int[] out) {
+  private void readLabels(long start, int count, int[] out, int offset) {
     Object data = labels.getData(new long[] {start, 0}, new int[] {count, classes});
     for (int n = 0; n < count; n++) {
       int hot = -1;
@@ -271,7 +302,7 @@ public final class PatchDataset implements AutoCloseable {
             file,
             "label row " + (start + n) + " is not one-hot (one 1, the rest 0): " + row(data, n));
       }
-      out[n] = hot;
+      out[offset + n] = hot;
     }
   }
 

@@ -1,5 +1,7 @@
 package org.lcz.training.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,7 @@ public enum MsmlaVariant {
   }
 
   /** The name requests and the command line use: {@code msmla-18}, {@code msmla-50}. */
+  @JsonValue
   public String id() {
     return id;
   }
@@ -52,6 +55,7 @@ public enum MsmlaVariant {
   }
 
   /** The variant named {@code id} (case-insensitive), or a clear error listing the known ones. */
+  @JsonCreator
   public static MsmlaVariant of(String id) {
     return Arrays.stream(values())
         .filter(v -> v.id.equalsIgnoreCase(id.trim()))

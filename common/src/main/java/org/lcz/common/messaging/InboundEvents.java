@@ -1,0 +1,36 @@
+package org.lcz.common.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.events.InvalidEventException;
+import org.lcz.common.events.LczEvent;
+
+/** Decodes records consumed as raw bytes ({@link KafkaClients#rawConsumer}) into events. */
+public final class InboundEvents {
+  private final EventCodec codec;
+
+  public InboundEvents(EventCodec codec) {
+    this.codec = codec;
+  }
+
+  /**
+   * The event of {@code record}.
+   *
+   * @throws InvalidEventException if the record is no CloudEvent of the expected type and shape;
+   *     the message says what is wrong
+   */
+  public <E extends LczEvent> E decode(ConsumerRecord<String, byte[]> record, Class<E> type) {
+    if (record.value() == null) {
+      throw new InvalidEventException("the record has no value (a tombstone?)");
+    }
+    CloudEvent cloudEvent;
+    try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+      cloudEvent = deserializer.deserialize(record.topic(), record.headers(), record.value());
+    } catch (RuntimeException e) {
+      throw new InvalidEventException("not a CloudEvent in Kafka binary mode: " + e.getMessage());
+    }
+    return codec.fromCloudEvent(cloudEvent, type);
+  }
+}

@@ -1,0 +1,103 @@
+package org.lcz.deploy.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.events.InvalidEventException;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.Topics;
+import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.testing.LocalStackExtension;
+
+/** Raw consumption, decoding and dead-lettering through the real broker. */
+@ExtendWith(LocalStackExtension.class)
+class DeadLetterPublisherIT {
+  @Test
+  void aValidEventDecodesAndAGarbledOneIsDeadLetteredAsItArrived(LocalStack stack)
+      throws Exception {
+    String bootstrap = stack.kafkaBootstrapServers();
+    String runId = "dl-" + UUID.randomUUID();
+    TrainingRequested valid =
+        TrainingRequested.minimal(
+            runId,
+            "msmla-18",
+            org.lcz.common.storage.ObjectRef.of("lcz-datasets", "train.h5"),
+            Instant.now());
+    try (EventPublisher events =
+            new EventPublisher(bootstrap, java.net.URI.create("/lcz/it/dead-letter"));
+        KafkaProducer<String, byte[]> raw =
+            new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
+      events.publish(valid).get(30, TimeUnit.SECONDS);
+      raw.send(
+              new ProducerRecord<>(
+                  Topics.TRAINING_REQUESTS, runId, "not json".getBytes(StandardCharsets.UTF_8)))
+          .get(30, TimeUnit.SECONDS);
+    }
+    List<ConsumerRecord<String, byte[]>> mine =
+        consume(bootstrap, Topics.TRAINING_REQUESTS, runId, 2);
+    InboundEvents inbound = new InboundEvents(new EventCodec());
+    assertThat(inbound.decode(mine.get(0), TrainingRequested.class)).isEqualTo(valid);
+    ConsumerRecord<String, byte[]> garbled = mine.get(1);
+    assertThatThrownBy(() -> inbound.decode(garbled, TrainingRequested.class))
+        .isInstanceOf(InvalidEventException.class);
+
+    try (DeadLetterPublisher dead = new DeadLetterPublisher(bootstrap, "it")) {
+      dead.publish(garbled, "not a CloudEvent").get(30, TimeUnit.SECONDS);
+    }
+    ConsumerRecord<String, byte[]> letter = consume(bootstrap, Topics.DEAD_LETTER, runId, 1).get(0);
+    assertThat(letter.value()).isEqualTo(garbled.value());
+    assertThat(header(letter, DeadLetterPublisher.ERROR)).isEqualTo("not a CloudEvent");
+    assertThat(header(letter, DeadLetterPublisher.ORIGINAL_TOPIC))
+        .isEqualTo(Topics.TRAINING_REQUESTS);
+    assertThat(header(letter, DeadLetterPublisher.ORIGINAL_OFFSET))
+        .isEqualTo(Long.toString(garbled.offset()));
+    assertThat(header(letter, DeadLetterPublisher.FAILED_BY)).isEqualTo("it");
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> r, String name) {
+    return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  /** The first {@code count} records with {@code key} on {@code topic}, read from the start. */
+  static List<ConsumerRecord<String, byte[]>> consume(
+      String bootstrap, String topic, String key, int count) {
+    List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, "it-" + UUID.randomUUID()))) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (found.size() < count && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          if (key.equals(r.key())) {
+            found.add(r);
+          }
+        }
+      }
+    }
+    assertThat(found).hasSizeGreaterThanOrEqualTo(count);
+    return found.subList(0, count);
+  }
+}

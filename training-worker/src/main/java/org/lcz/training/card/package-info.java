@@ -1,0 +1,2 @@
+/** The model card (model.json) and the PNG plots that document a trained model. */
+package org.lcz.training.card;

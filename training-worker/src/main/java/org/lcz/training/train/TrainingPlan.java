@@ -1,0 +1,67 @@
+package org.lcz.training.train;
+
+import java.util.List;
+import org.lcz.training.model.MsmlaVariant;
+
+/**
+ * Everything that decides a training run besides its data: architecture, bands and the
+ * hyper-parameters. The learning rate follows a step decay: it is multiplied by {@code decayFactor}
+ * every {@code decayEvery} epochs.
+ *
+ * @param variant the architecture
+ * @param bands input band names in channel order; empty for every band of the data set
+ * @param epochs the most epochs to train
+ * @param batchSize patches per training step
+ * @param learningRate the initial learning rate (Adam)
+ * @param patience epochs without a better validation OA before training stops
+ * @param seed seeds weights, batch order and augmentation
+ * @param decayEvery epochs between learning-rate decays
+ * @param decayFactor what each decay multiplies the learning rate by
+ * @param augment whether training patches are randomly flipped and rotated by multiples of 90°
+ */
+public record TrainingPlan(
+    MsmlaVariant variant,
+    List<String> bands,
+    int epochs,
+    int batchSize,
+    double learningRate,
+    int patience,
+    long seed,
+    int decayEvery,
+    double decayFactor,
+    boolean augment) {
+
+  public TrainingPlan {
+    if (variant == null) {
+      throw new IllegalArgumentException("a training plan needs a variant");
+    }
+    bands = bands == null ? List.of() : List.copyOf(bands);
+    if (bands.stream().distinct().count() != bands.size()) {
+      throw new IllegalArgumentException("bands are named twice: " + bands);
+    }
+    positive(epochs, "epochs");
+    if (batchSize < 2) {
+      throw new IllegalArgumentException(
+          "batchSize must be at least 2 (batch normalisation needs it), got " + batchSize);
+    }
+    if (!(learningRate > 0) || learningRate > 1) {
+      throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+    }
+    positive(patience, "patience");
+    positive(decayEvery, "decayEvery");
+    if (!(decayFactor > 0) || decayFactor > 1) {
+      throw new IllegalArgumentException("decayFactor must be in (0, 1], got " + decayFactor);
+    }
+  }
+
+  private static void positive(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+    }
+  }
+
+  /** The learning rate during epoch {@code epoch} (from 1). */
+  public double learningRateAt(int epoch) {
+    return learningRate * Math.pow(decayFactor, (epoch - 1) / decayEvery);
+  }
+}

@@ -1,0 +1,299 @@
+package org.lcz.training.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import org.lcz.common.lcz.ConfusionMatrix;
+import org.lcz.common.lcz.LczCatalog;
+import org.lcz.training.data.DatasetException;
+import org.lcz.training.data.Normalisation;
+import org.lcz.training.data.PatchDataset;
+import org.lcz.training.model.Msmla;
+import org.lcz.training.model.MsmlaBlock;
+
+/**
+ * Trains MSMLA on a patch data set: per-band normalisation from the training split, class weights
+ * balanced by support, Adam with step decay, random flips and rotations, shuffled batches, early
+ * stopping on the validation OA, and the best epoch's weights kept and saved. Reproducible with the
+ * plan's seed on one device.
+ */
+public final class TrainingRun {
+  /** The checkpoint's model name: files are {@code msmla-NNNN.params}, NNNN the best epoch. */
+  public static final String CHECKPOINT_NAME = "msmla";
+
+  /** How many bytes of patches a shuffling window may hold. */
+  static final long WINDOW_BYTES = 256L << 20;
+
+  private final TrainingData data;
+  private final TrainingPlan plan;
+  private final TrainingListener listener;
+
+  public TrainingRun(TrainingData data, TrainingPlan plan, TrainingListener listener) {
+    this.data = data;
+    this.plan = plan;
+    this.listener = listener;
+  }
+
+  /** The device training uses: the first GPU if there is one, else the CPU. */
+  public static Device device() {
+    return Engine.getInstance().defaultDevice();
+  }
+
+  /**
+   * Trains and evaluates; writes the best checkpoint into {@code outDir}.
+   *
+   * @throws DatasetException if a file is missing, malformed or does not fit the others
+   */
+  public TrainingOutcome run(Path outDir) {
+    long started = System.nanoTime();
+    try (PatchDataset train = PatchDataset.open(data.train(), data.layout(), plan.bands());
+        PatchDataset selection = openMatching(data.selectionFile(), train);
+        PatchDataset evaluation = openMatching(data.evaluationFile(), train)) {
+      train.requireAtLeast(plan.batchSize(), "training");
+      requireLczClasses(train);
+      return train(train, selection, evaluation, outDir, started);
+    }
+  }
+
+  private PatchDataset openMatching(Path file, PatchDataset train) {
+    PatchDataset d = PatchDataset.open(file, data.layout(), train.bands());
+    try {
+      if (d.patchSize() != train.patchSize()) {
+        throw new DatasetException(
+            file,
+            "patches are "
+                + d.patchSize()
+                + " px but the training set's are "
+                + train.patchSize()
+                + " px");
+      }
+      if (d.classes() != train.classes()) {
+        throw new DatasetException(
+            file,
+            "labels have "
+                + d.classes()
+                + " classes but the training set's have "
+                + train.classes());
+      }
+      return d;
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  private static void requireLczClasses(PatchDataset train) {
+    int lcz = LczCatalog.standard().size();
+    if (train.classes() != lcz) {
+      throw new DatasetException(
+          train.file(), "labels have " + train.classes() + " columns; the LCZ classes are " + lcz);
+    }
+  }
+
+  private TrainingOutcome train(
+      PatchDataset train,
+      PatchDataset selection,
+      PatchDataset evaluation,
+      Path outDir,
+      long started) {
+    Device device = device();
+    listener.onNote(
+        device.isGpu()
+            ? "training on " + device
+            : "no GPU found: training on the CPU (" + device + ")");
+    int batchSize = plan.batchSize();
+    Normalisation normalisation = Normalisation.of(train, batchSize);
+    long[] support = train.classSupport(1024);
+    float[] weights = ClassWeights.balanced(support);
+    Engine.getInstance().setRandomSeed((int) plan.seed());
+    Random random = new Random(plan.seed());
+
+    MsmlaBlock net =
+        Msmla.builder()
+            .setVariant(plan.variant())
+            .setBands(train.bands().size())
+            .optClasses(train.classes())
+            .build();
+    try (Model model = Model.newInstance(CHECKPOINT_NAME, device)) {
+      model.setBlock(net);
+      long perPatch = 4L * train.bands().size() * train.patchSize() * train.patchSize();
+      ShuffledBatches batches =
+          new ShuffledBatches(train, batchSize, (int) Math.max(batchSize, WINDOW_BYTES / perPatch));
+      int steps = batches.batchesPerEpoch();
+      DefaultTrainingConfig config =
+          new DefaultTrainingConfig(new WeightedCrossEntropy(weights))
+              .optDevices(new Device[] {device})
+              .optOptimizer(
+                  Optimizer.adam().optLearningRateTracker(new StepDecay(plan, steps)).build());
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(net.inputShape(batchSize, train.patchSize()));
+        Augmentation augmentation = plan.augment() ? new Augmentation(train.patchSize()) : null;
+        List<EpochStats> history = new ArrayList<>();
+        byte[] bestWeights = null;
+        EarlyStopping stopping = new EarlyStopping(plan.patience());
+        String stopReason = "trained all " + plan.epochs() + " epochs";
+        for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+          EpochStats stats =
+              epoch(trainer, batches, normalisation, augmentation, random, epoch, selection);
+          history.add(stats);
+          listener.onEpoch(stats);
+          if (stopping.improved(epoch, stats.validationOa())) {
+            bestWeights = snapshot(net);
+          }
+          Optional<String> stop = stopping.stopAfter(epoch);
+          if (stop.isPresent()) {
+            stopReason = stop.get();
+            listener.onNote(stopReason);
+            break;
+          }
+        }
+        int bestEpoch = stopping.bestEpoch();
+        restore(net, trainer.getManager(), bestWeights);
+        model.setProperty("Epoch", Integer.toString(bestEpoch));
+        model.setProperty("variant", plan.variant().id());
+        model.setProperty("bands", String.join(",", train.bands()));
+        model.setProperty("patchSize", Integer.toString(train.patchSize()));
+        Path checkpoint = save(model, outDir, bestEpoch);
+        ConfusionMatrix cm =
+            Evaluator.confusion(net, trainer.getManager(), evaluation, normalisation, batchSize);
+        return new TrainingOutcome(
+            plan,
+            train.bands(),
+            train.patchSize(),
+            normalisation,
+            support,
+            weights,
+            history,
+            bestEpoch,
+            stopReason,
+            checkpoint,
+            cm,
+            device.toString(),
+            Duration.ofNanos(System.nanoTime() - started));
+      }
+    }
+  }
+
+  private EpochStats epoch(
+      Trainer trainer,
+      ShuffledBatches batches,
+      Normalisation normalisation,
+      Augmentation augmentation,
+      Random random,
+      int epoch,
+      PatchDataset selection) {
+    long start = System.nanoTime();
+    double[] lossSum = new double[1];
+    long[] correct = new long[1];
+    int[] done = new int[1];
+    int steps = batches.batchesPerEpoch();
+    NDManager root = trainer.getManager();
+    batches.epoch(
+        random,
+        batch -> {
+          normalisation.apply(batch);
+          if (augmentation != null) {
+            augmentation.apply(batch, random);
+          }
+          try (NDManager step = root.newSubManager()) {
+            NDArray x = Evaluator.images(step, batch);
+            NDArray y = step.create(batch.labels(), new Shape(batch.size()));
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+              NDList predictions = trainer.forward(new NDList(x));
+              NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
+              gc.backward(loss);
+              lossSum[0] += loss.getFloat();
+              int[] predicted =
+                  predictions
+                      .singletonOrThrow()
+                      .argMax(1)
+                      .toType(DataType.INT32, false)
+                      .toIntArray();
+              for (int i = 0; i < batch.size(); i++) {
+                correct[0] += predicted[i] == batch.labels()[i] ? 1 : 0;
+              }
+            }
+            trainer.step();
+          }
+          done[0]++;
+          listener.onBatch(epoch, done[0], steps, lossSum[0] / done[0]);
+        });
+    double trainSeconds = (System.nanoTime() - start) / 1e9;
+    int samples = steps * plan.batchSize();
+    ConfusionMatrix validation =
+        Evaluator.confusion(
+            trainer.getModel().getBlock(), root, selection, normalisation, plan.batchSize());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double validationOa = (double) trace(validation) / validation.total();
+    return new EpochStats(
+        epoch,
+        plan.epochs(),
+        lossSum[0] / steps,
+        (double) correct[0] / samples,
+        validationOa,
+        plan.learningRateAt(epoch),
+        samples / trainSeconds,
+        seconds,
+        seconds * (plan.epochs() - epoch));
+  }
+
+  private static long trace(ConfusionMatrix cm) {
+    long t = 0;
+    for (int i = 0; i < cm.size(); i++) {
+      t += cm.count(i, i);
+    }
+    return t;
+  }
+
+  private static byte[] snapshot(MsmlaBlock net) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      net.saveParameters(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void restore(MsmlaBlock net, NDManager manager, byte[] weights) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
+      net.loadParameters(manager, in);
+    } catch (IOException | MalformedModelException e) {
+      throw new IllegalStateException("could not restore the best epoch's weights", e);
+    }
+  }
+
+  private static Path save(Model model, Path outDir, int epoch) {
+    try {
+      Files.createDirectories(outDir);
+      model.save(outDir, CHECKPOINT_NAME);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not save the checkpoint in " + outDir, e);
+    }
+    return outDir.resolve(String.format(Locale.ROOT, "%s-%04d.params", CHECKPOINT_NAME, epoch));
+  }
+}
