@@ -29,6 +29,16 @@ public record TrainingData(
     return validation.or(() -> test).orElse(train);
   }
 
+  /** The role of the selection file: {@code validation}, {@code test} or {@code train}. */
+  public String selectionRole() {
+    return validation.isPresent() ? "validation" : test.isPresent() ? "test" : "train";
+  }
+
+  /** The role of the evaluation file: {@code test}, {@code validation} or {@code train}. */
+  public String evaluationRole() {
+    return test.isPresent() ? "test" : validation.isPresent() ? "validation" : "train";
+  }
+
   /** The file of the final evaluation. */
   public Path evaluationFile() {
     return test.or(() -> validation).orElse(train);

@@ -1,0 +1,178 @@
+package org.lcz.training.worker;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.lcz.common.events.InvalidEventException;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.Topics;
+
+/**
+ * Consumes {@code lcz.training.requests} one request at a time. While a training runs (minutes to
+ * hours) the consumer stays in its group by polling with every partition paused; the request's
+ * offset is committed only when the job has ended (trained, already trained or failed), so a worker
+ * that dies mid-training leaves the request to the next one, which trains the same version again. A
+ * record that is not a valid TrainingRequested goes to the dead-letter topic.
+ */
+public final class RequestLoop implements Runnable {
+  private static final Logger LOG = Logger.getLogger(RequestLoop.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final Consumer<String, byte[]> consumer;
+  private final InboundEvents inbound;
+  private final TrainingJob job;
+  private final DeadLetterPublisher deadLetters;
+  private final ExecutorService trainer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "training-run");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicReference<String> current = new AtomicReference<>();
+  private volatile boolean busy;
+
+  public RequestLoop(
+      Consumer<String, byte[]> consumer,
+      InboundEvents inbound,
+      TrainingJob job,
+      DeadLetterPublisher deadLetters) {
+    this.consumer = consumer;
+    this.inbound = inbound;
+    this.job = job;
+    this.deadLetters = deadLetters;
+  }
+
+  /** The run id being trained, or null when idle. */
+  public String currentRun() {
+    return current.get();
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(Topics.TRAINING_REQUESTS), new PauseWhileBusy());
+      while (running.get()) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+          handle(record);
+          if (!running.get()) {
+            break;
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (running.get()) {
+        throw e;
+      }
+    } finally {
+      trainer.shutdownNow();
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    TrainingRequested request;
+    try {
+      request = inbound.decode(record, TrainingRequested.class);
+    } catch (InvalidEventException e) {
+      LOG.warnf(
+          "offset %d of %s is not a valid TrainingRequested (%s): dead-lettered",
+          record.offset(), partition, e.getMessage());
+      await(deadLetters.publish(record, e.getMessage()));
+      commit(partition, record.offset());
+      return;
+    }
+    current.set(request.runId());
+    busy = true;
+    Future<TrainingJob.Result> result = trainer.submit(() -> job.handle(request));
+    try {
+      consumer.pause(consumer.assignment());
+      while (!result.isDone() && running.get()) {
+        for (ConsumerRecord<String, byte[]> early : consumer.poll(POLL)) {
+          // a partition assigned mid-run slipped through: read it again after this run
+          consumer.seek(new TopicPartition(early.topic(), early.partition()), early.offset());
+          consumer.pause(consumer.assignment());
+          break;
+        }
+      }
+      if (!running.get()) {
+        return; // shutting down mid-run: the request stays uncommitted for the next worker
+      }
+      LOG.infof("run %s ended: %s", request.runId(), outcome(result));
+      commit(partition, record.offset());
+    } finally {
+      busy = false;
+      current.set(null);
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private static String outcome(Future<TrainingJob.Result> result) {
+    try {
+      return result.get().name();
+    } catch (ExecutionException e) {
+      LOG.error("training job threw", e.getCause());
+      return "error: " + e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private void commit(TopicPartition partition, long offset) {
+    try {
+      consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)));
+    } catch (KafkaException e) {
+      // the partition moved to another worker; it will see the request again, and a complete
+      // version is not trained twice
+      LOG.warnf("could not commit offset %d of %s: %s", offset, partition, e.getMessage());
+    }
+  }
+
+  private static void await(Future<?> sent) {
+    try {
+      sent.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not send a dead letter: " + e, e);
+    }
+  }
+
+  /** Stops the loop: a running training is abandoned uncommitted. */
+  public void stop() {
+    running.set(false);
+    consumer.wakeup();
+  }
+
+  /** Keeps newly assigned partitions paused while a training runs. */
+  private final class PauseWhileBusy implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (busy) {
+        consumer.pause(partitions);
+      }
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package org.lcz.training.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.lcz.common.events.EpochCompleted;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.TrainingFailed;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.training.card.DatasetRef;
+import org.lcz.training.card.ModelCard;
+import org.lcz.training.card.VersionFolder;
+import org.lcz.training.data.DatasetException;
+import org.lcz.training.data.PatchDataset;
+import org.lcz.training.train.EpochStats;
+import org.lcz.training.train.TrainingData;
+import org.lcz.training.train.TrainingListener;
+import org.lcz.training.train.TrainingOutcome;
+import org.lcz.training.train.TrainingPlan;
+import org.lcz.training.train.TrainingRun;
+
+/**
+ * One training request, start to end: download the data sets, train, evaluate, store checkpoint,
+ * plots and card under {@code lcz-models/msmla/{version}/} (the card last), and report progress. A
+ * bad request ends as {@link TrainingFailed} with the reason, never as an exception; a request
+ * whose version already has a card is not trained again.
+ */
+public final class TrainingJob {
+  private static final Logger LOG = Logger.getLogger(TrainingJob.class);
+
+  /** How a request ended. */
+  public enum Result {
+    /** A new model version is stored. */
+    TRAINED,
+    /** The request's version was already complete (a redelivery). */
+    ALREADY_TRAINED,
+    /** The request could not be trained; TrainingFailed says why. */
+    FAILED
+  }
+
+  /** Where the job's events go. */
+  public interface Events {
+    /** Sends an event; returns once the broker has it. */
+    void publish(LczEvent event);
+  }
+
+  private final ObjectStore store;
+  private final Events events;
+  private final TrainingDefaults defaults;
+  private final Path workDir;
+  private final Clock clock;
+
+  public TrainingJob(
+      ObjectStore store, Events events, TrainingDefaults defaults, Path workDir, Clock clock) {
+    this.store = store;
+    this.events = events;
+    this.defaults = defaults;
+    this.workDir = workDir;
+    this.clock = clock;
+  }
+
+  /** Handles one request. */
+  public Result handle(TrainingRequested request) {
+    String version = ModelVersions.of(request);
+    if (store.exists(Buckets.MODELS, ModelVersions.cardKey(version))) {
+      LOG.infof(
+          "run %s: version %s is already complete; not training again", request.runId(), version);
+      return Result.ALREADY_TRAINED;
+    }
+    Path runDir = workDir.resolve(version);
+    Map<Path, String> names = new LinkedHashMap<>();
+    try {
+      TrainingPlan plan = defaults.plan(request);
+      LOG.infof("run %s: training %s as version %s", request.runId(), plan, version);
+      ModelCard card = train(request, plan, version, runDir, names);
+      LOG.infof(
+          "run %s: version %s stored; %s OA %.4f, OA_w %.4f (best epoch %d)",
+          request.runId(),
+          version,
+          card.evaluationSplit(),
+          card.measures().get("oa"),
+          card.measures().get("oaW"),
+          card.bestEpoch());
+      return Result.TRAINED;
+    } catch (DatasetException e) {
+      String name = names.getOrDefault(e.file(), e.file().getFileName().toString());
+      return fail(request, name + ": " + e.problem());
+    } catch (IllegalArgumentException | ObjectStoreException e) {
+      return fail(request, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "run %s: training failed", request.runId());
+      return fail(request, "training failed: " + e);
+    } finally {
+      deleteQuietly(runDir);
+    }
+  }
+
+  private ModelCard train(
+      TrainingRequested request,
+      TrainingPlan plan,
+      String version,
+      Path dir,
+      Map<Path, String> names) {
+    Path data = dir.resolve("data");
+    Path out = dir.resolve("out");
+    createDirectories(data);
+    List<DatasetRef> refs = new ArrayList<>();
+    Path train = fetch(request.trainData(), data.resolve("train.h5"), "train", refs, names);
+    Optional<Path> validation =
+        Optional.ofNullable(request.validationData())
+            .map(r -> fetch(r, data.resolve("validation.h5"), "validation", refs, names));
+    Optional<Path> test =
+        Optional.ofNullable(request.testData())
+            .map(r -> fetch(r, data.resolve("test.h5"), "test", refs, names));
+    TrainingData files = new TrainingData(train, validation, test, defaults.layout());
+    TrainingOutcome outcome = new TrainingRun(files, plan, new Progress(request.runId())).run(out);
+    ModelCard card =
+        VersionFolder.complete(
+            outcome,
+            new ModelCard.Identity(
+                ModelVersions.MODEL_NAME, version, request.runId(), clock.instant()),
+            files,
+            defaults.groundSampleDistance(),
+            refs.get(0).sha256() == null
+                ? request.trainData()
+                : request.trainData().withSha256(refs.get(0).sha256()),
+            refs);
+    for (Path file : VersionFolder.files(card, out)) {
+      String key = ModelVersions.prefix(version) + file.getFileName();
+      store.put(Buckets.MODELS, key, file, contentType(file));
+    }
+    return card;
+  }
+
+  private Path fetch(
+      ObjectRef ref, Path target, String role, List<DatasetRef> refs, Map<Path, String> names) {
+    String location = ref.uri().toString();
+    names.put(target, location);
+    Path file = store.download(ref, target);
+    String sha = ref.sha256();
+    if (sha == null) {
+      sha = store.stat(ref.bucket(), ref.key()).ref().sha256();
+    }
+    long patches;
+    try (PatchDataset d = PatchDataset.open(file, defaults.layout(), List.of())) {
+      patches = d.size();
+    }
+    refs.add(new DatasetRef(role, location, sha, patches));
+    return file;
+  }
+
+  private Result fail(TrainingRequested request, String reason) {
+    LOG.warnf("run %s failed: %s", request.runId(), reason);
+    events.publish(new TrainingFailed(request.runId(), reason, clock.instant()));
+    return Result.FAILED;
+  }
+
+  private static String contentType(Path file) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".json")) {
+      return "application/json";
+    }
+    if (name.endsWith(".png")) {
+      return "image/png";
+    }
+    return "application/octet-stream";
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create work folder " + dir, e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warnf("could not clean %s: %s", dir, e.getMessage());
+    }
+  }
+
+  /** Logs each epoch and publishes it as EpochCompleted. */
+  private final class Progress implements TrainingListener {
+    private final String runId;
+
+    Progress(String runId) {
+      this.runId = runId;
+    }
+
+    @Override
+    public void onEpoch(EpochStats s) {
+      LOG.infof(
+          "%s",
+          String.format(
+              Locale.ROOT,
+              "run %s: epoch %d/%d loss %.4f train OA %.4f val OA %.4f lr %.2e %.0f patches/s"
+                  + " ETA %.0f s",
+              runId,
+              s.epoch(),
+              s.epochs(),
+              s.loss(),
+              s.trainOa(),
+              s.validationOa(),
+              s.learningRate(),
+              s.samplesPerSecond(),
+              s.etaSeconds()));
+      events.publish(
+          new EpochCompleted(
+              runId,
+              s.epoch(),
+              s.epochs(),
+              s.loss(),
+              s.trainOa(),
+              s.validationOa(),
+              s.learningRate(),
+              s.samplesPerSecond(),
+              s.etaSeconds()));
+    }
+
+    @Override
+    public void onNote(String message) {
+      LOG.infof("run %s: %s", runId, message);
+    }
+  }
+}

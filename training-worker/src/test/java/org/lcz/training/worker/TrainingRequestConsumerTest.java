@@ -1,0 +1,247 @@
+package org.lcz.training.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.EpochCompleted;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.TrainingFailed;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.lcz.AccuracyMeasures;
+import org.lcz.common.lcz.ConfusionMatrix;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectInfo;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.training.LearnableSets;
+import org.lcz.training.card.ModelCard;
+import org.lcz.training.card.ModelCards;
+
+/** Training requests through the real broker and object store of the local stack. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class TrainingRequestConsumerTest {
+  private static final String PREFIX = "it-" + UUID.randomUUID() + "/";
+  private static Path sets;
+
+  @Inject ObjectStore store;
+  @Inject EventPublisher publisher;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @BeforeAll
+  static void writeSets() throws Exception {
+    sets = Files.createTempDirectory("learnable");
+    LearnableSets.write(sets);
+  }
+
+  private ObjectRef upload(String name) {
+    return store.put(Buckets.DATASETS, PREFIX + name, sets.resolve(name), "application/x-hdf5");
+  }
+
+  private TrainingRequested request(String runId, ObjectRef train, List<String> bands) {
+    return new TrainingRequested(
+        LczEvent.CURRENT_SCHEMA_VERSION,
+        runId,
+        "msmla-18",
+        train,
+        upload("val.h5"),
+        upload("test.h5"),
+        bands,
+        3,
+        32,
+        0.002,
+        5,
+        7L,
+        null,
+        Instant.parse("2026-11-24T10:15:00Z"));
+  }
+
+  @Test
+  void aRequestBecomesAModelVersionWithProgressEventsAndARedeliveryAddsNone() throws Exception {
+    String runId = "run-" + UUID.randomUUID();
+    TrainingRequested request = request(runId, upload("train.h5"), null);
+    publisher.publish(request).get(30, TimeUnit.SECONDS);
+
+    List<LczEvent> progress = awaitProgress(runId, events -> events.size() >= 3, 240);
+    assertThat(progress).allMatch(EpochCompleted.class::isInstance);
+    List<EpochCompleted> epochs = progress.stream().map(EpochCompleted.class::cast).toList();
+    assertThat(epochs).extracting(EpochCompleted::epoch).containsExactly(1, 2, 3);
+    assertThat(epochs).allMatch(e -> e.epochs() == 3 && e.samplesPerSecond() > 0);
+
+    String version = ModelVersions.of(request);
+    String cardKey = ModelVersions.cardKey(version);
+    awaitTrue(() -> store.exists(Buckets.MODELS, cardKey), 120);
+    ModelCard card = ModelCard.read(store.read(ObjectRef.of(Buckets.MODELS, cardKey)));
+    assertThat(card.runId()).isEqualTo(runId);
+    assertThat(card.version()).isEqualTo(version);
+    assertThat(card.history()).hasSize(3);
+    assertThat(card.evaluationSplit()).isEqualTo("test");
+    assertThat(card.datasets())
+        .extracting(d -> d.role() + " " + d.location())
+        .containsExactly(
+            "train s3://lcz-datasets/" + PREFIX + "train.h5",
+            "validation s3://lcz-datasets/" + PREFIX + "val.h5",
+            "test s3://lcz-datasets/" + PREFIX + "test.h5");
+    assertThat(card.datasets()).allMatch(d -> d.sha256() != null && d.patches() > 0);
+    assertThat(card.contract().dataset().sha256()).isEqualTo(card.datasets().get(0).sha256());
+    assertThat(ModelCards.measures(AccuracyMeasures.of(ConfusionMatrix.of(card.confusionMatrix()))))
+        .isEqualTo(card.measures());
+    for (String file : card.files().values()) {
+      byte[] content =
+          store.read(ObjectRef.of(Buckets.MODELS, ModelVersions.prefix(version) + file));
+      assertThat(content.length).isGreaterThan(1000);
+      if (file.endsWith(".png")) {
+        assertThat(new String(content, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+      }
+    }
+
+    // the same request again (a redelivery), then a failing one behind it on the one partition:
+    // once the failure is reported, the duplicate has been handled
+    publisher.publish(request).get(30, TimeUnit.SECONDS);
+    String marker = "after-" + UUID.randomUUID();
+    publisher
+        .publish(request(marker, ObjectRef.of(Buckets.DATASETS, PREFIX + "absent.h5"), null))
+        .get(30, TimeUnit.SECONDS);
+    awaitProgress(marker, events -> !events.isEmpty(), 120);
+    List<ObjectInfo> versions = store.list(Buckets.MODELS, ModelVersions.MODEL_NAME + "/");
+    assertThat(versions)
+        .filteredOn(o -> o.ref().key().contains(runId))
+        .extracting(o -> o.ref().key())
+        .allMatch(k -> k.startsWith(ModelVersions.prefix(version)))
+        .hasSize(card.files().size() + 1);
+    assertThat(awaitProgress(runId, events -> true, 0)).hasSize(3);
+  }
+
+  @Test
+  void aMissingDataSetEndsAsTrainingFailedNamingTheObject() throws Exception {
+    String runId = "missing-" + UUID.randomUUID();
+    publisher
+        .publish(request(runId, ObjectRef.of(Buckets.DATASETS, PREFIX + "nowhere.h5"), null))
+        .get(30, TimeUnit.SECONDS);
+    TrainingFailed failed =
+        (TrainingFailed) awaitProgress(runId, events -> !events.isEmpty(), 120).get(0);
+    assertThat(failed.reason()).contains(PREFIX + "nowhere.h5");
+  }
+
+  @Test
+  void anUnknownBandEndsAsTrainingFailedNamingTheBand() throws Exception {
+    String runId = "band-" + UUID.randomUUID();
+    publisher
+        .publish(request(runId, upload("train.h5"), List.of("B2", "B99")))
+        .get(30, TimeUnit.SECONDS);
+    TrainingFailed failed =
+        (TrainingFailed) awaitProgress(runId, events -> !events.isEmpty(), 120).get(0);
+    assertThat(failed.reason())
+        .contains("unknown band 'B99'")
+        .contains("s3://lcz-datasets/" + PREFIX + "train.h5")
+        .doesNotContain("/tmp");
+  }
+
+  @Test
+  void aRecordThatIsNoTrainingRequestIsDeadLettered() throws Exception {
+    String key = "garbled-" + UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
+      raw.send(
+              new ProducerRecord<>(
+                  Topics.TRAINING_REQUESTS, key, "{oops".getBytes(StandardCharsets.UTF_8)))
+          .get(30, TimeUnit.SECONDS);
+    }
+    List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
+    awaitTrue(
+        () -> {
+          letters.addAll(read(Topics.DEAD_LETTER, key));
+          return !letters.isEmpty();
+        },
+        120);
+    ConsumerRecord<String, byte[]> letter = letters.get(0);
+    assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{oops");
+    assertThat(letter.headers().lastHeader(DeadLetterPublisher.FAILED_BY).value())
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("training-worker");
+  }
+
+  /** The progress events of {@code runId} once {@code done} holds (or the time is up). */
+  private List<LczEvent> awaitProgress(String runId, Predicate<List<LczEvent>> done, int seconds)
+      throws Exception {
+    InboundEvents inbound = new InboundEvents(new EventCodec());
+    Instant deadline = Instant.now().plusSeconds(seconds);
+    List<LczEvent> events;
+    do {
+      events = new ArrayList<>();
+      for (ConsumerRecord<String, byte[]> r : read(Topics.TRAINING_PROGRESS, runId)) {
+        events.add(inbound.decode(r, LczEvent.class));
+      }
+      if (done.test(events)) {
+        return events;
+      }
+      Thread.sleep(500);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("progress of " + runId + " did not arrive in time: " + events);
+  }
+
+  /** Every record with {@code key} on {@code topic} so far. */
+  private List<ConsumerRecord<String, byte[]>> read(String topic, String key) {
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, "test-" + UUID.randomUUID()))) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+          && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(r.key())) {
+            found.add(r);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, int seconds)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(seconds);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("condition not met within " + seconds + " s");
+      }
+      Thread.sleep(500);
+    }
+  }
+}
