@@ -119,10 +119,16 @@ public final class LczLauncher {
     return ServiceProcess.start(
         spec.name(),
         ServiceProcess.javaCommand(jvm, List.of("-jar", spec.runner(options.home()).toString())),
-        Map.of(
-            S3Settings.ENV_ACCESS_KEY, s3.accessKey(), S3Settings.ENV_SECRET_KEY, s3.secretKey()),
+        environment(spec, s3),
         options.dataDir().resolve(LOG_DIR).resolve(spec.name() + ".log"),
         URI.create("http://127.0.0.1:" + spec.port() + "/q/health/ready"));
+  }
+
+  private static Map<String, String> environment(ServiceSpec spec, S3Settings s3) {
+    Map<String, String> env = new java.util.HashMap<>(spec.environment());
+    env.put(S3Settings.ENV_ACCESS_KEY, s3.accessKey());
+    env.put(S3Settings.ENV_SECRET_KEY, s3.secretKey());
+    return env;
   }
 
   private void printSummary() {

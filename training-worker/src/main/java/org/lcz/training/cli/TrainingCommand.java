@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.lcz.training.bench.ModelBenchmark;
+import org.lcz.training.data.DatasetException;
 import org.lcz.training.model.ModelSummary;
 import org.lcz.training.model.Msmla;
 import org.lcz.training.model.MsmlaBlock;
@@ -29,17 +30,27 @@ public final class TrainingCommand {
           "  --classes     output classes (default 17)",
           "  --patch       patch edge in pixels (default 48)",
           "  --batch       patches per batch (default 32)",
-          "  --iterations  timed batches per measurement (default 30, after 5 warm-up batches)");
+          "  --iterations  timed batches per measurement (default 30, after 5 warm-up batches)",
+          TrainCommand.USAGE);
 
   private TrainingCommand() {}
 
   public static void main(String[] args) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    System.exit(run(List.of(args), System.out, System.err));
+    System.exit(run(List.of(args), System.out, System.err, System.console() != null));
   }
 
   /** Runs a command; returns the process exit code. */
   static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, out, err, false);
+  }
+
+  /**
+   * Runs a command; returns the process exit code.
+   *
+   * @param terminal whether progress may be redrawn in place
+   */
+  static int run(List<String> args, PrintStream out, PrintStream err, boolean terminal) {
     Deque<String> rest = new ArrayDeque<>(args);
     String command = rest.isEmpty() ? "" : rest.removeFirst();
     try {
@@ -48,6 +59,18 @@ public final class TrainingCommand {
       }
       if (command.equals("benchmark")) {
         return benchmark(rest, out);
+      }
+      if (command.equals("train")) {
+        if (rest.contains("--help")) {
+          out.println(TrainCommand.USAGE);
+          return 0;
+        }
+        try {
+          return TrainCommand.run(rest, out, err, terminal);
+        } catch (DatasetException e) {
+          err.println("lcz: " + e.getMessage());
+          return 1;
+        }
       }
       err.println(
           command.isEmpty() ? "lcz: no command given" : "lcz: unknown command '" + command + "'");

@@ -65,7 +65,8 @@ public class TrainingRequestConsumer implements HealthCheck {
     thread.start();
   }
 
-  static TrainingDefaults defaults(TrainingConfig c) {
+  /** The worker's defaults from the configuration. */
+  public static TrainingDefaults defaults(TrainingConfig c) {
     return new TrainingDefaults(
         c.defaultVariant(),
         c.defaultEpochs(),

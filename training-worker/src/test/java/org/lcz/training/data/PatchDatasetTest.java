@@ -117,6 +117,28 @@ class PatchDatasetTest {
   }
 
   @Test
+  void readsIntoABatchAtAnOffsetAndCountsClassesFromTheLabelsAlone() {
+    try (PatchDataset ds = open("good_msmla.h5")) {
+      PatchBatch batch = ds.newBatch(6);
+      ds.read(10, 2, batch, 4);
+      int per = 10 * 48 * 48;
+      assertThat(batch.images()[4 * per]).isEqualTo(1000f);
+      assertThat(batch.images()[5 * per]).isEqualTo(1100f);
+      assertThat(batch.labels()[4]).isEqualTo(10);
+      assertThatThrownBy(() -> ds.read(0, 3, batch, 4)).hasMessageContaining("at 4");
+
+      long[] support = ds.classSupport(7);
+      // labels are patch index mod 17 over 40 patches: classes 0–5 three times, the rest twice
+      assertThat(support[0]).isEqualTo(3);
+      assertThat(support[5]).isEqualTo(3);
+      assertThat(support[6]).isEqualTo(2);
+      assertThat(java.util.Arrays.stream(support).sum()).isEqualTo(40);
+    }
+    assertThatThrownBy(() -> open("not_one_hot.h5").classSupport(4))
+        .hasMessageContaining("label row 3 is not one-hot");
+  }
+
+  @Test
   void aFileThatIsNotHdf5IsAClearError() throws Exception {
     Path junk = Files.writeString(dir.resolve("junk.h5"), "this is not HDF5");
     assertThatThrownBy(() -> PatchDataset.open(junk, DatasetLayout.MSMLA, List.of()))

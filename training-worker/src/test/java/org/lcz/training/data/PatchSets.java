@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Runs make_patch_sets.py with Debian's python3 and h5py (apt-get install python3-h5py). */
-final class PatchSets {
-  static final String PYTHON = "/usr/bin/python3";
+public final class PatchSets {
+  public static final String PYTHON = "/usr/bin/python3";
 
   private PatchSets() {}
 
   /** Writes the fixtures into {@code dir}; returns what the script printed (numpy statistics). */
-  static String write(Path dir) throws IOException, InterruptedException {
+  public static String write(Path dir) throws IOException, InterruptedException {
     Path script = dir.resolve("make_patch_sets.py");
     try (InputStream in = PatchSets.class.getResourceAsStream("make_patch_sets.py")) {
       Files.copy(in, script);

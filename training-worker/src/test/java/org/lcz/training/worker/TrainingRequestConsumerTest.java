@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lcz.common.events.EpochCompleted;
 import org.lcz.common.events.EventCodec;
@@ -46,6 +47,7 @@ import org.lcz.training.card.ModelCards;
 
 /** Training requests through the real broker and object store of the local stack. */
 @QuarkusTest
+@Tag("quarkus")
 @WithTestResource(LocalStackTestResource.class)
 class TrainingRequestConsumerTest {
   private static final String PREFIX = "it-" + UUID.randomUUID() + "/";

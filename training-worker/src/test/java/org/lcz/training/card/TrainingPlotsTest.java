@@ -1,0 +1,47 @@
+package org.lcz.training.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.lcz.LczCatalog;
+import org.lcz.training.train.TrainingOutcome;
+
+class TrainingPlotsTest {
+  private static int colours(BufferedImage image) {
+    Set<Integer> rgb = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        rgb.add(image.getRGB(x, y));
+      }
+    }
+    return rgb.size();
+  }
+
+  @Test
+  void theCurvesAreAPngWithTheSeriesDrawn(@TempDir Path dir) throws Exception {
+    TrainingOutcome o = Outcomes.sample(dir.resolve("x.params"));
+    Path png = TrainingPlots.curves(o.history(), o.bestEpoch(), dir.resolve("curves.png"));
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo(900);
+    assertThat(image.getHeight()).isEqualTo(700);
+    assertThat(colours(image)).isGreaterThan(20);
+  }
+
+  @Test
+  void theConfusionMatrixIsAPngHeatMap(@TempDir Path dir) throws Exception {
+    TrainingOutcome o = Outcomes.sample(dir.resolve("x.params"));
+    Path png =
+        TrainingPlots.confusion(
+            o.evaluation(), LczCatalog.standard(), "test", dir.resolve("cm.png"));
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo(820);
+    // the diagonal cell of LCZ 1 (8 of 10) is drawn in the scale's dark end, not white
+    assertThat(colours(image)).isGreaterThan(20);
+  }
+}
