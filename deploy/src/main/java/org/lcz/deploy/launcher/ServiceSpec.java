@@ -14,8 +14,8 @@ public record ServiceSpec(String name, int port, Map<String, String> environment
   /**
    * glibc allocator settings for the training worker: PyTorch allocates and frees tens of MB of
    * activations per step; keeping freed memory (no mmap, no trim, 512 MB top pad) avoids the page
-   * faults of fresh memory every step. Measured: MSMLA-18 training 117 → 145 patches/s at batch 32
-   * (docs/benchmarks.md).
+   * faults of fresh memory every step. Measured: MSMLA-18 training 123–133 → 138–142 patches/s at
+   * batch 32, first epoch 105 → 130 (docs/benchmarks.md).
    */
   public static final Map<String, String> TRAINING_MALLOC =
       Map.of(
