@@ -105,6 +105,11 @@ public final class TrainingJob {
     } catch (RuntimeException e) {
       LOG.errorf(e, "run %s: training failed", request.runId());
       return fail(request, "training failed: " + e);
+    } catch (OutOfMemoryError e) {
+      LOG.errorf(e, "run %s: out of memory", request.runId());
+      return fail(
+          request,
+          "out of memory while training (" + e.getMessage() + "); try a smaller batch size");
     } finally {
       deleteQuietly(runDir);
     }
@@ -166,8 +171,23 @@ public final class TrainingJob {
 
   private Result fail(TrainingRequested request, String reason) {
     LOG.warnf("run %s failed: %s", request.runId(), reason);
+    removeIncomplete(ModelVersions.of(request));
     events.publish(new TrainingFailed(request.runId(), reason, clock.instant()));
     return Result.FAILED;
+  }
+
+  /** Deletes what a failed run uploaded of a version that has no card (so is not complete). */
+  private void removeIncomplete(String version) {
+    try {
+      if (store.exists(Buckets.MODELS, ModelVersions.cardKey(version))) {
+        return;
+      }
+      for (var object : store.list(Buckets.MODELS, ModelVersions.prefix(version))) {
+        store.delete(Buckets.MODELS, object.ref().key());
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("could not remove the incomplete version %s: %s", version, e.getMessage());
+    }
   }
 
   private static String contentType(Path file) {
@@ -225,7 +245,7 @@ public final class TrainingJob {
               s.learningRate(),
               s.samplesPerSecond(),
               s.etaSeconds()));
-      events.publish(
+      publishQuietly(
           new EpochCompleted(
               runId,
               s.epoch(),
@@ -241,6 +261,15 @@ public final class TrainingJob {
     @Override
     public void onNote(String message) {
       LOG.infof("run %s: %s", runId, message);
+    }
+
+    /** Progress is informative: a lost EpochCompleted must not end a long training. */
+    private void publishQuietly(LczEvent event) {
+      try {
+        events.publish(event);
+      } catch (RuntimeException e) {
+        LOG.warnf("run %s: could not publish %s: %s", runId, event, e.getMessage());
+      }
     }
   }
 }
