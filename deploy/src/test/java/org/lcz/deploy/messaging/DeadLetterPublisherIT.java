@@ -3,12 +3,16 @@ package org.lcz.deploy.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudevents.CloudEvent;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,7 +24,6 @@ import org.lcz.common.events.EventCodec;
 import org.lcz.common.events.InvalidEventException;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
@@ -41,19 +44,29 @@ class DeadLetterPublisherIT {
             "msmla-18",
             org.lcz.common.storage.ObjectRef.of("lcz-datasets", "train.h5"),
             Instant.now());
-    try (EventPublisher events =
-            new EventPublisher(bootstrap, java.net.URI.create("/lcz/it/dead-letter"));
-        KafkaProducer<String, byte[]> raw =
-            new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
-      events.publish(valid).get(30, TimeUnit.SECONDS);
-      raw.send(
-              new ProducerRecord<>(
-                  Topics.TRAINING_REQUESTS, runId, "not json".getBytes(StandardCharsets.UTF_8)))
+    // a topic of this test's own: a garbled record on a platform topic would trip other tests
+    String topic = "it.requests." + UUID.randomUUID();
+    try (Admin admin = stack.newAdmin()) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
           .get(30, TimeUnit.SECONDS);
     }
-    List<ConsumerRecord<String, byte[]>> mine =
-        consume(bootstrap, Topics.TRAINING_REQUESTS, runId, 2);
-    InboundEvents inbound = new InboundEvents(new EventCodec());
+    EventCodec codec = new EventCodec();
+    try (KafkaProducer<String, CloudEvent> events =
+            new KafkaProducer<>(KafkaClients.producer(bootstrap));
+        KafkaProducer<String, byte[]> raw =
+            new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
+      events
+          .send(
+              new ProducerRecord<>(
+                  topic, runId, codec.toCloudEvent(valid, URI.create("/lcz/it/dead-letter"))))
+          .get(30, TimeUnit.SECONDS);
+      raw.send(new ProducerRecord<>(topic, runId, "not json".getBytes(StandardCharsets.UTF_8)))
+          .get(30, TimeUnit.SECONDS);
+    }
+    List<ConsumerRecord<String, byte[]>> mine = consume(bootstrap, topic, runId, 2);
+    InboundEvents inbound = new InboundEvents(codec);
     assertThat(inbound.decode(mine.get(0), TrainingRequested.class)).isEqualTo(valid);
     ConsumerRecord<String, byte[]> garbled = mine.get(1);
     assertThatThrownBy(() -> inbound.decode(garbled, TrainingRequested.class))
@@ -65,8 +78,7 @@ class DeadLetterPublisherIT {
     ConsumerRecord<String, byte[]> letter = consume(bootstrap, Topics.DEAD_LETTER, runId, 1).get(0);
     assertThat(letter.value()).isEqualTo(garbled.value());
     assertThat(header(letter, DeadLetterPublisher.ERROR)).isEqualTo("not a CloudEvent");
-    assertThat(header(letter, DeadLetterPublisher.ORIGINAL_TOPIC))
-        .isEqualTo(Topics.TRAINING_REQUESTS);
+    assertThat(header(letter, DeadLetterPublisher.ORIGINAL_TOPIC)).isEqualTo(topic);
     assertThat(header(letter, DeadLetterPublisher.ORIGINAL_OFFSET))
         .isEqualTo(Long.toString(garbled.offset()));
     assertThat(header(letter, DeadLetterPublisher.FAILED_BY)).isEqualTo("it");
