@@ -1,5 +1,7 @@
 package org.lcz.training.model;
 
+import org.lcz.training.onnx.OnnxGraph;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -61,6 +63,16 @@ final class Cbam extends AbstractBlock {
     NDArray mask =
         Activation.sigmoid(spatial.forward(store, new NDList(pooled), training).singletonOrThrow());
     return new NDList(refined.mul(mask));
+  }
+
+  /** Adds this block to an ONNX graph; returns its output. */
+  String onnx(OnnxGraph g, String x) {
+    String a = g.relu(g.dense(g.globalAverage(x), reduce));
+    a = g.relu(g.dense(a, expand));
+    String b = g.relu(g.dense(a, second));
+    String refined = g.mul(x, g.perChannel(g.sigmoid(g.add(a, b)), channels));
+    String pooled = g.concat(1, java.util.List.of(g.channelMean(refined), g.channelMax(refined)));
+    return g.mul(refined, g.sigmoid(g.conv(pooled, spatial)));
   }
 
   private static NDArray relu(Linear layer, ParameterStore store, NDArray in, boolean training) {

@@ -1,5 +1,7 @@
 package org.lcz.training.model;
 
+import org.lcz.training.onnx.OnnxGraph;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -120,6 +122,26 @@ public final class MsmlaBlock extends AbstractBlock {
     features.add(0, Pooling.globalAverage(x.singletonOrThrow()));
     NDArray aggregated = NDArrays.concat(new NDList(features), 1);
     return head.forward(store, new NDList(aggregated), training);
+  }
+
+  /**
+   * Adds the network, in inference mode, to an ONNX graph: the same layers and weights, batch
+   * normalisation with its running statistics; returns the logits' name.
+   */
+  public String toOnnx(OnnxGraph g, String input) {
+    String x = stem.onnx(g, input);
+    List<String> features = new ArrayList<>();
+    features.add(g.globalAverage(stemAttention.onnx(g, x)));
+    for (int s = 0; s < stages.size(); s++) {
+      List<SeResidualBlock> blocks = stages.get(s);
+      x = blocks.get(0).onnx(g, x);
+      features.add(g.globalAverage(stageAttention.get(s).onnx(g, x)));
+      for (int b = 1; b < blocks.size(); b++) {
+        x = blocks.get(b).onnx(g, x);
+      }
+    }
+    features.add(0, g.globalAverage(x));
+    return g.dense(g.concat(1, features), head);
   }
 
   private static NDArray pooled(Cbam cbam, ParameterStore store, NDList x, boolean training) {

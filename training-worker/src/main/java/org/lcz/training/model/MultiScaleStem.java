@@ -1,5 +1,7 @@
 package org.lcz.training.model;
 
+import org.lcz.training.onnx.OnnxGraph;
+
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -40,6 +42,11 @@ final class MultiScaleStem extends AbstractBlock {
                 middle.forward(store, inputs, training).singletonOrThrow(),
                 point.forward(store, inputs, training).singletonOrThrow()),
             1));
+  }
+
+  /** Adds this block to an ONNX graph; returns its output. */
+  String onnx(OnnxGraph g, String x) {
+    return g.concat(1, java.util.List.of(g.conv(x, wide), g.conv(x, middle), g.conv(x, point)));
   }
 
   @Override

@@ -1,5 +1,10 @@
 package org.lcz.training.model;
 
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.norm.BatchNorm;
+import org.lcz.training.onnx.OnnxGraph;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -50,7 +55,7 @@ final class SeResidualBlock extends AbstractBlock {
       main.add(Layers.conv(filters, 3, 1, true));
     }
     main.add(Layers.batchNorm())
-        .add(Activation::relu)
+        .add(Activation.reluBlock())
         .add(Layers.conv(filters, 3, 1, true))
         .add(Layers.batchNorm());
     return new SeResidualBlock(
@@ -64,10 +69,10 @@ final class SeResidualBlock extends AbstractBlock {
         new SequentialBlock()
             .add(Layers.conv(filters, 1, projection ? stride : 1, true))
             .add(Layers.batchNorm())
-            .add(Activation::relu)
+            .add(Activation.reluBlock())
             .add(Layers.conv(filters, 3, 1, true))
             .add(Layers.batchNorm())
-            .add(Activation::relu)
+            .add(Activation.reluBlock())
             .add(Layers.conv(out, 1, 1, true))
             .add(Layers.batchNorm());
     return new SeResidualBlock(
@@ -91,6 +96,30 @@ final class SeResidualBlock extends AbstractBlock {
     NDArray skip =
         shortcut == null ? x : shortcut.forward(store, inputs, training).singletonOrThrow();
     return new NDList(Activation.relu(y.singletonOrThrow().add(skip)));
+  }
+
+  /** Adds this block to an ONNX graph; returns its output. */
+  String onnx(OnnxGraph g, String x) {
+    String y = se.onnx(g, sequence(g, main, x));
+    String skip = shortcut == null ? x : sequence(g, shortcut, x);
+    return g.relu(g.add(y, skip));
+  }
+
+  /** A sequence of convolutions, batch normalisations and ReLUs as ONNX nodes. */
+  static String sequence(OnnxGraph g, Block sequence, String x) {
+    String y = x;
+    for (Block layer : sequence.getChildren().values()) {
+      if (layer instanceof Convolution conv) {
+        y = g.conv(y, conv);
+      } else if (layer instanceof BatchNorm) {
+        y = g.batchNorm(y, layer, Layers.BN_EPSILON);
+      } else if (layer instanceof LambdaBlock l && "ReLU".equals(l.getName())) {
+        y = g.relu(y);
+      } else {
+        throw new IllegalStateException("no ONNX export for " + layer);
+      }
+    }
+    return y;
   }
 
   @Override

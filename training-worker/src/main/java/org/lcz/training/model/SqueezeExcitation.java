@@ -1,5 +1,7 @@
 package org.lcz.training.model;
 
+import org.lcz.training.onnx.OnnxGraph;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -39,6 +41,13 @@ final class SqueezeExcitation extends AbstractBlock {
     NDArray s = Activation.relu(squeeze.forward(store, new NDList(z), training).singletonOrThrow());
     s = Activation.sigmoid(excite.forward(store, new NDList(s), training).singletonOrThrow());
     return new NDList(x.mul(s.reshape(s.getShape().get(0), channels, 1, 1)));
+  }
+
+  /** Adds this block to an ONNX graph; returns its output. */
+  String onnx(OnnxGraph g, String x) {
+    String s = g.relu(g.dense(g.globalAverage(x), squeeze));
+    s = g.sigmoid(g.dense(s, excite));
+    return g.mul(x, g.perChannel(s, channels));
   }
 
   @Override

@@ -1,0 +1,154 @@
+package org.lcz.training.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.translate.NoopTranslator;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lcz.training.LearnableSets;
+import org.lcz.training.card.ModelCard;
+import org.lcz.training.card.VersionFolder;
+import org.lcz.training.data.DatasetLayout;
+import org.lcz.training.model.Msmla;
+import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.train.TrainingData;
+import org.lcz.training.train.TrainingListener;
+import org.lcz.training.train.TrainingOutcome;
+import org.lcz.training.train.TrainingPlan;
+import org.lcz.training.train.TrainingRun;
+
+/**
+ * Exported models against the network they come from, after real training (so batch-norm
+ * statistics are not the initial ones): ONNX Runtime through DJL versus PyTorch in inference mode.
+ */
+class OnnxExporterTest {
+  static final int PATCHES = 512;
+  static Path sets;
+
+  @BeforeAll
+  static void writeSets() throws Exception {
+    sets = Files.createTempDirectory("onnx-sets");
+    LearnableSets.write(sets);
+  }
+
+  /** Trains {@code variant} two epochs and completes its version folder in {@code dir}. */
+  static ModelCard trainedVersion(MsmlaVariant variant, Path dir) {
+    TrainingData data =
+        new TrainingData(
+            sets.resolve("train.h5"),
+            Optional.of(sets.resolve("val.h5")),
+            Optional.of(sets.resolve("test.h5")),
+            DatasetLayout.MSMLA);
+    TrainingOutcome outcome =
+        new TrainingRun(
+                data,
+                new TrainingPlan(variant, List.of(), 2, 32, 0.002, 5, 5, 10, 0.5, true),
+                new TrainingListener() {})
+            .run(dir);
+    return VersionFolder.complete(
+        outcome,
+        new ModelCard.Identity("msmla", "v-" + variant.id(), "r", Instant.now()),
+        data,
+        10,
+        null,
+        List.of());
+  }
+
+  @ParameterizedTest
+  @EnumSource(MsmlaVariant.class)
+  void onnxRuntimeGivesPyTorchsProbabilitiesAndTheCheckerAcceptsTheFile(MsmlaVariant variant)
+      throws Exception {
+    Path dir = Files.createTempDirectory("onnx-" + variant.id());
+    trainedVersion(variant, dir);
+    int patch = LearnableSets.PATCH;
+    float[] inputs = new float[PATCHES * 10 * patch * patch];
+    Random random = new Random(1);
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = (float) random.nextGaussian();
+    }
+    Shape shape = new Shape(PATCHES, 10, patch, patch);
+
+    try (TrainedModel trained = TrainedModel.load(dir)) {
+      OnnxExporter.Exported exported =
+          OnnxExporter.export(
+              trained.net(), patch, ModelMetadata.of(trained.card().contract()));
+      assertThat(exported.parameterCount()).isEqualTo(Msmla.parameterCount(trained.net()));
+      exported.write(dir.resolve("model.onnx"));
+
+      float[] expected;
+      try (NDManager m = trained.model().getNDManager().newSubManager()) {
+        NDArray logits =
+            trained
+                .net()
+                .forward(
+                    new ParameterStore(m, false),
+                    new NDList(m.create(FloatBuffer.wrap(inputs), shape)),
+                    false)
+                .singletonOrThrow();
+        expected = Msmla.probabilities(logits).toFloatArray();
+      }
+      float[] actual;
+      try (Model onnx = Model.newInstance("model", Device.cpu(), "OnnxRuntime")) {
+        onnx.load(dir, "model");
+        try (Predictor<NDList, NDList> predictor = onnx.newPredictor(new NoopTranslator());
+            NDManager m = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime")) {
+          NDList out = predictor.predict(new NDList(m.create(FloatBuffer.wrap(inputs), shape)));
+          assertThat(out.singletonOrThrow().getShape()).isEqualTo(new Shape(PATCHES, 17));
+          actual = out.singletonOrThrow().toFloatArray();
+        }
+      }
+      double maxDiff = 0;
+      int argmaxMismatches = 0;
+      for (int n = 0; n < PATCHES; n++) {
+        int a = 0;
+        int e = 0;
+        for (int k = 0; k < 17; k++) {
+          int i = n * 17 + k;
+          maxDiff = Math.max(maxDiff, Math.abs(actual[i] - expected[i]));
+          a = actual[i] > actual[n * 17 + a] ? k : a;
+          e = expected[i] > expected[n * 17 + e] ? k : e;
+        }
+        argmaxMismatches += a == e ? 0 : 1;
+      }
+      assertThat(maxDiff).isLessThanOrEqualTo(1e-5);
+      assertThat(argmaxMismatches).isZero();
+    }
+    assertThat(check(dir.resolve("model.onnx"))).isEqualTo("ir 8 opset 17");
+  }
+
+  /** ONNX's own checker (Debian's python3-onnx), full check with shape inference. */
+  static String check(Path model) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "-c",
+                "import onnx, sys; m = onnx.load(sys.argv[1]);"
+                    + " onnx.checker.check_model(m, full_check=True);"
+                    + " print('ir', m.ir_version, 'opset', m.opset_import[0].version)",
+                model.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+}
