@@ -6,8 +6,10 @@ import java.time.Instant;
 import org.lcz.common.storage.ObjectRef;
 
 /**
- * A trained model was stored; on the compacted topic its latest value per model name tells
- * consumers which version is current. Key: the model name.
+ * A trained model was stored. Key: the model name for a promoted version, so that on the compacted
+ * topic the latest value per model name is the current model; {@code <name>.candidates} for a
+ * version that was stored but not promoted, so that compaction never hides the current model behind
+ * a candidate.
  *
  * @param model the ONNX file, with its SHA-256
  * @param card the model card {@code model.json}
@@ -41,8 +43,13 @@ public record ModelPublished(
     Require.present(publishedAt, "publishedAt");
   }
 
+  /** The key of versions that were published but not promoted: {@code <name>.candidates}. */
+  public static String candidatesKey(String modelName) {
+    return modelName + ".candidates";
+  }
+
   @Override
   public String key() {
-    return modelName;
+    return promoted ? modelName : candidatesKey(modelName);
   }
 }

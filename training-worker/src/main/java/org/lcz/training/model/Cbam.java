@@ -1,7 +1,5 @@
 package org.lcz.training.model;
 
-import org.lcz.training.onnx.OnnxGraph;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -15,6 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.lcz.training.onnx.OnnxGraph;
 
 /**
  * The convolutional block attention module exactly as MSMLA's published code wires it.

@@ -1,7 +1,5 @@
 package org.lcz.training.model;
 
-import org.lcz.training.onnx.OnnxGraph;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -16,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.lcz.training.onnx.OnnxGraph;
 
 /**
  * The MSMLA network: multi-scale stem, three SE-ResNet stages, a CBAM on the stem output and after

@@ -1,10 +1,5 @@
 package org.lcz.training.model;
 
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.convolutional.Convolution;
-import ai.djl.nn.norm.BatchNorm;
-import org.lcz.training.onnx.OnnxGraph;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,9 +8,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.lcz.training.onnx.OnnxGraph;
 
 /**
  * A residual block with squeeze-and-excitation: relu(SE(main(x)) + shortcut(x)). The shortcut is

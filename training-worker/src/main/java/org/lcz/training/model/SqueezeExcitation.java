@@ -1,7 +1,5 @@
 package org.lcz.training.model;
 
-import org.lcz.training.onnx.OnnxGraph;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.lcz.training.onnx.OnnxGraph;
 
 /**
  * Squeeze-and-excitation: global average pooling, Dense(c / ratio, ReLU), Dense(c, sigmoid), and

@@ -15,8 +15,8 @@ import org.lcz.training.model.MsmlaVariant;
 import org.lcz.training.train.TrainingRun;
 
 /**
- * A model version folder loaded back: the card and the network with the checkpoint's weights.
- * Close it to free the weights.
+ * A model version folder loaded back: the card and the network with the checkpoint's weights. Close
+ * it to free the weights.
  */
 public final class TrainedModel implements AutoCloseable {
   private final Model model;

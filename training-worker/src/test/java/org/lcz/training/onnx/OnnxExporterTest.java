@@ -36,8 +36,8 @@ import org.lcz.training.train.TrainingPlan;
 import org.lcz.training.train.TrainingRun;
 
 /**
- * Exported models against the network they come from, after real training (so batch-norm
- * statistics are not the initial ones): ONNX Runtime through DJL versus PyTorch in inference mode.
+ * Exported models against the network they come from, after real training (so batch-norm statistics
+ * are not the initial ones): ONNX Runtime through DJL versus PyTorch in inference mode.
  */
 class OnnxExporterTest {
   static final int PATCHES = 512;
@@ -88,8 +88,7 @@ class OnnxExporterTest {
 
     try (TrainedModel trained = TrainedModel.load(dir)) {
       OnnxExporter.Exported exported =
-          OnnxExporter.export(
-              trained.net(), patch, ModelMetadata.of(trained.card().contract()));
+          OnnxExporter.export(trained.net(), patch, ModelMetadata.of(trained.card().contract()));
       assertThat(exported.parameterCount()).isEqualTo(Msmla.parameterCount(trained.net()));
       exported.write(dir.resolve("model.onnx"));
 

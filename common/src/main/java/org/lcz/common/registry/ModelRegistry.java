@@ -1,0 +1,83 @@
+package org.lcz.common.registry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.events.InvalidEventException;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.Topics;
+
+/**
+ * Reads {@code lcz.models}: the current model of a name is the latest <em>promoted</em>
+ * ModelPublished for it. Each call reads the compacted topic from its start to its end at the
+ * moment of the call, outside any consumer group.
+ */
+public final class ModelRegistry {
+  private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String bootstrapServers;
+  private final InboundEvents inbound = new InboundEvents(new EventCodec());
+
+  public ModelRegistry(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** The current (latest promoted) version of {@code modelName}, if any was promoted. */
+  public Optional<ModelPublished> current(String modelName) {
+    return Optional.ofNullable(currentAll().get(modelName));
+  }
+
+  /** The current version of every model name. */
+  public Map<String, ModelPublished> currentAll() {
+    Map<String, ModelPublished> current = new HashMap<>();
+    try (Consumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            KafkaClients.rawConsumer(bootstrapServers, "registry-" + UUID.randomUUID()))) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.MODELS, READ_TIMEOUT).stream()
+              .map(p -> new TopicPartition(Topics.MODELS, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+      Instant deadline = Instant.now().plus(READ_TIMEOUT);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(
+              "could not read " + Topics.MODELS + " to its end within " + READ_TIMEOUT);
+        }
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          take(r, current);
+        }
+      }
+    }
+    return current;
+  }
+
+  private void take(ConsumerRecord<String, byte[]> r, Map<String, ModelPublished> current) {
+    if (r.value() == null) {
+      return; // a tombstone
+    }
+    try {
+      ModelPublished p = inbound.decode(r, ModelPublished.class);
+      if (p.promoted()) {
+        current.put(p.modelName(), p);
+      }
+    } catch (InvalidEventException e) {
+      LOG.warning("skipping offset " + r.offset() + " of " + Topics.MODELS + ": " + e.getMessage());
+    }
+  }
+}
