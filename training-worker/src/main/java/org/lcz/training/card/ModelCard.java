@@ -40,8 +40,11 @@ import org.lcz.training.train.TrainingPlan;
  * @param stopReason why training ended
  * @param device where it trained
  * @param trainingSeconds wall time of the training run
- * @param files the files of the version besides this card, by role ({@code checkpoint}, plots…)
+ * @param files the files of the version besides this card, by role ({@code checkpoint}, plots,
+ *     {@code model} = the ONNX file…)
  * @param createdAt when the card was written
+ * @param promotion whether the version became the current model and why; {@code null} until it is
+ *     published
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(
@@ -64,7 +67,8 @@ public record ModelCard(
     String device,
     double trainingSeconds,
     Map<String, String> files,
-    Instant createdAt) {
+    Instant createdAt,
+    PromotionDecision promotion) {
 
   /** The current format of the card. */
   public static final int CARD_VERSION = 1;
@@ -114,6 +118,34 @@ public record ModelCard(
     } catch (IOException e) {
       throw new UncheckedIOException("not a model card: " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** This card with one more file and the promotion decision of its publication. */
+  public ModelCard published(String role, String file, PromotionDecision decision) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(files);
+    more.put(role, file);
+    return new ModelCard(
+        cardVersion,
+        modelName,
+        version,
+        runId,
+        contract,
+        plan,
+        optimizer,
+        datasets,
+        selectionSplit,
+        evaluationSplit,
+        classes,
+        measures,
+        confusionMatrix,
+        history,
+        bestEpoch,
+        stopReason,
+        device,
+        trainingSeconds,
+        more,
+        createdAt,
+        decision);
   }
 
   /** Model identity and provenance that the training run itself does not know. */

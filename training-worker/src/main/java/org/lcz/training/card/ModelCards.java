@@ -92,7 +92,8 @@ public final class ModelCards {
         outcome.device(),
         outcome.duration().toMillis() / 1000.0,
         files,
-        identity.createdAt());
+        identity.createdAt(),
+        null);
   }
 
   /** The overall measures by name; undefined ones are {@code null}. */

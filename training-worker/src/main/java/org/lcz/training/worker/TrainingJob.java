@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.lcz.common.events.EpochCompleted;
 import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.TrainingFailed;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.storage.Buckets;
@@ -24,9 +26,13 @@ import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
 import org.lcz.training.card.DatasetRef;
 import org.lcz.training.card.ModelCard;
+import org.lcz.training.card.PromotionDecision;
 import org.lcz.training.card.VersionFolder;
 import org.lcz.training.data.DatasetException;
 import org.lcz.training.data.PatchDataset;
+import org.lcz.training.onnx.ModelMetadata;
+import org.lcz.training.onnx.OnnxExporter;
+import org.lcz.training.onnx.TrainedModel;
 import org.lcz.training.train.EpochStats;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingListener;
@@ -35,13 +41,17 @@ import org.lcz.training.train.TrainingPlan;
 import org.lcz.training.train.TrainingRun;
 
 /**
- * One training request, start to end: download the data sets, train, evaluate, store checkpoint,
- * plots and card under {@code lcz-models/msmla/{version}/} (the card last), and report progress. A
- * bad request ends as {@link TrainingFailed} with the reason, never as an exception; a request
- * whose version already has a card is not trained again.
+ * One training request, start to end: download the data sets, train, evaluate, export ONNX, apply
+ * the champion rule, store checkpoint, ONNX model, plots and card under {@code
+ * lcz-models/msmla/{version}/} (the card last), emit ModelPublished, and report progress. A bad
+ * request ends as {@link TrainingFailed} with the reason, never as an exception; a request whose
+ * version already has a card is not trained again.
  */
 public final class TrainingJob {
   private static final Logger LOG = Logger.getLogger(TrainingJob.class);
+
+  /** The ONNX file's name in a version folder. */
+  public static final String MODEL_FILE = "model.onnx";
 
   /** How a request ended. */
   public enum Result {
@@ -64,9 +74,19 @@ public final class TrainingJob {
   private final TrainingDefaults defaults;
   private final Path workDir;
   private final Clock clock;
+  private final Function<String, Optional<ModelPublished>> champion;
 
+  /**
+   * @param champion the current model of a name (the registry), for the champion rule
+   */
   public TrainingJob(
-      ObjectStore store, Events events, TrainingDefaults defaults, Path workDir, Clock clock) {
+      ObjectStore store,
+      Events events,
+      TrainingDefaults defaults,
+      Path workDir,
+      Clock clock,
+      Function<String, Optional<ModelPublished>> champion) {
+    this.champion = champion;
     this.store = store;
     this.events = events;
     this.defaults = defaults;
@@ -79,7 +99,9 @@ public final class TrainingJob {
     String version = ModelVersions.of(request);
     if (store.exists(Buckets.MODELS, ModelVersions.cardKey(version))) {
       LOG.infof(
-          "run %s: version %s is already complete; not training again", request.runId(), version);
+          "run %s: version %s is already complete; not training again, publishing it again",
+          request.runId(), version);
+      republish(version);
       return Result.ALREADY_TRAINED;
     }
     Path runDir = workDir.resolve(version);
@@ -89,13 +111,14 @@ public final class TrainingJob {
       LOG.infof("run %s: training %s as version %s", request.runId(), plan, version);
       ModelCard card = train(request, plan, version, runDir, names);
       LOG.infof(
-          "run %s: version %s stored; %s OA %.4f, OA_w %.4f (best epoch %d)",
+          "run %s: version %s published; %s OA %s, OA_w %s (best epoch %d); %s",
           request.runId(),
           version,
           card.evaluationSplit(),
           card.measures().get("oa"),
           card.measures().get("oaW"),
-          card.bestEpoch());
+          card.bestEpoch(),
+          card.promotion().decision());
       return Result.TRAINED;
     } catch (DatasetException e) {
       String name = names.getOrDefault(e.file(), e.file().getFileName().toString());
@@ -145,11 +168,66 @@ public final class TrainingJob {
                 ? request.trainData()
                 : request.trainData().withSha256(refs.get(0).sha256()),
             refs);
+    Path onnx = out.resolve(MODEL_FILE);
+    try (TrainedModel trained = TrainedModel.load(out)) {
+      OnnxExporter.export(
+              trained.net(), card.contract().patchSize(), ModelMetadata.of(card.contract()))
+          .write(onnx);
+    }
+    PromotionDecision decision =
+        PromotionDecision.decide(
+            card.measures().get("oaW"),
+            champion.apply(ModelVersions.MODEL_NAME),
+            request.promote());
+    card = card.published("model", MODEL_FILE, decision);
+    card.write(out.resolve(ModelCard.FILE_NAME));
+    ObjectRef model = null;
+    ObjectRef cardRef = null;
     for (Path file : VersionFolder.files(card, out)) {
       String key = ModelVersions.prefix(version) + file.getFileName();
-      store.put(Buckets.MODELS, key, file, contentType(file));
+      ObjectRef ref = store.put(Buckets.MODELS, key, file, contentType(file));
+      model = file.equals(onnx) ? ref : model;
+      cardRef = file.getFileName().toString().equals(ModelCard.FILE_NAME) ? ref : cardRef;
     }
+    events.publish(published(card, model, cardRef));
     return card;
+  }
+
+  /** The ModelPublished of a stored version. */
+  private ModelPublished published(ModelCard card, ObjectRef model, ObjectRef cardRef) {
+    PromotionDecision d = card.promotion();
+    return new ModelPublished(
+        LczEvent.CURRENT_SCHEMA_VERSION,
+        card.modelName(),
+        card.version(),
+        model,
+        cardRef,
+        card.contract(),
+        d.promoted(),
+        d.decision(),
+        d.oaW() == null ? Double.NaN : d.oaW(),
+        d.championOaW(),
+        clock.instant());
+  }
+
+  /**
+   * Sends the ModelPublished of a version stored before (a redelivered request whose first delivery
+   * may have stopped between storing and publishing); the compacted topic keeps one.
+   */
+  private void republish(String version) {
+    try {
+      ModelCard card =
+          ModelCard.read(store.read(ObjectRef.of(Buckets.MODELS, ModelVersions.cardKey(version))));
+      if (card.promotion() == null) {
+        return;
+      }
+      String prefix = ModelVersions.prefix(version);
+      ObjectRef model = store.stat(Buckets.MODELS, prefix + card.files().get("model")).ref();
+      ObjectRef cardRef = store.stat(Buckets.MODELS, ModelVersions.cardKey(version)).ref();
+      events.publish(published(card, model, cardRef));
+    } catch (RuntimeException e) {
+      LOG.warnf("could not publish version %s again: %s", version, e.getMessage());
+    }
   }
 
   private Path fetch(
@@ -194,6 +272,9 @@ public final class TrainingJob {
     String name = file.getFileName().toString();
     if (name.endsWith(".json")) {
       return "application/json";
+    }
+    if (name.endsWith(".onnx")) {
+      return "application/onnx";
     }
     if (name.endsWith(".png")) {
       return "image/png";

@@ -19,6 +19,7 @@ import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.registry.ModelRegistry;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.training.config.TrainingConfig;
 import org.lcz.training.data.DatasetLayout;
@@ -57,7 +58,8 @@ public class TrainingRequestConsumer implements HealthCheck {
             },
             defaults(config),
             config.workDir(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new ModelRegistry(bootstrap)::current);
     loop =
         new RequestLoop(
             new KafkaConsumer<>(props), new InboundEvents(new EventCodec()), job, deadLetters);

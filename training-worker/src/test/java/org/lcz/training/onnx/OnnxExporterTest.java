@@ -39,7 +39,7 @@ import org.lcz.training.train.TrainingRun;
  * Exported models against the network they come from, after real training (so batch-norm statistics
  * are not the initial ones): ONNX Runtime through DJL versus PyTorch in inference mode.
  */
-class OnnxExporterTest {
+public class OnnxExporterTest {
   static final int PATCHES = 512;
   static Path sets;
 
@@ -134,7 +134,7 @@ class OnnxExporterTest {
   }
 
   /** ONNX's own checker (Debian's python3-onnx), full check with shape inference. */
-  static String check(Path model) throws Exception {
+  public static String check(Path model) throws Exception {
     Process p =
         new ProcessBuilder(
                 "/usr/bin/python3",

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.lcz.common.events.EpochCompleted;
 import org.lcz.common.events.EventCodec;
 import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.TrainingFailed;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.lcz.AccuracyMeasures;
@@ -36,6 +37,7 @@ import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
+import org.lcz.common.registry.ModelRegistry;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectRef;
@@ -44,6 +46,7 @@ import org.lcz.deploy.testing.LocalStackTestResource;
 import org.lcz.training.LearnableSets;
 import org.lcz.training.card.ModelCard;
 import org.lcz.training.card.ModelCards;
+import org.lcz.training.onnx.OnnxExporterTest;
 
 /** Training requests through the real broker and object store of the local stack. */
 @QuarkusTest
@@ -126,6 +129,25 @@ class TrainingRequestConsumerTest {
       }
     }
 
+    // published: the first model of its name is promoted; its ONNX file passes ONNX's checker
+    // and the registry names it current (TrainingJobTest runs published files in ONNX Runtime:
+    // Quarkus's class loader cannot extract ONNX Runtime's 580 MB CUDA provider library)
+    ModelPublished published =
+        (ModelPublished)
+            awaitEvents(Topics.MODELS, ModelVersions.MODEL_NAME, e -> !e.isEmpty(), 60).get(0);
+    assertThat(published.version()).isEqualTo(version);
+    assertThat(published.promoted()).isTrue();
+    assertThat(published.decision()).contains("first model");
+    assertThat(published.oaW()).isEqualTo(card.measures().get("oaW"));
+    assertThat(published.contract()).isEqualTo(card.contract());
+    assertThat(card.promotion().promoted()).isTrue();
+    Path onnx = Files.createTempDirectory("published").resolve("model.onnx");
+    store.download(published.model(), onnx);
+    assertThat(published.model().sha256()).isEqualTo(org.lcz.common.storage.Sha256.of(onnx));
+    assertThat(OnnxExporterTest.check(onnx)).isEqualTo("ir 8 opset 17");
+    assertThat(new ModelRegistry(bootstrap).current(ModelVersions.MODEL_NAME))
+        .hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(version));
+
     // the same request again (a redelivery), then a failing one behind it on the one partition:
     // once the failure is reported, the duplicate has been handled
     publisher.publish(request).get(30, TimeUnit.SECONDS);
@@ -195,12 +217,18 @@ class TrainingRequestConsumerTest {
   /** The progress events of {@code runId} once {@code done} holds (or the time is up). */
   private List<LczEvent> awaitProgress(String runId, Predicate<List<LczEvent>> done, int seconds)
       throws Exception {
+    return awaitEvents(Topics.TRAINING_PROGRESS, runId, done, seconds);
+  }
+
+  /** The events with {@code key} on {@code topic} once {@code done} holds. */
+  private List<LczEvent> awaitEvents(
+      String topic, String key, Predicate<List<LczEvent>> done, int seconds) throws Exception {
     InboundEvents inbound = new InboundEvents(new EventCodec());
     Instant deadline = Instant.now().plusSeconds(seconds);
     List<LczEvent> events;
     do {
       events = new ArrayList<>();
-      for (ConsumerRecord<String, byte[]> r : read(Topics.TRAINING_PROGRESS, runId)) {
+      for (ConsumerRecord<String, byte[]> r : read(topic, key)) {
         events.add(inbound.decode(r, LczEvent.class));
       }
       if (done.test(events)) {
@@ -208,7 +236,7 @@ class TrainingRequestConsumerTest {
       }
       Thread.sleep(500);
     } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("progress of " + runId + " did not arrive in time: " + events);
+    throw new AssertionError("events of " + key + " did not arrive in time: " + events);
   }
 
   /** Every record with {@code key} on {@code topic} so far. */

@@ -1,0 +1,200 @@
+package org.lcz.training.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.events.Promotion;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.registry.CurrentModel;
+import org.lcz.common.registry.ModelRegistry;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.training.LearnableSets;
+import org.lcz.training.card.ModelCard;
+import org.lcz.training.data.DatasetLayout;
+import org.lcz.training.onnx.ModelMetadata;
+import org.lcz.training.onnx.OnnxExporterTest;
+
+/**
+ * The job against the real broker and S3 server of the local stack, in a plain JVM where ONNX
+ * Runtime runs next to PyTorch: trained versions are published, the published file runs in ONNX
+ * Runtime, and the champion rule decides what becomes current.
+ */
+@ExtendWith(LocalStackExtension.class)
+class TrainingJobTest {
+  private static final TrainingDefaults DEFAULTS =
+      new TrainingDefaults("msmla-18", 2, 32, 0.002, 5, 1, 10, 0.5, true, 10, DatasetLayout.MSMLA);
+
+  @Test
+  void versionsArePublishedTheFileRunsInOnnxRuntimeAndTheChampionRuleDecides(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    Path sets = Files.createDirectory(work.resolve("sets"));
+    LearnableSets.write(sets);
+    String prefix = "job-" + UUID.randomUUID() + "/";
+    String bootstrap = stack.kafkaBootstrapServers();
+    ModelRegistry registry = new ModelRegistry(bootstrap);
+    try (ObjectStore store = stack.newObjectStore();
+        EventPublisher publisher = new EventPublisher(bootstrap, URI.create("/lcz/it/job"))) {
+      ObjectRef train =
+          store.put(
+              Buckets.DATASETS,
+              prefix + "train.h5",
+              sets.resolve("train.h5"),
+              "application/x-hdf5");
+      ObjectRef val =
+          store.put(
+              Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
+      ObjectRef test =
+          store.put(
+              Buckets.DATASETS, prefix + "test.h5", sets.resolve("test.h5"), "application/x-hdf5");
+      TrainingJob job =
+          new TrainingJob(
+              store,
+              e -> await(publisher, e),
+              DEFAULTS,
+              work.resolve("runs"),
+              Clock.systemUTC(),
+              registry::current);
+
+      TrainingRequested first = request(prefix + "first", train, val, test, 3L, Promotion.ALWAYS);
+      assertThat(job.handle(first)).isEqualTo(TrainingJob.Result.TRAINED);
+      ModelPublished one = lastPublished(bootstrap, ModelVersions.of(first));
+      assertThat(one.promoted()).isTrue();
+      ModelCard card = ModelCard.read(store.read(one.card()));
+      assertThat(card.promotion().promoted()).isTrue();
+      assertThat(card.files()).containsEntry("model", TrainingJob.MODEL_FILE);
+
+      // the published object runs in ONNX Runtime and carries the contract
+      CurrentModel current =
+          new CurrentModel(() -> registry.current("msmla"), store, work.resolve("models"));
+      assertThat(current.refresh().outcome()).isEqualTo(CurrentModel.Outcome.SWAPPED);
+      Path onnx = current.get().orElseThrow().onnx();
+      assertThat(current.get().orElseThrow().event().version()).isEqualTo(one.version());
+      assertThat(OnnxExporterTest.check(onnx)).isEqualTo("ir 8 opset 17");
+      try (Model model = Model.newInstance("model", Device.cpu(), "OnnxRuntime");
+          NDManager m = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime")) {
+        Files.copy(onnx, work.resolve("model.onnx"));
+        model.load(work, "model");
+        try (ai.onnxruntime.OrtSession session =
+            ai.onnxruntime.OrtEnvironment.getEnvironment().createSession(onnx.toString())) {
+          assertThat(ModelMetadata.contract(session.getMetadata().getCustomMetadata()))
+              .isEqualTo(card.contract());
+        }
+        try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
+          NDList out =
+              predictor.predict(
+                  new NDList(m.ones(new Shape(5, 10, LearnableSets.PATCH, LearnableSets.PATCH))));
+          float[] p = out.singletonOrThrow().toFloatArray();
+          assertThat(p).hasSize(5 * 17);
+          double sum = 0;
+          for (int k = 0; k < 17; k++) {
+            sum += p[k];
+          }
+          assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        }
+      }
+
+      // a challenger under if-better: promoted exactly when its OA_w is not lower
+      TrainingRequested second = request(prefix + "second", train, val, test, 4L, null);
+      assertThat(job.handle(second)).isEqualTo(TrainingJob.Result.TRAINED);
+      ModelPublished two = lastPublished(bootstrap, ModelVersions.of(second));
+      assertThat(two.championOaW()).isEqualTo(one.oaW());
+      assertThat(two.promoted()).isEqualTo(two.oaW() >= one.oaW());
+      assertThat(two.decision()).contains(one.version());
+      assertThat(registry.current("msmla").orElseThrow().version())
+          .isEqualTo(two.promoted() ? two.version() : one.version());
+
+      // a redelivered request trains nothing and publishes the stored version again
+      int before = published(bootstrap, ModelVersions.of(first)).size();
+      assertThat(job.handle(first)).isEqualTo(TrainingJob.Result.ALREADY_TRAINED);
+      assertThat(published(bootstrap, ModelVersions.of(first))).hasSize(before + 1);
+    }
+  }
+
+  private static TrainingRequested request(
+      String runId, ObjectRef train, ObjectRef val, ObjectRef test, long seed, Promotion promote) {
+    return new TrainingRequested(
+        LczEvent.CURRENT_SCHEMA_VERSION,
+        runId,
+        "msmla-18",
+        train,
+        val,
+        test,
+        null,
+        2,
+        32,
+        0.002,
+        5,
+        seed,
+        promote,
+        Instant.parse("2026-11-24T11:00:00Z"));
+  }
+
+  private static void await(EventPublisher publisher, LczEvent e) {
+    try {
+      publisher.publish(e).get(30, TimeUnit.SECONDS);
+    } catch (Exception failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  private static ModelPublished lastPublished(String bootstrap, String version) {
+    List<ModelPublished> all = published(bootstrap, version);
+    assertThat(all).isNotEmpty();
+    return all.get(all.size() - 1);
+  }
+
+  /** Every ModelPublished of {@code version} on lcz.models so far. */
+  private static List<ModelPublished> published(String bootstrap, String version) {
+    InboundEvents inbound = new InboundEvents(new EventCodec());
+    List<ModelPublished> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, "t-" + UUID.randomUUID()))) {
+      List<TopicPartition> parts = List.of(new TopicPartition(Topics.MODELS, 0));
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      long end = consumer.endOffsets(parts).get(parts.get(0));
+      while (consumer.position(parts.get(0)) < end) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          ModelPublished p = inbound.decode(r, ModelPublished.class);
+          if (p.version().equals(version)) {
+            found.add(p);
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
