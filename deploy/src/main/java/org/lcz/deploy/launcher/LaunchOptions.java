@@ -43,6 +43,8 @@ public record LaunchOptions(
           "  train --data FILE [--val FILE] [--test FILE] [--variant V] [--epochs N] ...",
           "          train and evaluate MSMLA on HDF5 patch files, without Kafka or S3",
           "          (./lcz train --help lists every option)",
+          "  export --checkpoint DIR --out model.onnx",
+          "          export a trained model version folder to ONNX",
           "",
           "options:",
           "  --data DIR           data folder (default ./.lcz-data): buckets in s3/, Kafka in kafka/,",

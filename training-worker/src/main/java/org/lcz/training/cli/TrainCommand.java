@@ -20,6 +20,9 @@ import org.lcz.training.card.VersionFolder;
 import org.lcz.training.data.DatasetLayout;
 import org.lcz.training.data.PatchDataset;
 import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.onnx.ModelMetadata;
+import org.lcz.training.onnx.OnnxExporter;
+import org.lcz.training.onnx.TrainedModel;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingOutcome;
 import org.lcz.training.train.TrainingPlan;
@@ -51,6 +54,9 @@ final class TrainCommand {
           "  --band-names    the file's channel names, comma-separated",
           "                  (default B2,B3,B4,B5,B6,B7,B8,B8A,B11,B12)",
           "  --out DIR       output folder (default models/<time>)");
+
+  /** The ONNX file written next to the checkpoint. */
+  static final String MODEL_FILE = "model.onnx";
 
   private TrainCommand() {}
 
@@ -102,6 +108,12 @@ final class TrainCommand {
             decimal(o, "--gsd", 10),
             null,
             datasets(files));
+    try (TrainedModel trained = TrainedModel.load(dir)) {
+      OnnxExporter.export(trained.net(), outcome.patchSize(), ModelMetadata.of(card.contract()))
+          .write(dir.resolve(MODEL_FILE));
+    }
+    card = card.published("model", MODEL_FILE, null);
+    card.write(dir.resolve(ModelCard.FILE_NAME));
     out.println(outcome.stopReason());
     out.printf(
         Locale.ROOT,

@@ -31,7 +31,8 @@ public final class TrainingCommand {
           "  --patch       patch edge in pixels (default 48)",
           "  --batch       patches per batch (default 32)",
           "  --iterations  timed batches per measurement (default 30, after 5 warm-up batches)",
-          TrainCommand.USAGE);
+          TrainCommand.USAGE,
+          ExportCommand.USAGE);
 
   private TrainingCommand() {}
 
@@ -59,6 +60,13 @@ public final class TrainingCommand {
       }
       if (command.equals("benchmark")) {
         return benchmark(rest, out);
+      }
+      if (command.equals("export")) {
+        if (rest.contains("--help")) {
+          out.println(ExportCommand.USAGE);
+          return 0;
+        }
+        return ExportCommand.run(rest, out);
       }
       if (command.equals("train")) {
         if (rest.contains("--help")) {

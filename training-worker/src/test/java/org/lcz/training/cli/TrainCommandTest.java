@@ -59,6 +59,8 @@ class TrainCommandTest {
     assertThat(card.datasets()).extracting(d -> d.role()).containsExactly("train", "test");
     assertThat(card.datasets().get(0).sha256()).hasSize(64);
     assertThat(model.resolve(card.files().get("checkpoint"))).exists();
+    assertThat(model.resolve(card.files().get("model"))).exists();
+    assertThat(card.promotion()).isNull();
   }
 
   @Test

@@ -44,13 +44,13 @@ public class OnnxExporterTest {
   static Path sets;
 
   @BeforeAll
-  static void writeSets() throws Exception {
+  public static void writeSets() throws Exception {
     sets = Files.createTempDirectory("onnx-sets");
     LearnableSets.write(sets);
   }
 
   /** Trains {@code variant} two epochs and completes its version folder in {@code dir}. */
-  static ModelCard trainedVersion(MsmlaVariant variant, Path dir) {
+  public static ModelCard trainedVersion(MsmlaVariant variant, Path dir) {
     TrainingData data =
         new TrainingData(
             sets.resolve("train.h5"),
