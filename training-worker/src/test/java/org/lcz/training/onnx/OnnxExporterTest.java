@@ -127,6 +127,7 @@ public class OnnxExporterTest {
         }
         argmaxMismatches += a == e ? 0 : 1;
       }
+      System.out.printf("%s: ONNX Runtime vs PyTorch max |diff| %.2e%n", variant.id(), maxDiff);
       assertThat(maxDiff).isLessThanOrEqualTo(1e-5);
       assertThat(argmaxMismatches).isZero();
     }
