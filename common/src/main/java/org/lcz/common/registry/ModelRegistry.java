@@ -1,22 +1,16 @@
 package org.lcz.common.registry;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.lcz.common.events.EventCodec;
 import org.lcz.common.events.InvalidEventException;
 import org.lcz.common.events.ModelPublished;
 import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
 
 /**
@@ -43,26 +37,9 @@ public final class ModelRegistry {
   /** The current version of every model name. */
   public Map<String, ModelPublished> currentAll() {
     Map<String, ModelPublished> current = new HashMap<>();
-    try (Consumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            KafkaClients.rawConsumer(bootstrapServers, "registry-" + UUID.randomUUID()))) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.MODELS, READ_TIMEOUT).stream()
-              .map(p -> new TopicPartition(Topics.MODELS, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-      Instant deadline = Instant.now().plus(READ_TIMEOUT);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException(
-              "could not read " + Topics.MODELS + " to its end within " + READ_TIMEOUT);
-        }
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          take(r, current);
-        }
-      }
+    for (ConsumerRecord<String, byte[]> r :
+        TopicSnapshot.read(bootstrapServers, Topics.MODELS, READ_TIMEOUT)) {
+      take(r, current);
     }
     return current;
   }

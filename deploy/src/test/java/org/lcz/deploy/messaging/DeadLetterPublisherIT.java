@@ -14,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lcz.common.events.EventCodec;
@@ -26,6 +24,7 @@ import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
@@ -88,27 +87,11 @@ class DeadLetterPublisherIT {
     return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
-  /** The first {@code count} records with {@code key} on {@code topic}, read from the start. */
+  /** The first {@code count} records with {@code key} on {@code topic}. */
   static List<ConsumerRecord<String, byte[]>> consume(
       String bootstrap, String topic, String key, int count) {
-    List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, "it-" + UUID.randomUUID()))) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (found.size() < count && Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          if (key.equals(r.key())) {
-            found.add(r);
-          }
-        }
-      }
-    }
+    List<ConsumerRecord<String, byte[]>> found =
+        TopicSnapshot.read(bootstrap, topic, key, Duration.ofSeconds(30));
     assertThat(found).hasSizeGreaterThanOrEqualTo(count);
     return found.subList(0, count);
   }

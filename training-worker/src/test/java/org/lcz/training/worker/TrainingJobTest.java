@@ -15,13 +15,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +28,7 @@ import org.lcz.common.events.Promotion;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.registry.CurrentModel;
 import org.lcz.common.registry.ModelRegistry;
@@ -179,22 +175,9 @@ class TrainingJobTest {
   /** Every ModelPublished of {@code version} on lcz.models so far. */
   private static List<ModelPublished> published(String bootstrap, String version) {
     InboundEvents inbound = new InboundEvents(new EventCodec());
-    List<ModelPublished> found = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, "t-" + UUID.randomUUID()))) {
-      List<TopicPartition> parts = List.of(new TopicPartition(Topics.MODELS, 0));
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
-      long end = consumer.endOffsets(parts).get(parts.get(0));
-      while (consumer.position(parts.get(0)) < end) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          ModelPublished p = inbound.decode(r, ModelPublished.class);
-          if (p.version().equals(version)) {
-            found.add(p);
-          }
-        }
-      }
-    }
-    return found;
+    return TopicSnapshot.read(bootstrap, Topics.MODELS, Duration.ofSeconds(30)).stream()
+        .map(r -> inbound.decode(r, ModelPublished.class))
+        .filter(p -> p.version().equals(version))
+        .toList();
   }
 }

@@ -16,10 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +34,7 @@ import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.registry.ModelRegistry;
 import org.lcz.common.storage.Buckets;
@@ -241,27 +240,7 @@ class TrainingRequestConsumerTest {
 
   /** Every record with {@code key} on {@code topic} so far. */
   private List<ConsumerRecord<String, byte[]>> read(String topic, String key) {
-    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, "test-" + UUID.randomUUID()))) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      Instant deadline = Instant.now().plusSeconds(30);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-          && Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (key.equals(r.key())) {
-            found.add(r);
-          }
-        }
-      }
-    }
-    return found;
+    return TopicSnapshot.read(bootstrap, topic, key, Duration.ofSeconds(30));
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition, int seconds)
