@@ -1,0 +1,266 @@
+package org.lcz.common.raster;
+
+import java.awt.Rectangle;
+import java.awt.image.Raster;
+import java.awt.image.RenderedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.sis.coverage.grid.GridCoverage;
+import org.apache.sis.coverage.grid.GridExtent;
+import org.apache.sis.coverage.grid.GridGeometry;
+import org.apache.sis.coverage.grid.PixelInCell;
+import org.apache.sis.io.wkt.Convention;
+import org.apache.sis.io.wkt.WKTFormat;
+import org.apache.sis.storage.Aggregate;
+import org.apache.sis.storage.DataStore;
+import org.apache.sis.storage.DataStoreException;
+import org.apache.sis.storage.DataStores;
+import org.apache.sis.storage.GridCoverageResource;
+import org.apache.sis.storage.Resource;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.Matrix;
+
+/**
+ * A georeferenced GeoTIFF opened for windowed reads through Apache SIS: only the internal tiles or
+ * strips a window touches are decoded, so a scene of any size is read with bounded memory. Opening
+ * checks what would otherwise pass silently: an encoding SIS reads wrongly ({@link EncodingGuard}),
+ * a missing or unknown coordinate reference system, a rotated or sheared grid. Band names are the
+ * GDAL band descriptions (else {@code band1}, {@code band2}…).
+ */
+public final class SceneRaster implements AutoCloseable {
+  private final Path file;
+  private final DataStore store;
+  private final GridCoverageResource resource;
+  private final GridGeometry grid;
+  private final TiffTags tags;
+  private final List<String> bandNames;
+  private final int dataType;
+  private final double[] geoTransform;
+
+  private SceneRaster(
+      Path file,
+      DataStore store,
+      GridCoverageResource resource,
+      GridGeometry grid,
+      TiffTags tags,
+      List<String> bandNames,
+      int dataType,
+      double[] geoTransform) {
+    this.file = file;
+    this.store = store;
+    this.resource = resource;
+    this.grid = grid;
+    this.tags = tags;
+    this.bandNames = bandNames;
+    this.dataType = dataType;
+    this.geoTransform = geoTransform;
+  }
+
+  /**
+   * Opens and checks a GeoTIFF.
+   *
+   * @throws RasterException naming the file and the problem
+   */
+  public static SceneRaster open(Path file) {
+    String name = file.getFileName().toString();
+    if (!Files.isRegularFile(file)) {
+      throw new RasterException(name + ": no such file");
+    }
+    DataStore store;
+    try {
+      store = DataStores.open(file);
+    } catch (DataStoreException | RuntimeException e) {
+      throw new RasterException(name + ": not a readable GeoTIFF (" + e.getMessage() + ")", e);
+    }
+    try {
+      if (!store.getClass().getSimpleName().equals("GeoTiffStore")) {
+        throw new RasterException(
+            name + ": not a GeoTIFF (read as " + store.getClass().getSimpleName() + ")");
+      }
+      GridCoverageResource resource = firstImage(name, store);
+      GridGeometry grid = resource.getGridGeometry();
+      int bands = resource.getSampleDimensions().size();
+      TiffTags tags =
+          TiffTags.of(
+              store
+                  .getNativeMetadata()
+                  .orElseThrow(() -> new RasterException(name + ": no TIFF metadata")),
+              bands);
+      EncodingGuard.check(name, tags);
+      double[] transform = geoTransform(name, grid);
+      List<String> names = new ArrayList<>();
+      for (int b = 0; b < bands; b++) {
+        String n = tags.bandNames().get(b);
+        names.add(n == null || n.isBlank() ? "band" + (b + 1) : n.trim());
+      }
+      SceneRaster raster =
+          new SceneRaster(file, store, resource, grid, tags, List.copyOf(names), 0, transform);
+      int type = raster.read(0, 0, 1, 1).getSampleModel().getDataType();
+      return new SceneRaster(file, store, resource, grid, tags, raster.bandNames, type, transform);
+    } catch (DataStoreException | RuntimeException e) {
+      close(store);
+      if (e instanceof RasterException r) {
+        throw r;
+      }
+      throw new RasterException(name + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static GridCoverageResource firstImage(String name, DataStore store)
+      throws DataStoreException {
+    if (store instanceof Aggregate a) {
+      for (Resource r : a.components()) {
+        if (r instanceof GridCoverageResource g) {
+          return g;
+        }
+      }
+    }
+    throw new RasterException(name + ": holds no image");
+  }
+
+  /** GDAL's six numbers (x0, dx, rx, y0, ry, dy) of the pixel-corner grid, or an error. */
+  private static double[] geoTransform(String name, GridGeometry grid) {
+    if (!grid.isDefined(GridGeometry.CRS)) {
+      throw new RasterException(
+          name
+              + ": has no coordinate reference system (or one whose code is unknown); assign one,"
+              + " e.g. gdal_translate -a_srs EPSG:32632 in.tif out.tif");
+    }
+    if (!grid.isDefined(GridGeometry.GRID_TO_CRS)) {
+      throw new RasterException(name + ": has no georeferencing (no grid-to-map transform)");
+    }
+    MathTransform t = grid.getGridToCRS(PixelInCell.CELL_CORNER);
+    Matrix m;
+    try {
+      m = org.apache.sis.referencing.operation.transform.MathTransforms.getMatrix(t);
+    } catch (RuntimeException e) {
+      m = null;
+    }
+    if (m == null || m.getNumRow() != 3 || m.getNumCol() != 3) {
+      throw new RasterException(name + ": its grid-to-map transform is not affine");
+    }
+    if (m.getElement(0, 1) != 0 || m.getElement(1, 0) != 0) {
+      throw new RasterException(
+          name + ": the grid is rotated or sheared; warp it north-up first (gdalwarp)");
+    }
+    return new double[] {
+      m.getElement(0, 2), m.getElement(0, 0), 0, m.getElement(1, 2), 0, m.getElement(1, 1)
+    };
+  }
+
+  /** The file. */
+  public Path file() {
+    return file;
+  }
+
+  public int width() {
+    return tags.width();
+  }
+
+  public int height() {
+    return tags.height();
+  }
+
+  /** Band names, in band order. */
+  public List<String> bandNames() {
+    return bandNames;
+  }
+
+  /** The samples' {@link java.awt.image.DataBuffer} type ({@code TYPE_USHORT}…). */
+  public int dataType() {
+    return dataType;
+  }
+
+  /** GDAL's nodata value, if the file declares one. */
+  public Optional<Double> nodata() {
+    return Optional.ofNullable(tags.gdalNodata());
+  }
+
+  /** The TIFF facts the guards looked at. */
+  public TiffTags tags() {
+    return tags;
+  }
+
+  /** GDAL's geotransform: x0, pixel width, 0, y0, 0, pixel height (negative for north-up). */
+  public double[] geoTransform() {
+    return geoTransform.clone();
+  }
+
+  /** The coordinate reference system. */
+  public CoordinateReferenceSystem crs() {
+    return grid.getCoordinateReferenceSystem();
+  }
+
+  /** The CRS as WKT 2. */
+  public String crsWkt() {
+    WKTFormat format = new WKTFormat(java.util.Locale.ROOT, java.time.ZoneOffset.UTC);
+    format.setConvention(Convention.WKT2);
+    return format.format(crs());
+  }
+
+  /**
+   * Reads the window of {@code w × h} pixels at ({@code x}, {@code y}) of every band; the returned
+   * raster's pixel (0, 0) is the window's first pixel. Only the internal tiles or strips the window
+   * touches are decoded.
+   */
+  public Raster read(int x, int y, int w, int h) {
+    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width() || y + h > height()) {
+      throw new IllegalArgumentException(
+          "window "
+              + w
+              + "×"
+              + h
+              + " at ("
+              + x
+              + ", "
+              + y
+              + ") outside "
+              + width()
+              + "×"
+              + height());
+    }
+    GridExtent window =
+        new GridExtent(null, new long[] {x, y}, new long[] {x + w - 1L, y + h - 1L}, true);
+    try {
+      GridCoverage coverage = resource.read(grid.derive().subgrid(window).build());
+      GridExtent got = coverage.getGridGeometry().getExtent();
+      RenderedImage image = coverage.render(null);
+      int dx = (int) (x - got.getLow(0));
+      int dy = (int) (y - got.getLow(1));
+      Raster data = image.getData(new Rectangle(image.getMinX() + dx, image.getMinY() + dy, w, h));
+      return data.createTranslatedChild(0, 0);
+    } catch (DataStoreException | RuntimeException e) {
+      throw new RasterException(
+          file.getFileName()
+              + ": pixels "
+              + w
+              + "×"
+              + h
+              + " at ("
+              + x
+              + ", "
+              + y
+              + ") cannot be read ("
+              + e.getMessage()
+              + "); the file may be truncated or corrupt",
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    close(store);
+  }
+
+  private static void close(DataStore store) {
+    try {
+      store.close();
+    } catch (DataStoreException e) {
+      // nothing to release beyond what close tried
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.lcz.common.raster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.sis.util.collection.TableColumn;
+import org.apache.sis.util.collection.TreeTable;
+
+/**
+ * The TIFF facts of a file's first image that decide whether it can be read correctly, taken from
+ * the native metadata tree Apache SIS reports (no TIFF parsing of our own).
+ *
+ * @param width image width in pixels
+ * @param height image height in pixels
+ * @param compression SIS's name for the compression (e.g. {@code DEFLATE}), or the TIFF code
+ * @param predictor {@code NONE}, {@code HORIZONTAL_DIFFERENCING}, {@code FLOAT}…
+ * @param tileWidth internal tile width, 0 for strips
+ * @param bandNames GDAL band descriptions by band (empty strings where a band has none)
+ * @param gdalNodata GDAL's nodata value, if the file has one
+ */
+public record TiffTags(
+    int width,
+    int height,
+    String compression,
+    String predictor,
+    int tileWidth,
+    List<String> bandNames,
+    Double gdalNodata) {
+
+  public TiffTags {
+    bandNames = List.copyOf(bandNames);
+  }
+
+  /** Reads the facts of image #0 from SIS's native metadata tree of a TIFF file. */
+  static TiffTags of(TreeTable nativeMetadata, int bands) {
+    TreeTable.Node image = child(nativeMetadata.getRoot(), "Image #0");
+    if (image == null) {
+      throw new IllegalArgumentException("no image in the TIFF metadata");
+    }
+    List<String> names = new ArrayList<>();
+    for (int b = 0; b < bands; b++) {
+      names.add("");
+    }
+    TreeTable.Node gdal = child(image, "GDAL_METADATA");
+    TreeTable.Node items = gdal == null ? null : child(gdal, "GDALMetadata");
+    if (items != null) {
+      for (TreeTable.Node item : items.getChildren()) {
+        if ("DESCRIPTION".equals(item.getValue(TableColumn.NAME))) {
+          String sample = text(child(item, "sample"));
+          if (sample != null && sample.matches("\\d+") && Integer.parseInt(sample) < bands) {
+            names.set(Integer.parseInt(sample), text(item));
+          }
+        }
+      }
+    }
+    String nodata = text(child(image, "GDAL_NODATA"));
+    return new TiffTags(
+        number(child(image, "ImageWidth")),
+        number(child(image, "ImageLength")),
+        upper(text(child(image, "Compression")), "NONE"),
+        upper(text(child(image, "Predictor")), "NONE"),
+        child(image, "TileWidth") == null ? 0 : number(child(image, "TileWidth")),
+        names,
+        nodata == null || nodata.isBlank() ? null : parse(nodata.trim()));
+  }
+
+  private static Double parse(String value) {
+    try {
+      return Double.valueOf(value);
+    } catch (NumberFormatException e) {
+      return value.equalsIgnoreCase("nan") ? Double.NaN : null;
+    }
+  }
+
+  private static String upper(String value, String fallback) {
+    return value == null ? fallback : value.toUpperCase(Locale.ROOT);
+  }
+
+  private static TreeTable.Node child(TreeTable.Node node, String name) {
+    for (TreeTable.Node c : node.getChildren()) {
+      if (name.equals(c.getValue(TableColumn.NAME))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static String text(TreeTable.Node node) {
+    Object v = node == null ? null : node.getValue(TableColumn.VALUE);
+    return v == null ? null : v.toString();
+  }
+
+  private static int number(TreeTable.Node node) {
+    Object v = node == null ? null : node.getValue(TableColumn.VALUE);
+    if (v instanceof Number n) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException("TIFF tag missing or not a number: " + v);
+  }
+}
