@@ -195,6 +195,28 @@ public final class SceneRaster implements AutoCloseable {
     return grid.getCoordinateReferenceSystem();
   }
 
+  /**
+   * Where the pixels are, for writing tiles: the geotransform and the CRS's EPSG code.
+   *
+   * @throws RasterException if the CRS has no EPSG code
+   */
+  public GeoTiffWriter.Georeference georeference() {
+    Integer epsg;
+    try {
+      epsg = org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs());
+    } catch (org.opengis.util.FactoryException e) {
+      epsg = null;
+    }
+    if (epsg == null) {
+      throw new RasterException(
+          file.getFileName()
+              + ": its coordinate reference system has no EPSG code; reproject it to one that"
+              + " has (gdalwarp -t_srs EPSG:…)");
+    }
+    return new GeoTiffWriter.Georeference(
+        geoTransform(), epsg, crs() instanceof org.opengis.referencing.crs.ProjectedCRS);
+  }
+
   /** The CRS as WKT 2. */
   public String crsWkt() {
     WKTFormat format = new WKTFormat(java.util.Locale.ROOT, java.time.ZoneOffset.UTC);

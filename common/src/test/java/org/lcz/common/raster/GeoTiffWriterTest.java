@@ -1,0 +1,87 @@
+package org.lcz.common.raster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.Raster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Tiles written, then checked with GDAL's gdalinfo and read back. */
+class GeoTiffWriterTest {
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void writeFixtures() throws Exception {
+    Scenes.write(dir);
+  }
+
+  static JsonNode gdalinfo(Path file) throws Exception {
+    Process p = new ProcessBuilder("gdalinfo", "-json", file.toString()).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    return new ObjectMapper().readTree(out);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "strips_uint8.tif, Byte",
+    "strips_int16.tif, Int16",
+    "tiled_deflate_pred2.tif, UInt16",
+    "strips_int32.tif, Int32",
+    "strips_float32.tif, Float32",
+    "strips_float64.tif, Float64",
+    "sirgas_utm25s.tif, UInt16"
+  })
+  void gdalSeesTheTilesPlaceBandsTypeAndPixels(String name, String gdalType) throws Exception {
+    try (SceneRaster scene = SceneRaster.open(dir.resolve(name))) {
+      TileLayout layout = new TileLayout(300, 200, 128, 24);
+      TileCutter cutter = new TileCutter(scene, layout);
+      TileLayout.Tile tile = layout.tile(1, 1);
+      Raster pixels = cutter.cut(tile);
+      double[] g = cutter.geoTransform(tile);
+      Path out = dir.resolve("tile_" + name);
+      Files.write(
+          out,
+          GeoTiffWriter.write(
+              pixels,
+              new GeoTiffWriter.Georeference(g, scene.georeference().epsg(), true),
+              scene.bandNames(),
+              -9999.0));
+
+      JsonNode info = gdalinfo(out);
+      assertThat(info.get("size").get(0).asInt()).isEqualTo(tile.coreWidth() + 48);
+      assertThat(info.get("size").get(1).asInt()).isEqualTo(tile.coreHeight() + 48);
+      for (int i = 0; i < 6; i++) {
+        assertThat(info.get("geoTransform").get(i).asDouble()).isEqualTo(g[i]);
+      }
+      String wkt = info.get("coordinateSystem").get("wkt").asText();
+      assertThat(wkt).contains(scene.crs().getName().getCode());
+      JsonNode bands = info.get("bands");
+      assertThat(bands).hasSize(3);
+      for (int b = 0; b < 3; b++) {
+        assertThat(bands.get(b).get("type").asText()).isEqualTo(gdalType);
+        assertThat(bands.get(b).get("description").asText()).isEqualTo(scene.bandNames().get(b));
+        assertThat(bands.get(b).get("noDataValue").asDouble()).isEqualTo(-9999.0);
+      }
+      try (SceneRaster back = SceneRaster.open(out)) {
+        Raster read = back.read(0, 0, back.width(), back.height());
+        for (int b = 0; b < 3; b++) {
+          for (int y = 0; y < back.height(); y++) {
+            for (int x = 0; x < back.width(); x++) {
+              assertThat(read.getSampleDouble(x, y, b)).isEqualTo(pixels.getSampleDouble(x, y, b));
+            }
+          }
+        }
+        assertThat(back.dataType()).isEqualTo(scene.dataType());
+      }
+    }
+  }
+}
