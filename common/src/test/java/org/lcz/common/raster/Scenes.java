@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Writes the GDAL fixtures of make_scenes.py (Debian's python3-gdal) into a folder. */
-final class Scenes {
+public final class Scenes {
   private Scenes() {}
 
-  static void write(Path dir) throws Exception {
+  public static void write(Path dir) throws Exception {
     Path script = dir.resolve("make_scenes.py");
     try (InputStream in = Scenes.class.getResourceAsStream("make_scenes.py")) {
       Files.copy(in, script);
@@ -24,7 +24,7 @@ final class Scenes {
   }
 
   /** The value make_scenes.py writes at band {@code b}, row {@code y}, column {@code x}. */
-  static double value(int b, int y, int x, double offset) {
+  public static double value(int b, int y, int x, double offset) {
     return (37 * y + 11 * x + 101 * b) % 251 + offset;
   }
 }

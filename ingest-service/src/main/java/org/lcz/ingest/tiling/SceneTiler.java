@@ -1,0 +1,200 @@
+package org.lcz.ingest.tiling;
+
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.raster.GeoTiffWriter;
+import org.lcz.common.raster.RasterException;
+import org.lcz.common.raster.SceneRaster;
+import org.lcz.common.raster.TileCutter;
+import org.lcz.common.raster.TileLayout;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+
+/**
+ * Cuts one GeoTIFF scene into tiles with a halo, one tile in memory at a time: each tile is read as
+ * a window, its bands put in the platform's order, written as a GeoTIFF and stored under {@code
+ * lcz-tiles/scenes/{sceneId}/tiles/{row}_{col}.tif}; the manifest is stored last. Returns the
+ * TileReady events to announce.
+ */
+public final class SceneTiler {
+  /**
+   * The platform's band specification and tiling.
+   *
+   * @param bands band names in the order tiles carry them
+   * @param groundSampleDistance metres per pixel a scene must have
+   */
+  public record Settings(List<String> bands, double groundSampleDistance, int tileSize, int halo) {
+    public Settings {
+      bands = List.copyOf(bands);
+    }
+  }
+
+  /** What tiling a scene produced. */
+  public record Result(SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles) {}
+
+  private final ObjectStore store;
+  private final Settings settings;
+
+  public SceneTiler(ObjectStore store, Settings settings) {
+    this.store = store;
+    this.settings = settings;
+  }
+
+  /**
+   * Tiles {@code file} as scene {@code sceneId}.
+   *
+   * @throws RasterException naming the file if it cannot be read or does not fit the band
+   *     specification or resolution
+   */
+  public Result tile(String sceneId, Path file) {
+    try (SceneRaster scene = SceneRaster.open(file)) {
+      int[] bandIndex = bandIndex(scene);
+      checkResolution(scene);
+      GeoTiffWriter.Georeference where = scene.georeference();
+      TileLayout layout =
+          new TileLayout(scene.width(), scene.height(), settings.tileSize(), settings.halo());
+      TileCutter cutter = new TileCutter(scene, layout);
+      String prefix = "scenes/" + sceneId + "/";
+      Double nodata = scene.nodata().orElse(null);
+      List<SceneManifest.TileEntry> entries = new ArrayList<>();
+      List<ObjectRef> refs = new ArrayList<>();
+      for (TileLayout.Tile t : layout.tiles()) {
+        Raster all = cutter.cut(t);
+        Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, bandIndex);
+        byte[] tiff =
+            GeoTiffWriter.write(
+                pixels,
+                new GeoTiffWriter.Georeference(
+                    cutter.geoTransform(t), where.epsg(), where.projected()),
+                settings.bands(),
+                nodata);
+        ObjectRef ref =
+            store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
+        refs.add(ref);
+        entries.add(
+            new SceneManifest.TileEntry(
+                t.id(),
+                t.row(),
+                t.col(),
+                t.coreX(),
+                t.coreY(),
+                t.coreWidth(),
+                t.coreHeight(),
+                ref.key(),
+                ref.sha256()));
+      }
+      SceneManifest manifest =
+          new SceneManifest(
+              sceneId,
+              scene.width(),
+              scene.height(),
+              scene.crsWkt(),
+              where.epsg(),
+              scene.geoTransform(),
+              settings.groundSampleDistance(),
+              settings.bands(),
+              typeName(scene.dataType()),
+              nodata,
+              settings.tileSize(),
+              settings.halo(),
+              entries);
+      ObjectRef manifestRef =
+          store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
+      List<TileReady> events = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        SceneManifest.TileEntry e = entries.get(i);
+        events.add(
+            new TileReady(
+                LczEvent.CURRENT_SCHEMA_VERSION,
+                sceneId,
+                sceneId + "-" + e.id(),
+                e.row(),
+                e.col(),
+                entries.size(),
+                refs.get(i),
+                manifestRef));
+      }
+      return new Result(manifest, manifestRef, events);
+    }
+  }
+
+  /**
+   * For each band of the specification, its index in the scene: by name, or by position when the
+   * file names no band and has exactly the specification's count (the documented order).
+   */
+  private int[] bandIndex(SceneRaster scene) {
+    List<String> names = scene.bandNames();
+    boolean unnamed = true;
+    for (int b = 0; b < names.size(); b++) {
+      unnamed &= names.get(b).equals("band" + (b + 1));
+    }
+    List<String> wanted = settings.bands();
+    int[] index = new int[wanted.size()];
+    if (unnamed && names.size() == wanted.size()) {
+      for (int i = 0; i < index.length; i++) {
+        index[i] = i;
+      }
+      return index;
+    }
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < index.length; i++) {
+      index[i] = names.indexOf(wanted.get(i));
+      if (index[i] < 0) {
+        missing.add(wanted.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new RasterException(
+          scene.file().getFileName()
+              + ": lacks bands "
+              + missing
+              + " of the platform's specification "
+              + wanted
+              + "; its bands are "
+              + names
+              + (unnamed
+                  ? " (unnamed: give "
+                      + wanted.size()
+                      + " bands in the specification's order, or name them)"
+                  : ""));
+    }
+    return index;
+  }
+
+  private void checkResolution(SceneRaster scene) {
+    double[] g = scene.geoTransform();
+    double gsd = settings.groundSampleDistance();
+    if (Math.abs(g[1] - gsd) > 1e-6 * gsd || Math.abs(-g[5] - gsd) > 1e-6 * gsd) {
+      throw new RasterException(
+          scene.file().getFileName()
+              + ": pixels are "
+              + g[1]
+              + " × "
+              + (-g[5])
+              + " m but the platform's grid is "
+              + gsd
+              + " m; resample it (gdalwarp -tr "
+              + gsd
+              + " "
+              + gsd
+              + ") or send it with a scene.json manifest");
+    }
+  }
+
+  private static String typeName(int type) {
+    return switch (type) {
+      case DataBuffer.TYPE_BYTE -> "Byte";
+      case DataBuffer.TYPE_SHORT -> "Int16";
+      case DataBuffer.TYPE_USHORT -> "UInt16";
+      case DataBuffer.TYPE_INT -> "Int32";
+      case DataBuffer.TYPE_FLOAT -> "Float32";
+      default -> "Float64";
+    };
+  }
+}
