@@ -30,6 +30,10 @@ public interface IngestConfig {
   @WithDefault("4294967296")
   long maxUploadBytes();
 
+  /** Folder for downloaded scenes while they are tiled (one at a time). */
+  @WithDefault("${java.io.tmpdir}/lcz-ingest")
+  java.nio.file.Path workDir();
+
   /** How often the inbox is listed, for stores that send no bucket notifications. */
   @WithDefault("5s")
   Duration inboxPollInterval();

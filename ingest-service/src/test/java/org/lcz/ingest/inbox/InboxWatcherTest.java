@@ -1,0 +1,134 @@
+package org.lcz.ingest.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.SceneReceived;
+import org.lcz.common.events.SceneRejected;
+import org.lcz.common.events.SceneTiled;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.TopicSnapshot;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.Scenes;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.testing.LocalStackTestResource;
+
+/** GeoTIFFs dropped into the inbox of the real S3 server become tiles and events on the broker. */
+@QuarkusTest
+@TestProfile(SmallTiles.class)
+@WithTestResource(LocalStackTestResource.class)
+class InboxWatcherTest {
+  private static Path fixtures;
+
+  @Inject ObjectStore store;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @BeforeAll
+  static void writeFixtures() throws Exception {
+    fixtures = Files.createTempDirectory("scenes");
+    Scenes.write(fixtures);
+  }
+
+  private String drop(String fixture) {
+    String key = "it-" + UUID.randomUUID() + ".tif";
+    store.put(Buckets.INBOX, key, fixtures.resolve(fixture), "image/tiff");
+    return SceneIds.of(key, store.stat(Buckets.INBOX, key).etag());
+  }
+
+  private List<LczEvent> events(String topic, Predicate<LczEvent> mine) {
+    InboundEvents inbound = new InboundEvents(new EventCodec());
+    return TopicSnapshot.read(bootstrap, topic, Duration.ofSeconds(30)).stream()
+        .map(r -> inbound.decode(r, LczEvent.class))
+        .filter(mine)
+        .toList();
+  }
+
+  private List<LczEvent> await(
+      String topic, Predicate<LczEvent> mine, Predicate<List<LczEvent>> done) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(120);
+    List<LczEvent> found;
+    do {
+      found = events(topic, mine);
+      if (done.test(found)) {
+        return found;
+      }
+      Thread.sleep(500);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("events did not arrive: " + found);
+  }
+
+  @Test
+  void aDroppedSceneBecomesTilesTileEventsAndSceneTiledOnce() throws Exception {
+    String sceneId = drop("tiled_deflate_pred2.tif");
+    List<LczEvent> scene =
+        await(
+            Topics.SCENES,
+            e ->
+                e instanceof SceneTiled t && t.sceneId().equals(sceneId)
+                    || e instanceof SceneReceived r && r.sceneId().equals(sceneId),
+            l -> l.stream().anyMatch(SceneTiled.class::isInstance));
+    SceneTiled tiled =
+        scene.stream()
+            .filter(SceneTiled.class::isInstance)
+            .map(SceneTiled.class::cast)
+            .findFirst()
+            .get();
+    assertThat(tiled.tileCount()).isEqualTo(6);
+    List<LczEvent> tiles =
+        events(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId));
+    assertThat(tiles).hasSize(6);
+    for (LczEvent e : tiles) {
+      TileReady t = (TileReady) e;
+      assertThat(store.exists(Buckets.TILES, t.tile().key())).isTrue();
+      assertThat(t.manifest()).isEqualTo(tiled.manifest());
+    }
+    SceneStatus status =
+        SceneStatus.read(store.read(ObjectRef.of(Buckets.TILES, SceneStatus.key(sceneId))));
+    assertThat(status.state()).isEqualTo(SceneStatus.TILED);
+
+    // later polls see the same object again and ingest nothing twice
+    Thread.sleep(2000);
+    assertThat(events(Topics.SCENES, e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId)))
+        .hasSize(1);
+    assertThat(events(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
+        .hasSize(6);
+  }
+
+  @Test
+  void aSceneWithoutGeoreferencingIsRejectedWithAReasonAndNoTiles() throws Exception {
+    String sceneId = drop("no_crs.tif");
+    SceneRejected rejected =
+        (SceneRejected)
+            await(
+                    Topics.SCENES,
+                    e -> e instanceof SceneRejected r && r.sceneId().equals(sceneId),
+                    l -> !l.isEmpty())
+                .get(0);
+    assertThat(rejected.reason()).contains("has no coordinate reference system");
+    assertThat(events(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
+        .isEmpty();
+    assertThat(store.list(Buckets.TILES, "scenes/" + sceneId + "/"))
+        .extracting(o -> o.ref().key())
+        .containsExactly(SceneStatus.key(sceneId));
+  }
+}
