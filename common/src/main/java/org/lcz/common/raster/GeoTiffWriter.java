@@ -65,6 +65,11 @@ public final class GeoTiffWriter {
     dir.setCompression(TiffConstants.COMPRESSION_DEFLATE);
     dir.setPhotometricInterpretation(TiffConstants.PHOTOMETRIC_INTERPRETATION_BLACK_IS_ZERO);
     dir.setPlanarConfiguration(TiffConstants.PLANAR_CONFIGURATION_PLANAR);
+    if (bands > 1) {
+      // one grey channel, the others "unspecified" extra samples (what GDAL writes and expects)
+      dir.setUnsignedIntegerListEntryValue(
+          FieldTagType.ExtraSamples, java.util.Collections.nCopies(bands - 1, 0));
+    }
     dir.setRowsPerStrip(Math.min(ROWS_PER_STRIP, h));
     dir.setWriteRasters(rasters);
     double[] g = where.geoTransform();

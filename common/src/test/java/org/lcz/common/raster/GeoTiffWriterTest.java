@@ -25,6 +25,9 @@ class GeoTiffWriterTest {
   static JsonNode gdalinfo(Path file) throws Exception {
     Process p = new ProcessBuilder("gdalinfo", "-json", file.toString()).start();
     byte[] out = p.getInputStream().readAllBytes();
+    String warnings =
+        new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(warnings).as("GDAL's warnings").isEmpty();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
     return new ObjectMapper().readTree(out);

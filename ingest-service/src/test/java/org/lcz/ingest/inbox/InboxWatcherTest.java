@@ -115,6 +115,19 @@ class InboxWatcherTest {
   }
 
   @Test
+  void aCrsOutsideSissBuiltInSetIsKnownInsideTheService() throws Exception {
+    String sceneId = drop("sirgas_utm25s.tif"); // EPSG:31985, SIRGAS 2000 / UTM zone 25S
+    List<LczEvent> done =
+        await(
+            Topics.SCENES,
+            e ->
+                e instanceof SceneTiled t && t.sceneId().equals(sceneId)
+                    || e instanceof SceneRejected r && r.sceneId().equals(sceneId),
+            l -> !l.isEmpty());
+    assertThat(done.get(0)).isInstanceOf(SceneTiled.class);
+  }
+
+  @Test
   void aSceneWithoutGeoreferencingIsRejectedWithAReasonAndNoTiles() throws Exception {
     String sceneId = drop("no_crs.tif");
     SceneRejected rejected =
