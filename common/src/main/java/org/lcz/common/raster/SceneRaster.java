@@ -230,20 +230,9 @@ public final class SceneRaster implements AutoCloseable {
    * touches are decoded.
    */
   public Raster read(int x, int y, int w, int h) {
+    String what = w + "×" + h + " at (" + x + ", " + y + ")";
     if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width() || y + h > height()) {
-      throw new IllegalArgumentException(
-          "window "
-              + w
-              + "×"
-              + h
-              + " at ("
-              + x
-              + ", "
-              + y
-              + ") outside "
-              + width()
-              + "×"
-              + height());
+      throw new IllegalArgumentException("window " + what + " outside " + width() + "×" + height());
     }
     GridExtent window =
         new GridExtent(null, new long[] {x, y}, new long[] {x + w - 1L, y + h - 1L}, true);
@@ -259,14 +248,8 @@ public final class SceneRaster implements AutoCloseable {
       throw new RasterException(
           file.getFileName()
               + ": pixels "
-              + w
-              + "×"
-              + h
-              + " at ("
-              + x
-              + ", "
-              + y
-              + ") cannot be read ("
+              + what
+              + " cannot be read ("
               + e.getMessage()
               + "); the file may be truncated or corrupt",
           e);

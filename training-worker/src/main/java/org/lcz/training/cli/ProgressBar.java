@@ -59,24 +59,7 @@ final class ProgressBar implements TrainingListener {
     if (redraw) {
       out.print("\r\033[K");
     }
-    out.println(line(s));
-  }
-
-  /** The permanent line of an epoch. */
-  static String line(EpochStats s) {
-    return String.format(
-        Locale.ROOT,
-        "epoch %d/%d  loss %.4f  train OA %.4f  val OA %.4f  lr %.2e  %.0f patches/s  %.0f s"
-            + "  ETA %.0f s",
-        s.epoch(),
-        s.epochs(),
-        s.loss(),
-        s.trainOa(),
-        s.validationOa(),
-        s.learningRate(),
-        s.samplesPerSecond(),
-        s.seconds(),
-        s.etaSeconds());
+    out.println(s.describe());
   }
 
   @Override

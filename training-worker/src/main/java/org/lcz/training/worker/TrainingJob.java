@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
-import org.lcz.common.events.EpochCompleted;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.TrainingFailed;
@@ -311,32 +309,8 @@ public final class TrainingJob {
 
     @Override
     public void onEpoch(EpochStats s) {
-      LOG.infof(
-          "%s",
-          String.format(
-              Locale.ROOT,
-              "run %s: epoch %d/%d loss %.4f train OA %.4f val OA %.4f lr %.2e %.0f patches/s"
-                  + " ETA %.0f s",
-              runId,
-              s.epoch(),
-              s.epochs(),
-              s.loss(),
-              s.trainOa(),
-              s.validationOa(),
-              s.learningRate(),
-              s.samplesPerSecond(),
-              s.etaSeconds()));
-      publishQuietly(
-          new EpochCompleted(
-              runId,
-              s.epoch(),
-              s.epochs(),
-              s.loss(),
-              s.trainOa(),
-              s.validationOa(),
-              s.learningRate(),
-              s.samplesPerSecond(),
-              s.etaSeconds()));
+      LOG.infof("run %s: %s", runId, s.describe());
+      publishQuietly(s.toEvent(runId));
     }
 
     @Override
