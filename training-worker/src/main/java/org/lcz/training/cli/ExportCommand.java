@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;
 import java.util.Locale;
-import org.lcz.training.onnx.ModelMetadata;
+import org.lcz.common.events.ModelContract;
+import org.lcz.training.card.ModelCard;
 import org.lcz.training.onnx.OnnxExporter;
-import org.lcz.training.onnx.TrainedModel;
 
 /**
  * {@code ./lcz export --checkpoint DIR|FILE --out model.onnx}: the worker's ONNX export for a
@@ -42,25 +42,20 @@ final class ExportCommand {
       throw new IllegalArgumentException("export needs --checkpoint and --out");
     }
     Path dir = Files.isDirectory(checkpoint) ? checkpoint : checkpoint.toAbsolutePath().getParent();
-    try (TrainedModel model = TrainedModel.load(dir)) {
-      OnnxExporter.Exported exported =
-          OnnxExporter.export(
-              model.net(),
-              model.card().contract().patchSize(),
-              ModelMetadata.of(model.card().contract()));
-      exported.write(target);
-      out.printf(
-          Locale.ROOT,
-          "wrote %s: %s, version %s, %d bands x %d px, %,d parameters, opset %d, IR %d%n",
-          target,
-          model.card().contract().architecture(),
-          model.card().version(),
-          model.card().contract().bands().size(),
-          model.card().contract().patchSize(),
-          exported.parameterCount(),
-          OnnxExporter.OPSET,
-          OnnxExporter.IR_VERSION);
-    }
+    OnnxExporter.Exported exported = OnnxExporter.exportFolder(dir, target);
+    ModelCard card = ModelCard.read(dir.resolve(ModelCard.FILE_NAME));
+    ModelContract contract = card.contract();
+    out.printf(
+        Locale.ROOT,
+        "wrote %s: %s, version %s, %d bands x %d px, %,d parameters, opset %d, IR %d%n",
+        target,
+        contract.architecture(),
+        contract.version(),
+        contract.bands().size(),
+        contract.patchSize(),
+        exported.parameterCount(),
+        OnnxExporter.OPSET,
+        OnnxExporter.IR_VERSION);
     return 0;
   }
 }

@@ -20,9 +20,7 @@ import org.lcz.training.card.VersionFolder;
 import org.lcz.training.data.DatasetLayout;
 import org.lcz.training.data.PatchDataset;
 import org.lcz.training.model.MsmlaVariant;
-import org.lcz.training.onnx.ModelMetadata;
 import org.lcz.training.onnx.OnnxExporter;
-import org.lcz.training.onnx.TrainedModel;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingOutcome;
 import org.lcz.training.train.TrainingPlan;
@@ -108,10 +106,7 @@ final class TrainCommand {
             decimal(o, "--gsd", 10),
             null,
             datasets(files));
-    try (TrainedModel trained = TrainedModel.load(dir)) {
-      OnnxExporter.export(trained.net(), outcome.patchSize(), ModelMetadata.of(card.contract()))
-          .write(dir.resolve(MODEL_FILE));
-    }
+    OnnxExporter.exportFolder(dir, dir.resolve(MODEL_FILE));
     card = card.published("model", MODEL_FILE, null);
     card.write(dir.resolve(ModelCard.FILE_NAME));
     out.println(outcome.stopReason());

@@ -90,6 +90,22 @@ public final class OnnxExporter {
     return new Exported(model.build(), g.parameterCount());
   }
 
+  /**
+   * Exports the model version in folder {@code dir} (its card and the checkpoint the card names) to
+   * {@code target}, with the card's contract as metadata.
+   */
+  public static Exported exportFolder(Path dir, Path target) {
+    try (TrainedModel model = TrainedModel.load(dir)) {
+      Exported exported =
+          export(
+              model.net(),
+              model.card().contract().patchSize(),
+              ModelMetadata.of(model.card().contract()));
+      exported.write(target);
+      return exported;
+    }
+  }
+
   /** A float32 tensor value; dimensions are sizes (numbers) or symbolic names (strings). */
   private static ValueInfoProto value(String name, List<Object> dims) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();

@@ -28,9 +28,7 @@ import org.lcz.training.card.PromotionDecision;
 import org.lcz.training.card.VersionFolder;
 import org.lcz.training.data.DatasetException;
 import org.lcz.training.data.PatchDataset;
-import org.lcz.training.onnx.ModelMetadata;
 import org.lcz.training.onnx.OnnxExporter;
-import org.lcz.training.onnx.TrainedModel;
 import org.lcz.training.train.EpochStats;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingListener;
@@ -167,11 +165,7 @@ public final class TrainingJob {
                 : request.trainData().withSha256(refs.get(0).sha256()),
             refs);
     Path onnx = out.resolve(MODEL_FILE);
-    try (TrainedModel trained = TrainedModel.load(out)) {
-      OnnxExporter.export(
-              trained.net(), card.contract().patchSize(), ModelMetadata.of(card.contract()))
-          .write(onnx);
-    }
+    OnnxExporter.exportFolder(out, onnx);
     PromotionDecision decision =
         PromotionDecision.decide(
             card.measures().get("oaW"),
