@@ -35,6 +35,9 @@ public record TrainingRequested(
     @JsonProperty(required = true) Instant requestedAt)
     implements LczEvent {
 
+  /** The architectures a training worker builds (the worker's own list is tested against it). */
+  public static final List<String> VARIANTS = List.of("msmla-18", "msmla-50");
+
   public TrainingRequested {
     Require.present(runId, "runId");
     Require.present(variant, "variant");

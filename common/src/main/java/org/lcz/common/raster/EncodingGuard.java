@@ -12,6 +12,13 @@ import java.util.Set;
 final class EncodingGuard {
   static final Set<String> COMPRESSIONS = Set.of("NONE", "LZW", "DEFLATE", "PACKBITS");
 
+  /**
+   * The most one internal tile or strip may take once decoded. A window read decodes whole blocks,
+   * so a file declaring one huge strip (a decompression bomb, or an untiled giant) is refused
+   * before any pixel is read.
+   */
+  static final long MAX_BLOCK_BYTES = 256L << 20;
+
   private EncodingGuard() {}
 
   /** Throws a {@link RasterException} naming {@code file} if its encoding is not readable. */
@@ -41,6 +48,23 @@ final class EncodingGuard {
               + t.width()
               + " px) with the horizontal predictor cannot be read reliably; re-encode with"
               + " smaller tiles, strips, or without a predictor");
+    }
+  }
+
+  /** Throws a {@link RasterException} if one block of {@code file} decodes to too many bytes. */
+  static void checkBlocks(String file, TiffTags t, int bands) {
+    long bytes = t.decodedBlockBytes(bands);
+    if (bytes > MAX_BLOCK_BYTES) {
+      throw new RasterException(
+          file
+              + ": one internal "
+              + (t.tileWidth() > 0 ? "tile" : "strip")
+              + " decodes to "
+              + bytes / (1 << 20)
+              + " MB (more than "
+              + MAX_BLOCK_BYTES / (1 << 20)
+              + " MB); re-encode it with internal tiles, e.g. gdal_translate -co TILED=YES"
+              + " -co COMPRESS=DEFLATE in.tif out.tif");
     }
   }
 

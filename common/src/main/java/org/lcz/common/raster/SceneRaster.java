@@ -91,6 +91,7 @@ public final class SceneRaster implements AutoCloseable {
                   .orElseThrow(() -> new RasterException(name + ": no TIFF metadata")),
               bands);
       EncodingGuard.check(name, tags);
+      EncodingGuard.checkBlocks(name, tags, bands);
       double[] transform = geoTransform(name, grid);
       List<String> names = new ArrayList<>();
       for (int b = 0; b < bands; b++) {

@@ -15,6 +15,9 @@ import org.apache.sis.util.collection.TreeTable;
  * @param compression SIS's name for the compression (e.g. {@code DEFLATE}), or the TIFF code
  * @param predictor {@code NONE}, {@code HORIZONTAL_DIFFERENCING}, {@code FLOAT}…
  * @param tileWidth internal tile width, 0 for strips
+ * @param blockHeight internal tile height, or rows per strip
+ * @param bitsPerSample bits of one sample of one band
+ * @param planar whether bands are stored apart (band interleave) rather than pixel by pixel
  * @param bandNames GDAL band descriptions by band (empty strings where a band has none)
  * @param gdalNodata GDAL's nodata value, if the file has one
  */
@@ -24,6 +27,9 @@ public record TiffTags(
     String compression,
     String predictor,
     int tileWidth,
+    int blockHeight,
+    int bitsPerSample,
+    boolean planar,
     List<String> bandNames,
     Double gdalNodata) {
 
@@ -60,8 +66,50 @@ public record TiffTags(
         upper(text(child(image, "Compression")), "NONE"),
         upper(text(child(image, "Predictor")), "NONE"),
         child(image, "TileWidth") == null ? 0 : number(child(image, "TileWidth")),
+        blockHeight(image),
+        bitsPerSample(child(image, "BitsPerSample")),
+        "2".equals(text(child(image, "PlanarConfiguration")))
+            || "BANDS".equalsIgnoreCase(text(child(image, "PlanarConfiguration")))
+            || "PLANAR".equalsIgnoreCase(text(child(image, "PlanarConfiguration"))),
         names,
         nodata == null || nodata.isBlank() ? null : parse(nodata.trim()));
+  }
+
+  /**
+   * The bytes one internal tile or strip takes once decoded: what reading any window of the image
+   * allocates at least.
+   */
+  public long decodedBlockBytes(int bands) {
+    long w = tileWidth > 0 ? tileWidth : width;
+    long h = Math.min(blockHeight, (long) height);
+    long samples = w * h * (planar ? 1 : bands);
+    return samples * Math.max(1, bitsPerSample / 8);
+  }
+
+  /** The first value of BitsPerSample (one per band; GDAL writes them equal). */
+  private static int bitsPerSample(TreeTable.Node node) {
+    Object v = node == null ? null : node.getValue(TableColumn.VALUE);
+    if (v != null && v.getClass().isArray() && java.lang.reflect.Array.getLength(v) > 0) {
+      v = java.lang.reflect.Array.get(v, 0);
+    } else if (v instanceof java.util.List<?> l && !l.isEmpty()) {
+      v = l.get(0);
+    }
+    return v instanceof Number n ? n.intValue() : 8;
+  }
+
+  private static int blockHeight(TreeTable.Node image) {
+    TreeTable.Node tile = child(image, "TileLength");
+    if (tile != null) {
+      return number(tile);
+    }
+    TreeTable.Node rows = child(image, "RowsPerStrip");
+    if (rows == null) {
+      return Integer.MAX_VALUE; // one strip: the whole image
+    }
+    Object v = rows.getValue(TableColumn.VALUE);
+    return v instanceof Number n
+        ? (int) Math.min(Integer.MAX_VALUE, n.longValue())
+        : Integer.MAX_VALUE;
   }
 
   private static Double parse(String value) {

@@ -100,6 +100,7 @@ class SceneRasterTest {
         "float_predictor.tif | floating-point predictor (PREDICTOR=3) is not supported",
         "wide_tiles_pred2.tif | internal tiles (256 px) wider than the image (100 px)",
         "no_crs.tif | has no coordinate reference system",
+        "bomb_one_strip.tif | one internal strip decodes to 6866 MB",
         "not_a_tiff.tif | not a",
         "absent.tif | no such file"
       })
@@ -108,6 +109,14 @@ class SceneRasterTest {
         .isInstanceOf(RasterException.class)
         .hasMessageStartingWith(name + ": ")
         .hasMessageContaining(problem);
+  }
+
+  @Test
+  void aHugeTiledImageOpensWithoutReadingItAndReportsItsSize() {
+    try (SceneRaster r = SceneRaster.open(dir.resolve("absurd_size.tif"))) {
+      assertThat(r.width()).isEqualTo(100_000);
+      assertThat(r.height()).isEqualTo(100_000);
+    }
   }
 
   @Test

@@ -60,6 +60,21 @@ write("zstd.tif", "uint16", ["COMPRESS=ZSTD"])
 write("float_predictor.tif", "float32", ["COMPRESS=DEFLATE", "PREDICTOR=3"])
 write("wide_tiles_pred2.tif", "uint16", ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=2"], w=100, h=80)
 write("no_crs.tif", "uint16", [], epsg=None)
+
+
+def declared_only(name, w, h, options):
+    """A file that declares a huge image and stores no pixel (GDAL's sparse files): a few bytes on
+    disk, gigabytes once decoded."""
+    ds = gdal.GetDriverByName("GTiff").Create(f"{out}/{name}", w, h, 1, gdal.GDT_UInt16, options + ["SPARSE_OK=TRUE"])
+    ds.SetGeoTransform([500000, 10, 0, 4000000, 0, -10])
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32632)
+    ds.SetProjection(srs.ExportToWkt())
+    ds = None
+
+
+declared_only("bomb_one_strip.tif", 60000, 60000, ["COMPRESS=DEFLATE", "BLOCKYSIZE=60000"])
+declared_only("absurd_size.tif", 100000, 100000, ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=YES"])
 with open(f"{out}/not_a_tiff.tif", "w") as f:
     f.write("this is not a TIFF")
 data = open(f"{out}/tiled_deflate_pred2.tif", "rb").read()

@@ -26,6 +26,13 @@ public interface IngestConfig {
   @WithDefault("24")
   int halo();
 
+  /**
+   * The most pixels (width × height) a scene may have; larger ones, and files whose single internal
+   * block would decode to more than 256 MB, are rejected before any pixel is read.
+   */
+  @WithDefault("1000000000")
+  long maxScenePixels();
+
   /** The largest scene accepted by upload, in bytes. */
   @WithDefault("4294967296")
   long maxUploadBytes();

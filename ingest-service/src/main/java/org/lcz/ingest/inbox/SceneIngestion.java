@@ -1,9 +1,11 @@
 package org.lcz.ingest.inbox;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.SceneReceived;
@@ -12,18 +14,27 @@ import org.lcz.common.events.SceneTiled;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ChecksumMismatchException;
 import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.ObjectStoreException;
 import org.lcz.ingest.tiling.SceneTiler;
 
 /**
- * One inbox object, start to end: SceneReceived, download, tiles and manifest, one TileReady per
- * tile, SceneTiled, and the status object last; or SceneRejected with the reason and no tile
- * events. An object whose scene already has a status is not ingested again.
+ * One inbox object, start to end. {@link #receive} records the scene ({@code received} status,
+ * SceneReceived) the first time its object is seen; {@link #ingest} downloads it, cuts the tiles
+ * and manifest, sends one TileReady per tile and SceneTiled, and writes the {@code tiled} status
+ * last; or, for a scene the reader or the band specification refuses, deletes what it wrote, sends
+ * SceneRejected with the reason and writes the {@code rejected} status. A scene whose status is
+ * finished is not ingested again; one left {@code tiling} by a crash or an outage is tried again,
+ * at most {@link #MAX_ATTEMPTS} times in all.
  */
 public final class SceneIngestion {
   private static final Logger LOG = Logger.getLogger(SceneIngestion.class);
+
+  /** Tiling attempts before a scene that keeps failing unexpectedly is rejected. */
+  public static final int MAX_ATTEMPTS = 3;
 
   /** Where the events go; returns once the broker has each. */
   public interface Events {
@@ -52,20 +63,111 @@ public final class SceneIngestion {
     this.clock = clock;
   }
 
-  /** Ingests {@code object} unless its scene was ingested before. */
+  /** The tiler, to check a file without tiling it. */
+  public SceneTiler tiler() {
+    return tiler;
+  }
+
+  /**
+   * Rejects {@code object} for {@code reason} found before ingestion (e.g. when an upload was
+   * checked), unless its scene has finished before; returns its status.
+   */
+  public SceneStatus reject(ObjectInfo object, String reason) {
+    SceneStatus status = receive(object);
+    if (status.finished()) {
+      return status;
+    }
+    reject(status, object.ref(), reason);
+    return status(status.sceneId()).orElseThrow();
+  }
+
+  /** The scene id of an inbox object. */
+  public static String sceneId(ObjectInfo object) {
+    return SceneIds.of(object.ref().key(), object.etag());
+  }
+
+  /** The scene's status, if it was ever received. */
+  public Optional<SceneStatus> status(String sceneId) {
+    if (!store.exists(Buckets.TILES, SceneStatus.key(sceneId))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        SceneStatus.read(store.read(ObjectRef.of(Buckets.TILES, SceneStatus.key(sceneId)))));
+  }
+
+  /**
+   * Records {@code object} as a scene if it is new (status {@code received}, then SceneReceived)
+   * and returns the scene's status.
+   */
+  public SceneStatus receive(ObjectInfo object) {
+    String sceneId = sceneId(object);
+    Optional<SceneStatus> known = status(sceneId);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    SceneStatus received =
+        new SceneStatus(
+            sceneId,
+            SceneStatus.RECEIVED,
+            object.ref().uri(),
+            object.etag(),
+            null,
+            null,
+            null,
+            0,
+            clock.instant(),
+            clock.instant());
+    write(received);
+    events.publish(
+        new SceneReceived(
+            LczEvent.CURRENT_SCHEMA_VERSION, sceneId, object.ref(), received.receivedAt()));
+    return received;
+  }
+
+  /**
+   * Ingests {@code object} unless its scene has finished before.
+   *
+   * @throws ObjectStoreException or another runtime exception when the store or the broker fails;
+   *     the scene stays {@code tiling} and is tried again later
+   */
   public Outcome ingest(ObjectInfo object) {
-    String sceneId = SceneIds.of(object.ref().key(), object.etag());
-    if (store.exists(Buckets.TILES, SceneStatus.key(sceneId))) {
+    SceneStatus status = receive(object);
+    if (status.finished()) {
       return Outcome.ALREADY_DONE;
     }
+    String sceneId = status.sceneId();
     ObjectRef source = object.ref();
-    events.publish(
-        new SceneReceived(LczEvent.CURRENT_SCHEMA_VERSION, sceneId, source, clock.instant()));
-    Path file = null;
+    if (status.attempts() >= MAX_ATTEMPTS) {
+      return reject(
+          status, source, "tiling failed " + status.attempts() + " times; see the service log");
+    }
+    status =
+        new SceneStatus(
+            sceneId,
+            SceneStatus.TILING,
+            status.source(),
+            status.etag(),
+            null,
+            null,
+            null,
+            status.attempts() + 1,
+            status.receivedAt(),
+            clock.instant());
+    write(status);
+    Path file = workDir.resolve(sceneId + ".tif");
     try {
       Files.createDirectories(workDir);
-      file = workDir.resolve(sceneId + ".tif");
-      store.download(source, file);
+      try {
+        store.download(source, file);
+      } catch (ObjectStoreException e) {
+        if (!store.exists(source.bucket(), source.key())) {
+          return reject(status, source, source.uri() + " was deleted before it could be read");
+        }
+        if (e.getCause() instanceof ChecksumMismatchException) {
+          return reject(status, source, e.getMessage() + "; upload it again");
+        }
+        throw e;
+      }
       SceneTiler.Result result = tiler.tile(sceneId, file);
       for (TileReady tile : result.tiles()) {
         events.publish(tile);
@@ -77,32 +179,35 @@ public final class SceneIngestion {
               result.tiles().size(),
               result.manifestRef(),
               clock.instant()));
-      status(
+      write(
           new SceneStatus(
               sceneId,
               SceneStatus.TILED,
-              source.uri(),
+              status.source(),
+              status.etag(),
               result.tiles().size(),
+              result.manifestRef().key(),
               null,
+              status.attempts(),
+              status.receivedAt(),
               clock.instant()));
       LOG.infof("scene %s: %d tiles from %s", sceneId, result.tiles().size(), source.uri());
       return Outcome.TILED;
     } catch (RasterException e) {
-      return reject(sceneId, source, e.getMessage());
+      return reject(status, source, e.getMessage());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("work folder " + workDir, e);
+      throw new UncheckedIOException("work folder " + workDir, e);
     } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.warnf("could not delete %s: %s", file, e.getMessage());
-        }
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        LOG.warnf("could not delete %s: %s", file, e.getMessage());
       }
     }
   }
 
-  private Outcome reject(String sceneId, ObjectRef source, String reason) {
+  private Outcome reject(SceneStatus status, ObjectRef source, String reason) {
+    String sceneId = status.sceneId();
     LOG.warnf("scene %s rejected: %s", sceneId, reason);
     for (var o : store.list(Buckets.TILES, "scenes/" + sceneId + "/")) {
       store.delete(Buckets.TILES, o.ref().key()); // no partial output
@@ -110,13 +215,22 @@ public final class SceneIngestion {
     events.publish(
         new SceneRejected(
             LczEvent.CURRENT_SCHEMA_VERSION, sceneId, source, reason, clock.instant()));
-    status(
+    write(
         new SceneStatus(
-            sceneId, SceneStatus.REJECTED, source.uri(), null, reason, clock.instant()));
+            sceneId,
+            SceneStatus.REJECTED,
+            status.source(),
+            status.etag(),
+            null,
+            null,
+            reason,
+            status.attempts(),
+            status.receivedAt(),
+            clock.instant()));
     return Outcome.REJECTED;
   }
 
-  private void status(SceneStatus s) {
+  private void write(SceneStatus s) {
     store.put(Buckets.TILES, SceneStatus.key(s.sceneId()), s.toJson(), "application/json");
   }
 }

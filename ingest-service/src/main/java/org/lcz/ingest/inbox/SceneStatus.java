@@ -1,6 +1,8 @@
 package org.lcz.ingest.inbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,29 +12,64 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * {@code lcz-tiles/scenes/{sceneId}/status.json}: where a scene is in ingestion. Written last, so a
- * scene with status {@code tiled} has all its tiles and its manifest stored.
+ * {@code lcz-tiles/status/{sceneId}.json}: where a scene is in ingestion. {@code received} when the
+ * object is known, {@code tiling} while tiles are cut, then {@code tiled} (written after every
+ * tile, the manifest and every event) or {@code rejected}. All statuses sit under one prefix, so
+ * listing scenes does not list their tiles.
  *
- * @param state {@code tiled} or {@code rejected}
+ * @param state {@code received}, {@code tiling}, {@code tiled} or {@code rejected}
  * @param source the inbox object, {@code s3://…}
+ * @param etag the inbox object's entity tag
  * @param tiles tile count when tiled
+ * @param manifest the tile manifest's key in {@code lcz-tiles} when tiled
  * @param reason why it was rejected
+ * @param attempts how many tiling attempts started (an attempt cut short by a crash or an outage is
+ *     retried, a bounded number of times)
+ * @param receivedAt when the object was first seen
+ * @param at when this state was reached
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SceneStatus(
-    String sceneId, String state, String source, Integer tiles, String reason, Instant at) {
+    String sceneId,
+    String state,
+    String source,
+    String etag,
+    Integer tiles,
+    String manifest,
+    String reason,
+    int attempts,
+    Instant receivedAt,
+    Instant at) {
+  public static final String RECEIVED = "received";
+  public static final String TILING = "tiling";
   public static final String TILED = "tiled";
   public static final String REJECTED = "rejected";
+
+  /** Where statuses are kept in {@code lcz-tiles}. */
+  public static final String PREFIX = "status/";
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
   /** The status object's key in {@code lcz-tiles}. */
   public static String key(String sceneId) {
-    return "scenes/" + sceneId + "/status.json";
+    return PREFIX + sceneId + ".json";
+  }
+
+  /** Whether ingestion of this scene has ended (tiled or rejected). */
+  @JsonIgnore
+  public boolean finished() {
+    return TILED.equals(state) || REJECTED.equals(state);
+  }
+
+  /** The same scene, now in {@code newState}. */
+  public SceneStatus next(String newState, Instant when) {
+    return new SceneStatus(
+        sceneId, newState, source, etag, tiles, manifest, reason, attempts, receivedAt, when);
   }
 
   public byte[] toJson() {

@@ -28,12 +28,25 @@ public final class SceneTiler {
    *
    * @param bands band names in the order tiles carry them
    * @param groundSampleDistance metres per pixel a scene must have
+   * @param maxScenePixels the most pixels (width × height) a scene may have
    */
-  public record Settings(List<String> bands, double groundSampleDistance, int tileSize, int halo) {
+  public record Settings(
+      List<String> bands,
+      double groundSampleDistance,
+      int tileSize,
+      int halo,
+      long maxScenePixels) {
     public Settings {
       bands = List.copyOf(bands);
     }
+
+    public Settings(List<String> bands, double groundSampleDistance, int tileSize, int halo) {
+      this(bands, groundSampleDistance, tileSize, halo, DEFAULT_MAX_SCENE_PIXELS);
+    }
   }
+
+  /** 1 gigapixel: eight Sentinel-2 granules. */
+  public static final long DEFAULT_MAX_SCENE_PIXELS = 1_000_000_000L;
 
   /** What tiling a scene produced. */
   public record Result(SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles) {}
@@ -54,8 +67,7 @@ public final class SceneTiler {
    */
   public Result tile(String sceneId, Path file) {
     try (SceneRaster scene = SceneRaster.open(file)) {
-      int[] bandIndex = bandIndex(scene);
-      checkResolution(scene);
+      int[] bandIndex = check(scene);
       GeoTiffWriter.Georeference where = scene.georeference();
       TileLayout layout =
           new TileLayout(scene.width(), scene.height(), settings.tileSize(), settings.halo());
@@ -122,6 +134,38 @@ public final class SceneTiler {
       }
       return new Result(manifest, manifestRef, events);
     }
+  }
+
+  /**
+   * Checks that {@code file} can be tiled (readable, georeferenced, the specification's bands and
+   * resolution, a bounded size) without tiling it.
+   *
+   * @throws RasterException naming the file and what is wrong
+   */
+  public void check(Path file) {
+    try (SceneRaster scene = SceneRaster.open(file)) {
+      check(scene);
+      scene.georeference();
+    }
+  }
+
+  private int[] check(SceneRaster scene) {
+    long pixels = (long) scene.width() * scene.height();
+    if (pixels > settings.maxScenePixels()) {
+      throw new RasterException(
+          scene.file().getFileName()
+              + ": "
+              + scene.width()
+              + " × "
+              + scene.height()
+              + " px is more than the "
+              + settings.maxScenePixels()
+              + " pixels a scene may have (lcz.ingest.max-scene-pixels); cut it into smaller"
+              + " scenes (gdal_translate -srcwin)");
+    }
+    int[] index = bandIndex(scene);
+    checkResolution(scene);
+    return index;
   }
 
   /**

@@ -8,28 +8,24 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.EventCodec;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.SceneReceived;
 import org.lcz.common.events.SceneRejected;
 import org.lcz.common.events.SceneTiled;
 import org.lcz.common.events.TileReady;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.raster.Scenes;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.ingest.TopicEvents;
 
 /** GeoTIFFs dropped into the inbox of the real S3 server become tiles and events on the broker. */
 @QuarkusTest
@@ -56,25 +52,12 @@ class InboxWatcherTest {
   }
 
   private List<LczEvent> events(String topic, Predicate<LczEvent> mine) {
-    InboundEvents inbound = new InboundEvents(new EventCodec());
-    return TopicSnapshot.read(bootstrap, topic, Duration.ofSeconds(30)).stream()
-        .map(r -> inbound.decode(r, LczEvent.class))
-        .filter(mine)
-        .toList();
+    return new TopicEvents(bootstrap).read(topic, mine);
   }
 
   private List<LczEvent> await(
       String topic, Predicate<LczEvent> mine, Predicate<List<LczEvent>> done) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(120);
-    List<LczEvent> found;
-    do {
-      found = events(topic, mine);
-      if (done.test(found)) {
-        return found;
-      }
-      Thread.sleep(500);
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("events did not arrive: " + found);
+    return new TopicEvents(bootstrap).await(topic, mine, done);
   }
 
   @Test
@@ -140,8 +123,10 @@ class InboxWatcherTest {
     assertThat(rejected.reason()).contains("has no coordinate reference system");
     assertThat(events(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
         .isEmpty();
-    assertThat(store.list(Buckets.TILES, "scenes/" + sceneId + "/"))
-        .extracting(o -> o.ref().key())
-        .containsExactly(SceneStatus.key(sceneId));
+    assertThat(store.list(Buckets.TILES, "scenes/" + sceneId + "/")).isEmpty();
+    SceneStatus status =
+        SceneStatus.read(store.read(ObjectRef.of(Buckets.TILES, SceneStatus.key(sceneId))));
+    assertThat(status.state()).isEqualTo(SceneStatus.REJECTED);
+    assertThat(status.reason()).isEqualTo(rejected.reason());
   }
 }

@@ -2,21 +2,41 @@ package org.lcz.ingest.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SceneStatusTest {
+  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
   @Test
-  void aStatusRoundTripsAndLivesNextToItsTiles() {
+  void aStatusRoundTripsAndIsKeptUnderOnePrefix() {
     SceneStatus s =
         new SceneStatus(
             "s1",
             SceneStatus.REJECTED,
             "s3://lcz-inbox/a.tif",
+            "e1",
+            null,
             null,
             "no CRS",
-            Instant.parse("2026-11-24T10:00:00Z"));
+            1,
+            T0,
+            T0.plusSeconds(3));
     assertThat(SceneStatus.read(s.toJson())).isEqualTo(s);
-    assertThat(SceneStatus.key("s1")).isEqualTo("scenes/s1/status.json");
+    assertThat(SceneStatus.key("s1")).isEqualTo("status/s1.json");
+    assertThat(new String(s.toJson(), StandardCharsets.UTF_8)).doesNotContain("tiles");
+  }
+
+  @Test
+  void onlyTiledAndRejectedAreFinished() {
+    SceneStatus received =
+        new SceneStatus(
+            "s1", SceneStatus.RECEIVED, "s3://x/a.tif", "e", null, null, null, 0, T0, T0);
+    assertThat(received.finished()).isFalse();
+    assertThat(received.next(SceneStatus.TILING, T0).finished()).isFalse();
+    assertThat(received.next(SceneStatus.TILED, T0).finished()).isTrue();
+    assertThat(received.next(SceneStatus.REJECTED, T0).finished()).isTrue();
+    assertThat(received.next(SceneStatus.TILED, T0.plusSeconds(1)).receivedAt()).isEqualTo(T0);
   }
 }

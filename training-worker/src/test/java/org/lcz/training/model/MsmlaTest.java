@@ -103,4 +103,10 @@ class MsmlaTest {
         .hasMessageContaining("unknown variant 'msmla-101'")
         .hasMessageContaining("msmla-18");
   }
+
+  @Test
+  void theVariantsAreTheOnesTheEventContractLists() {
+    assertThat(java.util.Arrays.stream(MsmlaVariant.values()).map(MsmlaVariant::id))
+        .containsExactlyElementsOf(org.lcz.common.events.TrainingRequested.VARIANTS);
+  }
 }

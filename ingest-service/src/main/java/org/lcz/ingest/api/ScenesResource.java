@@ -1,0 +1,249 @@
+package org.lcz.ingest.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lcz.common.raster.RasterException;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectInfo;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.ingest.config.IngestConfig;
+import org.lcz.ingest.inbox.InboxObjects;
+import org.lcz.ingest.inbox.IngestQueue;
+import org.lcz.ingest.inbox.SceneIngestion;
+import org.lcz.ingest.inbox.SceneStatus;
+import org.lcz.ingest.status.MapProgress;
+import org.lcz.ingest.status.SceneReport;
+
+/** Scenes: upload, register an inbox object, follow a scene, list scenes. */
+@Path("/scenes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "scenes")
+@Blocking
+public class ScenesResource {
+  /** Where uploads are kept in the inbox. */
+  static final String UPLOADS = "uploads/";
+
+  @Inject ObjectStore store;
+  @Inject IngestQueue queue;
+  @Inject SceneIngestion ingestion;
+  @Inject MapProgress progress;
+  @Inject IngestConfig config;
+
+  /** Body of {@code POST /scenes/register}. */
+  public record Registration(String key) {}
+
+  @POST
+  @Consumes({"image/tiff", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(
+      summary = "Upload a scene",
+      description =
+          "Streams a GeoTIFF to the inbox (uploads/{name}) and queues it. The file is checked"
+              + " first (readable, georeferenced, the platform's bands and resolution); a file"
+              + " that fails is kept in the inbox, recorded as rejected and answered with 422.")
+  @APIResponse(responseCode = "202", description = "received; follow it at the Location")
+  @APIResponse(responseCode = "413", description = "larger than lcz.ingest.max-upload-bytes")
+  @APIResponse(responseCode = "422", description = "not a scene the platform can tile")
+  public Response upload(
+      @Parameter(description = "file name, e.g. seoul_2026-05-01.tif", required = true)
+          @QueryParam("name")
+          String name,
+      @HeaderParam("Content-Length") Long length,
+      @RequestBody(description = "the GeoTIFF's bytes") InputStream body) {
+    String key = UPLOADS + uploadName(name);
+    long max = config.maxUploadBytes();
+    if (length != null && length > max) {
+      throw tooLarge(length, max);
+    }
+    java.nio.file.Path file = spool(body, max);
+    try {
+      String problem = null;
+      try {
+        ingestion.tiler().check(file);
+      } catch (RasterException e) {
+        problem = e.getMessage().replace(file.getFileName().toString(), uploadName(name));
+      }
+      store.put(Buckets.INBOX, key, file, "image/tiff");
+      ObjectInfo object = store.stat(Buckets.INBOX, key);
+      if (problem != null) {
+        SceneStatus rejected = queue.reject(object, problem);
+        throw new ProblemException(
+            Problem.of(422, "Unprocessable Scene", problem).forScene(rejected.sceneId()));
+      }
+      return accepted(queue.submit(object).status());
+    } finally {
+      delete(file);
+    }
+  }
+
+  @POST
+  @Path("/register")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Register an inbox object",
+      description =
+          "Queues an object already in lcz-inbox (a GeoTIFF), without waiting for the inbox"
+              + " watcher.")
+  @APIResponse(responseCode = "202", description = "received; follow it at the Location")
+  @APIResponse(responseCode = "400", description = "no key, or not a scene object")
+  @APIResponse(responseCode = "404", description = "no such object in lcz-inbox")
+  public Response register(Registration registration) {
+    if (registration == null || registration.key() == null || registration.key().isBlank()) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.BAD_REQUEST,
+              "give the object's key in lcz-inbox: {\"key\": \"...\"}"));
+    }
+    String key = registration.key();
+    if (!InboxObjects.isScene(key)) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.BAD_REQUEST,
+              key + " is not a scene: scenes are GeoTIFFs (*.tif, *.tiff)"));
+    }
+    if (!store.exists(Buckets.INBOX, key)) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.NOT_FOUND, "no object " + ObjectRef.of(Buckets.INBOX, key).uri()));
+    }
+    return accepted(queue.submit(store.stat(Buckets.INBOX, key)).status());
+  }
+
+  @GET
+  @Path("/{sceneId}")
+  @Operation(
+      summary = "A scene's status",
+      description =
+          "received, tiling, tiled, mapping (tiles mapped / total as inference reports), done (with"
+              + " the map's objects) or rejected (with the reason).")
+  @APIResponse(responseCode = "200", description = "the scene")
+  @APIResponse(responseCode = "404", description = "no such scene")
+  public SceneReport scene(@PathParam("sceneId") String sceneId) {
+    if (!sceneId.matches("[A-Za-z0-9._-]+")) {
+      throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId));
+    }
+    return report(
+        ingestion
+            .status(sceneId)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId))));
+  }
+
+  @GET
+  @Operation(summary = "Scenes, the most recently changed first")
+  public List<SceneReport> scenes(
+      @Parameter(description = "at most this many") @QueryParam("limit") @DefaultValue("100")
+          int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new ProblemException(
+          Problem.of(Response.Status.BAD_REQUEST, "limit must be within 1..1000, not " + limit));
+    }
+    return store.list(Buckets.TILES, SceneStatus.PREFIX).stream()
+        .sorted(Comparator.comparing(ObjectInfo::lastModified).reversed())
+        .limit(limit)
+        .map(o -> report(SceneStatus.read(store.read(o.ref()))))
+        .toList();
+  }
+
+  private SceneReport report(SceneStatus status) {
+    return SceneReport.of(status, progress.of(status.sceneId()), Buckets.TILES);
+  }
+
+  private static Response accepted(SceneStatus status) {
+    return Response.accepted(SceneReport.of(status, java.util.Optional.empty(), Buckets.TILES))
+        .location(URI.create("/scenes/" + status.sceneId()))
+        .build();
+  }
+
+  private static String uploadName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.BAD_REQUEST, "give the scene's file name: POST /scenes?name=x.tif"));
+    }
+    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    if (!InboxObjects.isScene(base) || !base.matches("[A-Za-z0-9._ -]+")) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.BAD_REQUEST,
+              "name must be a GeoTIFF file name (letters, digits, '.', '_', '-', ending in .tif or"
+                  + " .tiff), not "
+                  + name));
+    }
+    return base;
+  }
+
+  private java.nio.file.Path spool(InputStream body, long max) {
+    try {
+      Files.createDirectories(config.workDir());
+      java.nio.file.Path file = config.workDir().resolve("upload-" + UUID.randomUUID() + ".tif");
+      byte[] buffer = new byte[1 << 16];
+      long total = 0;
+      try (OutputStream out = Files.newOutputStream(file)) {
+        for (int n; (n = body.read(buffer)) > 0; ) {
+          total += n;
+          if (total > max) {
+            out.close();
+            delete(file);
+            throw tooLarge(total, max);
+          }
+          out.write(buffer, 0, n);
+        }
+      }
+      if (total == 0) {
+        delete(file);
+        throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "the body is empty"));
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not receive the upload: " + e.getMessage(), e);
+    }
+  }
+
+  private static ProblemException tooLarge(long size, long max) {
+    return new ProblemException(
+        Problem.of(
+            413,
+            "Content Too Large",
+            "the scene is larger than the "
+                + max
+                + " bytes an upload may have (lcz.ingest.max-upload-bytes"
+                + (size > max ? ", got at least " + size : "")
+                + "); put it into lcz-inbox with an S3 client instead"));
+  }
+
+  private static void delete(java.nio.file.Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a leftover in the work folder; nothing of the scene depends on it
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.lcz.ingest.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.Promotion;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+
+/**
+ * The body of {@code POST /training-runs}. Data sets are {@code s3://bucket/key} or a key in {@code
+ * lcz-datasets}; everything but {@code trainData} is optional.
+ *
+ * @param runId defaults to a new random id
+ * @param variant {@code msmla-18} (default) or {@code msmla-50}
+ * @param promote {@code if-better} (default) or {@code always}
+ */
+public record TrainingRunRequest(
+    String runId,
+    String variant,
+    String trainData,
+    String validationData,
+    String testData,
+    List<String> bands,
+    Integer epochs,
+    Integer batchSize,
+    Double learningRate,
+    Integer patience,
+    Long seed,
+    String promote) {
+
+  /**
+   * The event this request asks for.
+   *
+   * @throws IllegalArgumentException naming the field that is missing or out of range
+   */
+  TrainingRequested toEvent(Instant now) {
+    String id = runId == null || runId.isBlank() ? "run-" + UUID.randomUUID() : runId.trim();
+    if (!id.matches("[A-Za-z0-9._-]{1,80}")) {
+      throw new IllegalArgumentException(
+          "runId may hold letters, digits, '.', '_' and '-' (at most 80), not " + runId);
+    }
+    String v = variant == null ? "msmla-18" : variant.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!TrainingRequested.VARIANTS.contains(v)) {
+      throw new IllegalArgumentException(
+          "variant must be one of " + TrainingRequested.VARIANTS + ", not " + variant);
+    }
+    if (trainData == null || trainData.isBlank()) {
+      throw new IllegalArgumentException(
+          "trainData is required: s3://bucket/key or a key in " + Buckets.DATASETS);
+    }
+    positive(epochs, "epochs");
+    positive(batchSize, "batchSize");
+    positive(patience, "patience");
+    if (learningRate != null && !(learningRate > 0 && learningRate < 1)) {
+      throw new IllegalArgumentException("learningRate must be within (0, 1), not " + learningRate);
+    }
+    if (bands != null
+        && (bands.isEmpty() || bands.stream().anyMatch(b -> b == null || b.isBlank()))) {
+      throw new IllegalArgumentException("bands, when given, must name at least one band");
+    }
+    return new TrainingRequested(
+        LczEvent.CURRENT_SCHEMA_VERSION,
+        id,
+        v,
+        ref(trainData, "trainData"),
+        ref(validationData, "validationData"),
+        ref(testData, "testData"),
+        bands,
+        epochs,
+        batchSize,
+        learningRate,
+        patience,
+        seed,
+        promotion(),
+        now);
+  }
+
+  /** The data sets the event names. */
+  List<ObjectRef> dataSets(TrainingRequested event) {
+    List<ObjectRef> refs = new ArrayList<>();
+    refs.add(event.trainData());
+    if (event.validationData() != null) {
+      refs.add(event.validationData());
+    }
+    if (event.testData() != null) {
+      refs.add(event.testData());
+    }
+    return refs;
+  }
+
+  private Promotion promotion() {
+    if (promote == null) {
+      return null;
+    }
+    for (Promotion p : Promotion.values()) {
+      if (p.json().equals(promote.trim())) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("promote must be if-better or always, not " + promote);
+  }
+
+  private static void positive(Integer value, String field) {
+    if (value != null && value < 1) {
+      throw new IllegalArgumentException(field + " must be at least 1, not " + value);
+    }
+  }
+
+  private static ObjectRef ref(String location, String field) {
+    if (location == null || location.isBlank()) {
+      return null;
+    }
+    String s = location.trim();
+    if (s.startsWith("s3://")) {
+      String rest = s.substring("s3://".length());
+      int slash = rest.indexOf('/');
+      if (slash <= 0 || slash == rest.length() - 1) {
+        throw new IllegalArgumentException(field + " must be s3://bucket/key, not " + location);
+      }
+      return ObjectRef.of(rest.substring(0, slash), rest.substring(slash + 1));
+    }
+    if (s.contains("://")) {
+      throw new IllegalArgumentException(
+          field + " must be s3://bucket/key or a key in " + Buckets.DATASETS + ", not " + location);
+    }
+    return ObjectRef.of(Buckets.DATASETS, s);
+  }
+}

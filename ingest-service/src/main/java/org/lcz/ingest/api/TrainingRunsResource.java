@@ -1,0 +1,78 @@
+package org.lcz.ingest.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.ObjectStoreException;
+
+/** Training runs: {@code POST /training-runs} emits TrainingRequested for the training worker. */
+@Path("/training-runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "training")
+@Blocking
+public class TrainingRunsResource {
+  @Inject ObjectStore store;
+  @Inject EventPublisher publisher;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Request a training run",
+      description =
+          "Checks the request (variant, data sets present in the object store, hyper-parameters"
+              + " in range) and emits TrainingRequested on lcz.training.requests. Follow the run"
+              + " on lcz.training.progress and lcz.models.")
+  @APIResponse(responseCode = "202", description = "the TrainingRequested event that was sent")
+  @APIResponse(responseCode = "400", description = "a field is missing or out of range")
+  @APIResponse(responseCode = "422", description = "a data set does not exist")
+  public Response request(TrainingRunRequest request) {
+    if (request == null) {
+      throw new ProblemException(
+          Problem.of(Response.Status.BAD_REQUEST, "give the run as JSON, at least trainData"));
+    }
+    TrainingRequested event;
+    try {
+      event = request.toEvent(clock.instant());
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, e.getMessage()));
+    }
+    for (var ref : request.dataSets(event)) {
+      boolean exists;
+      try {
+        exists = store.exists(ref.bucket(), ref.key());
+      } catch (ObjectStoreException e) {
+        throw new ProblemException(
+            Problem.of(
+                422, "Unprocessable Request", "cannot read " + ref.uri() + ": " + e.getMessage()));
+      }
+      if (!exists) {
+        throw new ProblemException(
+            Problem.of(422, "Unprocessable Request", "no data set at " + ref.uri()));
+      }
+    }
+    try {
+      publisher.publish(event).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.SERVICE_UNAVAILABLE,
+              "the broker did not take the request (" + e.getMessage() + "); try again"));
+    }
+    return Response.accepted(event).build();
+  }
+}

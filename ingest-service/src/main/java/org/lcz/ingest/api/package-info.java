@@ -1,0 +1,2 @@
+/** The REST API: scene uploads and registrations, scene status, training requests. */
+package org.lcz.ingest.api;

@@ -1,0 +1,52 @@
+package org.lcz.ingest.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.ingest.config.IngestConfig;
+import org.lcz.ingest.tiling.SceneTiler;
+
+/** Builds the plain ingestion classes from configuration, once per service. */
+@ApplicationScoped
+public class IngestBeans {
+  @Produces
+  @Singleton
+  SceneIngestion ingestion(IngestConfig config, ObjectStore store, EventPublisher publisher) {
+    SceneTiler tiler =
+        new SceneTiler(
+            store,
+            new SceneTiler.Settings(
+                config.bands(),
+                config.groundSampleDistance(),
+                config.tileSize(),
+                config.halo(),
+                config.maxScenePixels()));
+    return new SceneIngestion(
+        store,
+        tiler,
+        e -> {
+          try {
+            publisher.publish(e).get(30, TimeUnit.SECONDS);
+          } catch (Exception failure) {
+            throw new IllegalStateException("could not publish " + e, failure);
+          }
+        },
+        config.workDir(),
+        Clock.systemUTC());
+  }
+
+  @Produces
+  @Singleton
+  IngestQueue queue(SceneIngestion ingestion) {
+    return new IngestQueue(ingestion);
+  }
+
+  void close(@Disposes IngestQueue queue) {
+    queue.close();
+  }
+}

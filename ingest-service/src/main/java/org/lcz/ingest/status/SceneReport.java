@@ -1,0 +1,76 @@
+package org.lcz.ingest.status;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Optional;
+import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.ingest.inbox.SceneStatus;
+import org.lcz.ingest.status.MapProgress.Progress;
+
+/**
+ * A scene as users see it over REST: ingestion's status joined with inference's progress. {@code
+ * received}, {@code tiling}, {@code tiled}, then {@code mapping} once a map tile is reported and
+ * {@code done} once the scene map is assembled; or {@code rejected} with the reason.
+ *
+ * @param state {@code received}, {@code tiling}, {@code tiled}, {@code mapping}, {@code done} or
+ *     {@code rejected}
+ * @param source the inbox object
+ * @param tiles tile counts, once tiled
+ * @param manifest the tile manifest, once tiled
+ * @param reason why it was rejected
+ * @param map the map's objects, once done
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SceneReport(
+    String sceneId,
+    String state,
+    String source,
+    Tiles tiles,
+    String manifest,
+    String reason,
+    MapOutputs map,
+    Instant receivedAt,
+    Instant updatedAt) {
+  public static final String MAPPING = "mapping";
+  public static final String DONE = "done";
+
+  /**
+   * @param total tiles the scene was cut into
+   * @param mapped tiles inference has written a map tile for
+   */
+  public record Tiles(int total, int mapped) {}
+
+  /** The finished map's objects ({@code s3://…}) and the model version that made it. */
+  public record MapOutputs(String cog, String preview, String stacItem, String modelVersion) {}
+
+  /** Joins a status with what inference reported. */
+  public static SceneReport of(
+      SceneStatus status, Optional<Progress> progress, String tilesBucket) {
+    String state = status.state();
+    Tiles tiles = null;
+    MapOutputs map = null;
+    if (SceneStatus.TILED.equals(state)) {
+      int mapped = progress.map(Progress::tilesMapped).orElse(0);
+      tiles = new Tiles(status.tiles(), Math.min(mapped, status.tiles()));
+      SceneMapCompleted done = progress.map(Progress::completed).orElse(null);
+      if (done != null) {
+        state = DONE;
+        map =
+            new MapOutputs(
+                done.map().uri(), done.preview().uri(), done.stacItem().uri(), done.modelVersion());
+      } else if (mapped > 0) {
+        state = MAPPING;
+      }
+    }
+    return new SceneReport(
+        status.sceneId(),
+        state,
+        status.source(),
+        tiles,
+        status.manifest() == null ? null : "s3://" + tilesBucket + "/" + status.manifest(),
+        status.reason(),
+        map,
+        status.receivedAt(),
+        status.at());
+  }
+}

@@ -1,0 +1,271 @@
+package org.lcz.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.MapTileWritten;
+import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.common.events.SceneRejected;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.Scenes;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.ingest.TopicEvents;
+import org.lcz.ingest.inbox.SmallTiles;
+
+/** The scenes API against the real broker and S3 server, with GDAL-written scenes. */
+@QuarkusTest
+@TestProfile(SmallTiles.class)
+@WithTestResource(LocalStackTestResource.class)
+class ScenesResourceTest {
+  private static Path fixtures;
+
+  @Inject ObjectStore store;
+  @Inject EventPublisher publisher;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @BeforeAll
+  static void writeFixtures() throws Exception {
+    fixtures = Files.createTempDirectory("scenes");
+    Scenes.write(fixtures);
+  }
+
+  private static Response upload(String fixture, String name) throws Exception {
+    return given()
+        .contentType("image/tiff")
+        .queryParam("name", name)
+        .body(Files.readAllBytes(fixtures.resolve(fixture)))
+        .post("/scenes");
+  }
+
+  private static String awaitState(String sceneId, String state) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    String now;
+    do {
+      now = given().get("/scenes/" + sceneId).then().statusCode(200).extract().path("state");
+      if (state.equals(now)) {
+        return now;
+      }
+      Thread.sleep(200);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError(sceneId + " stayed " + now + ", expected " + state);
+  }
+
+  @Test
+  void anUploadedSceneIsTiledAndFollowedToItsMapOverRest() throws Exception {
+    String name = "up-" + UUID.randomUUID() + ".tif";
+    Response accepted = upload("tiled_deflate_pred2.tif", name);
+    accepted.then().statusCode(202).body("state", equalTo("received"));
+    String sceneId = accepted.path("sceneId");
+    assertThat(accepted.header("Location")).endsWith("/scenes/" + sceneId);
+    assertThat(store.exists(Buckets.INBOX, "uploads/" + name)).isTrue();
+
+    awaitState(sceneId, "tiled");
+    given()
+        .get("/scenes/" + sceneId)
+        .then()
+        .body("tiles.total", equalTo(6))
+        .body("tiles.mapped", equalTo(0))
+        .body("manifest", equalTo("s3://lcz-tiles/scenes/" + sceneId + "/manifest.json"))
+        .body("source", equalTo("s3://lcz-inbox/uploads/" + name));
+    assertThat(
+            new TopicEvents(bootstrap)
+                .read(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
+        .hasSize(6);
+
+    // inference reports two tiles (one of them twice: a redelivery counts once), then the map
+    ObjectRef tile = ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId + "/tiles/0_0.tif");
+    for (String t : new String[] {"0_0", "0_1", "0_0"}) {
+      publisher
+          .publish(new MapTileWritten(sceneId, sceneId + "-" + t, 0, 0, 6, tile, "v1"))
+          .get(10, TimeUnit.SECONDS);
+    }
+    awaitState(sceneId, "mapping");
+    given().get("/scenes/" + sceneId).then().body("tiles.mapped", equalTo(2));
+    ObjectRef cog = ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId + "/lcz.tif");
+    publisher
+        .publish(
+            new SceneMapCompleted(
+                sceneId,
+                cog,
+                ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId + "/preview.png"),
+                ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId + "/item.json"),
+                "v1",
+                6,
+                Instant.now()))
+        .get(10, TimeUnit.SECONDS);
+    awaitState(sceneId, "done");
+    given()
+        .get("/scenes/" + sceneId)
+        .then()
+        .body("tiles.mapped", equalTo(6))
+        .body("map.cog", equalTo(cog.uri()))
+        .body("map.modelVersion", equalTo("v1"));
+
+    // the list shows it
+    given()
+        .queryParam("limit", 1000)
+        .get("/scenes")
+        .then()
+        .statusCode(200)
+        .body("find { it.sceneId == '" + sceneId + "' }.state", equalTo("done"));
+  }
+
+  @Test
+  void anUploadThatCannotBeTiledIsA422WithTheReasonAndARejectedScene() throws Exception {
+    Response r = upload("no_crs.tif", "bad-" + UUID.randomUUID() + ".tif");
+    r.then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("status", equalTo(422))
+        .body("detail", containsString("has no coordinate reference system"))
+        .body("sceneId", notNullValue());
+    String sceneId = r.path("sceneId");
+    given()
+        .get("/scenes/" + sceneId)
+        .then()
+        .body("state", equalTo("rejected"))
+        .body("reason", containsString("gdal_translate -a_srs"));
+    var rejected =
+        new TopicEvents(bootstrap)
+            .await(
+                Topics.SCENES,
+                e -> e instanceof SceneRejected s && s.sceneId().equals(sceneId),
+                l -> !l.isEmpty());
+    assertThat(rejected).hasSize(1);
+    assertThat(store.list(Buckets.TILES, "scenes/" + sceneId + "/")).isEmpty();
+  }
+
+  @Test
+  void aDecompressionBombOrAnAbsurdSizeIsRefusedWithoutReadingIt() throws Exception {
+    upload("bomb_one_strip.tif", "bomb-" + UUID.randomUUID() + ".tif")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("one internal strip decodes to 6866 MB"));
+    upload("absurd_size.tif", "huge-" + UUID.randomUUID() + ".tif")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("100000 × 100000 px is more than the 4000000 pixels"));
+  }
+
+  @Test
+  void anUploadOverTheLimitIsA413WhetherItsLengthIsDeclaredOrNot() {
+    byte[] big = new byte[2_000_001];
+    given()
+        .contentType("image/tiff")
+        .queryParam("name", "big.tif")
+        .body(big)
+        .post("/scenes")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("detail", containsString("lcz.ingest.max-upload-bytes"));
+    given()
+        .contentType("image/tiff")
+        .queryParam("name", "big.tif")
+        .body(new ByteArrayInputStream(big)) // chunked: no Content-Length
+        .post("/scenes")
+        .then()
+        .statusCode(413)
+        .body("detail", containsString("got at least 2000001"));
+    assertThat(store.exists(Buckets.INBOX, "uploads/big.tif")).isFalse();
+  }
+
+  @Test
+  void badRequestsAreProblemsAPersonCanActOn() {
+    given()
+        .contentType("image/tiff")
+        .body(new byte[] {1, 2})
+        .post("/scenes")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("POST /scenes?name=x.tif"));
+    given()
+        .contentType("image/tiff")
+        .queryParam("name", "notes.txt")
+        .body(new byte[] {1, 2})
+        .post("/scenes")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("ending in .tif"));
+    given()
+        .get("/scenes/no-such-scene")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("no scene no-such-scene"));
+    given().queryParam("limit", 0).get("/scenes").then().statusCode(400);
+  }
+
+  @Test
+  void anInboxObjectCanBeRegisteredByKey() throws Exception {
+    String key = "reg-" + UUID.randomUUID() + ".tif";
+    given()
+        .contentType("application/json")
+        .body("{\"key\": \"" + key + "\"}")
+        .post("/scenes/register")
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo("no object s3://lcz-inbox/" + key));
+    given()
+        .contentType("application/json")
+        .body("{\"key\": \"a.json\"}")
+        .post("/scenes/register")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("not a scene"));
+    given()
+        .contentType("application/json")
+        .body("{\"key\": ")
+        .post("/scenes/register")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    store.put(Buckets.INBOX, key, fixtures.resolve("strips_uint16.tif"), "image/tiff");
+    String sceneId =
+        given()
+            .contentType("application/json")
+            .body("{\"key\": \"" + key + "\"}")
+            .post("/scenes/register")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("sceneId");
+    awaitState(sceneId, "tiled");
+  }
+
+  @Test
+  void theApiIsDescribedByOpenApiAndSwaggerUi() {
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body("paths", org.hamcrest.Matchers.hasKey("/scenes"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/scenes/{sceneId}"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/training-runs"));
+    given().get("/q/swagger-ui/").then().statusCode(200);
+  }
+}

@@ -1,0 +1,70 @@
+package org.lcz.ingest.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.storage.ObjectRef;
+
+class TrainingRunRequestTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+  private static TrainingRunRequest request(String variant, String train, String promote) {
+    return new TrainingRunRequest(
+        null,
+        variant,
+        train,
+        "s3://other/val.h5",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        promote);
+  }
+
+  @Test
+  void defaultsAndLocationsAreFilledIn() {
+    TrainingRequested e = request(null, "sets/train.h5", null).toEvent(NOW);
+    assertThat(e.runId()).startsWith("run-");
+    assertThat(e.variant()).isEqualTo("msmla-18");
+    assertThat(e.trainData()).isEqualTo(ObjectRef.of("lcz-datasets", "sets/train.h5"));
+    assertThat(e.validationData()).isEqualTo(ObjectRef.of("other", "val.h5"));
+    assertThat(e.testData()).isNull();
+    assertThat(e.promote()).isNull();
+    assertThat(e.requestedAt()).isEqualTo(NOW);
+    assertThat(request(null, "t.h5", null).dataSets(e)).hasSize(2);
+  }
+
+  @Test
+  void eachBadFieldIsNamed() {
+    assertThatThrownBy(() -> request("MSMLA-34", "t.h5", null).toEvent(NOW))
+        .hasMessageContaining("variant must be one of");
+    assertThatThrownBy(() -> request(null, " ", null).toEvent(NOW))
+        .hasMessageContaining("trainData is required");
+    assertThatThrownBy(() -> request(null, "http://x/t.h5", null).toEvent(NOW))
+        .hasMessageContaining("trainData must be s3://bucket/key");
+    assertThatThrownBy(() -> request(null, "s3://bucket-only", null).toEvent(NOW))
+        .hasMessageContaining("trainData must be s3://bucket/key");
+    assertThatThrownBy(() -> request(null, "t.h5", "sometimes").toEvent(NOW))
+        .hasMessageContaining("promote must be if-better or always");
+    assertThatThrownBy(
+            () ->
+                new TrainingRunRequest(
+                        "a b", null, "t.h5", null, null, null, null, null, null, null, null, null)
+                    .toEvent(NOW))
+        .hasMessageContaining("runId may hold");
+    assertThatThrownBy(
+            () ->
+                new TrainingRunRequest(
+                        null, null, "t.h5", null, null, List.of(), null, null, 2.0, null, null,
+                        null)
+                    .toEvent(NOW))
+        .hasMessageContaining("learningRate must be within (0, 1)");
+  }
+}

@@ -1,0 +1,108 @@
+package org.lcz.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.Promotion;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.ingest.TopicEvents;
+
+/** {@code POST /training-runs} sends TrainingRequested to the real broker, or a problem. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class TrainingRunsResourceTest {
+  @Inject ObjectStore store;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @Test
+  void aValidRequestBecomesTrainingRequestedKeyedByItsRunId() throws Exception {
+    String key = "rest-" + UUID.randomUUID() + "/train.h5";
+    store.put(Buckets.DATASETS, key, new byte[] {1, 2, 3}, "application/x-hdf5");
+    String runId = "rest-" + UUID.randomUUID();
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"runId\": \""
+                + runId
+                + "\", \"variant\": \"msmla-50\", \"trainData\": \""
+                + key
+                + "\", \"epochs\": 3, \"promote\": \"always\"}")
+        .post("/training-runs")
+        .then()
+        .statusCode(202)
+        .body("runId", equalTo(runId))
+        .body("trainData.bucket", equalTo(Buckets.DATASETS));
+    var sent =
+        new TopicEvents(bootstrap)
+            .await(
+                Topics.TRAINING_REQUESTS,
+                e -> e instanceof TrainingRequested t && t.runId().equals(runId),
+                l -> !l.isEmpty());
+    TrainingRequested request = (TrainingRequested) sent.get(0);
+    assertThat(request.variant()).isEqualTo("msmla-50");
+    assertThat(request.trainData()).isEqualTo(ObjectRef.of(Buckets.DATASETS, key));
+    assertThat(request.epochs()).isEqualTo(3);
+    assertThat(request.promote()).isEqualTo(Promotion.ALWAYS);
+    assertThat(request.batchSize()).isNull(); // left to the worker
+  }
+
+  @Test
+  void aMissingDataSetIsA422AndNothingIsSent() {
+    String runId = "rest-" + UUID.randomUUID();
+    given()
+        .contentType("application/json")
+        .body("{\"runId\": \"" + runId + "\", \"trainData\": \"s3://lcz-datasets/absent.h5\"}")
+        .post("/training-runs")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("no data set at s3://lcz-datasets/absent.h5"));
+    assertThat(
+            new TopicEvents(bootstrap)
+                .read(
+                    Topics.TRAINING_REQUESTS,
+                    e -> e instanceof TrainingRequested t && t.runId().equals(runId)))
+        .isEmpty();
+  }
+
+  @Test
+  void badFieldsAreA400NamingTheField() {
+    given()
+        .contentType("application/json")
+        .body("{\"variant\": \"resnet\", \"trainData\": \"x.h5\"}")
+        .post("/training-runs")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("variant must be one of [msmla-18, msmla-50]"));
+    given()
+        .contentType("application/json")
+        .body("{\"trainData\": \"x.h5\", \"epochs\": 0}")
+        .post("/training-runs")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("epochs must be at least 1, not 0"));
+    given()
+        .contentType("application/json")
+        .body("{\"epochs\": \"many\"}")
+        .post("/training-runs")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("from String \"many\": not a valid"));
+  }
+}

@@ -1,0 +1,62 @@
+package org.lcz.ingest.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.ingest.inbox.SceneStatus;
+
+class SceneReportTest {
+  private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
+
+  private static SceneStatus status(String state, Integer tiles) {
+    return new SceneStatus(
+        "s",
+        state,
+        "s3://lcz-inbox/s.tif",
+        "e",
+        tiles,
+        tiles == null ? null : "scenes/s/manifest.json",
+        null,
+        1,
+        T,
+        T);
+  }
+
+  @Test
+  void ingestionStatesPassThroughAndInferenceAdvancesATiledScene() {
+    assertThat(SceneReport.of(status("tiling", null), Optional.empty(), "lcz-tiles").state())
+        .isEqualTo("tiling");
+    SceneReport tiled = SceneReport.of(status("tiled", 6), Optional.empty(), "lcz-tiles");
+    assertThat(tiled.state()).isEqualTo("tiled");
+    assertThat(tiled.tiles()).isEqualTo(new SceneReport.Tiles(6, 0));
+    assertThat(tiled.manifest()).isEqualTo("s3://lcz-tiles/scenes/s/manifest.json");
+    SceneReport mapping =
+        SceneReport.of(
+            status("tiled", 6), Optional.of(new MapProgress.Progress(2, 6, null)), "lcz-tiles");
+    assertThat(mapping.state()).isEqualTo("mapping");
+    assertThat(mapping.tiles().mapped()).isEqualTo(2);
+    ObjectRef cog = ObjectRef.of("lcz-maps", "scenes/s/lcz.tif");
+    SceneMapCompleted c = new SceneMapCompleted("s", cog, cog, cog, "v9", 6, T);
+    SceneReport done =
+        SceneReport.of(
+            status("tiled", 6), Optional.of(new MapProgress.Progress(6, 6, c)), "lcz-tiles");
+    assertThat(done.state()).isEqualTo("done");
+    assertThat(done.map().cog()).isEqualTo(cog.uri());
+    assertThat(done.map().modelVersion()).isEqualTo("v9");
+  }
+
+  @Test
+  void aRejectedSceneStaysRejectedWhateverInferenceSays() {
+    SceneReport r =
+        SceneReport.of(
+            status("rejected", null),
+            Optional.of(new MapProgress.Progress(1, 1, null)),
+            "lcz-tiles");
+    assertThat(r.state()).isEqualTo("rejected");
+    assertThat(r.tiles()).isNull();
+  }
+}
