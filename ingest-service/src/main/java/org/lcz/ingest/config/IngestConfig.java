@@ -44,4 +44,8 @@ public interface IngestConfig {
   /** How often the inbox is listed, for stores that send no bucket notifications. */
   @WithDefault("5s")
   Duration inboxPollInterval();
+
+  /** Consumer group reading MinIO's inbox notifications from {@code lcz.inbox.notifications}. */
+  @WithDefault("lcz-ingest-notifications")
+  String notificationsGroup();
 }

@@ -1,0 +1,127 @@
+package org.lcz.ingest.notify;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectInfo;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.ingest.config.IngestConfig;
+import org.lcz.ingest.inbox.InboxObjects;
+import org.lcz.ingest.inbox.IngestQueue;
+
+/**
+ * Consumes MinIO's notifications of the inbox from {@code lcz.inbox.notifications} (group {@code
+ * lcz.ingest.notifications-group}) and submits each created scene object to the {@link
+ * IngestQueue}. Offsets are committed once a batch is submitted; a record that is not MinIO's event
+ * JSON goes to {@code lcz.deadletter}; when the store or broker fails the batch is read again.
+ */
+@ApplicationScoped
+public class NotificationListener {
+  private static final Logger LOG = Logger.getLogger(NotificationListener.class);
+
+  private volatile boolean running;
+  private volatile Consumer<String, byte[]> consumer;
+  private DeadLetterPublisher deadLetters;
+
+  void onStart(
+      @Observes StartupEvent event,
+      IngestConfig config,
+      ObjectStore store,
+      IngestQueue queue,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+      @ConfigProperty(name = "quarkus.application.name") String application) {
+    deadLetters = new DeadLetterPublisher(bootstrap, application);
+    running = true;
+    Thread t =
+        new Thread(
+            () -> run(bootstrap, config.notificationsGroup(), store, queue), "inbox-notifications");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void run(String bootstrap, String group, ObjectStore store, IngestQueue queue) {
+    while (running) {
+      try (Consumer<String, byte[]> c =
+          new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group))) {
+        consumer = c;
+        c.subscribe(List.of(Topics.INBOX_NOTIFICATIONS));
+        while (running) {
+          ConsumerRecords<String, byte[]> records = c.poll(Duration.ofSeconds(1));
+          for (ConsumerRecord<String, byte[]> r : records) {
+            handle(r, store, queue);
+          }
+          if (!records.isEmpty()) {
+            c.commitSync();
+          }
+        }
+      } catch (WakeupException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf(
+            "inbox notifications: %s (reading again from the last commit in 5 s)", e.toString());
+        sleep();
+      }
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> record, ObjectStore store, IngestQueue queue) {
+    List<MinioNotification.Created> created;
+    try {
+      created = MinioNotification.created(record.value());
+    } catch (MinioNotification.InvalidNotification e) {
+      LOG.warnf("dead-lettering a record of %s: %s", record.topic(), e.getMessage());
+      try {
+        deadLetters.publish(record, e.getMessage()).get(30, TimeUnit.SECONDS);
+      } catch (Exception failure) {
+        throw new IllegalStateException("could not dead-letter: " + failure, failure);
+      }
+      return;
+    }
+    for (MinioNotification.Created o : created) {
+      if (!o.bucket().equals(Buckets.INBOX) || !InboxObjects.isScene(o.key())) {
+        continue;
+      }
+      if (!store.exists(o.bucket(), o.key())) {
+        LOG.infof("s3://%s/%s is gone; nothing to ingest", o.bucket(), o.key());
+        continue;
+      }
+      ObjectInfo info = store.stat(o.bucket(), o.key());
+      queue.submit(info);
+    }
+  }
+
+  private void sleep() {
+    try {
+      Thread.sleep(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    Consumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    if (deadLetters != null) {
+      deadLetters.close();
+    }
+  }
+}

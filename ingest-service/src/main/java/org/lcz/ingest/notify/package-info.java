@@ -1,0 +1,2 @@
+/** MinIO's bucket notifications of the inbox, read from Kafka. */
+package org.lcz.ingest.notify;

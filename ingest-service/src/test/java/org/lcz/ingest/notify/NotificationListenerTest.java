@@ -1,0 +1,125 @@
+package org.lcz.ingest.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.SceneTiled;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.TopicSnapshot;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.Scenes;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.ingest.TopicEvents;
+import org.lcz.ingest.inbox.SceneIds;
+
+/** MinIO-shaped notifications on the real broker bring inbox objects of the real S3 server in. */
+@QuarkusTest
+@TestProfile(NotificationsOnly.class)
+@WithTestResource(LocalStackTestResource.class)
+class NotificationListenerTest {
+  private static Path fixtures;
+
+  @Inject ObjectStore store;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @BeforeAll
+  static void writeFixtures() throws Exception {
+    fixtures = Files.createTempDirectory("scenes");
+    Scenes.write(fixtures);
+  }
+
+  private void notify(String json) throws Exception {
+    try (Producer<String, byte[]> p = new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
+      p.send(
+              new ProducerRecord<>(
+                  Topics.INBOX_NOTIFICATIONS, "lcz-inbox", json.getBytes(StandardCharsets.UTF_8)))
+          .get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aNotifiedObjectIsIngestedOnceHoweverOftenItIsNotified() throws Exception {
+    String key = "notified/" + UUID.randomUUID() + " scene.tif";
+    store.put(Buckets.INBOX, key, fixtures.resolve("tiled_deflate_pred2.tif"), "image/tiff");
+    String etag = store.stat(Buckets.INBOX, key).etag();
+    String sceneId = SceneIds.of(key, etag);
+    String encoded = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8);
+    for (int i = 0; i < 3; i++) {
+      notify(MinioNotificationTest.put(Buckets.INBOX, encoded, etag));
+    }
+    TopicEvents events = new TopicEvents(bootstrap);
+    events.await(
+        Topics.SCENES,
+        e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId),
+        l -> !l.isEmpty());
+    Thread.sleep(1500); // the later notifications are handled by now
+    assertThat(
+            events.read(
+                Topics.SCENES, e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId)))
+        .hasSize(1);
+    assertThat(
+            events.read(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
+        .hasSize(6);
+  }
+
+  @Test
+  void aRecordThatIsNotAnS3EventIsDeadLetteredAndTheListenerGoesOn() throws Exception {
+    String marker = "garbage-" + UUID.randomUUID();
+    notify("{\"hello\": \"" + marker + "\"}");
+    var letters =
+        waitFor(
+            () ->
+                TopicSnapshot.read(bootstrap, Topics.DEAD_LETTER, Duration.ofSeconds(30)).stream()
+                    .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker))
+                    .toList());
+    assertThat(
+            new String(
+                letters.get(0).headers().lastHeader(DeadLetterPublisher.ERROR).value(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("not an S3 event: no Records array");
+    // a later notification still works
+    String key = "after-garbage-" + UUID.randomUUID() + ".tif";
+    store.put(Buckets.INBOX, key, fixtures.resolve("strips_uint16.tif"), "image/tiff");
+    String etag = store.stat(Buckets.INBOX, key).etag();
+    notify(MinioNotificationTest.put(Buckets.INBOX, key, etag));
+    String sceneId = SceneIds.of(key, etag);
+    new TopicEvents(bootstrap)
+        .await(
+            Topics.SCENES,
+            e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId),
+            l -> !l.isEmpty());
+  }
+
+  private static <T> java.util.List<T> waitFor(java.util.function.Supplier<java.util.List<T>> s)
+      throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      var l = s.get();
+      if (!l.isEmpty()) {
+        return l;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("nothing arrived");
+  }
+}
