@@ -1,8 +1,10 @@
 package org.lcz.common.raster;
 
 import java.awt.Rectangle;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
+import java.awt.image.WritableRaster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import org.opengis.referencing.operation.Matrix;
  * a missing or unknown coordinate reference system, a rotated or sheared grid. Band names are the
  * GDAL band descriptions (else {@code band1}, {@code band2}…).
  */
-public final class SceneRaster implements AutoCloseable {
+public final class SceneRaster implements RasterSource, AutoCloseable {
   private final Path file;
   private final DataStore store;
   private final GridCoverageResource resource;
@@ -158,25 +160,35 @@ public final class SceneRaster implements AutoCloseable {
     return file;
   }
 
+  @Override
+  public String name() {
+    return file.getFileName().toString();
+  }
+
+  @Override
   public int width() {
     return tags.width();
   }
 
+  @Override
   public int height() {
     return tags.height();
   }
 
   /** Band names, in band order. */
+  @Override
   public List<String> bandNames() {
     return bandNames;
   }
 
   /** The samples' {@link java.awt.image.DataBuffer} type ({@code TYPE_USHORT}…). */
+  @Override
   public int dataType() {
     return dataType;
   }
 
   /** GDAL's nodata value, if the file declares one. */
+  @Override
   public Optional<Double> nodata() {
     return Optional.ofNullable(tags.gdalNodata());
   }
@@ -187,6 +199,7 @@ public final class SceneRaster implements AutoCloseable {
   }
 
   /** GDAL's geotransform: x0, pixel width, 0, y0, 0, pixel height (negative for north-up). */
+  @Override
   public double[] geoTransform() {
     return geoTransform.clone();
   }
@@ -230,6 +243,7 @@ public final class SceneRaster implements AutoCloseable {
    * raster's pixel (0, 0) is the window's first pixel. Only the internal tiles or strips the window
    * touches are decoded.
    */
+  @Override
   public Raster read(int x, int y, int w, int h) {
     String what = w + "×" + h + " at (" + x + ", " + y + ")";
     if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width() || y + h > height()) {
@@ -244,7 +258,7 @@ public final class SceneRaster implements AutoCloseable {
       int dx = (int) (x - got.getLow(0));
       int dy = (int) (y - got.getLow(1));
       Raster data = image.getData(new Rectangle(image.getMinX() + dx, image.getMinY() + dy, w, h));
-      return data.createTranslatedChild(0, 0);
+      return restoreNodata(data.createTranslatedChild(0, 0));
     } catch (DataStoreException | RuntimeException e) {
       throw new RasterException(
           file.getFileName()
@@ -255,6 +269,42 @@ public final class SceneRaster implements AutoCloseable {
               + "); the file may be truncated or corrupt",
           e);
     }
+  }
+
+  /**
+   * SIS hands floating-point samples equal to the file's nodata value over as NaN; this puts the
+   * declared value back, so tiles hold what their GDAL_NODATA tag says.
+   */
+  private Raster restoreNodata(Raster data) {
+    Double nodata = tags.gdalNodata();
+    int type = data.getSampleModel().getDataType();
+    boolean floating = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
+    if (!floating || nodata == null || nodata.isNaN()) {
+      return data;
+    }
+    WritableRaster out =
+        data instanceof WritableRaster writable ? writable : data.createCompatibleWritableRaster();
+    if (out != data) {
+      out.setRect(data);
+    }
+    int w = data.getWidth();
+    double[] row = new double[w];
+    for (int b = 0; b < data.getNumBands(); b++) {
+      for (int y = 0; y < data.getHeight(); y++) {
+        out.getSamples(0, y, w, 1, b, row);
+        boolean changed = false;
+        for (int x = 0; x < w; x++) {
+          if (Double.isNaN(row[x])) {
+            row[x] = nodata;
+            changed = true;
+          }
+        }
+        if (changed) {
+          out.setSamples(0, y, w, 1, b, row);
+        }
+      }
+    }
+    return out;
   }
 
   @Override

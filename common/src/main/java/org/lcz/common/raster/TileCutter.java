@@ -9,10 +9,10 @@ import java.awt.image.WritableRaster;
  * and sample type.
  */
 public final class TileCutter {
-  private final SceneRaster scene;
+  private final RasterSource scene;
   private final TileLayout layout;
 
-  public TileCutter(SceneRaster scene, TileLayout layout) {
+  public TileCutter(RasterSource scene, TileLayout layout) {
     if (scene.width() != layout.width() || scene.height() != layout.height()) {
       throw new IllegalArgumentException("the layout is not the scene's size");
     }

@@ -112,6 +112,18 @@ class SceneRasterTest {
   }
 
   @Test
+  void floatingPointNodataComesBackAsTheDeclaredValueNotNaN() {
+    try (SceneRaster r = SceneRaster.open(dir.resolve("float_nodata.tif"))) {
+      assertThat(r.nodata()).contains(-9999.0);
+      Raster px = r.read(0, 0, 3, 2);
+      for (int b = 0; b < 3; b++) {
+        assertThat(px.getSampleDouble(0, 0, b)).isEqualTo(-9999.0);
+        assertThat(px.getSampleDouble(1, 0, b)).isEqualTo(Scenes.value(b, 0, 1, 0.25));
+      }
+    }
+  }
+
+  @Test
   void aHugeTiledImageOpensWithoutReadingItAndReportsItsSize() {
     try (SceneRaster r = SceneRaster.open(dir.resolve("absurd_size.tif"))) {
       assertThat(r.width()).isEqualTo(100_000);

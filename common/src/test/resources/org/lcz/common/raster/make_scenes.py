@@ -55,6 +55,19 @@ write("band_interleave.tif", "float32", ["INTERLEAVE=BAND", "COMPRESS=DEFLATE"])
 write("bigtiff.tif", "uint16", ["BIGTIFF=YES", "TILED=YES"])
 write("nodata_overviews.tif", "uint16", ["TILED=YES", "COMPRESS=LZW"], nodata=0, overviews=True)
 write("sirgas_utm25s.tif", "uint16", [], epsg=31985)
+# float samples with a nodata value: pixel (0, 0) of every band is nodata
+ds = gdal.GetDriverByName("GTiff").Create(f"{out}/float_nodata.tif", W, H, B, gdal.GDT_Float32, ["COMPRESS=DEFLATE"])
+ds.SetGeoTransform([500000, 10, 0, 4000000, 0, -10])
+srs = osr.SpatialReference()
+srs.ImportFromEPSG(32632)
+ds.SetProjection(srs.ExportToWkt())
+for b, a in enumerate(values(np.float32, 0.25)):
+    a[0, 0] = -9999
+    band = ds.GetRasterBand(b + 1)
+    band.WriteArray(a)
+    band.SetNoDataValue(-9999)
+    band.SetDescription(["B2", "B3", "B4"][b])
+ds = None
 # files to refuse
 write("zstd.tif", "uint16", ["COMPRESS=ZSTD"])
 write("float_predictor.tif", "float32", ["COMPRESS=DEFLATE", "PREDICTOR=3"])

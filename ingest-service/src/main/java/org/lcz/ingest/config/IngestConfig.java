@@ -48,4 +48,11 @@ public interface IngestConfig {
   /** Consumer group reading MinIO's inbox notifications from {@code lcz.inbox.notifications}. */
   @WithDefault("lcz-ingest-notifications")
   String notificationsGroup();
+
+  /**
+   * How long after a {@code scene.json} arrives the files it names are waited for (upload them in
+   * any order); then the scene is rejected naming the missing ones.
+   */
+  @WithDefault("10m")
+  Duration manifestWait();
 }

@@ -4,6 +4,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +18,11 @@ import org.lcz.ingest.config.IngestConfig;
 
 /**
  * Lists the inbox every {@code lcz.ingest.inbox-poll-interval} and submits every scene object to
- * the {@link IngestQueue}. For S3 servers without bucket notifications (the local stack's) this is
- * how scenes arrive; with MinIO's notifications it is the safety net that also retries scenes an
- * outage interrupted. What was ingested is known from the status objects, so restarts and repeated
- * listings ingest nothing twice.
+ * the {@link IngestQueue}: each {@code scene.json}, and each GeoTIFF in a folder without one. For
+ * S3 servers without bucket notifications (the local stack's) this is how scenes arrive; with
+ * MinIO's notifications it is the safety net that also retries scenes an outage interrupted. What
+ * was ingested is known from the status objects, so restarts and repeated listings ingest nothing
+ * twice.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -45,8 +49,17 @@ public class InboxWatcher {
 
   void poll() {
     try {
-      for (ObjectInfo object : store.list(Buckets.INBOX, "")) {
-        if (InboxObjects.isScene(object.ref().key())) {
+      List<ObjectInfo> objects = store.list(Buckets.INBOX, "");
+      Set<String> manifestFolders = new HashSet<>();
+      for (ObjectInfo o : objects) {
+        if (InboxObjects.isManifest(o.ref().key())) {
+          manifestFolders.add(InboxObjects.folder(o.ref().key()));
+        }
+      }
+      for (ObjectInfo object : objects) {
+        String key = object.ref().key();
+        if (InboxObjects.isManifest(key)
+            || InboxObjects.isGeoTiff(key) && !manifestFolders.contains(InboxObjects.folder(key))) {
           queue.submit(object);
         }
       }

@@ -37,7 +37,8 @@ public class IngestBeans {
           }
         },
         config.workDir(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        config.manifestWait());
   }
 
   @Produces

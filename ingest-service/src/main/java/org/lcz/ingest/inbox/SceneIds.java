@@ -9,8 +9,14 @@ import java.util.Locale;
 public final class SceneIds {
   private SceneIds() {}
 
-  /** E.g. {@code seoul_2026-05-01-3f9a2c1b} for {@code seoul 2026-05-01.tif} with its ETag. */
+  /**
+   * E.g. {@code seoul_2026-05-01-3f9a2c1b} for {@code seoul 2026-05-01.tif} with its ETag; a
+   * manifest {@code seoul/2026-05-01/scene.json} is named after its folder ({@code 2026-05-01-…}).
+   */
   public static String of(String key, String etag) {
+    if (InboxObjects.isManifest(key) && key.contains("/")) {
+      key = key.substring(0, key.lastIndexOf('/'));
+    }
     String name = key.substring(key.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;

@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.lcz.common.events.LczEvent;
@@ -19,6 +24,7 @@ import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.ingest.tiling.SceneDefinition;
 import org.lcz.ingest.tiling.SceneTiler;
 
 /**
@@ -45,22 +51,38 @@ public final class SceneIngestion {
   public enum Outcome {
     TILED,
     REJECTED,
-    ALREADY_DONE
+    ALREADY_DONE,
+    /** A manifest whose files are not all in the inbox yet: submit it again later. */
+    WAITING
   }
+
+  /** The largest {@code scene.json} read. */
+  static final long MAX_MANIFEST_BYTES = 1 << 20;
 
   private final ObjectStore store;
   private final SceneTiler tiler;
   private final Events events;
   private final Path workDir;
   private final Clock clock;
+  private final Duration manifestWait;
 
+  /**
+   * @param manifestWait how long after a manifest arrives its missing files are waited for, before
+   *     the scene is rejected naming them
+   */
   public SceneIngestion(
-      ObjectStore store, SceneTiler tiler, Events events, Path workDir, Clock clock) {
+      ObjectStore store,
+      SceneTiler tiler,
+      Events events,
+      Path workDir,
+      Clock clock,
+      Duration manifestWait) {
     this.store = store;
     this.tiler = tiler;
     this.events = events;
     this.workDir = workDir;
     this.clock = clock;
+    this.manifestWait = manifestWait;
   }
 
   /** The tiler, to check a file without tiling it. */
@@ -141,6 +163,45 @@ public final class SceneIngestion {
       return reject(
           status, source, "tiling failed " + status.attempts() + " times; see the service log");
     }
+    SceneDefinition definition = null;
+    if (InboxObjects.isManifest(source.key())) {
+      try {
+        definition = definition(object);
+      } catch (RasterException e) {
+        return reject(status, source, e.getMessage());
+      }
+      List<String> missing = missing(source.key(), definition);
+      if (!missing.isEmpty()) {
+        String note = "waiting for " + String.join(", ", missing) + " in " + folderUri(source);
+        if (clock.instant().isBefore(object.lastModified().plus(manifestWait))) {
+          if (!note.equals(status.reason())) {
+            write(
+                new SceneStatus(
+                    sceneId,
+                    SceneStatus.RECEIVED,
+                    status.source(),
+                    status.etag(),
+                    null,
+                    null,
+                    note,
+                    status.attempts(),
+                    status.receivedAt(),
+                    clock.instant()));
+          }
+          return Outcome.WAITING;
+        }
+        return reject(
+            status,
+            source,
+            SceneDefinition.FILE_NAME
+                + " names files that are not in "
+                + folderUri(source)
+                + " after "
+                + manifestWait
+                + ": "
+                + String.join(", ", missing));
+      }
+    }
     status =
         new SceneStatus(
             sceneId,
@@ -154,21 +215,35 @@ public final class SceneIngestion {
             status.receivedAt(),
             clock.instant());
     write(status);
-    Path file = workDir.resolve(sceneId + ".tif");
+    Path dir = workDir.resolve(sceneId);
     try {
-      Files.createDirectories(workDir);
+      Files.createDirectories(dir);
+      SceneTiler.Result result;
       try {
-        store.download(source, file);
-      } catch (ObjectStoreException e) {
-        if (!store.exists(source.bucket(), source.key())) {
-          return reject(status, source, source.uri() + " was deleted before it could be read");
+        if (definition == null) {
+          Path file = dir.resolve(baseName(source.key()));
+          store.download(source, file);
+          result = tiler.tile(sceneId, file);
+        } else {
+          Map<String, Path> files = new LinkedHashMap<>();
+          for (String f : definition.files()) {
+            Path local = dir.resolve(f);
+            Files.createDirectories(local.getParent());
+            store.download(
+                ObjectRef.of(source.bucket(), InboxObjects.folder(source.key()) + f), local);
+            files.put(f, local);
+          }
+          result = tiler.tile(sceneId, definition, files);
         }
+      } catch (ObjectStoreException e) {
         if (e.getCause() instanceof ChecksumMismatchException) {
           return reject(status, source, e.getMessage() + "; upload it again");
         }
+        if (!store.exists(source.bucket(), source.key())) {
+          return reject(status, source, source.uri() + " was deleted before it could be read");
+        }
         throw e;
       }
-      SceneTiler.Result result = tiler.tile(sceneId, file);
       for (TileReady tile : result.tiles()) {
         events.publish(tile);
       }
@@ -198,11 +273,45 @@ public final class SceneIngestion {
     } catch (IOException e) {
       throw new UncheckedIOException("work folder " + workDir, e);
     } finally {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        LOG.warnf("could not delete %s: %s", file, e.getMessage());
+      deleteTree(dir);
+    }
+  }
+
+  private SceneDefinition definition(ObjectInfo object) {
+    if (object.size() > MAX_MANIFEST_BYTES) {
+      throw new RasterException(
+          SceneDefinition.FILE_NAME + ": " + object.size() + " bytes is not a scene manifest");
+    }
+    return SceneDefinition.parse(store.read(object.ref()));
+  }
+
+  private List<String> missing(String manifestKey, SceneDefinition definition) {
+    String folder = InboxObjects.folder(manifestKey);
+    List<String> missing = new ArrayList<>();
+    for (String f : definition.files()) {
+      if (!store.exists(Buckets.INBOX, folder + f)) {
+        missing.add(f);
       }
+    }
+    return missing;
+  }
+
+  private static String folderUri(ObjectRef manifest) {
+    return "s3://" + manifest.bucket() + "/" + InboxObjects.folder(manifest.key());
+  }
+
+  private static String baseName(String key) {
+    return key.substring(key.lastIndexOf('/') + 1);
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warnf("could not delete %s: %s", dir, e.getMessage());
     }
   }
 

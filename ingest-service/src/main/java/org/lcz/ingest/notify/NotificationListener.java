@@ -18,7 +18,6 @@ import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.inbox.InboxObjects;
@@ -96,12 +95,17 @@ public class NotificationListener {
       if (!o.bucket().equals(Buckets.INBOX) || !InboxObjects.isScene(o.key())) {
         continue;
       }
-      if (!store.exists(o.bucket(), o.key())) {
-        LOG.infof("s3://%s/%s is gone; nothing to ingest", o.bucket(), o.key());
+      // a GeoTIFF next to a manifest is one of its files: the manifest may now be complete
+      String key = o.key();
+      if (!InboxObjects.isManifest(key)
+          && store.exists(o.bucket(), InboxObjects.manifestNextTo(key))) {
+        key = InboxObjects.manifestNextTo(key);
+      }
+      if (!store.exists(o.bucket(), key)) {
+        LOG.infof("s3://%s/%s is gone; nothing to ingest", o.bucket(), key);
         continue;
       }
-      ObjectInfo info = store.stat(o.bucket(), o.key());
-      queue.submit(info);
+      queue.submit(store.stat(o.bucket(), key));
     }
   }
 

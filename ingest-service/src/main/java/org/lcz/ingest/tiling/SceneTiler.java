@@ -4,11 +4,14 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.raster.GeoTiffWriter;
 import org.lcz.common.raster.RasterException;
+import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.raster.TileCutter;
 import org.lcz.common.raster.TileLayout;
@@ -67,73 +70,97 @@ public final class SceneTiler {
    */
   public Result tile(String sceneId, Path file) {
     try (SceneRaster scene = SceneRaster.open(file)) {
-      int[] bandIndex = check(scene);
-      GeoTiffWriter.Georeference where = scene.georeference();
-      TileLayout layout =
-          new TileLayout(scene.width(), scene.height(), settings.tileSize(), settings.halo());
-      TileCutter cutter = new TileCutter(scene, layout);
-      String prefix = "scenes/" + sceneId + "/";
-      Double nodata = scene.nodata().orElse(null);
-      List<SceneManifest.TileEntry> entries = new ArrayList<>();
-      List<ObjectRef> refs = new ArrayList<>();
-      for (TileLayout.Tile t : layout.tiles()) {
-        Raster all = cutter.cut(t);
-        Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, bandIndex);
-        byte[] tiff =
-            GeoTiffWriter.write(
-                pixels,
-                new GeoTiffWriter.Georeference(
-                    cutter.geoTransform(t), where.epsg(), where.projected()),
-                settings.bands(),
-                nodata);
-        ObjectRef ref =
-            store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
-        refs.add(ref);
-        entries.add(
-            new SceneManifest.TileEntry(
-                t.id(),
-                t.row(),
-                t.col(),
-                t.coreX(),
-                t.coreY(),
-                t.coreWidth(),
-                t.coreHeight(),
-                ref.key(),
-                ref.sha256()));
-      }
-      SceneManifest manifest =
-          new SceneManifest(
-              sceneId,
-              scene.width(),
-              scene.height(),
-              scene.crsWkt(),
-              where.epsg(),
-              scene.geoTransform(),
-              settings.groundSampleDistance(),
-              settings.bands(),
-              typeName(scene.dataType()),
-              nodata,
-              settings.tileSize(),
-              settings.halo(),
-              entries);
-      ObjectRef manifestRef =
-          store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
-      List<TileReady> events = new ArrayList<>();
-      for (int i = 0; i < entries.size(); i++) {
-        SceneManifest.TileEntry e = entries.get(i);
-        events.add(
-            new TileReady(
-                LczEvent.CURRENT_SCHEMA_VERSION,
-                sceneId,
-                sceneId + "-" + e.id(),
-                e.row(),
-                e.col(),
-                entries.size(),
-                refs.get(i),
-                manifestRef));
-      }
-      return new Result(manifest, manifestRef, events);
+      return tile(sceneId, scene, scene.georeference(), scene.crsWkt());
     }
+  }
+
+  /**
+   * Tiles the bands of a {@code scene.json} manifest, each file opened from {@code files} (the
+   * manifest's relative names to local paths).
+   *
+   * @throws RasterException naming the file or the manifest and what is wrong
+   */
+  public Result tile(String sceneId, SceneDefinition definition, Map<String, Path> files) {
+    Map<String, SceneRaster> open = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, Path> f : files.entrySet()) {
+        SceneRaster r = SceneRaster.open(f.getValue());
+        open.put(f.getKey(), r);
+      }
+      StackedScene scene = new StackedScene(definition, open);
+      return tile(sceneId, scene, scene.reference().georeference(), scene.reference().crsWkt());
+    } finally {
+      open.values().forEach(SceneRaster::close);
+    }
+  }
+
+  private Result tile(
+      String sceneId, RasterSource scene, GeoTiffWriter.Georeference where, String crsWkt) {
+    int[] bandIndex = check(scene);
+    TileLayout layout =
+        new TileLayout(scene.width(), scene.height(), settings.tileSize(), settings.halo());
+    TileCutter cutter = new TileCutter(scene, layout);
+    String prefix = "scenes/" + sceneId + "/";
+    Double nodata = scene.nodata().orElse(null);
+    List<SceneManifest.TileEntry> entries = new ArrayList<>();
+    List<ObjectRef> refs = new ArrayList<>();
+    for (TileLayout.Tile t : layout.tiles()) {
+      Raster all = cutter.cut(t);
+      Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, bandIndex);
+      byte[] tiff =
+          GeoTiffWriter.write(
+              pixels,
+              new GeoTiffWriter.Georeference(
+                  cutter.geoTransform(t), where.epsg(), where.projected()),
+              settings.bands(),
+              nodata);
+      ObjectRef ref =
+          store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
+      refs.add(ref);
+      entries.add(
+          new SceneManifest.TileEntry(
+              t.id(),
+              t.row(),
+              t.col(),
+              t.coreX(),
+              t.coreY(),
+              t.coreWidth(),
+              t.coreHeight(),
+              ref.key(),
+              ref.sha256()));
+    }
+    SceneManifest manifest =
+        new SceneManifest(
+            sceneId,
+            scene.width(),
+            scene.height(),
+            crsWkt,
+            where.epsg(),
+            scene.geoTransform(),
+            settings.groundSampleDistance(),
+            settings.bands(),
+            typeName(scene.dataType()),
+            nodata,
+            settings.tileSize(),
+            settings.halo(),
+            entries);
+    ObjectRef manifestRef =
+        store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
+    List<TileReady> events = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      SceneManifest.TileEntry e = entries.get(i);
+      events.add(
+          new TileReady(
+              LczEvent.CURRENT_SCHEMA_VERSION,
+              sceneId,
+              sceneId + "-" + e.id(),
+              e.row(),
+              e.col(),
+              entries.size(),
+              refs.get(i),
+              manifestRef));
+    }
+    return new Result(manifest, manifestRef, events);
   }
 
   /**
@@ -149,11 +176,11 @@ public final class SceneTiler {
     }
   }
 
-  private int[] check(SceneRaster scene) {
+  private int[] check(RasterSource scene) {
     long pixels = (long) scene.width() * scene.height();
     if (pixels > settings.maxScenePixels()) {
       throw new RasterException(
-          scene.file().getFileName()
+          scene.name()
               + ": "
               + scene.width()
               + " × "
@@ -172,7 +199,7 @@ public final class SceneTiler {
    * For each band of the specification, its index in the scene: by name, or by position when the
    * file names no band and has exactly the specification's count (the documented order).
    */
-  private int[] bandIndex(SceneRaster scene) {
+  private int[] bandIndex(RasterSource scene) {
     List<String> names = scene.bandNames();
     boolean unnamed = true;
     for (int b = 0; b < names.size(); b++) {
@@ -195,7 +222,7 @@ public final class SceneTiler {
     }
     if (!missing.isEmpty()) {
       throw new RasterException(
-          scene.file().getFileName()
+          scene.name()
               + ": lacks bands "
               + missing
               + " of the platform's specification "
@@ -211,12 +238,12 @@ public final class SceneTiler {
     return index;
   }
 
-  private void checkResolution(SceneRaster scene) {
+  private void checkResolution(RasterSource scene) {
     double[] g = scene.geoTransform();
     double gsd = settings.groundSampleDistance();
     if (Math.abs(g[1] - gsd) > 1e-6 * gsd || Math.abs(-g[5] - gsd) > 1e-6 * gsd) {
       throw new RasterException(
-          scene.file().getFileName()
+          scene.name()
               + ": pixels are "
               + g[1]
               + " × "

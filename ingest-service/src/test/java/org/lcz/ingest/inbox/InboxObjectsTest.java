@@ -6,10 +6,20 @@ import org.junit.jupiter.api.Test;
 
 class InboxObjectsTest {
   @Test
-  void geoTiffsAreScenesOtherObjectsAreNot() {
+  void geoTiffsAndManifestsMayBeScenesOtherObjectsAreNot() {
     assertThat(InboxObjects.isScene("a.tif")).isTrue();
     assertThat(InboxObjects.isScene("city/2026/B.TIFF")).isTrue();
+    assertThat(InboxObjects.isScene("city/2026/scene.json")).isTrue();
+    assertThat(InboxObjects.isManifest("city/2026/scene.json")).isTrue();
+    assertThat(InboxObjects.isManifest("city/2026/myscene.json")).isFalse();
     assertThat(InboxObjects.isScene("notes.txt")).isFalse();
     assertThat(InboxObjects.isScene("a.tif.part")).isFalse();
+  }
+
+  @Test
+  void aGeoTiffsManifestWouldSitInItsFolder() {
+    assertThat(InboxObjects.folder("city/2026/B02.tif")).isEqualTo("city/2026/");
+    assertThat(InboxObjects.folder("B02.tif")).isEmpty();
+    assertThat(InboxObjects.manifestNextTo("city/2026/B02.tif")).isEqualTo("city/2026/scene.json");
   }
 }

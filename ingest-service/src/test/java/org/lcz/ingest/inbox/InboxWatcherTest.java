@@ -129,4 +129,39 @@ class InboxWatcherTest {
     assertThat(status.state()).isEqualTo(SceneStatus.REJECTED);
     assertThat(status.reason()).isEqualTo(rejected.reason());
   }
+
+  @Test
+  void aManifestFolderIsOneSceneAndItsBandFilesAreNotScenesOfTheirOwn() throws Exception {
+    Path made = Files.createTempDirectory("manifests");
+    Path script =
+        Path.of(getClass().getResource("/org/lcz/ingest/tiling/make_manifest_scenes.py").toURI());
+    assertThat(
+            new ProcessBuilder("/usr/bin/python3", script.toString(), made.toString())
+                .inheritIO()
+                .start()
+                .waitFor())
+        .isZero();
+    String folder = "city-" + UUID.randomUUID() + "/";
+    // the manifest first, its files after: the watcher waits for them
+    store.put(
+        Buckets.INBOX, folder + "scene.json", made.resolve("good/scene.json"), "application/json");
+    Thread.sleep(1200);
+    for (String f : List.of("B2.tif", "B3.tif", "B4_20m.tif", "LC_30m.tif")) {
+      store.put(Buckets.INBOX, folder + f, made.resolve("good").resolve(f), "image/tiff");
+    }
+    String sceneId =
+        SceneIds.of(folder + "scene.json", store.stat(Buckets.INBOX, folder + "scene.json").etag());
+    await(
+        Topics.SCENES,
+        e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId),
+        l -> !l.isEmpty());
+    Thread.sleep(1500);
+    // no band file became a scene
+    assertThat(
+            events(
+                Topics.SCENES,
+                e -> e instanceof SceneReceived r && r.source().key().startsWith(folder)))
+        .extracting(e -> ((SceneReceived) e).source().key())
+        .containsExactly(folder + "scene.json");
+  }
 }

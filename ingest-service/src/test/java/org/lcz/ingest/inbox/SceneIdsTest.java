@@ -12,5 +12,8 @@ class SceneIdsTest {
     assertThat(SceneIds.of("a.tif", "\"abc\"")).isEqualTo(SceneIds.of("a.tif", "\"abc\""));
     assertThat(SceneIds.of("a.tif", "\"abd\"")).isNotEqualTo(SceneIds.of("a.tif", "\"abc\""));
     assertThat(SceneIds.of("x".repeat(100) + ".tif", "e")).hasSize(62);
+    // a manifest is named after its folder
+    assertThat(SceneIds.of("seoul/2026-05-01/scene.json", "abcdef0123"))
+        .isEqualTo("2026-05-01-abcdef01");
   }
 }

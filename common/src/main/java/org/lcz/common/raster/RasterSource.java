@@ -1,0 +1,35 @@
+package org.lcz.common.raster;
+
+import java.awt.image.Raster;
+import java.util.List;
+import java.util.Optional;
+
+/** Pixels on one north-up grid that can be read window by window: a file, or bands stacked. */
+public interface RasterSource {
+  /** What to call the source in messages (a file name). */
+  String name();
+
+  int width();
+
+  int height();
+
+  /** Band names, in band order. */
+  List<String> bandNames();
+
+  /** The samples' {@link java.awt.image.DataBuffer} type. */
+  int dataType();
+
+  /** The nodata value, if there is one. */
+  Optional<Double> nodata();
+
+  /** GDAL's geotransform: x0, pixel width, 0, y0, 0, pixel height (negative for north-up). */
+  double[] geoTransform();
+
+  /**
+   * The window of {@code w × h} pixels at ({@code x}, {@code y}), every band; pixel (0, 0) of the
+   * result is the window's first pixel.
+   *
+   * @throws RasterException when the pixels cannot be read
+   */
+  Raster read(int x, int y, int w, int h);
+}

@@ -1,0 +1,224 @@
+package org.lcz.ingest.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.Raster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.SceneReceived;
+import org.lcz.common.events.SceneRejected;
+import org.lcz.common.events.SceneTiled;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.raster.SceneRaster;
+import org.lcz.common.raster.TileLayout;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.ingest.tiling.SceneManifest;
+import org.lcz.ingest.tiling.SceneTiler;
+
+/**
+ * scene.json scenes made by GDAL, through the real S3 server: bands at other resolutions and
+ * extents are resampled as gdalwarp would, and bad manifests are rejected with their reason.
+ */
+@ExtendWith(LocalStackExtension.class)
+class SceneIngestionTest {
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void writeFixtures() throws Exception {
+    Path script =
+        Path.of(
+            SceneIngestionTest.class
+                .getResource("/org/lcz/ingest/tiling/make_manifest_scenes.py")
+                .toURI());
+    Process p =
+        new ProcessBuilder("/usr/bin/python3", script.toString(), dir.toString())
+            .inheritIO()
+            .start();
+    assertThat(p.waitFor()).as("make_manifest_scenes.py (python3-gdal)").isZero();
+  }
+
+  private final List<LczEvent> events = new CopyOnWriteArrayList<>();
+
+  private SceneIngestion ingestion(ObjectStore store, Duration wait) {
+    SceneTiler tiler =
+        new SceneTiler(
+            store, new SceneTiler.Settings(List.of("B2", "B3", "B4", "LC"), 10, 128, 24));
+    return new SceneIngestion(
+        store, tiler, events::add, dir.resolve("work"), Clock.systemUTC(), wait);
+  }
+
+  /**
+   * Puts fixture folder {@code name} into the inbox under a fresh folder; returns the manifest key.
+   */
+  private static String drop(ObjectStore store, String name) throws Exception {
+    String folder = "manifests/" + UUID.randomUUID() + "/";
+    try (var files = Files.list(dir.resolve(name))) {
+      for (Path f : files.toList()) {
+        if (!f.getFileName().toString().equals("scene.json")) {
+          store.put(Buckets.INBOX, folder + f.getFileName(), f, "image/tiff");
+        }
+      }
+    }
+    store.put(
+        Buckets.INBOX,
+        folder + "scene.json",
+        dir.resolve(name).resolve("scene.json"),
+        "application/json");
+    return folder + "scene.json";
+  }
+
+  private static double[][] oracle(String name) {
+    try (SceneRaster r = SceneRaster.open(dir.resolve("oracle").resolve(name + ".tif"))) {
+      Raster px = r.read(0, 0, 300, 200);
+      double[][] v = new double[200][300];
+      for (int y = 0; y < 200; y++) {
+        for (int x = 0; x < 300; x++) {
+          v[y][x] = px.getSampleDouble(x, y, 0); // the warp's nodata (0) is 0
+        }
+      }
+      return v;
+    }
+  }
+
+  @Test
+  void bandsOnOtherGridsAreResampledOntoTheReferenceAsGdalwarpDoes(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      String key = drop(store, "good");
+      SceneIngestion ingestion = ingestion(store, Duration.ofMinutes(10));
+      var object = store.stat(Buckets.INBOX, key);
+      assertThat(ingestion.ingest(object)).isEqualTo(SceneIngestion.Outcome.TILED);
+      String sceneId = SceneIngestion.sceneId(object);
+      assertThat(sceneId).startsWith(key.split("/")[1].substring(0, 8));
+      assertThat(events.get(0)).isInstanceOf(SceneReceived.class);
+      SceneTiled tiled = (SceneTiled) events.get(events.size() - 1);
+      SceneManifest manifest = SceneManifest.read(store.read(tiled.manifest()));
+      assertThat(manifest.width()).isEqualTo(300);
+      assertThat(manifest.bands()).containsExactly("B2", "B3", "B4", "LC");
+      assertThat(manifest.sampleType()).isEqualTo("UInt16");
+      assertThat(manifest.nodata()).isEqualTo(0.0);
+
+      double[][] b4 = oracle("B4_20m");
+      double[][] lc = oracle("LC_30m");
+      TileLayout layout = new TileLayout(300, 200, 128, 24);
+      int compared = 0;
+      int covered = 0;
+      for (LczEvent e : events) {
+        if (!(e instanceof TileReady t)) {
+          continue;
+        }
+        Path local = dir.resolve(t.tileId() + ".tif");
+        store.download(t.tile(), local);
+        TileLayout.Tile tile = layout.tile(t.row(), t.col());
+        int[] xs = layout.sourceColumns(tile);
+        int[] ys = layout.sourceRows(tile);
+        try (SceneRaster r = SceneRaster.open(local)) {
+          Raster px = r.read(0, 0, r.width(), r.height());
+          for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+              int x = xs[i];
+              int y = ys[j];
+              assertThat(px.getSample(i, j, 0)).isEqualTo((37 * y + 11 * x) % 251 + 1000);
+              assertThat(px.getSample(i, j, 1)).isEqualTo((37 * y + 11 * x + 101) % 251 + 1000);
+              // bilinear: GDAL's own result, rounded; the outermost half source pixel is left out
+              // (GDAL renormalises its kernel there, we extend the edge pixel)
+              if (x >= 1 && x < 299 && y >= 1 && y < 199) {
+                assertThat((double) px.getSample(i, j, 2))
+                    .as("B4 at (%d, %d)", x, y)
+                    .isCloseTo(b4[y][x], org.assertj.core.api.Assertions.within(0.5001));
+                compared++;
+              }
+              // nearest, categorical, with nodata outside the land-cover raster's extent
+              assertThat((double) px.getSample(i, j, 3))
+                  .as("LC at (%d, %d)", x, y)
+                  .isEqualTo(lc[y][x]);
+              covered += lc[y][x] > 0 ? 1 : 0;
+            }
+          }
+        }
+        Files.delete(local);
+      }
+      assertThat(compared).isGreaterThan(50_000);
+      assertThat(covered).isGreaterThan(10_000).isLessThan(70_000);
+      assertThat(ingestion.status(sceneId).orElseThrow().state()).isEqualTo(SceneStatus.TILED);
+    }
+  }
+
+  @Test
+  void aManifestWaitsForItsFilesThenIsRejectedNamingTheMissingOnes(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      String key = drop(store, "missing");
+      var object = store.stat(Buckets.INBOX, key);
+      SceneIngestion patient = ingestion(store, Duration.ofHours(1));
+      assertThat(patient.ingest(object)).isEqualTo(SceneIngestion.Outcome.WAITING);
+      SceneStatus waiting = patient.status(SceneIngestion.sceneId(object)).orElseThrow();
+      assertThat(waiting.state()).isEqualTo(SceneStatus.RECEIVED);
+      assertThat(waiting.reason()).startsWith("waiting for dem.tif in s3://lcz-inbox/manifests/");
+
+      SceneIngestion impatient = ingestion(store, Duration.ZERO);
+      assertThat(impatient.ingest(object)).isEqualTo(SceneIngestion.Outcome.REJECTED);
+      SceneRejected rejected = lastRejection();
+      assertThat(rejected.reason())
+          .startsWith("scene.json names files that are not in s3://lcz-inbox/manifests/")
+          .endsWith(": dem.tif");
+      assertThat(events).noneMatch(TileReady.class::isInstance);
+    }
+  }
+
+  @Test
+  void aFileOnAnotherCrsOrABrokenManifestIsRejectedWithTheReason(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      String key = drop(store, "other_crs");
+      SceneIngestion ingestion = ingestion(store, Duration.ofMinutes(10));
+      assertThat(ingestion.ingest(store.stat(Buckets.INBOX, key)))
+          .isEqualTo(SceneIngestion.Outcome.REJECTED);
+      assertThat(lastRejection().reason())
+          .isEqualTo(
+              "B4_20m.tif: its coordinate reference system (EPSG:32633) differs from B2.tif's"
+                  + " (EPSG:32632); reproject it, e.g. gdalwarp -t_srs EPSG:32632 in.tif out.tif");
+
+      String broken = "manifests/" + UUID.randomUUID() + "/scene.json";
+      store.put(
+          Buckets.INBOX,
+          broken,
+          "{\"bands\": [{\"name\": \"B2\", \"file\": \"../other/B2.tif\"}]}".getBytes(),
+          "application/json");
+      assertThat(ingestion.ingest(store.stat(Buckets.INBOX, broken)))
+          .isEqualTo(SceneIngestion.Outcome.REJECTED);
+      assertThat(lastRejection().reason())
+          .isEqualTo(
+              "scene.json: band B2: file ../other/B2.tif must be a path inside the manifest's"
+                  + " folder");
+      assertThat(events).noneMatch(TileReady.class::isInstance);
+      List<String> left = new ArrayList<>();
+      store.list(Buckets.TILES, "scenes/").forEach(o -> left.add(o.ref().key()));
+      String id = SceneIngestion.sceneId(store.stat(Buckets.INBOX, key));
+      assertThat(left).noneMatch(k -> k.startsWith("scenes/" + id + "/"));
+    }
+  }
+
+  private SceneRejected lastRejection() {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof SceneRejected r) {
+        return r;
+      }
+    }
+    throw new AssertionError("no SceneRejected in " + events);
+  }
+}
