@@ -1,16 +1,25 @@
 package org.lcz.common.raster;
 
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
- * Reads one tile with its halo from a scene: a single window read of the scene pixels the tile
- * shows, then a copy that reflects the halo at the scene's edges. The tile keeps the scene's bands
- * and sample type.
+ * Reads tiles with their halo from a scene and reflects the halo at the scene's edges; tiles keep
+ * the scene's bands and sample type. Tiles of one tile row are cut from one full-width read of the
+ * rows they need (kept until the next tile row), so each internal block of the file is decoded once
+ * per tile row rather than once per tile that touches it; when such a strip would take more than
+ * {@link #MAX_STRIP_BYTES}, each tile is read as its own window.
  */
 public final class TileCutter {
+  /** The most a cached full-width strip may take. */
+  static final long MAX_STRIP_BYTES = 384L << 20;
+
   private final RasterSource scene;
   private final TileLayout layout;
+  private Raster strip;
+  private int stripY0 = -1;
+  private int stripY1 = -1;
 
   public TileCutter(RasterSource scene, TileLayout layout) {
     if (scene.width() != layout.width() || scene.height() != layout.height()) {
@@ -26,19 +35,61 @@ public final class TileCutter {
     int[] ys = layout.sourceRows(tile);
     int x0 = min(xs);
     int y0 = min(ys);
-    Raster window = scene.read(x0, y0, max(xs) - x0 + 1, max(ys) - y0 + 1);
-    WritableRaster out = window.createCompatibleWritableRaster(xs.length, ys.length);
-    int bands = window.getNumBands();
-    double[] row = new double[xs.length * bands];
-    double[] pixel = new double[bands];
-    for (int j = 0; j < ys.length; j++) {
-      for (int i = 0; i < xs.length; i++) {
-        window.getPixel(xs[i] - x0, ys[j] - y0, pixel);
-        System.arraycopy(pixel, 0, row, i * bands, bands);
+    int y1 = max(ys);
+    Raster window;
+    int wx;
+    int wy;
+    if (stripFits(y1 - y0 + 1)) {
+      if (strip == null || y0 != stripY0 || y1 != stripY1) {
+        strip = null; // let the previous strip go before the next is read
+        strip = scene.read(0, y0, scene.width(), y1 - y0 + 1);
+        stripY0 = y0;
+        stripY1 = y1;
       }
-      out.setPixels(0, j, xs.length, 1, row);
+      window = strip;
+      wx = 0;
+      wy = y0;
+    } else {
+      window = scene.read(x0, y0, max(xs) - x0 + 1, y1 - y0 + 1);
+      wx = x0;
+      wy = y0;
+    }
+    WritableRaster out = window.createCompatibleWritableRaster(xs.length, ys.length);
+    int type = window.getSampleModel().getDataType();
+    boolean integer = type != DataBuffer.TYPE_FLOAT && type != DataBuffer.TYPE_DOUBLE;
+    int sx = x0 - wx; // the columns of the window this tile uses
+    int ww = max(xs) - x0 + 1;
+    int[] srcI = integer ? new int[ww] : null;
+    int[] rowI = integer ? new int[xs.length] : null;
+    double[] srcD = integer ? null : new double[ww];
+    double[] rowD = integer ? null : new double[xs.length];
+    for (int b = 0; b < window.getNumBands(); b++) {
+      for (int j = 0; j < ys.length; j++) {
+        if (integer) {
+          window.getSamples(sx, ys[j] - wy, ww, 1, b, srcI);
+          for (int i = 0; i < xs.length; i++) {
+            rowI[i] = srcI[xs[i] - x0];
+          }
+          out.setSamples(0, j, xs.length, 1, b, rowI);
+        } else {
+          window.getSamples(sx, ys[j] - wy, ww, 1, b, srcD);
+          for (int i = 0; i < xs.length; i++) {
+            rowD[i] = srcD[xs[i] - x0];
+          }
+          out.setSamples(0, j, xs.length, 1, b, rowD);
+        }
+      }
     }
     return out;
+  }
+
+  private boolean stripFits(int rows) {
+    long bytes =
+        (long) rows
+            * scene.width()
+            * scene.bandNames().size()
+            * (DataBuffer.getDataTypeSize(scene.dataType()) / 8);
+    return bytes <= MAX_STRIP_BYTES;
   }
 
   /**

@@ -1,0 +1,119 @@
+package org.lcz.ingest.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.MinioObjectStore;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.S3Settings;
+import org.lcz.ingest.tiling.SceneTiler;
+
+/**
+ * {@code ./lcz tiling-benchmark [SCENE.tif]}: tiles a scene into the object store (S3 from {@code
+ * LCZ_S3_*}, the local stack by default) and compares it with a plain read and upload of the same
+ * bytes; reports MB/s of input and the peak heap. The scene's bands must be the default band
+ * specification (B2 … B12); tiles are 512 px with a 24 px halo, as in production.
+ */
+public final class TilingBenchmark {
+  private TilingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: TilingBenchmark SCENE.tif");
+      System.exit(2);
+    }
+    Path scene = Path.of(args[0]);
+    long bytes = Files.size(scene);
+    try (ObjectStore store = new MinioObjectStore(S3Settings.fromEnvironment())) {
+      store.ensureBuckets(Buckets.all());
+      String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+
+      resetPeaks();
+      long t0 = System.nanoTime();
+      long read = 0;
+      byte[] buffer = new byte[1 << 20];
+      try (InputStream in = Files.newInputStream(scene)) {
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          read += n;
+        }
+      }
+      store.put(Buckets.INBOX, "benchmark/" + run + ".tif", scene, "image/tiff");
+      double plain = (System.nanoTime() - t0) / 1e9;
+      long plainHeap = peakHeap();
+
+      resetPeaks();
+      long t1 = System.nanoTime();
+      SceneTiler tiler =
+          new SceneTiler(
+              store,
+              new SceneTiler.Settings(
+                  List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12"),
+                  10,
+                  512,
+                  24));
+      SceneTiler.Result result = tiler.tile(run, scene);
+      double tiling = (System.nanoTime() - t1) / 1e9;
+      long tilingHeap = peakHeap();
+
+      System.out.printf(
+          Locale.ROOT,
+          "scene %s: %d x %d px, %.0f MB on disk; max heap %d MB; %d cores%n",
+          scene.getFileName(),
+          result.manifest().width(),
+          result.manifest().height(),
+          bytes / 1e6,
+          Runtime.getRuntime().maxMemory() >> 20,
+          Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          Locale.ROOT,
+          "plain read + upload : %6.1f s  %6.1f MB/s  peak heap %4d MB (read %d bytes)%n",
+          plain,
+          bytes / 1e6 / plain,
+          plainHeap >> 20,
+          read);
+      System.out.printf(
+          Locale.ROOT,
+          "tiling (%d tiles)  : %6.1f s  %6.1f MB/s  peak heap %4d MB%n",
+          result.tiles().size(),
+          tiling,
+          bytes / 1e6 / tiling,
+          tilingHeap >> 20);
+      System.out.printf(Locale.ROOT, "tiling / plain      : %.2f%n", plain / tiling);
+      for (var o : store.list(Buckets.TILES, "scenes/" + run + "/")) {
+        store.delete(Buckets.TILES, o.ref().key());
+      }
+      store.delete(Buckets.INBOX, "benchmark/" + run + ".tif");
+    } catch (IOException e) {
+      System.err.println("benchmark failed: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}
