@@ -175,18 +175,7 @@ public final class SceneIngestion {
         String note = "waiting for " + String.join(", ", missing) + " in " + folderUri(source);
         if (clock.instant().isBefore(object.lastModified().plus(manifestWait))) {
           if (!note.equals(status.reason())) {
-            write(
-                new SceneStatus(
-                    sceneId,
-                    SceneStatus.RECEIVED,
-                    status.source(),
-                    status.etag(),
-                    null,
-                    null,
-                    note,
-                    status.attempts(),
-                    status.receivedAt(),
-                    clock.instant()));
+            write(status.waiting(note, clock.instant()));
           }
           return Outcome.WAITING;
         }
@@ -202,18 +191,7 @@ public final class SceneIngestion {
                 + String.join(", ", missing));
       }
     }
-    status =
-        new SceneStatus(
-            sceneId,
-            SceneStatus.TILING,
-            status.source(),
-            status.etag(),
-            null,
-            null,
-            null,
-            status.attempts() + 1,
-            status.receivedAt(),
-            clock.instant());
+    status = status.tiling(clock.instant());
     write(status);
     Path dir = workDir.resolve(sceneId);
     try {
@@ -254,18 +232,7 @@ public final class SceneIngestion {
               result.tiles().size(),
               result.manifestRef(),
               clock.instant()));
-      write(
-          new SceneStatus(
-              sceneId,
-              SceneStatus.TILED,
-              status.source(),
-              status.etag(),
-              result.tiles().size(),
-              result.manifestRef().key(),
-              null,
-              status.attempts(),
-              status.receivedAt(),
-              clock.instant()));
+      write(status.tiled(result.tiles().size(), result.manifestRef().key(), clock.instant()));
       LOG.infof("scene %s: %d tiles from %s", sceneId, result.tiles().size(), source.uri());
       return Outcome.TILED;
     } catch (RasterException e) {
@@ -324,18 +291,7 @@ public final class SceneIngestion {
     events.publish(
         new SceneRejected(
             LczEvent.CURRENT_SCHEMA_VERSION, sceneId, source, reason, clock.instant()));
-    write(
-        new SceneStatus(
-            sceneId,
-            SceneStatus.REJECTED,
-            status.source(),
-            status.etag(),
-            null,
-            null,
-            reason,
-            status.attempts(),
-            status.receivedAt(),
-            clock.instant()));
+    write(status.rejected(reason, clock.instant()));
     return Outcome.REJECTED;
   }
 

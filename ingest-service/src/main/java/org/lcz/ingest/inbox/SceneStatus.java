@@ -72,6 +72,30 @@ public record SceneStatus(
         sceneId, newState, source, etag, tiles, manifest, reason, attempts, receivedAt, when);
   }
 
+  /** Still {@code received}, with a note of what it waits for. */
+  public SceneStatus waiting(String note, Instant when) {
+    return new SceneStatus(
+        sceneId, RECEIVED, source, etag, null, null, note, attempts, receivedAt, when);
+  }
+
+  /** A new tiling attempt starts. */
+  public SceneStatus tiling(Instant when) {
+    return new SceneStatus(
+        sceneId, TILING, source, etag, null, null, null, attempts + 1, receivedAt, when);
+  }
+
+  /** Tiled into {@code tileCount} tiles, listed in the manifest at {@code manifestKey}. */
+  public SceneStatus tiled(int tileCount, String manifestKey, Instant when) {
+    return new SceneStatus(
+        sceneId, TILED, source, etag, tileCount, manifestKey, null, attempts, receivedAt, when);
+  }
+
+  /** Rejected for {@code why}. */
+  public SceneStatus rejected(String why, Instant when) {
+    return new SceneStatus(
+        sceneId, REJECTED, source, etag, null, null, why, attempts, receivedAt, when);
+  }
+
   public byte[] toJson() {
     try {
       return JSON.writeValueAsBytes(this);

@@ -39,4 +39,33 @@ class SceneStatusTest {
     assertThat(received.next(SceneStatus.REJECTED, T0).finished()).isTrue();
     assertThat(received.next(SceneStatus.TILED, T0.plusSeconds(1)).receivedAt()).isEqualTo(T0);
   }
+
+  @Test
+  void transitionsKeepTheSceneAndCountAttempts() {
+    SceneStatus received =
+        new SceneStatus(
+            "s1", SceneStatus.RECEIVED, "s3://x/a.tif", "e", null, null, null, 0, T0, T0);
+    SceneStatus tiling = received.tiling(T0.plusSeconds(1));
+    assertThat(tiling.state()).isEqualTo(SceneStatus.TILING);
+    assertThat(tiling.attempts()).isEqualTo(1);
+    SceneStatus tiled = tiling.tiled(6, "scenes/s1/manifest.json", T0.plusSeconds(2));
+    assertThat(tiled)
+        .isEqualTo(
+            new SceneStatus(
+                "s1",
+                SceneStatus.TILED,
+                "s3://x/a.tif",
+                "e",
+                6,
+                "scenes/s1/manifest.json",
+                null,
+                1,
+                T0,
+                T0.plusSeconds(2)));
+    assertThat(tiling.rejected("bad", T0).reason()).isEqualTo("bad");
+    assertThat(tiling.rejected("bad", T0).tiles()).isNull();
+    SceneStatus waiting = tiling.waiting("waiting for b.tif", T0);
+    assertThat(waiting.state()).isEqualTo(SceneStatus.RECEIVED);
+    assertThat(waiting.attempts()).isEqualTo(1);
+  }
 }
