@@ -44,6 +44,24 @@ public final class EventPublisher implements AutoCloseable {
     return send(event, codec.toCloudEvent(event, source, id));
   }
 
+  /**
+   * Sends {@code event} and waits until the broker has it.
+   *
+   * @throws IllegalStateException if the broker did not take it within {@code timeout}
+   */
+  public RecordMetadata publishAndWait(LczEvent event, java.time.Duration timeout) {
+    try {
+      return publish(event).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending " + EventType.of(event), e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException(
+          "the broker did not take " + EventType.of(event) + ": " + cause.getMessage(), cause);
+    }
+  }
+
   private CompletableFuture<RecordMetadata> send(LczEvent event, CloudEvent cloudEvent) {
     CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
     producer.send(

@@ -22,6 +22,19 @@ public final class InboundEvents {
    *     the message says what is wrong
    */
   public <E extends LczEvent> E decode(ConsumerRecord<String, byte[]> record, Class<E> type) {
+    return codec.fromCloudEvent(cloudEvent(record), type);
+  }
+
+  /**
+   * The event of {@code record}, whichever platform event it is (for topics that carry several).
+   *
+   * @throws InvalidEventException if the record is no platform event
+   */
+  public LczEvent decode(ConsumerRecord<String, byte[]> record) {
+    return codec.fromCloudEvent(cloudEvent(record));
+  }
+
+  private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
     if (record.value() == null) {
       throw new InvalidEventException("the record has no value (a tombstone?)");
     }
@@ -31,6 +44,6 @@ public final class InboundEvents {
     } catch (RuntimeException e) {
       throw new InvalidEventException("not a CloudEvent in Kafka binary mode: " + e.getMessage());
     }
-    return codec.fromCloudEvent(cloudEvent, type);
+    return cloudEvent;
   }
 }

@@ -30,7 +30,10 @@ public final class KafkaClients {
     return p;
   }
 
-  /** A consumer in {@code groupId} that commits offsets itself and starts at the earliest. */
+  /**
+   * A consumer in {@code groupId} that commits offsets itself, starts at the earliest and reads
+   * only committed records (events sent in an aborted transaction are never seen).
+   */
   public static Properties consumer(String bootstrapServers, String groupId) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -39,6 +42,7 @@ public final class KafkaClients {
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class.getName());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     return p;
   }
 

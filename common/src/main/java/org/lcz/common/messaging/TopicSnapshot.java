@@ -26,14 +26,32 @@ public final class TopicSnapshot {
    */
   public static List<ConsumerRecord<String, byte[]>> read(
       String bootstrapServers, String topic, Duration timeout) {
+    return readPartitions(bootstrapServers, topic, null, timeout);
+  }
+
+  /**
+   * The committed records of one partition, in offset order, from its start to its end at the
+   * moment of the call.
+   *
+   * @throws IllegalStateException if the end is not reached within {@code timeout}
+   */
+  public static List<ConsumerRecord<String, byte[]>> read(
+      String bootstrapServers, TopicPartition partition, Duration timeout) {
+    return readPartitions(bootstrapServers, partition.topic(), partition, timeout);
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readPartitions(
+      String bootstrapServers, String topic, TopicPartition only, Duration timeout) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (Consumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             KafkaClients.rawConsumer(bootstrapServers, "snapshot-" + UUID.randomUUID()))) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, timeout).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
+          only != null
+              ? List.of(only)
+              : consumer.partitionsFor(topic, timeout).stream()
+                  .map(p -> new TopicPartition(topic, p.partition()))
+                  .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);

@@ -2,6 +2,10 @@ package org.lcz.inference.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.lcz.inference.model.DevicePreference;
 
 /** How tiles are mapped: the model to use, the output grid, and how hard to work. */
 @ConfigMapping(prefix = "lcz.inference")
@@ -21,4 +25,34 @@ public interface InferenceConfig {
   /** Threads ONNX Runtime uses inside one operator. */
   @WithDefault("2")
   int intraOpThreads();
+
+  /** Where models run: {@code auto} (a GPU when visible), {@code cpu} or {@code gpu}. */
+  @WithDefault("auto")
+  DevicePreference device();
+
+  /**
+   * A folder holding ONNX Runtime's native libraries, extracted beforehand (the {@code gpu} build
+   * does this); when unset they are extracted from the jar at start.
+   */
+  Optional<Path> onnxruntimeNativePath();
+
+  /** Consumer group of the tile consumers (every inference worker joins it). */
+  @WithDefault("lcz-inference")
+  String tilesGroup();
+
+  /** Consumer group that shares out scene assembly by partition of the maps topic. */
+  @WithDefault("lcz-inference-assembly")
+  String assemblyGroup();
+
+  /** Internal tile edge of the scene COGs; overviews are added until one fits in a tile. */
+  @WithDefault("256")
+  int cogBlockSize();
+
+  /** How often the models topic is read for a newly promoted version. */
+  @WithDefault("10s")
+  Duration modelRefreshInterval();
+
+  /** Where tiles and model files are kept while in use. */
+  @WithDefault("${java.io.tmpdir}/lcz-inference")
+  Path workDir();
 }

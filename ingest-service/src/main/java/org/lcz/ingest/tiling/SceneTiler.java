@@ -12,6 +12,7 @@ import org.lcz.common.events.TileReady;
 import org.lcz.common.raster.GeoTiffWriter;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.RasterSource;
+import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.raster.TileCutter;
 import org.lcz.common.raster.TileLayout;

@@ -20,13 +20,13 @@ import org.lcz.common.events.SceneReceived;
 import org.lcz.common.events.SceneRejected;
 import org.lcz.common.events.SceneTiled;
 import org.lcz.common.events.TileReady;
+import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.raster.TileLayout;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
-import org.lcz.ingest.tiling.SceneManifest;
 import org.lcz.ingest.tiling.SceneTiler;
 
 /**

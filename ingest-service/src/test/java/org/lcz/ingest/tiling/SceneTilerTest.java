@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.raster.RasterException;
+import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.raster.Scenes;
 import org.lcz.common.raster.TileLayout;

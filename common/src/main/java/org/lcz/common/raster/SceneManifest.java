@@ -1,4 +1,4 @@
-package org.lcz.ingest.tiling;
+package org.lcz.common.raster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;

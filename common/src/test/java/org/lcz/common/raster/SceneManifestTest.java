@@ -1,4 +1,4 @@
-package org.lcz.ingest.tiling;
+package org.lcz.common.raster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,80 @@
+package org.lcz.inference;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.inference.config.InferenceConfig;
+import org.lcz.inference.messaging.WorkerLoops;
+import org.lcz.inference.model.ComputeDevice;
+import org.lcz.inference.model.ModelOpener;
+
+/**
+ * Starts the worker's three activities at start-up and stops them at shutdown: the model refresher
+ * (reads {@code lcz.models} every {@code model-refresh-interval}), the tile loop and the assembly
+ * loop (each on its own thread).
+ */
+@ApplicationScoped
+public class InferenceWorker {
+  private static final Logger LOG = Logger.getLogger(InferenceWorker.class);
+
+  private WorkerLoops loops;
+  private ComputeDevice device;
+
+  void onStart(
+      @Observes StartupEvent event,
+      InferenceConfig config,
+      ObjectStore store,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+      @ConfigProperty(name = "quarkus.application.name") String application) {
+    config
+        .onnxruntimeNativePath()
+        .ifPresent(p -> System.setProperty("onnxruntime.native.path", p.toString()));
+    device = ModelOpener.decide(config.device());
+    LOG.infof(
+        "inference: model '%s', %.0f m cells, batch %d, %d threads; ONNX Runtime on the %s",
+        config.modelName(),
+        config.cellSize(),
+        config.batchSize(),
+        config.intraOpThreads(),
+        device.reason());
+    loops =
+        new WorkerLoops(
+            new WorkerLoops.Settings(
+                bootstrap,
+                config.modelName(),
+                config.cellSize(),
+                config.tilesGroup(),
+                config.assemblyGroup(),
+                config.cogBlockSize(),
+                config.modelRefreshInterval(),
+                config.workDir(),
+                URI.create("/lcz/" + application)),
+            store,
+            new ModelOpener(device, config.batchSize(), config.intraOpThreads()));
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (loops != null) {
+      loops.close();
+    }
+  }
+
+  /** What the worker is doing, for the status endpoint. */
+  public WorkerStatus status() {
+    if (loops == null) {
+      return new WorkerStatus(null, device == null ? null : device.reason(), false, 0, 0, null);
+    }
+    return new WorkerStatus(
+        loops.models().version().orElse(null),
+        device.reason(),
+        loops.tiles().isSubscribed(),
+        loops.tiles().mapped(),
+        loops.assembly().completed(),
+        loops.models().problem().orElse(null));
+  }
+}

@@ -1,0 +1,106 @@
+package org.lcz.inference.assembly;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.lcz.common.lcz.LczCatalog;
+import org.lcz.common.lcz.LczClass;
+
+/**
+ * A PNG of a scene map in the LCZ colours (nodata transparent), scaled to about {@value #SIDE}
+ * pixels on its longer side, with a legend of the classes present and their share of the mapped
+ * cells.
+ */
+public final class PreviewImage {
+  static final int SIDE = 768;
+  private static final int LEGEND_WIDTH = 260;
+  private static final int ROW = 20;
+  private static final int MARGIN = 12;
+
+  private PreviewImage() {}
+
+  /** The preview of {@code map} with {@code title} above the legend. */
+  public static byte[] png(SceneMap map, String title) {
+    int cols = map.cols();
+    int rows = map.rows();
+    double scale = (double) SIDE / Math.max(cols, rows);
+    if (scale >= 1) {
+      scale = Math.floor(scale);
+    }
+    int w = Math.max(1, (int) Math.round(cols * scale));
+    int h = Math.max(1, (int) Math.round(rows * scale));
+    long[] histogram = map.histogram();
+    long mapped = 0;
+    for (int v = 1; v < histogram.length; v++) {
+      mapped += histogram[v];
+    }
+    LczCatalog catalog = LczCatalog.standard();
+    int present = 0;
+    for (LczClass c : catalog.classes()) {
+      present += histogram[c.value()] > 0 ? 1 : 0;
+    }
+    int legendHeight = MARGIN * 2 + ROW * (present + 2);
+    BufferedImage image =
+        new BufferedImage(w + LEGEND_WIDTH, Math.max(h, legendHeight), BufferedImage.TYPE_INT_ARGB);
+    int[] argb = new int[256];
+    for (LczClass c : catalog.classes()) {
+      argb[c.value()] = 0xFF000000 | c.rgb();
+    }
+    byte[] classes = map.classes();
+    int[] line = new int[w];
+    for (int y = 0; y < h; y++) {
+      int sy = Math.min(rows - 1, (int) (y / scale));
+      for (int x = 0; x < w; x++) {
+        int sx = Math.min(cols - 1, (int) (x / scale));
+        line[x] = argb[classes[sy * cols + sx] & 0xFF];
+      }
+      image.setRGB(0, y, w, 1, line, 0, w);
+    }
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(w, 0, LEGEND_WIDTH, image.getHeight());
+      g.setColor(Color.BLACK);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+      int x = w + MARGIN;
+      int y = MARGIN + 12;
+      g.drawString(title, x, y);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      y += ROW;
+      for (LczClass c : catalog.classes()) {
+        long n = histogram[c.value()];
+        if (n == 0) {
+          continue;
+        }
+        g.setColor(new Color(c.rgb()));
+        g.fillRect(x, y - 11, 14, 14);
+        g.setColor(Color.BLACK);
+        g.drawRect(x, y - 11, 14, 14);
+        g.drawString(
+            String.format(
+                Locale.ROOT, "%s  %s  %.1f%%", c.code(), c.name(), 100.0 * n / Math.max(1, mapped)),
+            x + 22,
+            y + 1);
+        y += ROW;
+      }
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

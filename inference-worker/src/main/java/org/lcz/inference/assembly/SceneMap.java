@@ -1,0 +1,105 @@
+package org.lcz.inference.assembly;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.lcz.inference.map.LczTiff;
+import org.lcz.inference.map.MapTile;
+import org.lcz.inference.window.CellGrid;
+
+/**
+ * The LCZ map of a whole scene, filled tile by tile: every cell of the scene's {@link CellGrid}
+ * receives its class and confidence from exactly one map tile (the one whose core holds its centre
+ * pixel); placing a second tile over a cell is refused.
+ */
+public final class SceneMap {
+  private final int cols;
+  private final int rows;
+  private final byte[] classes;
+  private final byte[] confidence;
+  private final boolean[] placed;
+  private final Map<String, Integer> tilesByModel = new TreeMap<>();
+
+  public SceneMap(CellGrid grid) {
+    this.cols = grid.cols();
+    this.rows = grid.rows();
+    this.classes = new byte[cols * rows];
+    this.confidence = new byte[cols * rows];
+    this.placed = new boolean[cols * rows];
+  }
+
+  /**
+   * Puts {@code tile} at the cells of {@code span}.
+   *
+   * @throws IllegalArgumentException if the tile's size differs from the span's or a cell already
+   *     has a value
+   */
+  public void place(CellGrid.Span span, MapTile tile) {
+    if (tile.width() != span.cols() || tile.height() != span.rows()) {
+      throw new IllegalArgumentException(
+          "a map tile of "
+              + tile.width()
+              + "×"
+              + tile.height()
+              + " cells where the scene grid has "
+              + span.cols()
+              + "×"
+              + span.rows());
+    }
+    for (int r = 0; r < span.rows(); r++) {
+      int at = (span.firstRow() + r) * cols + span.firstCol();
+      for (int c = 0; c < span.cols(); c++) {
+        if (placed[at + c]) {
+          throw new IllegalArgumentException(
+              "cell (" + (span.firstCol() + c) + ", " + (span.firstRow() + r) + ") mapped twice");
+        }
+        placed[at + c] = true;
+      }
+      System.arraycopy(tile.classes(), r * tile.width(), classes, at, span.cols());
+      System.arraycopy(tile.confidence(), r * tile.width(), confidence, at, span.cols());
+    }
+    tilesByModel.merge(tile.modelVersion(), 1, Integer::sum);
+  }
+
+  /** Whether every cell has been placed. */
+  public boolean isComplete() {
+    for (boolean p : placed) {
+      if (!p) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many tiles each model version mapped. */
+  public Map<String, Integer> tilesByModel() {
+    return Map.copyOf(tilesByModel);
+  }
+
+  /** The full-resolution level. */
+  public LczTiff.Level level() {
+    return new LczTiff.Level(cols, rows, classes, confidence);
+  }
+
+  public int cols() {
+    return cols;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  /** Cells per class value (index 0 = nodata). */
+  public long[] histogram() {
+    long[] h = new long[256];
+    for (byte b : classes) {
+      h[b & 0xFF]++;
+    }
+    return h;
+  }
+
+  /** The class values, row-major (a copy). */
+  public byte[] classes() {
+    return Arrays.copyOf(classes, classes.length);
+  }
+}

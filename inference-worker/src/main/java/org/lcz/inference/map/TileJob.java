@@ -1,0 +1,242 @@
+package org.lcz.inference.map;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.lcz.common.events.MapTileWritten;
+import org.lcz.common.events.ModelContract;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.raster.RasterException;
+import org.lcz.common.raster.SceneManifest;
+import org.lcz.common.raster.SceneRaster;
+import org.lcz.common.storage.ChecksumMismatchException;
+import org.lcz.common.storage.ObjectNotFoundException;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.inference.model.ActiveModel;
+import org.lcz.inference.window.BandMismatchException;
+import org.lcz.inference.window.CellGrid;
+import org.lcz.inference.window.PatchSampler;
+import org.lcz.inference.window.TilePixels;
+
+/**
+ * Maps one tile: reads the scene manifest and the tile from the object store, checks them against
+ * the model's contract (bands by name, ground sample distance, halo), classifies the cells whose
+ * centre pixels lie in the tile's core, and stores the map tile at {@code
+ * lcz-maps/scenes/{sceneId}/tiles/{row}_{col}.tif}. Rewriting a map tile for a redelivered event
+ * gives the same object.
+ */
+public final class TileJob {
+  private static final int MANIFESTS = 32;
+
+  private final ObjectStore store;
+  private final Path workDir;
+  private final double cellSize;
+  private final Map<String, SceneManifest> manifests =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SceneManifest> eldest) {
+          return size() > MANIFESTS;
+        }
+      };
+
+  /**
+   * @param cellSize output cell edge in map units (metres)
+   */
+  public TileJob(ObjectStore store, Path workDir, double cellSize) {
+    this.store = store;
+    this.workDir = workDir;
+    this.cellSize = cellSize;
+  }
+
+  /**
+   * Maps the tile of {@code event} with {@code model}.
+   *
+   * @throws UnmappableTileException if the tile can never be mapped by this model (the message says
+   *     why)
+   * @throws ObjectStoreException if the object store is unreachable (worth retrying)
+   */
+  public MapTileWritten map(TileReady event, ActiveModel model) {
+    SceneManifest manifest = manifest(event.manifest());
+    SceneManifest.TileEntry entry =
+        manifest.tiles().stream()
+            .filter(t -> t.row() == event.row() && t.col() == event.col())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UnmappableTileException(
+                        "the scene manifest "
+                            + event.manifest().uri()
+                            + " has no tile "
+                            + event.row()
+                            + "_"
+                            + event.col()));
+    ModelContract contract = model.contract();
+    check(manifest, contract);
+    CellGrid grid =
+        CellGrid.of(manifest.width(), manifest.height(), cellSize, manifest.geoTransform()[1]);
+    CellGrid.Span span =
+        grid.cellsOf(entry.coreX(), entry.coreY(), entry.coreWidth(), entry.coreHeight());
+    if (span.isEmpty()) {
+      throw new UnmappableTileException(
+          "tile "
+              + entry.id()
+              + " holds no cell centre (its core is narrower than a "
+              + cellSize
+              + " m cell)");
+    }
+    TilePixels pixels = read(event.tile(), manifest, entry);
+    PatchSampler sampler;
+    try {
+      sampler =
+          new PatchSampler(
+              pixels,
+              contract.patchSize(),
+              contract.bands(),
+              contract.bandMeans(),
+              contract.bandStds());
+    } catch (BandMismatchException e) {
+      throw new UnmappableTileException(
+          "model "
+              + model.published().modelName()
+              + " version "
+              + model.version()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    MapTile tile =
+        model.mapper().map(grid, span, sampler, manifest.geoTransform(), model.version());
+    boolean projected = !manifest.crsWkt().startsWith("GEOG");
+    ObjectRef target = MapKeys.tile(event.sceneId(), entry.id());
+    ObjectRef stored =
+        store.put(
+            target.bucket(),
+            target.key(),
+            MapTileFile.write(tile, manifest.epsg(), projected),
+            "image/tiff");
+    return new MapTileWritten(
+        event.sceneId(),
+        event.tileId(),
+        event.row(),
+        event.col(),
+        event.sceneTileCount(),
+        stored,
+        model.version());
+  }
+
+  private void check(SceneManifest manifest, ModelContract contract) {
+    double gsd = Math.abs(manifest.geoTransform()[1]);
+    if (Math.abs(gsd - contract.groundSampleDistance()) > 1e-6 * contract.groundSampleDistance()) {
+      throw new UnmappableTileException(
+          "the scene has "
+              + gsd
+              + " m pixels but the model was trained on "
+              + contract.groundSampleDistance()
+              + " m pixels; ingest the scene at "
+              + contract.groundSampleDistance()
+              + " m (lcz.ingest.ground-sample-distance)");
+    }
+    if (manifest.halo() < CellGrid.haloNeeded(contract.patchSize())) {
+      throw new UnmappableTileException(
+          "the tiles have a halo of "
+              + manifest.halo()
+              + " pixels; the model's "
+              + contract.patchSize()
+              + "-pixel patches need at least "
+              + CellGrid.haloNeeded(contract.patchSize())
+              + " (lcz.ingest.halo)");
+    }
+    try {
+      CellGrid.of(manifest.width(), manifest.height(), cellSize, gsd);
+    } catch (IllegalArgumentException e) {
+      throw new UnmappableTileException(e.getMessage(), e);
+    }
+  }
+
+  private SceneManifest manifest(ObjectRef ref) {
+    String key = ref.uri() + "@" + ref.sha256();
+    synchronized (manifests) {
+      SceneManifest cached = manifests.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    SceneManifest m;
+    try {
+      m = SceneManifest.read(store.read(ref));
+    } catch (ObjectNotFoundException e) {
+      throw new UnmappableTileException("the scene manifest " + ref.uri() + " does not exist", e);
+    } catch (UncheckedIOException e) {
+      throw new UnmappableTileException(
+          "the scene manifest " + ref.uri() + " cannot be read: " + e.getMessage(), e);
+    } catch (ObjectStoreException e) {
+      if (e.getCause() instanceof ChecksumMismatchException) {
+        throw new UnmappableTileException(
+            "the scene manifest "
+                + ref.uri()
+                + " is not the one the event names: "
+                + e.getCause().getMessage(),
+            e);
+      }
+      throw e;
+    }
+    synchronized (manifests) {
+      manifests.put(key, m);
+    }
+    return m;
+  }
+
+  private TilePixels read(ObjectRef ref, SceneManifest manifest, SceneManifest.TileEntry entry) {
+    Path file;
+    try {
+      Files.createDirectories(workDir);
+      file = Files.createTempFile(workDir, "tile-", ".tif");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write into " + workDir, e);
+    }
+    try {
+      store.download(ref, file);
+      try (SceneRaster raster = SceneRaster.open(file)) {
+        if (raster.bandNames().size() != manifest.bands().size()) {
+          throw new UnmappableTileException(
+              "tile "
+                  + ref.uri()
+                  + " has "
+                  + raster.bandNames().size()
+                  + " bands, its manifest names "
+                  + manifest.bands());
+        }
+        return TilePixels.of(
+            raster.read(0, 0, raster.width(), raster.height()),
+            manifest.bands(),
+            entry.coreX() - manifest.halo(),
+            entry.coreY() - manifest.halo(),
+            Optional.ofNullable(manifest.nodata()));
+      }
+    } catch (RasterException e) {
+      throw new UnmappableTileException(
+          "tile " + ref.uri() + " cannot be read: " + e.getMessage(), e);
+    } catch (ObjectNotFoundException e) {
+      throw new UnmappableTileException("tile " + ref.uri() + " does not exist", e);
+    } catch (ObjectStoreException e) {
+      if (e.getCause() instanceof ChecksumMismatchException) {
+        throw new UnmappableTileException(
+            "tile " + ref.uri() + " is not the one the event names: " + e.getCause().getMessage(),
+            e);
+      }
+      throw e;
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // a temporary file; the work folder is cleaned at start
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.lcz.inference.map;
+
+import java.util.List;
+import org.lcz.inference.model.PatchClassifier;
+import org.lcz.inference.window.CellGrid;
+import org.lcz.inference.window.PatchSampler;
+
+/**
+ * Maps the cells of one tile: for each cell whose centre pixel holds data, the model-sized patch
+ * around it goes into a batch; full batches go to the classifier; the class with the highest
+ * probability becomes the cell's LCZ value and that probability its confidence. Cells whose centre
+ * pixel is nodata get class 0. Buffers are allocated once per mapper and reused for every tile.
+ */
+public final class TileMapper {
+  private final PatchClassifier classifier;
+  private final int[] classValues;
+  private final int batchSize;
+  private final int patchFloats;
+  private final float[] batch;
+  private final float[] probabilities;
+  private final int[] batchCells;
+
+  /**
+   * @param classValues the map value (1–17) of each model output, in output order
+   * @param patchFloats floats one patch takes ({@code bands × patch × patch})
+   */
+  public TileMapper(
+      PatchClassifier classifier, List<Integer> classValues, int batchSize, int patchFloats) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
+    }
+    if (classValues.size() != classifier.classes()) {
+      throw new IllegalArgumentException(
+          "the model has "
+              + classifier.classes()
+              + " outputs but "
+              + classValues.size()
+              + " classes");
+    }
+    this.classifier = classifier;
+    this.classValues = classValues.stream().mapToInt(Integer::intValue).toArray();
+    this.batchSize = batchSize;
+    this.patchFloats = patchFloats;
+    this.batch = new float[batchSize * patchFloats];
+    this.probabilities = new float[batchSize * classValues.size()];
+    this.batchCells = new int[batchSize];
+  }
+
+  /**
+   * The map of the cells {@code span} of {@code grid}, with patches from {@code sampler}.
+   *
+   * @param sceneGeoTransform the scene's geotransform (places the cells)
+   */
+  public MapTile map(
+      CellGrid grid,
+      CellGrid.Span span,
+      PatchSampler sampler,
+      double[] sceneGeoTransform,
+      String modelVersion) {
+    if (sampler.patchFloats() != patchFloats) {
+      throw new IllegalArgumentException(
+          "patches of " + sampler.patchFloats() + " floats, the mapper expects " + patchFloats);
+    }
+    int w = span.cols();
+    int h = span.rows();
+    byte[] classes = new byte[w * h];
+    byte[] confidence = new byte[w * h];
+    int n = 0;
+    for (int r = 0; r < h; r++) {
+      int cy = grid.centreY(span.firstRow() + r);
+      for (int c = 0; c < w; c++) {
+        int cx = grid.centreX(span.firstCol() + c);
+        if (!sampler.hasData(cx, cy)) {
+          continue; // class 0, confidence 0
+        }
+        sampler.fill(batch, n, cx, cy);
+        batchCells[n++] = r * w + c;
+        if (n == batchSize) {
+          classifyInto(n, classes, confidence);
+          n = 0;
+        }
+      }
+    }
+    if (n > 0) {
+      classifyInto(n, classes, confidence);
+    }
+    return new MapTile(
+        w, h, classes, confidence, grid.geoTransform(sceneGeoTransform, span), modelVersion);
+  }
+
+  private void classifyInto(int n, byte[] classes, byte[] confidence) {
+    classifier.classify(batch, n, probabilities);
+    int k = classValues.length;
+    for (int i = 0; i < n; i++) {
+      int best = 0;
+      float top = probabilities[i * k];
+      for (int j = 1; j < k; j++) {
+        float p = probabilities[i * k + j];
+        if (p > top) {
+          top = p;
+          best = j;
+        }
+      }
+      classes[batchCells[i]] = (byte) classValues[best];
+      confidence[batchCells[i]] = (byte) Math.round(Math.max(0f, Math.min(1f, top)) * 100);
+    }
+  }
+}

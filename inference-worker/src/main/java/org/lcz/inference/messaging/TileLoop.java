@@ -1,0 +1,208 @@
+package org.lcz.inference.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.lcz.common.events.InvalidEventException;
+import org.lcz.common.events.MapTileWritten;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.inference.map.TileJob;
+import org.lcz.inference.map.UnmappableTileException;
+import org.lcz.inference.model.ActiveModel;
+import org.lcz.inference.model.ModelSlot;
+
+/**
+ * Consumes {@code lcz.tiles} in a consumer group: for each tile, the current model maps it, the map
+ * tile is stored, MapTileWritten is on the broker, and only then is the tile's offset committed
+ * (at-least-once; a redelivered tile rewrites the same map tile). A record that is not a TileReady,
+ * or a tile that cannot be mapped, is dead-lettered with the reason; an unexpected error is retried
+ * {@value #ATTEMPTS} times, then dead-lettered; an unreachable object store is retried until it
+ * answers. The loop subscribes only once a model is available, so tiles wait on the broker until
+ * then.
+ */
+public final class TileLoop implements Runnable {
+  private static final Logger LOG = Logger.getLogger(TileLoop.class.getName());
+  static final int ATTEMPTS = 3;
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final Consumer<String, byte[]> consumer;
+  private final InboundEvents inbound;
+  private final ModelSlot models;
+  private final TileJob job;
+  private final EventPublisher events;
+  private final DeadLetterPublisher deadLetters;
+  private final Map<String, Integer> failures = new HashMap<>();
+  private final AtomicLong mapped = new AtomicLong();
+  private volatile boolean stopped;
+  private volatile boolean subscribed;
+
+  public TileLoop(
+      Consumer<String, byte[]> consumer,
+      InboundEvents inbound,
+      ModelSlot models,
+      TileJob job,
+      EventPublisher events,
+      DeadLetterPublisher deadLetters) {
+    this.consumer = consumer;
+    this.inbound = inbound;
+    this.models = models;
+    this.job = job;
+    this.events = events;
+    this.deadLetters = deadLetters;
+  }
+
+  @Override
+  public void run() {
+    try {
+      if (!awaitModel()) {
+        return;
+      }
+      consumer.subscribe(List.of(Topics.TILES));
+      subscribed = true;
+      while (!stopped) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        for (TopicPartition p : records.partitions()) {
+          for (ConsumerRecord<String, byte[]> r : records.records(p)) {
+            if (stopped) {
+              break;
+            }
+            if (!handle(r)) {
+              consumer.seek(p, r.offset()); // try this record again at the next poll
+              break;
+            }
+            consumer.commitSync(Map.of(p, new OffsetAndMetadata(r.offset() + 1)));
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (!stopped) {
+        throw e;
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private boolean awaitModel() {
+    boolean said = false;
+    while (!stopped) {
+      if (models.acquire().isPresent()) {
+        return true;
+      }
+      if (!said) {
+        LOG.info("waiting for a promoted model before consuming " + Topics.TILES);
+        said = true;
+      }
+      sleep(Duration.ofMillis(500));
+    }
+    return false;
+  }
+
+  /** Whether the record is done with (mapped or dead-lettered); false to retry it. */
+  boolean handle(ConsumerRecord<String, byte[]> r) {
+    String at = r.topic() + "-" + r.partition() + "@" + r.offset();
+    TileReady tile;
+    try {
+      tile = inbound.decode(r, TileReady.class);
+    } catch (InvalidEventException e) {
+      return deadLetter(r, e.getMessage());
+    }
+    Optional<ActiveModel> model = models.acquire();
+    if (model.isEmpty()) {
+      return false;
+    }
+    try {
+      MapTileWritten written = job.map(tile, model.get());
+      events.publishAndWait(written, SEND_TIMEOUT);
+      failures.remove(at);
+      mapped.incrementAndGet();
+      return true;
+    } catch (UnmappableTileException e) {
+      LOG.warning("tile " + tile.tileId() + " cannot be mapped: " + e.getMessage());
+      return deadLetter(r, e.getMessage());
+    } catch (ObjectStoreException e) {
+      int n = failures.merge(at, 1, Integer::sum);
+      LOG.warning(
+          "tile "
+              + tile.tileId()
+              + ": object store failed (attempt "
+              + n
+              + "), retrying: "
+              + e.getMessage());
+      sleep(backoff(n));
+      return false;
+    } catch (RuntimeException e) {
+      int n = failures.merge(at, 1, Integer::sum);
+      if (n >= ATTEMPTS) {
+        failures.remove(at);
+        return deadLetter(r, "failed " + n + " times: " + e);
+      }
+      LOG.warning(
+          "tile " + tile.tileId() + " failed (attempt " + n + " of " + ATTEMPTS + "): " + e);
+      sleep(backoff(n));
+      return false;
+    }
+  }
+
+  private boolean deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
+    try {
+      deadLetters
+          .publish(r, reason)
+          .get(SEND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      LOG.warning("could not dead-letter " + r.topic() + "@" + r.offset() + ": " + e.getMessage());
+      sleep(Duration.ofSeconds(1));
+      return false;
+    }
+  }
+
+  private static Duration backoff(int attempt) {
+    long ms = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt, 10));
+    return Duration.ofMillis(ms);
+  }
+
+  private void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped = true;
+    }
+  }
+
+  /** Tiles mapped by this loop. */
+  public long mapped() {
+    return mapped.get();
+  }
+
+  /** Whether the loop consumes tiles (a model is available). */
+  public boolean isSubscribed() {
+    return subscribed && !stopped;
+  }
+
+  /** Stops the loop after the tile in hand; the consumer leaves the group. */
+  public void stop() {
+    stopped = true;
+    consumer.wakeup();
+  }
+}

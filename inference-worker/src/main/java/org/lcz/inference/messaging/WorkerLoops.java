@@ -1,0 +1,135 @@
+package org.lcz.inference.messaging;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.registry.CurrentModel;
+import org.lcz.common.registry.ModelRegistry;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.inference.assembly.MapAssembler;
+import org.lcz.inference.map.TileJob;
+import org.lcz.inference.model.ActiveModel;
+import org.lcz.inference.model.ModelSlot;
+
+/**
+ * One inference worker's activities, wired from plain parts: the model refresher (reads {@code
+ * lcz.models} every {@code refreshInterval}), the tile loop and the assembly loop, each on its own
+ * thread. The Quarkus application starts one; tests start several against the same broker.
+ */
+public final class WorkerLoops implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(WorkerLoops.class.getName());
+
+  /**
+   * How the worker runs.
+   *
+   * @param source the CloudEvents source of its events, e.g. {@code /lcz/inference-worker}
+   */
+  public record Settings(
+      String bootstrap,
+      String modelName,
+      double cellSize,
+      String tilesGroup,
+      String assemblyGroup,
+      int cogBlockSize,
+      Duration refreshInterval,
+      Path workDir,
+      URI source) {}
+
+  private final ModelSlot models;
+  private final TileLoop tiles;
+  private final AssemblyLoop assembly;
+  private final ScheduledExecutorService refresher;
+  private final EventPublisher events;
+  private final DeadLetterPublisher deadLetters;
+  private final Thread tileThread;
+  private final Thread assemblyThread;
+
+  /**
+   * Starts the worker.
+   *
+   * @param opener opens a verified model file (ONNX Runtime in the application)
+   */
+  public WorkerLoops(
+      Settings s,
+      ObjectStore store,
+      java.util.function.Function<CurrentModel.Loaded, ActiveModel> opener) {
+    ModelRegistry registry = new ModelRegistry(s.bootstrap());
+    models =
+        new ModelSlot(
+            new CurrentModel(
+                () -> registry.current(s.modelName()), store, s.workDir().resolve("models")),
+            opener);
+    events = new EventPublisher(s.bootstrap(), s.source());
+    deadLetters = new DeadLetterPublisher(s.bootstrap(), s.source().toString());
+    tiles =
+        new TileLoop(
+            new KafkaConsumer<>(KafkaClients.rawConsumer(s.bootstrap(), s.tilesGroup())),
+            new InboundEvents(new EventCodec()),
+            models,
+            new TileJob(store, s.workDir().resolve("tiles"), s.cellSize()),
+            events,
+            deadLetters);
+    assembly =
+        new AssemblyLoop(
+            s.bootstrap(),
+            s.assemblyGroup(),
+            new MapAssembler(store, s.cellSize(), s.cogBlockSize()),
+            s.source(),
+            Clock.systemUTC());
+    refresher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lcz-model-refresh"));
+    refresher.scheduleWithFixedDelay(
+        this::refresh, 0, s.refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
+    tileThread = new Thread(tiles, "lcz-tiles");
+    assemblyThread = new Thread(assembly, "lcz-assembly");
+    tileThread.start();
+    assemblyThread.start();
+  }
+
+  private void refresh() {
+    try {
+      models.refresh();
+    } catch (RuntimeException e) {
+      LOG.warning("could not read the model registry: " + e.getMessage());
+    }
+  }
+
+  public ModelSlot models() {
+    return models;
+  }
+
+  public TileLoop tiles() {
+    return tiles;
+  }
+
+  public AssemblyLoop assembly() {
+    return assembly;
+  }
+
+  /** Stops the loops (each finishes the item in hand), leaves both groups and closes the model. */
+  @Override
+  public void close() {
+    tiles.stop();
+    assembly.stop();
+    refresher.shutdownNow();
+    try {
+      tileThread.join(60_000);
+      assemblyThread.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    events.close();
+    deadLetters.close();
+    models.close();
+  }
+}

@@ -1,0 +1,266 @@
+package org.lcz.inference.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.events.MapTileWritten;
+import org.lcz.common.events.ModelContract;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.SceneRaster;
+import org.lcz.common.raster.TileCutter;
+import org.lcz.common.raster.TileLayout;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.inference.Fixtures;
+import org.lcz.inference.map.MapTile;
+import org.lcz.inference.map.MapTileFile;
+import org.lcz.inference.map.TileMapper;
+import org.lcz.inference.model.ComputeDevice;
+import org.lcz.inference.model.DevicePreference;
+import org.lcz.inference.model.ModelOpener;
+import org.lcz.inference.model.OrtClassifier;
+import org.lcz.inference.window.CellGrid;
+import org.lcz.inference.window.PatchSampler;
+import org.lcz.inference.window.TilePixels;
+import org.lcz.ingest.tiling.SceneTiler;
+
+/**
+ * Whole workers against the local stack's real broker and S3 server, with a model trained and
+ * exported by the training worker's code and scenes tiled by the ingest service's tiler.
+ */
+@ExtendWith(LocalStackExtension.class)
+class WorkerLoopsTest {
+  private static final int HALO = 8;
+  private static final int COG_BLOCK = 32;
+  private static ModelPublished model;
+
+  private static synchronized ModelPublished model(LocalStack stack, ObjectStore store, Path work)
+      throws Exception {
+    if (model == null) {
+      model = Fixtures.trainAndPublish(stack.kafkaBootstrapServers(), store, work, 11);
+    }
+    return model;
+  }
+
+  @Test
+  void aSceneEndsAsOneValidCogPreviewAndStacItemThatEqualTheSceneMappedInOnePiece(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    String bootstrap = stack.kafkaBootstrapServers();
+    try (ObjectStore store = stack.newObjectStore()) {
+      ModelPublished published = model(stack, store, work);
+      Path scene = Fixtures.scene(work, 700, 460, 5);
+      String sceneId = "one-" + UUID.randomUUID();
+      String run = UUID.randomUUID().toString();
+      Fixtures.startAtEnd(bootstrap, "tiles-" + run, Topics.TILES);
+      SceneTiler.Result tiled = Fixtures.tile(store, sceneId, scene, 256, HALO);
+      assertThat(tiled.tiles()).hasSize(6);
+
+      try (WorkerLoops worker = worker(stack, store, work.resolve("a"), run)) {
+        publish(bootstrap, tiled.tiles());
+        publish(bootstrap, tiled.tiles()); // every tile delivered twice
+        await(() -> worker.tiles().mapped() == 12, Duration.ofMinutes(3));
+        await(() -> !completions(bootstrap, sceneId).isEmpty(), Duration.ofMinutes(1));
+        Thread.sleep(3000); // room for a duplicate announcement, which must not come
+      }
+
+      List<SceneMapCompleted> done = completions(bootstrap, sceneId);
+      assertThat(done).hasSize(1);
+      SceneMapCompleted completed = done.get(0);
+      assertThat(completed.modelVersion()).isEqualTo(published.version());
+      assertThat(completed.tileCount()).isEqualTo(6);
+      assertThat(Fixtures.events(bootstrap, Topics.MAPS, sceneId, MapTileWritten.class))
+          .hasSize(12)
+          .allSatisfy(w -> assertThat(w.modelVersion()).isEqualTo(published.version()));
+
+      // the COG: valid for GDAL's validator; overviews, colour table, georeferencing for gdalinfo
+      Path cog = store.download(completed.map(), work.resolve("lcz.tif"));
+      assertThat(
+              run(
+                  "/usr/bin/python3",
+                  "-m",
+                  "osgeo_utils.samples.validate_cloud_optimized_geotiff",
+                  cog.toString()))
+          .contains("is a valid cloud optimized GeoTIFF");
+      JsonNode info = new ObjectMapper().readTree(run("gdalinfo", "-json", cog.toString()));
+      assertThat(info.at("/size").toString()).isEqualTo("[70,46]");
+      assertThat(info.at("/geoTransform").toString())
+          .isEqualTo("[500000.0,100.0,0.0,5000000.0,0.0,-100.0]");
+      assertThat(info.at("/coordinateSystem/wkt").asText()).contains("\"EPSG\",32632]]");
+      JsonNode band1 = info.at("/bands/0");
+      assertThat(band1.at("/overviews")).hasSize(2);
+      assertThat(band1.at("/colorInterpretation").asText()).isEqualTo("Palette");
+      assertThat(band1.at("/colorTable/entries/1").toString()).isEqualTo("[140,0,0,255]");
+      assertThat(band1.at("/noDataValue").asInt()).isZero();
+      assertThat(band1.at("/description").asText()).isEqualTo("lcz");
+      assertThat(info.at("/bands/1/description").asText()).isEqualTo("confidence");
+      assertThat(info.at("/bands/1/scale").asDouble()).isEqualTo(0.01);
+      assertThat(info.at("/metadata//LCZ_MODEL_VERSION").asText()).isEqualTo(published.version());
+
+      // seamless: the tiled map equals the scene mapped in one piece, cell for cell
+      MapTile assembled = MapTileFile.read(Files.readAllBytes(cog));
+      MapTile whole = inOnePiece(store, published, scene, work);
+      assertThat(assembled.classes()).isEqualTo(whole.classes());
+      assertThat(assembled.confidence()).isEqualTo(whole.confidence());
+      assertThat(distinct(assembled.classes()))
+          .as("stripes map to several classes")
+          .isGreaterThan(1);
+
+      // the preview and the STAC item
+      BufferedImage preview =
+          ImageIO.read(new ByteArrayInputStream(store.read(completed.preview())));
+      assertThat(preview.getWidth()).isGreaterThan(700);
+      JsonNode item = new ObjectMapper().readTree(store.read(completed.stacItem()));
+      assertThat(item.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
+      assertThat(item.at("/properties/proj:shape").toString()).isEqualTo("[46,70]");
+      assertThat(item.at("/assets/map/href").asText()).isEqualTo(completed.map().uri());
+      assertThat(item.at("/assets/map/raster:bands/0/classification:classes")).hasSize(18);
+      assertThat(item.at("/assets/map/raster:bands/0/classification:classes/0/color_hint").asText())
+          .isEqualTo("8C0000");
+      assertThat(item.at("/bbox/0").asDouble()).isBetween(8.99, 9.01); // UTM 32N, x = 500 km
+      assertThat(item.at("/bbox/3").asDouble()).isBetween(45.1, 45.2);
+    }
+  }
+
+  @Test
+  void aWorkerStoppedMidSceneLeavesItToTheOtherAndTheSceneIsAnnouncedOnce(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    String bootstrap = stack.kafkaBootstrapServers();
+    try (ObjectStore store = stack.newObjectStore()) {
+      ModelPublished published = model(stack, store, work);
+      Path scene = Fixtures.scene(work, 1280, 640, 6);
+      String sceneId = "failover-" + UUID.randomUUID();
+      String run = UUID.randomUUID().toString();
+      Fixtures.startAtEnd(bootstrap, "tiles-" + run, Topics.TILES);
+      SceneTiler.Result tiled = Fixtures.tile(store, sceneId, scene, 128, HALO);
+      assertThat(tiled.tiles()).hasSize(50);
+
+      try (WorkerLoops a = worker(stack, store, work.resolve("a"), run)) {
+        WorkerLoops b = worker(stack, store, work.resolve("b"), run);
+        await(() -> a.tiles().isSubscribed() && b.tiles().isSubscribed(), Duration.ofMinutes(1));
+        publish(bootstrap, tiled.tiles());
+        await(() -> b.tiles().mapped() >= 3, Duration.ofMinutes(2));
+        b.close(); // mid-scene: its partitions of both topics go to a
+        assertThat(completions(bootstrap, sceneId)).isEmpty();
+        await(() -> !completions(bootstrap, sceneId).isEmpty(), Duration.ofMinutes(3));
+        Thread.sleep(3000);
+        assertThat(b.tiles().mapped()).isLessThan(50);
+        assertThat(a.tiles().mapped() + b.tiles().mapped()).isGreaterThanOrEqualTo(50);
+      }
+      List<SceneMapCompleted> done = completions(bootstrap, sceneId);
+      assertThat(done).hasSize(1);
+      MapTile assembled = MapTileFile.read(store.read(done.get(0).map()));
+      MapTile whole = inOnePiece(store, published, scene, work);
+      assertThat(assembled.classes()).isEqualTo(whole.classes());
+    }
+  }
+
+  private static WorkerLoops worker(LocalStack stack, ObjectStore store, Path dir, String run) {
+    ComputeDevice device = ComputeDevice.choose(DevicePreference.AUTO, OrtClassifier.visibleGpus());
+    return new WorkerLoops(
+        new WorkerLoops.Settings(
+            stack.kafkaBootstrapServers(),
+            "msmla",
+            100,
+            "tiles-" + run,
+            "assembly-" + run,
+            COG_BLOCK,
+            Duration.ofSeconds(2),
+            dir,
+            URI.create("/lcz/it/inference")),
+        store,
+        new ModelOpener(device, 64, 2));
+  }
+
+  /** The scene mapped as one tile (halo by reflection, as the tiler does) with the same model. */
+  private static MapTile inOnePiece(
+      ObjectStore store, ModelPublished published, Path scene, Path work) throws Exception {
+    Path onnx =
+        store.download(published.model(), work.resolve("whole-" + UUID.randomUUID() + ".onnx"));
+    ModelContract c = published.contract();
+    try (SceneRaster raster = SceneRaster.open(scene);
+        OrtClassifier classifier =
+            OrtClassifier.load(
+                onnx,
+                c.bands().size(),
+                c.patchSize(),
+                c.classValues().size(),
+                new ComputeDevice(false, "test"),
+                2)) {
+      int side = Math.max(raster.width(), raster.height());
+      TileLayout layout = new TileLayout(raster.width(), raster.height(), side, HALO);
+      TileLayout.Tile only = layout.tile(0, 0);
+      TilePixels pixels =
+          TilePixels.of(
+              new TileCutter(raster, layout).cut(only),
+              Fixtures.BANDS,
+              -HALO,
+              -HALO,
+              Optional.empty());
+      CellGrid grid = CellGrid.of(raster.width(), raster.height(), 100, 10);
+      TileMapper mapper =
+          new TileMapper(
+              classifier, c.classValues(), 200, c.bands().size() * c.patchSize() * c.patchSize());
+      return mapper.map(
+          grid,
+          grid.cellsOf(0, 0, raster.width(), raster.height()),
+          new PatchSampler(pixels, c.patchSize(), c.bands(), c.bandMeans(), c.bandStds()),
+          raster.geoTransform(),
+          published.version());
+    }
+  }
+
+  private static void publish(String bootstrap, List<TileReady> tiles) {
+    try (EventPublisher p = new EventPublisher(bootstrap, URI.create("/lcz/it/ingest"))) {
+      tiles.forEach(t -> p.publishAndWait(t, Duration.ofSeconds(30)));
+    }
+  }
+
+  private static List<SceneMapCompleted> completions(String bootstrap, String sceneId) {
+    return Fixtures.events(bootstrap, Topics.MAPS, sceneId, SceneMapCompleted.class);
+  }
+
+  private static int distinct(byte[] values) {
+    return (int)
+        new String(values, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count();
+  }
+
+  private static void await(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    Instant end = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(end)) {
+        throw new AssertionError("not reached within " + timeout);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor(60, TimeUnit.SECONDS);
+    return out;
+  }
+}
