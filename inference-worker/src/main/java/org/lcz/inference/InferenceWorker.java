@@ -12,6 +12,7 @@ import org.lcz.inference.config.InferenceConfig;
 import org.lcz.inference.messaging.WorkerLoops;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.ModelOpener;
+import org.lcz.inference.model.OnnxRuntimeNatives;
 
 /**
  * Starts the worker's three activities at start-up and stops them at shutdown: the model refresher
@@ -31,16 +32,16 @@ public class InferenceWorker {
       ObjectStore store,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
       @ConfigProperty(name = "quarkus.application.name") String application) {
-    config
-        .onnxruntimeNativePath()
-        .ifPresent(p -> System.setProperty("onnxruntime.native.path", p.toString()));
+    String natives = OnnxRuntimeNatives.configure(config.onnxruntimeNativePath());
     device = ModelOpener.decide(config.device());
     LOG.infof(
-        "inference: model '%s', %.0f m cells, batch %d, %d threads; ONNX Runtime on the %s",
+        "inference: model '%s', %.0f m cells, batch %d, %d threads; ONNX Runtime (natives %s) on"
+            + " the %s",
         config.modelName(),
         config.cellSize(),
         config.batchSize(),
         config.intraOpThreads(),
+        natives,
         device.reason());
     loops =
         new WorkerLoops(

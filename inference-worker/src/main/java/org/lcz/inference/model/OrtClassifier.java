@@ -3,12 +3,12 @@ package org.lcz.inference.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.cuda.CudaUtils;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class OrtClassifier implements PatchClassifier {
 
   /** GPUs DJL sees (0 without CUDA). */
   public static int visibleGpus() {
-    return Engine.getEngine(ENGINE).getGpuCount();
+    return CudaUtils.getGpuCount();
   }
 
   /**

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lcz.deploy.testing.LocalStackTestResource;
 
 @QuarkusTest
+@Tag("quarkus")
 @WithTestResource(LocalStackTestResource.class)
 class InferenceConfigTest {
   @Inject InferenceConfig config;

@@ -1,0 +1,77 @@
+package org.lcz.inference;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.ingest.tiling.SceneTiler;
+
+/**
+ * The application as deployed (Quarkus, its class loader, its configuration): it reports its device
+ * choice, waits for a model, and once a model is published maps a scene to a SceneMapCompleted,
+ * with ONNX Runtime started inside Quarkus from the natives unpacked at build time.
+ */
+@QuarkusTest
+@Tag("quarkus")
+@WithTestResource(LocalStackTestResource.class)
+class InferenceWorkerTest {
+  @Inject ObjectStore store;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @Test
+  void theWorkerMapsASceneOnceAModelIsPublishedAndSaysSoOnItsStatus() throws Exception {
+    given()
+        .get("/status")
+        .then()
+        .statusCode(200)
+        .body("device", containsString("CPU provider (no GPU visible)"));
+
+    Path work = Files.createTempDirectory("inference-app");
+    ModelPublished model = Fixtures.trainAndPublish(bootstrap, store, work, 21);
+    String sceneId = "app-" + UUID.randomUUID();
+    SceneTiler.Result tiled =
+        Fixtures.tile(store, sceneId, Fixtures.scene(work, 400, 300, 3), 256, 8);
+    try (EventPublisher p = new EventPublisher(bootstrap, URI.create("/lcz/it/ingest"))) {
+      tiled.tiles().forEach(t -> p.publishAndWait(t, Duration.ofSeconds(30)));
+    }
+
+    Instant end = Instant.now().plusSeconds(180);
+    List<SceneMapCompleted> done = List.of();
+    while (done.isEmpty() && Instant.now().isBefore(end)) {
+      Thread.sleep(1000);
+      done = Fixtures.events(bootstrap, Topics.MAPS, sceneId, SceneMapCompleted.class);
+    }
+    assertThat(done).hasSize(1);
+    assertThat(done.get(0).modelVersion()).isEqualTo(model.version());
+    assertThat(store.read(done.get(0).map())).isNotEmpty();
+    given()
+        .get("/status")
+        .then()
+        .statusCode(200)
+        .body("modelVersion", equalTo(model.version()))
+        .body("consuming", equalTo(true))
+        .body("scenesAssembled", equalTo(1));
+  }
+}
