@@ -45,7 +45,18 @@ public final class Fixtures {
   public static final List<String> BANDS =
       List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
 
+  private static ModelPublished shared;
+
   private Fixtures() {}
+
+  /** One trained model per test JVM, published on first use. */
+  public static synchronized ModelPublished sharedModel(String bootstrap, ObjectStore store)
+      throws Exception {
+    if (shared == null) {
+      shared = trainAndPublish(bootstrap, store, Files.createTempDirectory("inference-model"), 11);
+    }
+    return shared;
+  }
 
   /**
    * Trains MSMLA-18 two epochs on the learnable sets (16-px patches) and publishes it, promoted.

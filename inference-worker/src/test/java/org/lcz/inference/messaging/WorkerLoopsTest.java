@@ -54,22 +54,13 @@ import org.lcz.ingest.tiling.SceneTiler;
 class WorkerLoopsTest {
   private static final int HALO = 8;
   private static final int COG_BLOCK = 32;
-  private static ModelPublished model;
-
-  private static synchronized ModelPublished model(LocalStack stack, ObjectStore store, Path work)
-      throws Exception {
-    if (model == null) {
-      model = Fixtures.trainAndPublish(stack.kafkaBootstrapServers(), store, work, 11);
-    }
-    return model;
-  }
 
   @Test
   void aSceneEndsAsOneValidCogPreviewAndStacItemThatEqualTheSceneMappedInOnePiece(
       LocalStack stack, @TempDir Path work) throws Exception {
     String bootstrap = stack.kafkaBootstrapServers();
     try (ObjectStore store = stack.newObjectStore()) {
-      ModelPublished published = model(stack, store, work);
+      ModelPublished published = Fixtures.sharedModel(bootstrap, store);
       Path scene = Fixtures.scene(work, 700, 460, 5);
       String sceneId = "one-" + UUID.randomUUID();
       String run = UUID.randomUUID().toString();
@@ -148,7 +139,7 @@ class WorkerLoopsTest {
       LocalStack stack, @TempDir Path work) throws Exception {
     String bootstrap = stack.kafkaBootstrapServers();
     try (ObjectStore store = stack.newObjectStore()) {
-      ModelPublished published = model(stack, store, work);
+      ModelPublished published = Fixtures.sharedModel(bootstrap, store);
       Path scene = Fixtures.scene(work, 1280, 640, 6);
       String sceneId = "failover-" + UUID.randomUUID();
       String run = UUID.randomUUID().toString();

@@ -1,0 +1,77 @@
+package org.lcz.inference.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.lcz.inference.model.PatchClassifier;
+import org.lcz.inference.window.CellGrid;
+import org.lcz.inference.window.PatchSampler;
+import org.lcz.inference.window.TilePixels;
+
+class TileMapperTest {
+  /** Three classes; the winner is the patch's first value modulo 3, with probability 0.8. */
+  private static final class ModuloClassifier implements PatchClassifier {
+    final List<Integer> batchSizes = new ArrayList<>();
+
+    @Override
+    public void classify(float[] patches, int count, float[] probabilities) {
+      batchSizes.add(count);
+      for (int i = 0; i < count; i++) {
+        int winner = Math.floorMod((int) patches[i * 4], 3);
+        for (int k = 0; k < 3; k++) {
+          probabilities[i * 3 + k] = k == winner ? 0.8f : 0.1f;
+        }
+      }
+    }
+
+    @Override
+    public int classes() {
+      return 3;
+    }
+
+    @Override
+    public String device() {
+      return "test";
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void cellsGetTheWinningClassValueAndConfidenceInBatchesAndNodataCellsGetZero() {
+    // a 20×10 scene of 2-pixel cells: pixel value = scene column / 2 (the cell column)
+    float[] band = new float[24 * 14];
+    for (int y = 0; y < 14; y++) {
+      for (int x = 0; x < 24; x++) {
+        band[y * 24 + x] = (x - 2) / 2;
+      }
+    }
+    band[(1 + 2) * 24 + (9 + 2)] = -9; // nodata at the centre pixel of cell (4, 0)
+    TilePixels tile =
+        new TilePixels(List.of("B"), new float[][] {band}, 24, 14, -2, -2, Optional.of(-9.0));
+    ModuloClassifier model = new ModuloClassifier();
+    TileMapper mapper = new TileMapper(model, List.of(17, 1, 5), 4, 4);
+    CellGrid grid = new CellGrid(20, 10, 2);
+    MapTile map =
+        mapper.map(
+            grid,
+            grid.cellsOf(0, 0, 20, 10),
+            new PatchSampler(tile, 2, List.of("B"), List.of(0.0), List.of(1.0)),
+            new double[] {0, 10, 0, 0, 0, -10},
+            "v1");
+    assertThat(map.width()).isEqualTo(10);
+    assertThat(map.height()).isEqualTo(5);
+    assertThat(map.classAt(0, 2)).isEqualTo(17);
+    assertThat(map.classAt(1, 2)).isEqualTo(1);
+    assertThat(map.classAt(2, 2)).isEqualTo(5);
+    assertThat(map.confidenceAt(2, 2)).isEqualTo(80);
+    assertThat(map.classAt(4, 0)).isZero();
+    assertThat(map.confidenceAt(4, 0)).isZero();
+    assertThat(model.batchSizes).containsOnly(4, 1).hasSize(13); // 49 cells with data
+    assertThat(map.geoTransform()).containsExactly(0, 20, 0, 0, 0, -20);
+  }
+}

@@ -1,0 +1,184 @@
+package org.lcz.inference.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.events.EventCodec;
+import org.lcz.common.events.MapTileWritten;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.TopicSnapshot;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.SceneManifest;
+import org.lcz.common.registry.CurrentModel;
+import org.lcz.common.registry.ModelRegistry;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.inference.Fixtures;
+import org.lcz.inference.map.TileJob;
+import org.lcz.inference.model.ComputeDevice;
+import org.lcz.inference.model.ModelOpener;
+import org.lcz.inference.model.ModelSlot;
+import org.lcz.ingest.tiling.SceneTiler;
+
+/** Bad input on the real broker: dead letters with the reason, and the loop goes on. */
+@ExtendWith(LocalStackExtension.class)
+class TileLoopTest {
+  @Test
+  void garbageAndUnmappableTilesAreDeadLetteredWithTheReasonAndGoodTilesStillMap(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    String bootstrap = stack.kafkaBootstrapServers();
+    try (ObjectStore store = stack.newObjectStore()) {
+      Fixtures.sharedModel(bootstrap, store);
+      String sceneId = "loop-" + UUID.randomUUID();
+      SceneTiler.Result tiled =
+          Fixtures.tile(store, sceneId, Fixtures.scene(work, 200, 150, 9), 256, 8);
+      TileReady good = tiled.tiles().get(0);
+      TileReady wrongBands =
+          withManifest(
+              store,
+              good,
+              "bands",
+              m ->
+                  copy(
+                      m,
+                      List.of("R", "G", "B", "N", "S1", "S2", "S3", "S4", "S5", "S6"),
+                      m.geoTransform()));
+      TileReady wrongPixels =
+          withManifest(
+              store,
+              good,
+              "pixels",
+              m -> copy(m, m.bands(), new double[] {500000, 20, 0, 5000000, 0, -20}));
+
+      String group = "loop-" + UUID.randomUUID();
+      Fixtures.startAtEnd(bootstrap, group, Topics.TILES);
+      ModelRegistry registry = new ModelRegistry(bootstrap);
+      ModelSlot slot =
+          new ModelSlot(
+              new CurrentModel(() -> registry.current("msmla"), store, work.resolve("models")),
+              new ModelOpener(new ComputeDevice(false, "test"), 64, 2));
+      slot.refresh();
+      TileLoop loop =
+          new TileLoop(
+              new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group)),
+              new InboundEvents(new EventCodec()),
+              slot,
+              new TileJob(store, work.resolve("tiles"), 100),
+              new EventPublisher(bootstrap, URI.create("/lcz/it/loop")),
+              new DeadLetterPublisher(bootstrap, "loop-test"));
+      Thread thread = new Thread(loop);
+      thread.start();
+      try (KafkaProducer<String, byte[]> raw =
+              new KafkaProducer<>(KafkaClients.rawProducer(bootstrap));
+          EventPublisher events = new EventPublisher(bootstrap, URI.create("/lcz/it/ingest"))) {
+        raw.send(
+                new ProducerRecord<>(
+                    Topics.TILES,
+                    sceneId + "-garbage",
+                    "{not an event".getBytes(StandardCharsets.UTF_8)))
+            .get();
+        events.publishAndWait(wrongBands, Duration.ofSeconds(30));
+        events.publishAndWait(wrongPixels, Duration.ofSeconds(30));
+        events.publishAndWait(good, Duration.ofSeconds(30));
+        Instant end = Instant.now().plusSeconds(120);
+        while (loop.mapped() < 1 && Instant.now().isBefore(end)) {
+          Thread.sleep(200);
+        }
+      } finally {
+        loop.stop();
+        thread.join(30_000);
+        slot.close();
+      }
+      assertThat(loop.mapped()).isEqualTo(1);
+      assertThat(Fixtures.events(bootstrap, Topics.MAPS, sceneId, MapTileWritten.class)).hasSize(1);
+      List<String> errors =
+          TopicSnapshot.read(bootstrap, Topics.DEAD_LETTER, Duration.ofSeconds(30)).stream()
+              .filter(r -> r.key() != null && r.key().startsWith(sceneId))
+              .map(TileLoopTest::error)
+              .toList();
+      assertThat(errors).hasSize(3);
+      assertThat(errors).anySatisfy(e -> assertThat(e).contains("not a CloudEvent"));
+      assertThat(errors)
+          .anySatisfy(e -> assertThat(e).contains("missing: [B2, B3").contains("lcz.ingest.bands"));
+      assertThat(errors)
+          .anySatisfy(
+              e ->
+                  assertThat(e)
+                      .contains("20.0 m pixels but the model was trained on 10.0 m pixels"));
+
+      // the group's offsets are past all four records: nothing is delivered again
+      try (KafkaConsumer<String, byte[]> c =
+          new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group))) {
+        c.subscribe(List.of(Topics.TILES));
+        long seen = 0;
+        for (int i = 0; i < 10; i++) {
+          seen += c.poll(Duration.ofMillis(500)).count();
+        }
+        assertThat(seen).isZero();
+      }
+    }
+  }
+
+  private static String error(ConsumerRecord<String, byte[]> r) {
+    return new String(
+        r.headers().lastHeader(DeadLetterPublisher.ERROR).value(), StandardCharsets.UTF_8);
+  }
+
+  private static SceneManifest copy(SceneManifest m, List<String> bands, double[] geoTransform) {
+    return new SceneManifest(
+        m.sceneId(),
+        m.width(),
+        m.height(),
+        m.crsWkt(),
+        m.epsg(),
+        geoTransform,
+        m.groundSampleDistance(),
+        bands,
+        m.sampleType(),
+        m.nodata(),
+        m.tileSize(),
+        m.halo(),
+        m.tiles());
+  }
+
+  /** {@code tile} under a new tile id whose manifest is changed by {@code change}. */
+  private static TileReady withManifest(
+      ObjectStore store, TileReady tile, String name, UnaryOperator<SceneManifest> change) {
+    SceneManifest changed = change.apply(SceneManifest.read(store.read(tile.manifest())));
+    ObjectRef ref =
+        store.put(
+            Buckets.TILES,
+            "scenes/" + tile.sceneId() + "/manifest-" + name + ".json",
+            changed.toJson(),
+            "application/json");
+    return new TileReady(
+        tile.sceneId(),
+        tile.sceneId() + "-" + name,
+        tile.row(),
+        tile.col(),
+        tile.sceneTileCount(),
+        tile.tile(),
+        ref);
+  }
+}
