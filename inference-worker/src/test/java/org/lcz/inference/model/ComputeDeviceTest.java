@@ -1,0 +1,34 @@
+package org.lcz.inference.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ComputeDeviceTest {
+  @Test
+  void autoTakesAVisibleGpuAndOtherwiseTheCpu() {
+    assertThat(ComputeDevice.choose(DevicePreference.AUTO, 2).gpu()).isTrue();
+    ComputeDevice none = ComputeDevice.choose(DevicePreference.AUTO, 0);
+    assertThat(none.gpu()).isFalse();
+    assertThat(none.reason()).isEqualTo("CPU provider (no GPU visible)");
+  }
+
+  @Test
+  void aGpuAskedForButAbsentFallsBackToTheCpuSayingWhy() {
+    ComputeDevice d = ComputeDevice.choose(DevicePreference.GPU, 0);
+    assertThat(d.gpu()).isFalse();
+    assertThat(d.reason()).contains("no GPU is visible").contains("CUDA_VISIBLE_DEVICES");
+    ComputeDevice failed =
+        ComputeDevice.choose(DevicePreference.GPU, 1).fallBack("libcublasLt.so.12 missing");
+    assertThat(failed.gpu()).isFalse();
+    assertThat(failed.reason())
+        .contains("CUDA provider failed to start (libcublasLt.so.12 missing)");
+    assertThat(ComputeDevice.choose(DevicePreference.CPU, 4).gpu()).isFalse();
+  }
+
+  @Test
+  void thisMachineHasNoGpuAndTheClassifierSaysSoWithoutStartingCuda() {
+    assertThat(OrtClassifier.visibleGpus()).isZero();
+    assertThat(ModelOpener.decide(DevicePreference.AUTO).gpu()).isFalse();
+  }
+}

@@ -1,0 +1,127 @@
+package org.lcz.inference.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.events.ModelContract;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.registry.CurrentModel;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.testing.LocalStackExtension;
+
+/** Model files come from the real S3 server; the opener records what it opens and closes. */
+@ExtendWith(LocalStackExtension.class)
+class ModelSlotTest {
+  private final List<String> closed = new ArrayList<>();
+
+  private final class Recorded implements PatchClassifier {
+    final String version;
+
+    Recorded(String version) {
+      this.version = version;
+    }
+
+    @Override
+    public void classify(float[] patches, int count, float[] probabilities) {}
+
+    @Override
+    public int classes() {
+      return 2;
+    }
+
+    @Override
+    public String device() {
+      return "test";
+    }
+
+    @Override
+    public void close() {
+      closed.add(version);
+    }
+  }
+
+  @Test
+  void aNewVersionTakesOverAtTheNextAcquireAndTheOldOneIsClosedThen(
+      LocalStack stack, @TempDir Path dir) {
+    try (ObjectStore store = stack.newObjectStore()) {
+      AtomicReference<ModelPublished> current = new AtomicReference<>();
+      ModelSlot slot =
+          new ModelSlot(
+              new CurrentModel(() -> Optional.ofNullable(current.get()), store, dir),
+              loaded -> new ActiveModel(loaded.event(), new Recorded(loaded.event().version()), 8));
+      assertThat(slot.acquire()).isEmpty();
+      assertThat(slot.refresh().outcome()).isEqualTo(CurrentModel.Outcome.UNCHANGED);
+
+      current.set(published(store, "v1", "model one"));
+      assertThat(slot.refresh().outcome()).isEqualTo(CurrentModel.Outcome.SWAPPED);
+      assertThat(slot.acquire().orElseThrow().version()).isEqualTo("v1");
+
+      current.set(published(store, "v2", "model two"));
+      slot.refresh();
+      assertThat(slot.version()).contains("v2");
+      assertThat(closed).as("v1 maps until the tile loop asks again").isEmpty();
+      assertThat(slot.acquire().orElseThrow().version()).isEqualTo("v2");
+      assertThat(closed).containsExactly("v1");
+
+      // a version whose file is missing is refused; v2 stays
+      ModelPublished broken = published(store, "v3", "three");
+      current.set(
+          new ModelPublished(
+              broken.schemaVersion(),
+              broken.modelName(),
+              "v3",
+              ObjectRef.of(Buckets.MODELS, "missing/" + UUID.randomUUID())
+                  .withSha256(broken.model().sha256()),
+              broken.card(),
+              broken.contract(),
+              true,
+              "test",
+              0.5,
+              null,
+              broken.publishedAt()));
+      assertThat(slot.refresh().outcome()).isEqualTo(CurrentModel.Outcome.REFUSED);
+      assertThat(slot.problem()).isPresent();
+      assertThat(slot.acquire().orElseThrow().version()).isEqualTo("v2");
+      slot.close();
+      assertThat(closed).containsExactly("v1", "v2");
+    }
+  }
+
+  private static ModelPublished published(ObjectStore store, String version, String content) {
+    ObjectRef file =
+        store.put(
+            Buckets.MODELS,
+            "slot-test/" + UUID.randomUUID() + "/model.onnx",
+            content.getBytes(StandardCharsets.UTF_8),
+            "application/octet-stream");
+    ModelContract contract =
+        new ModelContract(
+            "MSMLA-18",
+            List.of("B2"),
+            16,
+            10,
+            List.of(0.0),
+            List.of(1.0),
+            List.of(1, 2),
+            List.of("1", "2"),
+            null,
+            null,
+            version,
+            Instant.now());
+    return new ModelPublished(
+        1, "msmla", version, file, file, contract, true, "test", 0.5, null, Instant.now());
+  }
+}
