@@ -1,0 +1,342 @@
+package org.lcz.inference.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.net.URI;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.ModelContract;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.GeoTiffWriter;
+import org.lcz.common.raster.SceneManifest;
+import org.lcz.common.raster.TileLayout;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.MinioObjectStore;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.S3Settings;
+import org.lcz.inference.messaging.WorkerLoops;
+import org.lcz.inference.model.ComputeDevice;
+import org.lcz.inference.model.ModelOpener;
+import org.lcz.inference.model.OrtClassifier;
+import org.lcz.inference.window.CellGrid;
+
+/**
+ * {@code ./lcz inference-benchmark}: for one exported model, at one batch size and thread count,
+ * measured in the same run: (1) ONNX Runtime alone (its Java API, random normalised patches), (2)
+ * the same through DJL's OnnxRuntime engine, (3) the worker end to end — tile events in, tiles read
+ * from S3, patches cut and normalised, classified, map tiles written to S3, MapTileWritten on the
+ * broker, offsets committed. The ratio (3)/(1) is the figure of merit. The scene is random pixels
+ * with the model's bands, tiled as the ingest service does (512 px, 24 px halo).
+ *
+ * <p>Usage: {@code InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX]}; S3 from
+ * {@code LCZ_S3_*}, the broker from {@code LCZ_KAFKA_BOOTSTRAP_SERVERS}.
+ */
+public final class InferenceBenchmark {
+  private static final int TILE = 512;
+  private static final int HALO = 24;
+
+  private InferenceBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println(
+          "usage: InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX]");
+      System.exit(2);
+    }
+    Path model = Path.of(args[0]);
+    int batch = option(args, "--batch", 256);
+    int threads = option(args, "--threads", 2);
+    int scenePx = option(args, "--scene", 2048);
+    String bootstrap =
+        System.getenv().getOrDefault("LCZ_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    ModelContract contract = contract(model);
+    System.out.printf(
+        "model %s (%s, %d bands, %d px patches), batch %d, %d threads, scene %d px%n",
+        model,
+        contract.architecture(),
+        contract.bands().size(),
+        contract.patchSize(),
+        batch,
+        threads,
+        scenePx);
+
+    CellGrid grid = new CellGrid(scenePx, scenePx, 10);
+    int patches = grid.cols() * grid.rows();
+
+    double raw = rawOnnxRuntime(model, contract, batch, threads, patches);
+    System.out.printf("ONNX Runtime alone:       %8.1f patches/s%n", raw);
+    double djl = djlOnnxRuntime(model, contract, batch, threads, patches);
+    System.out.printf("DJL OnnxRuntime engine:   %8.1f patches/s%n", djl);
+
+    try (ObjectStore store = new MinioObjectStore(S3Settings.fromEnvironment())) {
+      store.ensureBuckets(Buckets.all());
+      String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+      List<TileReady> tiles = tileRandomScene(store, run, contract, scenePx);
+      ObjectRef onnx =
+          store.put(Buckets.MODELS, run + "/model.onnx", model, "application/octet-stream");
+      ModelPublished published =
+          new ModelPublished(
+              LczEvent.CURRENT_SCHEMA_VERSION,
+              run,
+              contract.version(),
+              onnx,
+              onnx,
+              contract,
+              true,
+              "benchmark",
+              0,
+              null,
+              Instant.now());
+      Path work = Files.createTempDirectory("inference-bench");
+      try (EventPublisher events = new EventPublisher(bootstrap, URI.create("/lcz/bench"));
+          WorkerLoops worker =
+              new WorkerLoops(
+                  new WorkerLoops.Settings(
+                      bootstrap,
+                      run,
+                      100,
+                      run + "-tiles",
+                      run + "-assembly",
+                      256,
+                      Duration.ofSeconds(1),
+                      work,
+                      URI.create("/lcz/bench")),
+                  store,
+                  new ModelOpener(new ComputeDevice(false, "benchmark"), batch, threads))) {
+        startAtEnd(bootstrap, run + "-tiles");
+        events.publishAndWait(published, Duration.ofSeconds(30));
+        while (!worker.tiles().isSubscribed()) {
+          Thread.sleep(100);
+        }
+        long t0 = System.nanoTime();
+        for (TileReady t : tiles) {
+          events.publishAndWait(t, Duration.ofSeconds(30));
+        }
+        while (worker.tiles().mapped() < tiles.size()) {
+          Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        while (worker.assembly().completed() < 1) {
+          Thread.sleep(20);
+        }
+        double assembled = (System.nanoTime() - t0) / 1e9;
+        double endToEnd = patches / seconds;
+        System.out.printf(
+            "worker end to end:        %8.1f patches/s (%d tiles, %d patches in %.1f s; scene map"
+                + " assembled after %.1f s)%n",
+            endToEnd, tiles.size(), patches, seconds, assembled);
+        System.out.printf("ratio end to end / ONNX Runtime alone: %.2f%n", endToEnd / raw);
+      }
+    }
+  }
+
+  private static int option(String[] args, String name, int fallback) {
+    for (int i = 1; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+
+  /** The contract the training worker writes into the ONNX file's metadata. */
+  static ModelContract contract(Path model) throws Exception {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession session = env.createSession(model.toString())) {
+      String json = session.getMetadata().getCustomMetadata().get("lcz.model_contract");
+      if (json == null) {
+        throw new IllegalArgumentException(model + " carries no lcz.model_contract metadata");
+      }
+      ObjectMapper mapper =
+          JsonMapper.builder()
+              .addModule(new JavaTimeModule())
+              .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .build();
+      return mapper.readValue(json, ModelContract.class);
+    }
+  }
+
+  private static float[] randomBatch(ModelContract c, int batch) {
+    float[] data = new float[batch * c.bands().size() * c.patchSize() * c.patchSize()];
+    Random random = new Random(7);
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) random.nextGaussian();
+    }
+    return data;
+  }
+
+  private static double rawOnnxRuntime(
+      Path model, ModelContract c, int batch, int threads, int patches) throws Exception {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      try (OrtSession session = env.createSession(model.toString(), options)) {
+        float[] data = randomBatch(c, batch);
+        long[] shape = {batch, c.bands().size(), c.patchSize(), c.patchSize()};
+        String input = session.getInputNames().iterator().next();
+        for (int warm = 0; warm < 2; warm++) {
+          try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+              OrtSession.Result r = session.run(Map.of(input, t))) {
+            r.get(0);
+          }
+        }
+        int batches = (patches + batch - 1) / batch;
+        long t0 = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+          try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+              OrtSession.Result r = session.run(Map.of(input, t))) {
+            r.get(0);
+          }
+        }
+        return (double) batches * batch / ((System.nanoTime() - t0) / 1e9);
+      }
+    }
+  }
+
+  private static double djlOnnxRuntime(
+      Path model, ModelContract c, int batch, int threads, int patches) {
+    try (OrtClassifier classifier =
+        OrtClassifier.load(
+            model,
+            c.bands().size(),
+            c.patchSize(),
+            c.classValues().size(),
+            new ComputeDevice(false, "benchmark"),
+            threads)) {
+      float[] data = randomBatch(c, batch);
+      float[] out = new float[batch * c.classValues().size()];
+      classifier.classify(data, batch, out);
+      classifier.classify(data, batch, out);
+      int batches = (patches + batch - 1) / batch;
+      long t0 = System.nanoTime();
+      for (int b = 0; b < batches; b++) {
+        classifier.classify(data, batch, out);
+      }
+      return (double) batches * batch / ((System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** A random UInt16 scene with the model's bands, tiled and stored as the ingest service does. */
+  private static List<TileReady> tileRandomScene(
+      ObjectStore store, String sceneId, ModelContract c, int px) {
+    TileLayout layout = new TileLayout(px, px, TILE, HALO);
+    double[] gt = {500000, 10, 0, 5000000, 0, -10};
+    Random random = new Random(3);
+    List<SceneManifest.TileEntry> entries = new ArrayList<>();
+    List<ObjectRef> refs = new ArrayList<>();
+    for (TileLayout.Tile t : layout.tiles()) {
+      int w = t.coreWidth() + 2 * HALO;
+      int h = t.coreHeight() + 2 * HALO;
+      WritableRaster r =
+          Raster.createBandedRaster(DataBuffer.TYPE_USHORT, w, h, c.bands().size(), null);
+      for (int b = 0; b < c.bands().size(); b++) {
+        double mean = c.bandMeans().get(b);
+        double std = c.bandStds().get(b);
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            r.setSample(x, y, b, Math.max(0, Math.min(65535, mean + std * random.nextGaussian())));
+          }
+        }
+      }
+      double[] tileGt = {
+        gt[0] + (t.coreX() - HALO) * 10, 10, 0, gt[3] - (t.coreY() - HALO) * 10, 0, -10
+      };
+      byte[] tiff =
+          GeoTiffWriter.write(
+              r, new GeoTiffWriter.Georeference(tileGt, 32632, true), c.bands(), null);
+      ObjectRef ref =
+          store.put(
+              Buckets.TILES, "scenes/" + sceneId + "/tiles/" + t.id() + ".tif", tiff, "image/tiff");
+      refs.add(ref);
+      entries.add(
+          new SceneManifest.TileEntry(
+              t.id(),
+              t.row(),
+              t.col(),
+              t.coreX(),
+              t.coreY(),
+              t.coreWidth(),
+              t.coreHeight(),
+              ref.key(),
+              ref.sha256()));
+    }
+    SceneManifest manifest =
+        new SceneManifest(
+            sceneId,
+            px,
+            px,
+            "PROJCRS[\"WGS 84 / UTM zone 32N\"]",
+            32632,
+            gt,
+            10,
+            c.bands(),
+            "UInt16",
+            null,
+            TILE,
+            HALO,
+            entries);
+    ObjectRef manifestRef =
+        store.put(
+            Buckets.TILES,
+            "scenes/" + sceneId + "/manifest.json",
+            manifest.toJson(),
+            "application/json");
+    List<TileReady> events = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      SceneManifest.TileEntry e = entries.get(i);
+      events.add(
+          new TileReady(
+              sceneId,
+              sceneId + "-" + e.id(),
+              e.row(),
+              e.col(),
+              entries.size(),
+              refs.get(i),
+              manifestRef));
+    }
+    return events;
+  }
+
+  private static void startAtEnd(String bootstrap, String group) {
+    try (KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group))) {
+      var parts =
+          c.partitionsFor(Topics.TILES).stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(Topics.TILES, p.partition()))
+              .toList();
+      var end =
+          new java.util.HashMap<
+              org.apache.kafka.common.TopicPartition,
+              org.apache.kafka.clients.consumer.OffsetAndMetadata>();
+      c.endOffsets(parts)
+          .forEach(
+              (p, o) -> end.put(p, new org.apache.kafka.clients.consumer.OffsetAndMetadata(o)));
+      c.assign(parts);
+      c.commitSync(end);
+    }
+  }
+}
