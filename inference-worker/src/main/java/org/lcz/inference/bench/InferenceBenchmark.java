@@ -72,6 +72,8 @@ public final class InferenceBenchmark {
     int scenePx = option(args, "--scene", 2048);
     String bootstrap =
         System.getenv().getOrDefault("LCZ_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    ai.djl.engine.Engine.getEngine(
+        "OnnxRuntime"); // creates ONNX Runtime's environment, as in the worker
     ModelContract contract = contract(model);
     System.out.printf(
         "model %s (%s, %d bands, %d px patches), batch %d, %d threads, scene %d px%n",
@@ -86,9 +88,10 @@ public final class InferenceBenchmark {
     CellGrid grid = new CellGrid(scenePx, scenePx, 10);
     int patches = grid.cols() * grid.rows();
 
+    // DJL's engine creates ONNX Runtime's environment (as in the worker); the raw session shares it
+    double djl = djlOnnxRuntime(model, contract, batch, threads, patches);
     double raw = rawOnnxRuntime(model, contract, batch, threads, patches);
     System.out.printf("ONNX Runtime alone:       %8.1f patches/s%n", raw);
-    double djl = djlOnnxRuntime(model, contract, batch, threads, patches);
     System.out.printf("DJL OnnxRuntime engine:   %8.1f patches/s%n", djl);
 
     try (ObjectStore store = new MinioObjectStore(S3Settings.fromEnvironment())) {
