@@ -18,8 +18,8 @@ public interface InferenceConfig {
   @WithDefault("100")
   double cellSize();
 
-  /** Patches per inference batch. */
-  @WithDefault("256")
+  /** Patches per inference batch (64 was fastest here for MSMLA; docs/benchmarks.md). */
+  @WithDefault("64")
   int batchSize();
 
   /** Threads ONNX Runtime uses inside one operator. */

@@ -1,13 +1,17 @@
 package org.lcz.inference.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -49,6 +53,7 @@ public final class TileLoop implements Runnable {
   private final DeadLetterPublisher deadLetters;
   private final Map<String, Integer> failures = new HashMap<>();
   private final AtomicLong mapped = new AtomicLong();
+  private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
   private volatile boolean subscribed;
 
@@ -73,7 +78,19 @@ public final class TileLoop implements Runnable {
       if (!awaitModel()) {
         return;
       }
-      consumer.subscribe(List.of(Topics.TILES));
+      consumer.subscribe(
+          List.of(Topics.TILES),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              partitions.forEach(p -> assigned.remove(p.partition()));
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              partitions.forEach(p -> assigned.add(p.partition()));
+            }
+          });
       subscribed = true;
       while (!stopped) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
@@ -193,6 +210,11 @@ public final class TileLoop implements Runnable {
   /** Tiles mapped by this loop. */
   public long mapped() {
     return mapped.get();
+  }
+
+  /** The partitions of the tiles topic this loop holds now. */
+  public Set<Integer> assignedPartitions() {
+    return Set.copyOf(assigned);
   }
 
   /** Whether the loop consumes tiles (a model is available). */

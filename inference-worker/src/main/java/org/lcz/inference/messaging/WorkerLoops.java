@@ -18,6 +18,7 @@ import org.lcz.common.registry.CurrentModel;
 import org.lcz.common.registry.ModelRegistry;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.inference.assembly.MapAssembler;
+import org.lcz.inference.map.RasterWarmUp;
 import org.lcz.inference.map.TileJob;
 import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ModelSlot;
@@ -90,7 +91,18 @@ public final class WorkerLoops implements AutoCloseable {
     refresher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lcz-model-refresh"));
     refresher.scheduleWithFixedDelay(
         this::refresh, 0, s.refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
-    tileThread = new Thread(tiles, "lcz-tiles");
+    Path tileDir = s.workDir().resolve("tiles");
+    tileThread =
+        new Thread(
+            () -> {
+              try {
+                RasterWarmUp.run(tileDir);
+              } catch (RuntimeException e) {
+                LOG.warning("raster warm-up failed (the first tile will start it): " + e);
+              }
+              tiles.run();
+            },
+            "lcz-tiles");
     assemblyThread = new Thread(assembly, "lcz-assembly");
     tileThread.start();
     assemblyThread.start();

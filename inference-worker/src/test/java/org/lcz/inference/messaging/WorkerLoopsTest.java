@@ -149,7 +149,11 @@ class WorkerLoopsTest {
 
       try (WorkerLoops a = worker(stack, store, work.resolve("a"), run)) {
         WorkerLoops b = worker(stack, store, work.resolve("b"), run);
-        await(() -> a.tiles().isSubscribed() && b.tiles().isSubscribed(), Duration.ofMinutes(1));
+        await(
+            () ->
+                !a.tiles().assignedPartitions().isEmpty()
+                    && !b.tiles().assignedPartitions().isEmpty(),
+            Duration.ofMinutes(1));
         publish(bootstrap, tiled.tiles());
         await(() -> b.tiles().mapped() >= 3, Duration.ofMinutes(2));
         b.close(); // mid-scene: its partitions of both topics go to a
