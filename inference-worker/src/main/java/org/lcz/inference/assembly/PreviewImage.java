@@ -26,6 +26,33 @@ public final class PreviewImage {
 
   private PreviewImage() {}
 
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+  private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+  private static String line(LczClass c, long n, long mapped) {
+    return String.format(
+        Locale.ROOT, "%s  %s  %.1f%%", c.code(), c.name(), 100.0 * n / Math.max(1, mapped));
+  }
+
+  /** The legend's width for its longest line. */
+  private static int legendWidth(String title, LczCatalog catalog, long[] histogram, long mapped) {
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+    try {
+      int widest = g.getFontMetrics(TITLE).stringWidth(title);
+      for (LczClass c : catalog.classes()) {
+        if (histogram[c.value()] > 0) {
+          widest =
+              Math.max(
+                  widest,
+                  22 + g.getFontMetrics(TEXT).stringWidth(line(c, histogram[c.value()], mapped)));
+        }
+      }
+      return widest + 2 * MARGIN;
+    } finally {
+      g.dispose();
+    }
+  }
+
   /** The preview of {@code map} with {@code title} above the legend. */
   public static byte[] png(SceneMap map, String title) {
     int cols = map.cols();
@@ -47,8 +74,9 @@ public final class PreviewImage {
       present += histogram[c.value()] > 0 ? 1 : 0;
     }
     int legendHeight = MARGIN * 2 + ROW * (present + 2);
+    int legendWidth = Math.max(LEGEND_WIDTH, legendWidth(title, catalog, histogram, mapped));
     BufferedImage image =
-        new BufferedImage(w + LEGEND_WIDTH, Math.max(h, legendHeight), BufferedImage.TYPE_INT_ARGB);
+        new BufferedImage(w + legendWidth, Math.max(h, legendHeight), BufferedImage.TYPE_INT_ARGB);
     int[] argb = new int[256];
     for (LczClass c : catalog.classes()) {
       argb[c.value()] = 0xFF000000 | c.rgb();
@@ -68,13 +96,13 @@ public final class PreviewImage {
       g.setRenderingHint(
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
-      g.fillRect(w, 0, LEGEND_WIDTH, image.getHeight());
+      g.fillRect(w, 0, legendWidth, image.getHeight());
       g.setColor(Color.BLACK);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+      g.setFont(TITLE);
       int x = w + MARGIN;
       int y = MARGIN + 12;
       g.drawString(title, x, y);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setFont(TEXT);
       y += ROW;
       for (LczClass c : catalog.classes()) {
         long n = histogram[c.value()];
@@ -85,11 +113,7 @@ public final class PreviewImage {
         g.fillRect(x, y - 11, 14, 14);
         g.setColor(Color.BLACK);
         g.drawRect(x, y - 11, 14, 14);
-        g.drawString(
-            String.format(
-                Locale.ROOT, "%s  %s  %.1f%%", c.code(), c.name(), 100.0 * n / Math.max(1, mapped)),
-            x + 22,
-            y + 1);
+        g.drawString(line(c, n, mapped), x + 22, y + 1);
         y += ROW;
       }
     } finally {

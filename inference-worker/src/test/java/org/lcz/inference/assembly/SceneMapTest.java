@@ -39,7 +39,12 @@ class SceneMapTest {
     java.awt.image.BufferedImage png =
         javax.imageio.ImageIO.read(
             new java.io.ByteArrayInputStream(PreviewImage.png(map, "Scene s")));
-    assertThat(png.getWidth()).isEqualTo(4 * 192 + 260);
+    assertThat(png.getWidth()).isGreaterThanOrEqualTo(4 * 192 + 260);
     assertThat(png.getRGB(10, 10) & 0xFFFFFF).isEqualTo(0x6A6AFF);
+    String longTitle = "Scene " + "x".repeat(80);
+    java.awt.image.BufferedImage wide =
+        javax.imageio.ImageIO.read(
+            new java.io.ByteArrayInputStream(PreviewImage.png(map, longTitle)));
+    assertThat(wide.getWidth()).as("the legend widens for its title").isGreaterThan(png.getWidth());
   }
 }
