@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,8 +66,8 @@ public class TrainingRunsResource {
       }
     }
     try {
-      publisher.publish(event).get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
+      publisher.publishAndWait(event, Duration.ofSeconds(30));
+    } catch (IllegalStateException e) {
       throw new ProblemException(
           Problem.of(
               Response.Status.SERVICE_UNAVAILABLE,

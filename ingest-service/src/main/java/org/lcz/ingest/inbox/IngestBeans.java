@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
@@ -29,13 +29,7 @@ public class IngestBeans {
     return new SceneIngestion(
         store,
         tiler,
-        e -> {
-          try {
-            publisher.publish(e).get(30, TimeUnit.SECONDS);
-          } catch (Exception failure) {
-            throw new IllegalStateException("could not publish " + e, failure);
-          }
-        },
+        e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
         config.workDir(),
         Clock.systemUTC(),
         config.manifestWait());

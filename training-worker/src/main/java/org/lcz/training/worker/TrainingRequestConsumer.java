@@ -5,8 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,13 +49,7 @@ public class TrainingRequestConsumer implements HealthCheck {
     TrainingJob job =
         new TrainingJob(
             store,
-            e -> {
-              try {
-                publisher.publish(e).get(30, TimeUnit.SECONDS);
-              } catch (Exception failure) {
-                throw new IllegalStateException("could not publish " + e + ": " + failure, failure);
-              }
-            },
+            e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
             defaults(config),
             config.workDir(),
             Clock.systemUTC(),
