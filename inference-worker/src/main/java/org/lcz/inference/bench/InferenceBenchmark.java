@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,8 +30,8 @@ import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.raster.GeoTiffWriter;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.raster.TileLayout;
+import org.lcz.common.raster.RasterSource;
+import org.lcz.common.raster.SceneTiles;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.MinioObjectStore;
 import org.lcz.common.storage.ObjectRef;
@@ -246,82 +246,80 @@ public final class InferenceBenchmark {
   /** A random UInt16 scene with the model's bands, tiled and stored as the ingest service does. */
   private static List<TileReady> tileRandomScene(
       ObjectStore store, String sceneId, ModelContract c, int px) {
-    TileLayout layout = new TileLayout(px, px, TILE, HALO);
     double[] gt = {500000, 10, 0, 5000000, 0, -10};
-    Random random = new Random(3);
-    List<SceneManifest.TileEntry> entries = new ArrayList<>();
-    List<ObjectRef> refs = new ArrayList<>();
-    for (TileLayout.Tile t : layout.tiles()) {
-      int w = t.coreWidth() + 2 * HALO;
-      int h = t.coreHeight() + 2 * HALO;
-      WritableRaster r =
-          Raster.createBandedRaster(DataBuffer.TYPE_USHORT, w, h, c.bands().size(), null);
-      for (int b = 0; b < c.bands().size(); b++) {
-        double mean = c.bandMeans().get(b);
-        double std = c.bandStds().get(b);
-        for (int y = 0; y < h; y++) {
-          for (int x = 0; x < w; x++) {
-            r.setSample(x, y, b, Math.max(0, Math.min(65535, mean + std * random.nextGaussian())));
+    RasterSource random =
+        new RasterSource() {
+          private final Random random = new Random(3);
+
+          @Override
+          public String name() {
+            return "random scene";
           }
-        }
-      }
-      double[] tileGt = {
-        gt[0] + (t.coreX() - HALO) * 10, 10, 0, gt[3] - (t.coreY() - HALO) * 10, 0, -10
-      };
-      byte[] tiff =
-          GeoTiffWriter.write(
-              r, new GeoTiffWriter.Georeference(tileGt, 32632, true), c.bands(), null);
-      ObjectRef ref =
-          store.put(
-              Buckets.TILES, "scenes/" + sceneId + "/tiles/" + t.id() + ".tif", tiff, "image/tiff");
-      refs.add(ref);
-      entries.add(
-          new SceneManifest.TileEntry(
-              t.id(),
-              t.row(),
-              t.col(),
-              t.coreX(),
-              t.coreY(),
-              t.coreWidth(),
-              t.coreHeight(),
-              ref.key(),
-              ref.sha256()));
+
+          @Override
+          public int width() {
+            return px;
+          }
+
+          @Override
+          public int height() {
+            return px;
+          }
+
+          @Override
+          public List<String> bandNames() {
+            return c.bands();
+          }
+
+          @Override
+          public int dataType() {
+            return DataBuffer.TYPE_USHORT;
+          }
+
+          @Override
+          public Optional<Double> nodata() {
+            return Optional.empty();
+          }
+
+          @Override
+          public double[] geoTransform() {
+            return gt.clone();
+          }
+
+          @Override
+          public Raster read(int x, int y, int w, int h) {
+            WritableRaster r =
+                Raster.createBandedRaster(DataBuffer.TYPE_USHORT, w, h, c.bands().size(), null);
+            for (int b = 0; b < c.bands().size(); b++) {
+              double mean = c.bandMeans().get(b);
+              double std = c.bandStds().get(b);
+              for (int j = 0; j < h; j++) {
+                for (int i = 0; i < w; i++) {
+                  r.setSample(
+                      i, j, b, Math.max(0, Math.min(65535, mean + std * random.nextGaussian())));
+                }
+              }
+            }
+            return r;
+          }
+        };
+    int[] all = new int[c.bands().size()];
+    for (int b = 0; b < all.length; b++) {
+      all[b] = b;
     }
-    SceneManifest manifest =
-        new SceneManifest(
+    return SceneTiles.store(
+            store,
             sceneId,
-            px,
-            px,
-            "PROJCRS[\"WGS 84 / UTM zone 32N\"]",
-            32632,
-            gt,
-            10,
-            c.bands(),
-            "UInt16",
-            null,
-            TILE,
-            HALO,
-            entries);
-    ObjectRef manifestRef =
-        store.put(
-            Buckets.TILES,
-            "scenes/" + sceneId + "/manifest.json",
-            manifest.toJson(),
-            "application/json");
-    List<TileReady> events = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      SceneManifest.TileEntry e = entries.get(i);
-      events.add(
-          new TileReady(
-              sceneId,
-              sceneId + "-" + e.id(),
-              e.row(),
-              e.col(),
-              entries.size(),
-              refs.get(i),
-              manifestRef));
-    }
-    return events;
+            random,
+            new SceneTiles.Cut(
+                all,
+                c.bands(),
+                new GeoTiffWriter.Georeference(gt, 32632, true),
+                "PROJCRS[\"WGS 84 / UTM zone 32N\"]",
+                10,
+                TILE,
+                HALO))
+        .tiles();
   }
 
   private static void startAtEnd(String bootstrap, String group) {

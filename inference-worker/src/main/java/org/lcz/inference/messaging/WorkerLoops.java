@@ -112,7 +112,9 @@ public final class WorkerLoops implements AutoCloseable {
     try {
       models.refresh();
     } catch (RuntimeException e) {
-      LOG.warning("could not read the model registry: " + e.getMessage());
+      if (!Thread.currentThread().isInterrupted()) { // interrupted: the worker is stopping
+        LOG.warning("could not read the model registry: " + e.getMessage());
+      }
     }
   }
 

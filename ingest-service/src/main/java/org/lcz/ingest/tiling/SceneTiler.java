@@ -1,22 +1,17 @@
 package org.lcz.ingest.tiling;
 
-import java.awt.image.DataBuffer;
-import java.awt.image.Raster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.raster.GeoTiffWriter;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.raster.SceneRaster;
-import org.lcz.common.raster.TileCutter;
-import org.lcz.common.raster.TileLayout;
-import org.lcz.common.storage.Buckets;
+import org.lcz.common.raster.SceneTiles;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 
@@ -98,70 +93,20 @@ public final class SceneTiler {
   private Result tile(
       String sceneId, RasterSource scene, GeoTiffWriter.Georeference where, String crsWkt) {
     int[] bandIndex = check(scene);
-    TileLayout layout =
-        new TileLayout(scene.width(), scene.height(), settings.tileSize(), settings.halo());
-    TileCutter cutter = new TileCutter(scene, layout);
-    String prefix = "scenes/" + sceneId + "/";
-    Double nodata = scene.nodata().orElse(null);
-    List<SceneManifest.TileEntry> entries = new ArrayList<>();
-    List<ObjectRef> refs = new ArrayList<>();
-    for (TileLayout.Tile t : layout.tiles()) {
-      Raster all = cutter.cut(t);
-      Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, bandIndex);
-      byte[] tiff =
-          GeoTiffWriter.write(
-              pixels,
-              new GeoTiffWriter.Georeference(
-                  cutter.geoTransform(t), where.epsg(), where.projected()),
-              settings.bands(),
-              nodata);
-      ObjectRef ref =
-          store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
-      refs.add(ref);
-      entries.add(
-          new SceneManifest.TileEntry(
-              t.id(),
-              t.row(),
-              t.col(),
-              t.coreX(),
-              t.coreY(),
-              t.coreWidth(),
-              t.coreHeight(),
-              ref.key(),
-              ref.sha256()));
-    }
-    SceneManifest manifest =
-        new SceneManifest(
+    SceneTiles.Stored stored =
+        SceneTiles.store(
+            store,
             sceneId,
-            scene.width(),
-            scene.height(),
-            crsWkt,
-            where.epsg(),
-            scene.geoTransform(),
-            settings.groundSampleDistance(),
-            settings.bands(),
-            typeName(scene.dataType()),
-            nodata,
-            settings.tileSize(),
-            settings.halo(),
-            entries);
-    ObjectRef manifestRef =
-        store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
-    List<TileReady> events = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      SceneManifest.TileEntry e = entries.get(i);
-      events.add(
-          new TileReady(
-              LczEvent.CURRENT_SCHEMA_VERSION,
-              sceneId,
-              sceneId + "-" + e.id(),
-              e.row(),
-              e.col(),
-              entries.size(),
-              refs.get(i),
-              manifestRef));
-    }
-    return new Result(manifest, manifestRef, events);
+            scene,
+            new SceneTiles.Cut(
+                bandIndex,
+                settings.bands(),
+                where,
+                crsWkt,
+                settings.groundSampleDistance(),
+                settings.tileSize(),
+                settings.halo()));
+    return new Result(stored.manifest(), stored.manifestRef(), stored.tiles());
   }
 
   /**
@@ -257,16 +202,5 @@ public final class SceneTiler {
               + gsd
               + ") or send it with a scene.json manifest");
     }
-  }
-
-  private static String typeName(int type) {
-    return switch (type) {
-      case DataBuffer.TYPE_BYTE -> "Byte";
-      case DataBuffer.TYPE_SHORT -> "Int16";
-      case DataBuffer.TYPE_USHORT -> "UInt16";
-      case DataBuffer.TYPE_INT -> "Int32";
-      case DataBuffer.TYPE_FLOAT -> "Float32";
-      default -> "Float64";
-    };
   }
 }

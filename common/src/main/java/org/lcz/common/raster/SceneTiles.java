@@ -1,0 +1,120 @@
+package org.lcz.common.raster;
+
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.util.ArrayList;
+import java.util.List;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+
+/**
+ * Stores a scene as tiles: cuts it with {@link TileCutter} (one tile in memory at a time), writes
+ * each tile, its bands in the platform's order, as a GeoTIFF at {@code
+ * lcz-tiles/scenes/{sceneId}/tiles/{row}_{col}.tif}, stores the {@link SceneManifest} last, and
+ * returns the TileReady events that announce them.
+ */
+public final class SceneTiles {
+  private SceneTiles() {}
+
+  /** What was stored. */
+  public record Stored(SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles) {}
+
+  /**
+   * How to cut and label the tiles.
+   *
+   * @param bandIndex for each output band, its index in the scene
+   * @param bands the output band names
+   * @param where the scene's georeference (EPSG code); tiles carry their own origin
+   * @param crsWkt the scene's CRS as WKT, for the manifest
+   */
+  public record Cut(
+      int[] bandIndex,
+      List<String> bands,
+      GeoTiffWriter.Georeference where,
+      String crsWkt,
+      double groundSampleDistance,
+      int tileSize,
+      int halo) {}
+
+  /** Tiles {@code scene} as scene {@code sceneId} into {@code store}. */
+  public static Stored store(ObjectStore store, String sceneId, RasterSource scene, Cut cut) {
+    TileLayout layout = new TileLayout(scene.width(), scene.height(), cut.tileSize(), cut.halo());
+    TileCutter cutter = new TileCutter(scene, layout);
+    String prefix = "scenes/" + sceneId + "/";
+    Double nodata = scene.nodata().orElse(null);
+    List<SceneManifest.TileEntry> entries = new ArrayList<>();
+    List<ObjectRef> refs = new ArrayList<>();
+    for (TileLayout.Tile t : layout.tiles()) {
+      Raster all = cutter.cut(t);
+      Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, cut.bandIndex());
+      byte[] tiff =
+          GeoTiffWriter.write(
+              pixels,
+              new GeoTiffWriter.Georeference(
+                  cutter.geoTransform(t), cut.where().epsg(), cut.where().projected()),
+              cut.bands(),
+              nodata);
+      ObjectRef ref =
+          store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
+      refs.add(ref);
+      entries.add(
+          new SceneManifest.TileEntry(
+              t.id(),
+              t.row(),
+              t.col(),
+              t.coreX(),
+              t.coreY(),
+              t.coreWidth(),
+              t.coreHeight(),
+              ref.key(),
+              ref.sha256()));
+    }
+    SceneManifest manifest =
+        new SceneManifest(
+            sceneId,
+            scene.width(),
+            scene.height(),
+            cut.crsWkt(),
+            cut.where().epsg(),
+            scene.geoTransform(),
+            cut.groundSampleDistance(),
+            cut.bands(),
+            typeName(scene.dataType()),
+            nodata,
+            cut.tileSize(),
+            cut.halo(),
+            entries);
+    ObjectRef manifestRef =
+        store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
+    List<TileReady> events = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      SceneManifest.TileEntry e = entries.get(i);
+      events.add(
+          new TileReady(
+              LczEvent.CURRENT_SCHEMA_VERSION,
+              sceneId,
+              sceneId + "-" + e.id(),
+              e.row(),
+              e.col(),
+              entries.size(),
+              refs.get(i),
+              manifestRef));
+    }
+    return new Stored(manifest, manifestRef, events);
+  }
+
+  /** GDAL's name of a {@link DataBuffer} type. */
+  static String typeName(int type) {
+    return switch (type) {
+      case DataBuffer.TYPE_BYTE -> "Byte";
+      case DataBuffer.TYPE_SHORT -> "Int16";
+      case DataBuffer.TYPE_USHORT -> "UInt16";
+      case DataBuffer.TYPE_INT -> "Int32";
+      case DataBuffer.TYPE_FLOAT -> "Float32";
+      default -> "Float64";
+    };
+  }
+}
