@@ -1,0 +1,145 @@
+package org.lcz.common.synth;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.lcz.common.raster.GeoTiffWriter;
+
+/**
+ * Writes a synthetic world as files: the scene ({@code scene.tif}, ten UInt16 bands B2 … B12 named
+ * in the file, 10 m pixels in UTM zone 32N), its ground truth ({@code truth.tif}, LCZ values 1–17
+ * per 100 m cell on the same extent) and patch data sets in the MSMLA layout ({@code sen2} N × 48 ×
+ * 48 × 10 float32 reflectance × 10,000, {@code label} N × 17 one-hot), sampled from worlds with
+ * other seeds than the scene's.
+ */
+public final class WorldFiles {
+  /** The bands, in file order. */
+  public static final List<String> BANDS =
+      List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
+
+  /** EPSG code of the scenes (WGS 84 / UTM zone 32N). */
+  public static final int EPSG = 32632;
+
+  /** The upper-left corner of every scene, in metres of UTM 32N. */
+  public static final double[] ORIGIN = {500000, 5000000};
+
+  private WorldFiles() {}
+
+  /** The scene's geotransform (10 m pixels from {@link #ORIGIN}). */
+  public static double[] sceneGeoTransform() {
+    return new double[] {ORIGIN[0], 10, 0, ORIGIN[1], 0, -10};
+  }
+
+  /** Writes {@code world} as {@code scene.tif} and {@code truth.tif} into {@code dir}. */
+  public static void writeScene(SyntheticWorld world, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    int n = world.size();
+    WritableRaster pixels =
+        Raster.createBandedRaster(DataBuffer.TYPE_USHORT, n, n, BANDS.size(), null);
+    int[] row = new int[n];
+    for (int b = 0; b < BANDS.size(); b++) {
+      for (int y = 0; y < n; y++) {
+        world.readRow(y, 0, b, row);
+        pixels.setSamples(0, y, n, 1, b, row);
+      }
+    }
+    Files.write(
+        dir.resolve("scene.tif"),
+        GeoTiffWriter.write(
+            pixels, new GeoTiffWriter.Georeference(sceneGeoTransform(), EPSG, true), BANDS, null));
+    int cells = world.cells();
+    WritableRaster truth = Raster.createBandedRaster(DataBuffer.TYPE_BYTE, cells, cells, 1, null);
+    for (int y = 0; y < cells; y++) {
+      for (int x = 0; x < cells; x++) {
+        truth.setSample(x, y, 0, world.classAt(x, y));
+      }
+    }
+    Files.write(
+        dir.resolve("truth.tif"),
+        GeoTiffWriter.write(
+            truth,
+            new GeoTiffWriter.Georeference(
+                new double[] {ORIGIN[0], 100, 0, ORIGIN[1], 0, -100}, EPSG, true),
+            List.of("lcz"),
+            0.0));
+  }
+
+  /**
+   * Samples {@code perClass} patches of every class from worlds seeded {@code seed}, {@code seed +
+   * 1} … (as many as needed) and writes them as one HDF5 file in the MSMLA layout.
+   *
+   * @return the patch count
+   */
+  public static int writePatches(Path file, long seed, int worldSize, int perClass, int patch)
+      throws IOException {
+    int[] counts = new int[ClassModel.ALL.size()];
+    java.util.Arrays.fill(counts, perClass);
+    return writePatches(file, seed, worldSize, counts, patch);
+  }
+
+  /**
+   * Like {@link #writePatches(Path, long, int, int, int)} with a patch count per class (index 0 =
+   * LCZ 1), e.g. for a realistic imbalance.
+   */
+  public static int writePatches(Path file, long seed, int worldSize, int[] perClass, int patch)
+      throws IOException {
+    int classes = ClassModel.ALL.size();
+    int wanted = java.util.Arrays.stream(perClass).sum();
+    List<float[][][]> images = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    int[] taken = new int[classes + 1];
+    Random random = new Random(seed);
+    int half = patch / 2;
+    for (long s = seed; s < seed + 200 && images.size() < wanted; s++) {
+      SyntheticWorld w = new SyntheticWorld(s, worldSize, SyntheticWorld.balanced());
+      int[] row = new int[patch];
+      for (int attempt = 0; attempt < wanted * 4; attempt++) {
+        int cx =
+            half / SyntheticWorld.CELL
+                + 1
+                + random.nextInt(w.cells() - 2 * (half / SyntheticWorld.CELL + 1));
+        int cy =
+            half / SyntheticWorld.CELL
+                + 1
+                + random.nextInt(w.cells() - 2 * (half / SyntheticWorld.CELL + 1));
+        int c = w.classAt(cx, cy);
+        if (taken[c] >= perClass[c - 1]) {
+          continue;
+        }
+        int x0 = cx * SyntheticWorld.CELL + SyntheticWorld.CELL / 2 - half;
+        int y0 = cy * SyntheticWorld.CELL + SyntheticWorld.CELL / 2 - half;
+        float[][][] image = new float[patch][patch][BANDS.size()];
+        for (int b = 0; b < BANDS.size(); b++) {
+          for (int y = 0; y < patch; y++) {
+            w.readRow(y0 + y, x0, b, row);
+            for (int x = 0; x < patch; x++) {
+              image[y][x][b] = row[x];
+            }
+          }
+        }
+        images.add(image);
+        labels.add(c);
+        taken[c]++;
+      }
+    }
+    float[][][][] sen2 = images.toArray(new float[0][][][]);
+    float[][] label = new float[labels.size()][classes];
+    for (int i = 0; i < labels.size(); i++) {
+      label[i][labels.get(i) - 1] = 1;
+    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (WritableHdfFile h5 = HdfFile.write(file)) {
+      h5.putDataset("sen2", sen2);
+      h5.putDataset("label", label);
+    }
+    return sen2.length;
+  }
+}
