@@ -94,12 +94,14 @@ public final class AssemblyLoop implements Runnable {
       this.publisher = new EventPublisher(producer, new EventCodec(), source);
     }
 
-    void learn(ConsumerRecord<String, byte[]> r) {
+    /** Takes in one record; returns the scene a MapTileWritten added a tile to, else null. */
+    String learn(ConsumerRecord<String, byte[]> r) {
       try {
         LczEvent event = inbound.decode(r);
         if (event instanceof MapTileWritten w) {
           tiles.computeIfAbsent(w.sceneId(), k -> new HashSet<>()).add(w.tileId());
           tileCounts.put(w.sceneId(), w.sceneTileCount());
+          return w.sceneId();
         } else if (event instanceof SceneMapCompleted c) {
           announced.add(c.sceneId());
           waiting.remove(c.sceneId());
@@ -115,18 +117,18 @@ public final class AssemblyLoop implements Runnable {
                 + ": "
                 + e.getMessage());
       }
+      return null;
     }
 
-    /** Scenes whose every tile is mapped and that are not yet announced. */
+    /** Whether every tile of {@code scene} is mapped and it is not yet announced. */
+    boolean isDue(String scene) {
+      Set<String> done = tiles.get(scene);
+      return done != null && !announced.contains(scene) && done.size() >= tileCounts.get(scene);
+    }
+
+    /** Every scene that {@link #isDue is due} (after reading a partition's history). */
     Collection<String> due() {
-      List<String> due = new java.util.ArrayList<>();
-      tiles.forEach(
-          (scene, done) -> {
-            if (!announced.contains(scene) && done.size() >= tileCounts.get(scene)) {
-              due.add(scene);
-            }
-          });
-      return due;
+      return tiles.keySet().stream().filter(this::isDue).toList();
     }
 
     /** Assembles and announces {@code scene}; false if it must be tried again. */
@@ -193,8 +195,8 @@ public final class AssemblyLoop implements Runnable {
           if (o == null) {
             continue;
           }
-          o.learn(r);
-          for (String scene : o.due()) {
+          String scene = o.learn(r); // only this record's scene can have become due
+          if (scene != null && o.isDue(scene)) {
             o.complete(scene);
           }
         }
