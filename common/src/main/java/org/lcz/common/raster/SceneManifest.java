@@ -62,6 +62,11 @@ public record SceneManifest(
       String key,
       String sha256) {}
 
+  /** Whether the scene's CRS is projected (its WKT 2 is not a geographic CRS). */
+  public boolean projected() {
+    return !crsWkt.startsWith("GEOG");
+  }
+
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

@@ -28,6 +28,8 @@ class SceneManifestTest {
     SceneManifest back = SceneManifest.read(m.toJson());
     assertThat(back.geoTransform()).containsExactly(m.geoTransform());
     assertThat(back).usingRecursiveComparison().ignoringFields("geoTransform").isEqualTo(m);
+    assertThat(new String(m.toJson(), StandardCharsets.UTF_8)).doesNotContain("projected");
+    assertThat(m.projected()).isTrue();
     assertThat(new String(m.toJson(), StandardCharsets.UTF_8)).doesNotContain("nodata");
   }
 

@@ -59,7 +59,6 @@ public final class MapAssembler {
     double[] mapGeo =
         grid.geoTransform(sceneGeo, new CellGrid.Span(0, 0, grid.cols(), grid.rows()));
     String version = versions(map.tilesByModel());
-    boolean projected = !manifest.crsWkt().startsWith("GEOG");
     List<LczTiff.Level> levels = Overviews.pyramid(map.level(), blockSize);
     byte[] cog =
         LczTiff.write(
@@ -68,7 +67,7 @@ public final class MapAssembler {
             new LczTiff.Georeference(
                 mapGeo,
                 manifest.epsg(),
-                projected,
+                manifest.projected(),
                 Map.of(MapTileFile.MODEL_VERSION, version, "LCZ_SCENE_ID", sceneId)));
     ObjectRef cogRef =
         put(MapKeys.map(sceneId), cog, "image/tiff; application=geotiff; profile=cloud-optimized");

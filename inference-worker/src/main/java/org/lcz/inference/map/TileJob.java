@@ -112,13 +112,12 @@ public final class TileJob {
     }
     MapTile tile =
         model.mapper().map(grid, span, sampler, manifest.geoTransform(), model.version());
-    boolean projected = !manifest.crsWkt().startsWith("GEOG");
     ObjectRef target = MapKeys.tile(event.sceneId(), entry.id());
     ObjectRef stored =
         store.put(
             target.bucket(),
             target.key(),
-            MapTileFile.write(tile, manifest.epsg(), projected),
+            MapTileFile.write(tile, manifest.epsg(), manifest.projected()),
             "image/tiff");
     return new MapTileWritten(
         event.sceneId(),
