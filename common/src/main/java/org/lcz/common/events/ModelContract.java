@@ -38,6 +38,31 @@ public record ModelContract(
     @JsonProperty(required = true) String version,
     @JsonProperty(required = true) Instant createdAt) {
 
+  /** The ONNX {@code metadata_props} key under which a model carries its whole contract (JSON). */
+  public static final String METADATA_KEY = "lcz.model_contract";
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .build();
+
+  /**
+   * The contract in an ONNX model's metadata.
+   *
+   * @throws IllegalArgumentException if there is none or it cannot be read
+   */
+  public static ModelContract fromMetadata(Map<String, String> metadata) {
+    String json = metadata.get(METADATA_KEY);
+    if (json == null) {
+      throw new IllegalArgumentException("the model has no " + METADATA_KEY + " metadata");
+    }
+    try {
+      return JSON.readValue(json, ModelContract.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("unreadable " + METADATA_KEY + ": " + e.getMessage(), e);
+    }
+  }
+
   public ModelContract {
     Require.present(architecture, "architecture");
     bands = List.copyOf(Require.present(bands, "bands"));

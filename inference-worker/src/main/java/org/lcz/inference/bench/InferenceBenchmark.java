@@ -3,10 +3,6 @@ package org.lcz.inference.bench;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -169,16 +165,7 @@ public final class InferenceBenchmark {
   static ModelContract contract(Path model) throws Exception {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession session = env.createSession(model.toString())) {
-      String json = session.getMetadata().getCustomMetadata().get("lcz.model_contract");
-      if (json == null) {
-        throw new IllegalArgumentException(model + " carries no lcz.model_contract metadata");
-      }
-      ObjectMapper mapper =
-          JsonMapper.builder()
-              .addModule(new JavaTimeModule())
-              .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-              .build();
-      return mapper.readValue(json, ModelContract.class);
+      return ModelContract.fromMetadata(session.getMetadata().getCustomMetadata());
     }
   }
 

@@ -17,7 +17,7 @@ import org.lcz.common.events.ModelContract;
  */
 public final class ModelMetadata {
   /** Key of the complete contract (JSON, the same record as in {@code model.json}). */
-  public static final String CONTRACT = "lcz.model_contract";
+  public static final String CONTRACT = ModelContract.METADATA_KEY;
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -55,15 +55,7 @@ public final class ModelMetadata {
 
   /** The contract stored in metadata written by {@link #of}. */
   public static ModelContract contract(Map<String, String> metadata) {
-    String json = metadata.get(CONTRACT);
-    if (json == null) {
-      throw new IllegalArgumentException("the model has no " + CONTRACT + " metadata");
-    }
-    try {
-      return JSON.readValue(json, ModelContract.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("unreadable " + CONTRACT + ": " + e.getMessage(), e);
-    }
+    return ModelContract.fromMetadata(metadata);
   }
 
   private static String join(List<? extends Number> values) {
