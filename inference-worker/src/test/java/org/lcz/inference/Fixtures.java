@@ -8,15 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.lcz.common.events.EventCodec;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.ModelPublished;
@@ -24,7 +18,6 @@ import org.lcz.common.events.Promotion;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.registry.ModelRegistry;
 import org.lcz.common.storage.Buckets;
@@ -141,21 +134,6 @@ public final class Fixtures {
       ObjectStore store, String sceneId, Path scene, int tileSize, int halo) {
     return new SceneTiler(store, new SceneTiler.Settings(BANDS, 10, tileSize, halo))
         .tile(sceneId, scene);
-  }
-
-  /** Commits the end of {@code topic} for {@code group}, so that it sees only what comes next. */
-  public static void startAtEnd(String bootstrap, String group, String topic) {
-    try (Consumer<String, byte[]> c =
-        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group))) {
-      List<TopicPartition> parts =
-          c.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
-      c.endOffsets(parts).forEach((p, o) -> end.put(p, new OffsetAndMetadata(o)));
-      c.assign(parts);
-      c.commitSync(end);
-    }
   }
 
   /** Every event of {@code type} on {@code topic} with key {@code key}, in order. */

@@ -17,13 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.GroupOffsets;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.raster.GeoTiffWriter;
 import org.lcz.common.raster.RasterSource;
@@ -125,7 +124,7 @@ public final class InferenceBenchmark {
                       URI.create("/lcz/bench")),
                   store,
                   new ModelOpener(new ComputeDevice(false, "benchmark"), batch, threads))) {
-        startAtEnd(bootstrap, run + "-tiles");
+        GroupOffsets.startAtEnd(bootstrap, run + "-tiles", Topics.TILES);
         events.publishAndWait(published, Duration.ofSeconds(30));
         while (!worker.tiles().isSubscribed()) {
           Thread.sleep(100);
@@ -307,24 +306,5 @@ public final class InferenceBenchmark {
                 TILE,
                 HALO))
         .tiles();
-  }
-
-  private static void startAtEnd(String bootstrap, String group) {
-    try (KafkaConsumer<String, byte[]> c =
-        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group))) {
-      var parts =
-          c.partitionsFor(Topics.TILES).stream()
-              .map(p -> new org.apache.kafka.common.TopicPartition(Topics.TILES, p.partition()))
-              .toList();
-      var end =
-          new java.util.HashMap<
-              org.apache.kafka.common.TopicPartition,
-              org.apache.kafka.clients.consumer.OffsetAndMetadata>();
-      c.endOffsets(parts)
-          .forEach(
-              (p, o) -> end.put(p, new org.apache.kafka.clients.consumer.OffsetAndMetadata(o)));
-      c.assign(parts);
-      c.commitSync(end);
-    }
   }
 }

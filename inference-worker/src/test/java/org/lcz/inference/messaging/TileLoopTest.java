@@ -22,6 +22,7 @@ import org.lcz.common.events.MapTileWritten;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.GroupOffsets;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.TopicSnapshot;
@@ -72,7 +73,7 @@ class TileLoopTest {
               m -> copy(m, m.bands(), new double[] {500000, 20, 0, 5000000, 0, -20}));
 
       String group = "loop-" + UUID.randomUUID();
-      Fixtures.startAtEnd(bootstrap, group, Topics.TILES);
+      GroupOffsets.startAtEnd(bootstrap, group, Topics.TILES);
       ModelRegistry registry = new ModelRegistry(bootstrap);
       ModelSlot slot =
           new ModelSlot(

@@ -26,6 +26,7 @@ import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.SceneMapCompleted;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.GroupOffsets;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.raster.TileCutter;
@@ -64,7 +65,7 @@ class WorkerLoopsTest {
       Path scene = Fixtures.scene(work, 700, 460, 5);
       String sceneId = "one-" + UUID.randomUUID();
       String run = UUID.randomUUID().toString();
-      Fixtures.startAtEnd(bootstrap, "tiles-" + run, Topics.TILES);
+      GroupOffsets.startAtEnd(bootstrap, "tiles-" + run, Topics.TILES);
       SceneTiler.Result tiled = Fixtures.tile(store, sceneId, scene, 256, HALO);
       assertThat(tiled.tiles()).hasSize(6);
 
@@ -143,7 +144,7 @@ class WorkerLoopsTest {
       Path scene = Fixtures.scene(work, 1280, 640, 6);
       String sceneId = "failover-" + UUID.randomUUID();
       String run = UUID.randomUUID().toString();
-      Fixtures.startAtEnd(bootstrap, "tiles-" + run, Topics.TILES);
+      GroupOffsets.startAtEnd(bootstrap, "tiles-" + run, Topics.TILES);
       SceneTiler.Result tiled = Fixtures.tile(store, sceneId, scene, 128, HALO);
       assertThat(tiled.tiles()).hasSize(50);
 
