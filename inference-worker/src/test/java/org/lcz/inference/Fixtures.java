@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import org.lcz.training.LearnableSets;
 import org.lcz.training.data.DatasetLayout;
 import org.lcz.training.worker.TrainingDefaults;
 import org.lcz.training.worker.TrainingJob;
+import org.lcz.training.worker.TrainingJobTest;
 
 /**
  * Real inputs for the inference tests: a model trained and published by the training worker's own
@@ -82,21 +82,7 @@ public final class Fixtures {
               Clock.systemUTC(),
               registry::current);
       TrainingRequested request =
-          new TrainingRequested(
-              LczEvent.CURRENT_SCHEMA_VERSION,
-              prefix + "run",
-              "msmla-18",
-              train,
-              val,
-              test,
-              null,
-              2,
-              32,
-              0.002,
-              5,
-              seed,
-              Promotion.ALWAYS,
-              Instant.now());
+          TrainingJobTest.request(prefix + "run", train, val, test, seed, Promotion.ALWAYS);
       if (job.handle(request) != TrainingJob.Result.TRAINED) {
         throw new IllegalStateException("the fixture model did not train");
       }

@@ -49,7 +49,7 @@ import org.lcz.training.onnx.OnnxExporterTest;
  * Runtime, and the champion rule decides what becomes current.
  */
 @ExtendWith(LocalStackExtension.class)
-class TrainingJobTest {
+public class TrainingJobTest {
   private static final TrainingDefaults DEFAULTS =
       new TrainingDefaults("msmla-18", 2, 32, 0.002, 5, 1, 10, 0.5, true, 10, DatasetLayout.MSMLA);
 
@@ -139,7 +139,8 @@ class TrainingJobTest {
     }
   }
 
-  private static TrainingRequested request(
+  /** A two-epoch MSMLA-18 request on the given sets (also used by the inference tests). */
+  public static TrainingRequested request(
       String runId, ObjectRef train, ObjectRef val, ObjectRef test, long seed, Promotion promote) {
     return new TrainingRequested(
         LczEvent.CURRENT_SCHEMA_VERSION,
