@@ -15,6 +15,7 @@ import org.lcz.deploy.stack.StackSettings;
  * @param kafkaPort Kafka's client port
  * @param controllerPort Kafka's controller port
  * @param s3Port the S3 server's port
+ * @param httpPort the first of the services' three HTTP ports
  * @param services whether to start the three services too
  */
 public record LaunchOptions(
@@ -24,6 +25,7 @@ public record LaunchOptions(
     int kafkaPort,
     int controllerPort,
     int s3Port,
+    int httpPort,
     boolean services) {
 
   /** The usage text. */
@@ -33,6 +35,9 @@ public record LaunchOptions(
           "usage: ./lcz <command> [options]",
           "",
           "commands:",
+          "  demo    the whole loop on a synthetic LCZ world: start everything, train MSMLA by",
+          "          event, map the world's scene, score the map against its ground truth",
+          "          (./lcz demo --help lists the options)",
           "  up      start the local stack (Kafka + S3) and the three services; Ctrl-C stops all",
           "  stack   start only the local stack",
           "  help    print this text",
@@ -61,6 +66,8 @@ public record LaunchOptions(
           "  --kafka-port N       Kafka client port (default 9092)",
           "  --controller-port N  Kafka controller port (default 9093)",
           "  --s3-port N          S3 port (default 9000)",
+          "  --http-port N        HTTP ports of the ingest service, training and inference workers:",
+          "                       N, N+1, N+2 (default 8081)",
           "",
           "environment: LCZ_S3_ACCESS_KEY, LCZ_S3_SECRET_KEY (local defaults when unset)");
 
@@ -76,7 +83,7 @@ public record LaunchOptions(
     }
     String command = rest.removeFirst();
     if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
-      return new LaunchOptions("help", home, home.resolve(".lcz-data"), 0, 0, 0, false);
+      return new LaunchOptions("help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false);
     }
     if (!command.equals("up") && !command.equals("stack")) {
       throw new IllegalArgumentException("unknown command '" + command + "'");
@@ -85,6 +92,7 @@ public record LaunchOptions(
     int kafka = StackSettings.DEFAULT_KAFKA_PORT;
     int controller = StackSettings.DEFAULT_CONTROLLER_PORT;
     int s3 = StackSettings.DEFAULT_S3_PORT;
+    int http = ServiceSpec.DEFAULT_FIRST_PORT;
     while (!rest.isEmpty()) {
       String option = rest.removeFirst();
       switch (option) {
@@ -92,10 +100,20 @@ public record LaunchOptions(
         case "--kafka-port" -> kafka = port(option, value(option, rest));
         case "--controller-port" -> controller = port(option, value(option, rest));
         case "--s3-port" -> s3 = port(option, value(option, rest));
+        case "--http-port" -> http = port(option, value(option, rest));
         default -> throw new IllegalArgumentException("unknown option '" + option + "'");
       }
     }
-    return new LaunchOptions(command, home, data, kafka, controller, s3, command.equals("up"));
+    return new LaunchOptions(
+        command, home, data, kafka, controller, s3, http, command.equals("up"));
+  }
+
+  /**
+   * The services to start: none for {@code stack}, the three on this HTTP port range for {@code
+   * up}.
+   */
+  public List<ServiceSpec> serviceSpecs() {
+    return services ? ServiceSpec.platform(httpPort) : List.of();
   }
 
   private static String value(String option, Deque<String> rest) {

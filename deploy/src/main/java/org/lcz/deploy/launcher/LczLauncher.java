@@ -31,7 +31,8 @@ public final class LczLauncher {
   private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
   private volatile LocalStack stack;
 
-  LczLauncher(LaunchOptions options, PrintStream out) {
+  /** A launcher of what {@code options} name, printing where everything listens on {@code out}. */
+  public LczLauncher(LaunchOptions options, PrintStream out) {
     this.options = options;
     this.out = out;
   }
@@ -70,9 +71,13 @@ public final class LczLauncher {
     }
   }
 
-  /** Starts the stack and (for {@code up}) the services; returns when all are ready. */
-  void start() {
-    List<ServiceSpec> toStart = options.services() ? ServiceSpec.PLATFORM : List.of();
+  /**
+   * Starts the stack and (for {@code up}) the services; returns when all are ready.
+   *
+   * @throws IllegalStateException saying what did not start and where its log is
+   */
+  public void start() {
+    List<ServiceSpec> toStart = options.serviceSpecs();
     for (ServiceSpec spec : toStart) {
       if (!Files.isRegularFile(spec.runner(options.home()))) {
         throw new IllegalStateException(
@@ -145,7 +150,7 @@ public final class LczLauncher {
         "access key " + s3.accessKey() + " (LCZ_S3_ACCESS_KEY / LCZ_S3_SECRET_KEY)");
     for (ServiceProcess p : services) {
       ServiceSpec spec =
-          ServiceSpec.PLATFORM.stream()
+          options.serviceSpecs().stream()
               .filter(s -> s.name().equals(p.name()))
               .findFirst()
               .orElseThrow();
@@ -163,15 +168,24 @@ public final class LczLauncher {
     out.flush();
   }
 
+  /**
+   * Checks that every service started still runs.
+   *
+   * @throws IllegalStateException naming the service that stopped and its log
+   */
+  public void checkServices() {
+    for (ServiceProcess p : List.copyOf(services)) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException(
+            p.name() + " stopped unexpectedly; see " + p.log() + ". Stopping the platform.");
+      }
+    }
+  }
+
   /** Blocks while everything runs; fails when a service exits by itself. */
   void watch() {
     while (true) {
-      for (ServiceProcess p : List.copyOf(services)) {
-        if (!p.isAlive()) {
-          throw new IllegalStateException(
-              p.name() + " stopped unexpectedly; see " + p.log() + ". Stopping the platform.");
-        }
-      }
+      checkServices();
       try {
         Thread.sleep(1000);
       } catch (InterruptedException e) {
@@ -182,7 +196,7 @@ public final class LczLauncher {
   }
 
   /** Stops the services (newest first), then the stack. Safe to call more than once. */
-  void stop() {
+  public void stop() {
     List<ServiceProcess> running = new ArrayList<>(services);
     Collections.reverse(running);
     for (ServiceProcess p : running) {
@@ -197,8 +211,8 @@ public final class LczLauncher {
     }
   }
 
-  /** The running stack, or null (for tests). */
-  LocalStack stack() {
+  /** The running stack, or null before {@link #start()} and after {@link #stop()}. */
+  public LocalStack stack() {
     return stack;
   }
 }

@@ -23,12 +23,21 @@ public record ServiceSpec(String name, int port, Map<String, String> environment
           "MALLOC_TRIM_THRESHOLD_", "-1",
           "MALLOC_TOP_PAD_", "536870912");
 
+  /** The first of the services' three HTTP ports unless {@code --http-port} says otherwise. */
+  public static final int DEFAULT_FIRST_PORT = 8081;
+
   /** The three services with their default ports. */
-  public static final List<ServiceSpec> PLATFORM =
-      List.of(
-          new ServiceSpec("ingest-service", 8081, Map.of()),
-          new ServiceSpec("training-worker", 8082, TRAINING_MALLOC),
-          new ServiceSpec("inference-worker", 8083, Map.of()));
+  public static final List<ServiceSpec> PLATFORM = platform(DEFAULT_FIRST_PORT);
+
+  /**
+   * The three services on ports {@code firstPort}, {@code firstPort + 1}, {@code firstPort + 2}.
+   */
+  public static List<ServiceSpec> platform(int firstPort) {
+    return List.of(
+        new ServiceSpec("ingest-service", firstPort, Map.of()),
+        new ServiceSpec("training-worker", firstPort + 1, TRAINING_MALLOC),
+        new ServiceSpec("inference-worker", firstPort + 2, Map.of()));
+  }
 
   public ServiceSpec {
     environment = Map.copyOf(environment);

@@ -19,6 +19,20 @@ class LaunchOptionsTest {
     assertThat(o.controllerPort()).isEqualTo(9093);
     assertThat(o.s3Port()).isEqualTo(9000);
     assertThat(o.services()).isTrue();
+    assertThat(o.serviceSpecs())
+        .extracting(ServiceSpec::name, ServiceSpec::port)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ingest-service", 8081),
+            org.assertj.core.groups.Tuple.tuple("training-worker", 8082),
+            org.assertj.core.groups.Tuple.tuple("inference-worker", 8083));
+  }
+
+  @Test
+  void httpPortMovesTheThreeServicePorts() {
+    LaunchOptions o = LaunchOptions.parse(List.of("up", "--http-port", "18081"), home);
+    assertThat(o.serviceSpecs()).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083);
+    assertThat(LaunchOptions.parse(List.of("stack", "--http-port", "18081"), home).serviceSpecs())
+        .isEmpty();
   }
 
   @Test

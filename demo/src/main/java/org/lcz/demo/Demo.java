@@ -1,0 +1,516 @@
+package org.lcz.demo;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.lcz.common.events.EpochCompleted;
+import org.lcz.common.events.LczEvent;
+import org.lcz.common.events.MapTileWritten;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.events.Promotion;
+import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.common.events.SceneReceived;
+import org.lcz.common.events.SceneRejected;
+import org.lcz.common.events.SceneTiled;
+import org.lcz.common.events.TileReady;
+import org.lcz.common.events.TrainingFailed;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.messaging.DeadLetterPublisher;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.synth.WorldSpec;
+import org.lcz.deploy.launcher.LczLauncher;
+import org.lcz.deploy.launcher.ServiceSpec;
+import org.lcz.deploy.stack.LocalStack;
+
+/**
+ * The demo: the whole platform loop on a synthetic LCZ world, through the same doors a user uses —
+ * the S3 API for data sets and scenes, a {@code TrainingRequested} event for training, the events
+ * on Kafka for progress and results. Each stage reports on the terminal; a stage that cannot finish
+ * throws {@link StageFailedException} with its reason. The platform runs until {@link #close()}.
+ */
+public final class Demo implements AutoCloseable {
+  /** The file that marks a data folder as the demo's own (so emptying it is safe). */
+  static final String MARKER = ".lcz-demo";
+
+  /** The local copies of the map, preview and STAC item, under the data folder. */
+  static final String RESULTS_DIR = "results";
+
+  static final int STAGES = 7;
+
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+  private static final DateTimeFormatter RUN_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final DemoOptions options;
+  private final Progress progress;
+  private LczLauncher launcher;
+  private PrintStream launcherLog;
+
+  /** A demo of {@code options} reporting on {@code out}. */
+  public Demo(DemoOptions options, PrintStream out) {
+    this.options = options;
+    this.progress = new Progress(out, STAGES);
+  }
+
+  /** What the demo did and got. */
+  public record Result(
+      WorldSpec.Written world,
+      TrainingRequested request,
+      ModelPublished model,
+      String sceneId,
+      SceneMapCompleted map,
+      MapScore score,
+      Path results) {}
+
+  /**
+   * Runs every stage; the platform stays up until {@link #close()}.
+   *
+   * @throws StageFailedException naming the stage that failed and why
+   */
+  public Result run() {
+    try {
+      startPlatform();
+      WorldSpec.Written world = writeWorld();
+      LocalStack stack = launcher.stack();
+      try (ObjectStore store = stack.newObjectStore();
+          EventPublisher publisher =
+              new EventPublisher(stack.kafkaBootstrapServers(), URI.create("/lcz/demo"))) {
+        Uploaded sets = upload(store, world);
+        TrainingRequested request = request(sets);
+        ModelPublished model = train(publisher, request);
+        SceneMapCompleted map = mapScene(store, world, model);
+        Path results = download(store, map);
+        MapScore score = score(results.resolve("map.tif"), world.truth());
+        report(map, results, score);
+        return new Result(world, request, model, map.sceneId(), map, score, results);
+      }
+    } catch (StageFailedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StageFailedException(progress.current(), String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /** Blocks while the platform runs (for {@code --keep-running}); returns when a service stops. */
+  public void awaitStop() {
+    LczLauncher running = launcher;
+    while (running != null) {
+      running.checkServices();
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  /** The running stack (for tests), or null. */
+  LocalStack stack() {
+    return launcher == null ? null : launcher.stack();
+  }
+
+  @Override
+  public void close() {
+    if (launcher != null) {
+      launcher.stop();
+      launcher = null;
+    }
+    if (launcherLog != null) {
+      launcherLog.close();
+      launcherLog = null;
+    }
+  }
+
+  // ---- stages
+
+  private void startPlatform() {
+    progress.stage("platform", "starting Kafka, S3 and the three services");
+    Path data = options.dataDir();
+    emptyDataFolder(data);
+    Path log = data.resolve("logs").resolve("launcher.log");
+    launcherLog = printStream(log);
+    launcher = new LczLauncher(options.platform(), launcherLog);
+    launcher.start();
+    LocalStack stack = launcher.stack();
+    progress.detail(
+        "Kafka %s, S3 %s (buckets in %s)",
+        stack.kafkaBootstrapServers(), stack.s3Endpoint(), stack.bucketsDir());
+    for (ServiceSpec s : options.platform().serviceSpecs()) {
+      progress.detail(
+          "%-16s http://127.0.0.1:%d  log %s",
+          s.name(), s.port(), data.resolve("logs").resolve(s.name() + ".log"));
+    }
+    progress.done("platform up");
+  }
+
+  private WorldSpec.Written writeWorld() {
+    WorldSpec spec = options.world();
+    progress.stage(
+        "world",
+        String.format(
+            "synthetic LCZ world %s: %d × %d km scene, data sets from other seeds",
+            spec.name(), spec.size() / 100, spec.size() / 100));
+    Path dir = options.worldsDir().resolve(spec.name());
+    boolean reused = Files.exists(dir.resolve("world.done"));
+    try {
+      WorldSpec.Written world = spec.writeOnce(options.worldsDir(), detailStream());
+      progress.done(reused ? "reused %s (worlds are deterministic)" : "written to %s", dir);
+      return world;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write the world into " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private record Uploaded(ObjectRef train, ObjectRef validation, ObjectRef test) {}
+
+  private Uploaded upload(ObjectStore store, WorldSpec.Written world) {
+    String prefix = "synthetic/" + options.world().name() + "/";
+    progress.stage("upload", "data sets → s3://" + Buckets.DATASETS + "/" + prefix);
+    ObjectRef train = put(store, Buckets.DATASETS, prefix + "train.h5", world.train());
+    ObjectRef val = put(store, Buckets.DATASETS, prefix + "val.h5", world.validation());
+    ObjectRef test = put(store, Buckets.DATASETS, prefix + "test.h5", world.test());
+    progress.done("3 data sets uploaded");
+    return new Uploaded(train, val, test);
+  }
+
+  private ObjectRef put(ObjectStore store, String bucket, String key, Path file) {
+    ObjectRef ref = store.put(bucket, key, file, "application/octet-stream");
+    progress.detail("s3://%s/%s  %s", bucket, key, megabytes(file));
+    return ref;
+  }
+
+  private TrainingRequested request(Uploaded sets) {
+    Instant now = Instant.now();
+    return new TrainingRequested(
+        LczEvent.CURRENT_SCHEMA_VERSION,
+        "demo-" + RUN_STAMP.format(now),
+        options.variant(),
+        sets.train(),
+        sets.validation(),
+        sets.test(),
+        null,
+        options.epochs(),
+        null,
+        null,
+        null,
+        null,
+        Promotion.ALWAYS,
+        now);
+  }
+
+  private ModelPublished train(EventPublisher publisher, TrainingRequested request) {
+    progress.stage(
+        "training",
+        String.format(
+            "TrainingRequested %s on %s: %s, %d epochs",
+            request.runId(), Topics.TRAINING_REQUESTS, request.variant(), options.epochs()));
+    try (EventFeed feed =
+        EventFeed.open(
+            launcher.stack().kafkaBootstrapServers(),
+            List.of(Topics.TRAINING_PROGRESS, Topics.MODELS),
+            KAFKA_TIMEOUT)) {
+      publisher.publishAndWait(request, KAFKA_TIMEOUT);
+      Instant deadline = Instant.now().plus(options.trainingTimeout());
+      while (true) {
+        for (EventFeed.Received r : feed.poll(POLL)) {
+          LczEvent event = r.event().orElse(null);
+          if (event instanceof EpochCompleted e && e.runId().equals(request.runId())) {
+            progress.detail(
+                "epoch %d/%d  loss %.3f  train OA %.3f  validation OA %.3f  %.0f patches/s  ETA %s",
+                e.epoch(),
+                e.epochs(),
+                e.loss(),
+                e.trainOa(),
+                e.validationOa(),
+                e.samplesPerSecond(),
+                Progress.format(Duration.ofSeconds(Math.round(e.etaSeconds()))));
+          } else if (event instanceof TrainingFailed f && f.runId().equals(request.runId())) {
+            throw new StageFailedException("training", "the training worker failed: " + f.reason());
+          } else if (event instanceof ModelPublished m && isOf(m, request)) {
+            if (!m.promoted()) {
+              throw new StageFailedException(
+                  "training", "model " + m.version() + " was not promoted: " + m.decision());
+            }
+            progress.done(
+                "ModelPublished %s/%s: test OA_w %.3f, promoted",
+                m.modelName(), m.version(), m.oaW());
+            return m;
+          }
+        }
+        checkPlatform("training", deadline, options.trainingTimeout());
+      }
+    }
+  }
+
+  /** Versions end with their run id (the training worker names them {@code <time>-<run id>}). */
+  private static boolean isOf(ModelPublished m, TrainingRequested request) {
+    return m.version().endsWith("-" + request.runId());
+  }
+
+  private SceneMapCompleted mapScene(
+      ObjectStore store, WorldSpec.Written world, ModelPublished model) {
+    String key = "synthetic/" + options.world().name() + ".tif";
+    progress.stage("mapping", "scene → s3://" + Buckets.INBOX + "/" + key);
+    try (EventFeed feed =
+        EventFeed.open(
+            launcher.stack().kafkaBootstrapServers(),
+            List.of(Topics.SCENES, Topics.MAPS, Topics.DEAD_LETTER),
+            KAFKA_TIMEOUT)) {
+      ObjectRef scene = put(store, Buckets.INBOX, key, world.scene());
+      SceneWatch watch = new SceneWatch(scene);
+      Instant deadline = Instant.now().plus(options.mappingTimeout());
+      while (true) {
+        for (EventFeed.Received r : feed.poll(POLL)) {
+          Optional<SceneMapCompleted> done = watch.accept(r);
+          if (done.isPresent()) {
+            SceneMapCompleted map = done.get();
+            if (!map.modelVersion().equals(model.version())) {
+              throw new StageFailedException(
+                  "mapping",
+                  "the scene was mapped by model "
+                      + map.modelVersion()
+                      + ", not by the one just trained ("
+                      + model.version()
+                      + ")");
+            }
+            progress.done(
+                "SceneMapCompleted %s: %d tiles by model %s",
+                map.sceneId(), map.tileCount(), map.modelVersion());
+            return map;
+          }
+        }
+        checkPlatform("mapping", deadline, options.mappingTimeout());
+      }
+    }
+  }
+
+  /** Follows one dropped scene through ingest and inference by its events. */
+  private final class SceneWatch {
+    private final ObjectRef source;
+    private final Set<String> mapped = new HashSet<>();
+    private String sceneId;
+    private int tiles;
+    private int reportedQuarter;
+
+    SceneWatch(ObjectRef source) {
+      this.source = source;
+    }
+
+    Optional<SceneMapCompleted> accept(EventFeed.Received r) {
+      LczEvent event = r.event().orElse(null);
+      if (r.topic().equals(Topics.DEAD_LETTER)) {
+        if (concernsScene(event)) {
+          throw new StageFailedException(
+              "mapping",
+              "a record of the scene was dead-lettered by "
+                  + r.header(DeadLetterPublisher.FAILED_BY).orElse("a service")
+                  + ": "
+                  + r.header(DeadLetterPublisher.ERROR).orElse("(no reason given)"));
+        }
+        return Optional.empty();
+      }
+      if (event instanceof SceneReceived e && sameObject(e.source())) {
+        sceneId = e.sceneId();
+        progress.detail("SceneReceived: scene id %s", sceneId);
+      } else if (event instanceof SceneRejected e && sameObject(e.source())) {
+        throw new StageFailedException("mapping", "the ingest service rejected it: " + e.reason());
+      } else if (event instanceof SceneTiled e && e.sceneId().equals(sceneId)) {
+        tiles = e.tileCount();
+        progress.detail("SceneTiled: %d tiles on %s", tiles, Topics.TILES);
+      } else if (event instanceof MapTileWritten e && e.sceneId().equals(sceneId)) {
+        mapped.add(e.tileId());
+        int total = tiles > 0 ? tiles : e.sceneTileCount();
+        int quarter = 4 * mapped.size() / total;
+        if (quarter > reportedQuarter || mapped.size() == total) {
+          reportedQuarter = quarter;
+          progress.detail("MapTileWritten: %d/%d tiles mapped", mapped.size(), total);
+        }
+      } else if (event instanceof SceneMapCompleted e && e.sceneId().equals(sceneId)) {
+        return Optional.of(e);
+      }
+      return Optional.empty();
+    }
+
+    private boolean sameObject(ObjectRef ref) {
+      return ref.bucket().equals(source.bucket()) && ref.key().equals(source.key());
+    }
+
+    private boolean concernsScene(LczEvent event) {
+      if (event instanceof TileReady t) {
+        return t.sceneId().equals(sceneId);
+      }
+      return event instanceof MapTileWritten m && m.sceneId().equals(sceneId);
+    }
+  }
+
+  private Path download(ObjectStore store, SceneMapCompleted map) {
+    progress.stage("scoring", "the map against the world's ground truth (100 m cells)");
+    Path dir = options.dataDir().resolve(RESULTS_DIR).resolve(map.sceneId());
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    store.download(map.map(), dir.resolve("map.tif"));
+    store.download(map.preview(), dir.resolve("preview.png"));
+    store.download(map.stacItem(), dir.resolve("stac-item.json"));
+    return dir;
+  }
+
+  private MapScore score(Path map, Path truth) {
+    MapScore score = MapScore.of(map, truth);
+    score.report().forEach(line -> progress.detail("%s", line));
+    if (!(score.oa() >= options.minOa())) {
+      throw new StageFailedException(
+          "scoring",
+          String.format(
+              "the map's OA %.3f is below the expected %.2f (train longer: --epochs, or more"
+                  + " patches: --per-class)",
+              score.oa(), options.minOa()));
+    }
+    progress.done("OA %.3f ≥ %.2f", score.oa(), options.minOa());
+    return score;
+  }
+
+  private void report(SceneMapCompleted map, Path results, MapScore score) {
+    progress.stage("outputs", "where the map is");
+    Path buckets = launcher.stack().bucketsDir();
+    for (ObjectRef ref : List.of(map.map(), map.preview(), map.stacItem())) {
+      progress.detail("s3://%s/%s", ref.bucket(), ref.key());
+      Path local = buckets.resolve(ref.bucket()).resolve(ref.key());
+      if (Files.isRegularFile(local)) {
+        progress.detail("  on disk: %s", local);
+      }
+    }
+    progress.detail("copies in %s: map.tif, preview.png, stac-item.json", results);
+    progress.detail("try: gdalinfo %s", results.resolve("map.tif"));
+    progress.done("listed");
+    progress.finish(
+        String.format(
+            java.util.Locale.ROOT,
+            "Demo complete: MSMLA trained by event, scene mapped, OA %.3f against the truth,",
+            score.oa()));
+  }
+
+  // ---- helpers
+
+  private void checkPlatform(String stage, Instant deadline, Duration timeout) {
+    try {
+      launcher.checkServices();
+    } catch (IllegalStateException e) {
+      throw new StageFailedException(stage, e.getMessage(), e);
+    }
+    if (Instant.now().isAfter(deadline)) {
+      throw new StageFailedException(
+          stage,
+          "nothing finished within "
+              + Progress.format(timeout)
+              + "; see the services' logs in "
+              + options.dataDir().resolve("logs"));
+    }
+  }
+
+  /**
+   * Empties the demo's data folder: only one the demo made (it has the marker) or an empty one, so
+   * that a mistyped {@code --data} never deletes someone's files.
+   */
+  static void emptyDataFolder(Path data) {
+    try {
+      if (Files.isDirectory(data)) {
+        boolean empty;
+        try (Stream<Path> s = Files.list(data)) {
+          empty = s.findAny().isEmpty();
+        }
+        if (!empty && !Files.exists(data.resolve(MARKER))) {
+          throw new IllegalStateException(
+              data
+                  + " is not empty and not a demo data folder (it has no "
+                  + MARKER
+                  + " file); give the demo another --data folder");
+        }
+        try (Stream<Path> walk = Files.walk(data)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            if (!p.equals(data)) {
+              Files.delete(p);
+            }
+          }
+        }
+      }
+      Files.createDirectories(data);
+      Files.writeString(
+          data.resolve(MARKER), "the ./lcz demo's data folder: emptied by each run\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + data + ": " + e.getMessage(), e);
+    }
+  }
+
+  private PrintStream detailStream() {
+    return new PrintStream(
+        new LineSink(line -> progress.detail("%s", line)),
+        true,
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static PrintStream printStream(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      return new PrintStream(
+          Files.newOutputStream(file), true, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String megabytes(Path file) {
+    try {
+      return String.format(java.util.Locale.ROOT, "%.1f MB", Files.size(file) / 1e6);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** An output stream that hands each complete line to a consumer. */
+  private static final class LineSink extends OutputStream {
+    private final java.util.function.Consumer<String> lines;
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+
+    LineSink(java.util.function.Consumer<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public void write(int b) {
+      if (b == '\n') {
+        lines.accept(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        buffer.reset();
+      } else {
+        buffer.write(b);
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package org.lcz.demo;
+
+import java.awt.image.Raster;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lcz.common.lcz.AccuracyMeasures;
+import org.lcz.common.lcz.ConfusionMatrix;
+import org.lcz.common.lcz.LczCatalog;
+import org.lcz.common.lcz.LczClass;
+import org.lcz.common.raster.SceneRaster;
+
+/**
+ * An LCZ map scored against a ground-truth raster on the same grid: every cell the truth labels
+ * (value 1–17, 0 = nodata) is compared with the map's first band. A labelled cell the map leaves
+ * without a class (0) or does not cover counts as wrong and is reported as unmapped.
+ *
+ * @param confusion truth × prediction over the cells the map classified
+ * @param unmapped labelled cells without a class in the map
+ */
+record MapScore(ConfusionMatrix confusion, long unmapped) {
+  private static final double CELL_TOLERANCE = 1e-6;
+
+  /** The measures, with unmapped cells counted as wrong in the overall accuracies. */
+  AccuracyMeasures measures() {
+    return AccuracyMeasures.of(confusion);
+  }
+
+  /** Labelled cells: classified plus unmapped. */
+  long cells() {
+    return confusion.total() + unmapped;
+  }
+
+  /** Overall accuracy over every labelled cell (unmapped ones are wrong). */
+  double oa() {
+    return cells() == 0 ? Double.NaN : measures().oa() * confusion.total() / cells();
+  }
+
+  /** Weighted overall accuracy over every labelled cell (unmapped ones weigh 0). */
+  double oaW() {
+    return cells() == 0 ? Double.NaN : measures().oaW() * confusion.total() / cells();
+  }
+
+  /**
+   * Scores the map GeoTIFF {@code map} against {@code truth}.
+   *
+   * @throws IllegalArgumentException if the two are not on one grid (cell size, CRS, alignment)
+   */
+  static MapScore of(Path map, Path truth) {
+    try (SceneRaster m = SceneRaster.open(map);
+        SceneRaster t = SceneRaster.open(truth)) {
+      double[] mg = m.geoTransform();
+      double[] tg = t.geoTransform();
+      if (Math.abs(mg[1] - tg[1]) > CELL_TOLERANCE || Math.abs(mg[5] - tg[5]) > CELL_TOLERANCE) {
+        throw new IllegalArgumentException(
+            "the map's cells ("
+                + mg[1]
+                + " m) are not the truth's ("
+                + tg[1]
+                + " m): they cannot be compared cell by cell");
+      }
+      if (!m.crsWkt().equals(t.crsWkt())) {
+        throw new IllegalArgumentException("the map and the truth are in different CRSs");
+      }
+      double fx = (mg[0] - tg[0]) / tg[1];
+      double fy = (mg[3] - tg[3]) / tg[5];
+      long dx = Math.round(fx);
+      long dy = Math.round(fy);
+      if (Math.abs(fx - dx) > 1e-3 || Math.abs(fy - dy) > 1e-3) {
+        throw new IllegalArgumentException(
+            "the map's cells are shifted against the truth's by a fraction of a cell");
+      }
+      return score(
+          m.read(0, 0, m.width(), m.height()), t.read(0, 0, t.width(), t.height()), dx, dy);
+    }
+  }
+
+  /**
+   * Scores band 0 of {@code map} against band 0 of {@code truth}; the map's cell (0, 0) is the
+   * truth's cell ({@code dx}, {@code dy}).
+   */
+  static MapScore score(Raster map, Raster truth, long dx, long dy) {
+    int classes = LczCatalog.standard().size();
+    ConfusionMatrix cm = new ConfusionMatrix(classes);
+    long unmapped = 0;
+    int w = truth.getWidth();
+    int[] truthRow = new int[w];
+    int[] mapRow = new int[map.getWidth()];
+    for (int y = 0; y < truth.getHeight(); y++) {
+      truth.getSamples(0, y, w, 1, 0, truthRow);
+      long my = y - dy;
+      boolean rowInMap = my >= 0 && my < map.getHeight();
+      if (rowInMap) {
+        map.getSamples(0, (int) my, mapRow.length, 1, 0, mapRow);
+      }
+      for (int x = 0; x < w; x++) {
+        int label = truthRow[x];
+        if (label < 1 || label > classes) {
+          continue;
+        }
+        long mx = x - dx;
+        int predicted = rowInMap && mx >= 0 && mx < mapRow.length ? mapRow[(int) mx] : 0;
+        if (predicted < 1 || predicted > classes) {
+          unmapped++;
+        } else {
+          cm.add(label - 1, predicted - 1);
+        }
+      }
+    }
+    return new MapScore(cm, unmapped);
+  }
+
+  /** The report: overall measures, then one line per class present in the truth. */
+  List<String> report() {
+    AccuracyMeasures a = measures();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "OA %.3f   OA_w %.3f   OA_bu %.3f   kappa %.3f   over %,d cells%s",
+            oa(),
+            oaW(),
+            a.oaBu(),
+            a.kappa(),
+            cells(),
+            unmapped == 0 ? "" : String.format(Locale.ROOT, " (%,d unmapped)", unmapped)));
+    lines.add(
+        String.format(
+            Locale.ROOT, "%-4s %-22s %7s %6s %6s %6s", "LCZ", "", "cells", "PA", "UA", "F1"));
+    LczCatalog catalog = LczCatalog.standard();
+    for (int i = 0; i < confusion.size(); i++) {
+      if (confusion.support(i) == 0) {
+        continue;
+      }
+      LczClass c = catalog.byValue(i + 1);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-4s %-22s %,7d %6.3f %6.3f %6.3f",
+              c.code(),
+              c.name(),
+              confusion.support(i),
+              a.producersAccuracy().get(i),
+              a.usersAccuracy().get(i),
+              a.f1().get(i)));
+    }
+    return lines;
+  }
+}
