@@ -62,7 +62,8 @@ public final class Demo implements AutoCloseable {
 
   private final DemoOptions options;
   private final Progress progress;
-  private LczLauncher launcher;
+  private volatile LczLauncher launcher;
+  private volatile boolean closing;
   private PrintStream launcherLog;
 
   /** A demo of {@code options} reporting on {@code out}. */
@@ -106,15 +107,27 @@ public final class Demo implements AutoCloseable {
     } catch (StageFailedException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new StageFailedException(progress.current(), String.valueOf(e.getMessage()), e);
+      throw new StageFailedException(
+          progress.current(),
+          closing
+              ? "stopped before the stage could finish (Ctrl-C?)"
+              : String.valueOf(e.getMessage()),
+          e);
     }
   }
 
   /** Blocks while the platform runs (for {@code --keep-running}); returns when a service stops. */
   public void awaitStop() {
     LczLauncher running = launcher;
-    while (running != null) {
-      running.checkServices();
+    while (running != null && !closing) {
+      try {
+        running.checkServices();
+      } catch (IllegalStateException e) {
+        if (closing) {
+          return; // the services stop because the demo is closing (Ctrl-C)
+        }
+        throw e;
+      }
       sleep(Duration.ofSeconds(1));
     }
   }
@@ -126,6 +139,7 @@ public final class Demo implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     if (launcher != null) {
       launcher.stop();
       launcher = null;
@@ -411,6 +425,9 @@ public final class Demo implements AutoCloseable {
   // ---- helpers
 
   private void checkPlatform(String stage, Instant deadline, Duration timeout) {
+    if (closing) {
+      throw new StageFailedException(stage, "stopped before the stage could finish (Ctrl-C?)");
+    }
     try {
       launcher.checkServices();
     } catch (IllegalStateException e) {
