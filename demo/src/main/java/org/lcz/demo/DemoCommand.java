@@ -2,7 +2,6 @@ package org.lcz.demo;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -34,13 +33,12 @@ public final class DemoCommand {
     SLF4JBridgeHandler.install();
 
     Demo demo = new Demo(options, System.out);
-    CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   demo.close();
-                  closed.countDown();
+                  System.out.println("lcz demo: platform stopped.");
                 },
                 "lcz-demo-shutdown"));
     try {
