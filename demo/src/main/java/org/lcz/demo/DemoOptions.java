@@ -6,7 +6,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.synth.WorldFiles;
 import org.lcz.common.synth.WorldSpec;
 import org.lcz.deploy.launcher.LaunchOptions;
 
@@ -59,6 +61,8 @@ public record DemoOptions(
           "  --size PX            scene width and height in 10 m pixels (default 2000 = 20 km)",
           "  --per-class N        training patches per class (default 300)",
           "  --mix M              balanced (default) or realistic class shares",
+          "  --height             add the ancillary HEIGHT band (surface height) to the scene and",
+          "                       the data sets; the services are started to use it",
           "  --variant V          msmla-18 (default) or msmla-50",
           "  --epochs N           most training epochs (default 8)",
           "  --min-oa X           fail when the map's OA is below X (default 0.85)",
@@ -86,6 +90,7 @@ public record DemoOptions(
     int epochs = DEFAULT_EPOCHS;
     double minOa = DEFAULT_MIN_OA;
     boolean keepRunning = false;
+    boolean height = false;
     Path data = home.resolve(".lcz-data/demo");
     Path worlds = home.resolve(".lcz-data/worlds");
     Duration trainingTimeout = Duration.ofMinutes(60);
@@ -102,6 +107,7 @@ public record DemoOptions(
         case "--epochs" -> epochs = (int) number(option, value(option, rest));
         case "--min-oa" -> minOa = fraction(option, value(option, rest));
         case "--keep-running" -> keepRunning = true;
+        case "--height" -> height = true;
         case "--data" -> data = Path.of(value(option, rest));
         case "--worlds" -> worlds = Path.of(value(option, rest));
         case "--training-timeout" ->
@@ -122,14 +128,22 @@ public record DemoOptions(
     if (epochs < 1) {
       throw new IllegalArgumentException("--epochs must be at least 1, not " + epochs);
     }
-    WorldSpec world = new WorldSpec(seed, size, perClass, DEFAULT_WORLD.patch(), mix);
+    WorldSpec world = new WorldSpec(seed, size, perClass, DEFAULT_WORLD.patch(), mix, height);
     List<String> launch = new ArrayList<>(List.of("up", "--data", data.toString()));
     launch.addAll(ports);
+    LaunchOptions platform = LaunchOptions.parse(launch, home);
+    if (height) {
+      // the platform keeps HEIGHT in its tiles and reads it from the data sets
+      String bands = String.join(",", WorldFiles.bands(true));
+      platform =
+          platform.withServiceProperties(
+              Map.of("lcz.ingest.bands", bands, "lcz.training.dataset.band-names", bands));
+    }
     return new DemoOptions(
         world,
         variant,
         epochs,
-        LaunchOptions.parse(launch, home),
+        platform,
         worlds,
         minOa,
         trainingTimeout,

@@ -27,6 +27,17 @@ class DemoOptionsTest {
     assertThat(o.platform().services()).isTrue();
     assertThat(o.platform().kafkaPort()).isEqualTo(9092);
     assertThat(o.trainingTimeout()).isEqualTo(Duration.ofMinutes(60));
+    assertThat(o.platform().serviceProperties()).isEmpty();
+  }
+
+  @Test
+  void theHeightBandIsWrittenAndTheServicesAreToldToUseIt() {
+    DemoOptions o = DemoOptions.parse(List.of("--height"), home);
+    assertThat(o.world().height()).isTrue();
+    String bands = "B2,B3,B4,B5,B6,B7,B8,B8A,B11,B12,HEIGHT";
+    assertThat(o.platform().serviceProperties())
+        .containsEntry("lcz.ingest.bands", bands)
+        .containsEntry("lcz.training.dataset.band-names", bands);
   }
 
   @Test

@@ -6,19 +6,24 @@ import java.util.Map;
 
 /**
  * {@code ./lcz synth --seed 7 --size 4000 --out DIR [--per-class N] [--patch PX] [--mix
- * balanced|realistic]}: writes a synthetic world's scene and ground truth, and training, validation
- * and test sets sampled from worlds with other seeds ({@link WorldSpec}).
+ * balanced|realistic] [--height]}: writes a synthetic world's scene and ground truth, and training,
+ * validation and test sets sampled from worlds with other seeds ({@link WorldSpec}).
  */
 public final class SynthCommand {
   static final String USAGE =
       "usage: ./lcz synth --seed N --size PX --out DIR [--per-class N] [--patch PX]"
-          + " [--mix balanced|realistic]";
+          + " [--mix balanced|realistic] [--height]";
 
   private SynthCommand() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new HashMap<>();
+    boolean height = false;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--height")) {
+        height = true;
+        continue;
+      }
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         fail("'" + args[i] + "' is not an option with a value");
       }
@@ -35,7 +40,8 @@ public final class SynthCommand {
               Integer.parseInt(o.getOrDefault("--size", "4000")),
               Integer.parseInt(o.getOrDefault("--per-class", "200")),
               Integer.parseInt(o.getOrDefault("--patch", "48")),
-              WorldSpec.Mix.of(o.getOrDefault("--mix", "balanced")));
+              WorldSpec.Mix.of(o.getOrDefault("--mix", "balanced")),
+              height);
     } catch (NumberFormatException e) {
       fail("not a number: " + e.getMessage());
       return;

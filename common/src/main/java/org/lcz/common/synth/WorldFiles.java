@@ -25,6 +25,19 @@ public final class WorldFiles {
   public static final List<String> BANDS =
       List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
 
+  /** The optional ancillary band: surface height above ground in decimetres. */
+  public static final String HEIGHT = "HEIGHT";
+
+  /** The scene's bands: {@link #BANDS}, then {@link #HEIGHT} when asked for. */
+  public static List<String> bands(boolean height) {
+    if (!height) {
+      return BANDS;
+    }
+    List<String> all = new ArrayList<>(BANDS);
+    all.add(HEIGHT);
+    return List.copyOf(all);
+  }
+
   /** EPSG code of the scenes (WGS 84 / UTM zone 32N). */
   public static final int EPSG = 32632;
 
@@ -40,21 +53,30 @@ public final class WorldFiles {
 
   /** Writes {@code world} as {@code scene.tif} and {@code truth.tif} into {@code dir}. */
   public static void writeScene(SyntheticWorld world, Path dir) throws IOException {
+    writeScene(world, dir, false);
+  }
+
+  /**
+   * Writes {@code world} as {@code scene.tif} (with a {@link #HEIGHT} band after the reflectance
+   * bands when {@code height}) and {@code truth.tif} into {@code dir}.
+   */
+  public static void writeScene(SyntheticWorld world, Path dir, boolean height) throws IOException {
     Files.createDirectories(dir);
     int n = world.size();
+    List<String> bands = bands(height);
     WritableRaster pixels =
-        Raster.createBandedRaster(DataBuffer.TYPE_USHORT, n, n, BANDS.size(), null);
+        Raster.createBandedRaster(DataBuffer.TYPE_USHORT, n, n, bands.size(), null);
     int[] row = new int[n];
-    for (int b = 0; b < BANDS.size(); b++) {
+    for (int b = 0; b < bands.size(); b++) {
       for (int y = 0; y < n; y++) {
-        world.readRow(y, 0, b, row);
+        readRow(world, y, 0, b, row);
         pixels.setSamples(0, y, n, 1, b, row);
       }
     }
     Files.write(
         dir.resolve("scene.tif"),
         GeoTiffWriter.write(
-            pixels, new GeoTiffWriter.Georeference(sceneGeoTransform(), EPSG, true), BANDS, null));
+            pixels, new GeoTiffWriter.Georeference(sceneGeoTransform(), EPSG, true), bands, null));
     int cells = world.cells();
     WritableRaster truth = Raster.createBandedRaster(DataBuffer.TYPE_BYTE, cells, cells, 1, null);
     for (int y = 0; y < cells; y++) {
@@ -82,15 +104,27 @@ public final class WorldFiles {
       throws IOException {
     int[] counts = new int[ClassModel.ALL.size()];
     java.util.Arrays.fill(counts, perClass);
-    return writePatches(file, seed, worldSize, counts, patch);
+    return writePatches(file, seed, worldSize, counts, patch, false);
+  }
+
+  /** Band {@code band} of {@link #bands(boolean)}: a reflectance band, or the height. */
+  private static void readRow(SyntheticWorld world, int y, int x0, int band, int[] out) {
+    if (band < BANDS.size()) {
+      world.readRow(y, x0, band, out);
+    } else {
+      world.readHeightRow(y, x0, out);
+    }
   }
 
   /**
    * Like {@link #writePatches(Path, long, int, int, int)} with a patch count per class (index 0 =
-   * LCZ 1), e.g. for a realistic imbalance.
+   * LCZ 1), e.g. for a realistic imbalance, and the {@link #HEIGHT} channel last when {@code
+   * height}.
    */
-  public static int writePatches(Path file, long seed, int worldSize, int[] perClass, int patch)
+  public static int writePatches(
+      Path file, long seed, int worldSize, int[] perClass, int patch, boolean height)
       throws IOException {
+    int channels = bands(height).size();
     int classes = ClassModel.ALL.size();
     int wanted = java.util.Arrays.stream(perClass).sum();
     List<float[][][]> images = new ArrayList<>();
@@ -116,10 +150,10 @@ public final class WorldFiles {
         }
         int x0 = cx * SyntheticWorld.CELL + SyntheticWorld.CELL / 2 - half;
         int y0 = cy * SyntheticWorld.CELL + SyntheticWorld.CELL / 2 - half;
-        float[][][] image = new float[patch][patch][BANDS.size()];
-        for (int b = 0; b < BANDS.size(); b++) {
+        float[][][] image = new float[patch][patch][channels];
+        for (int b = 0; b < channels; b++) {
           for (int y = 0; y < patch; y++) {
-            w.readRow(y0 + y, x0, b, row);
+            readRow(w, y0 + y, x0, b, row);
             for (int x = 0; x < patch; x++) {
               image[y][x][b] = row[x];
             }

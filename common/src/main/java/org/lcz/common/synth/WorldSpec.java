@@ -17,8 +17,9 @@ import java.util.Locale;
  * @param perClass training patches of the most frequent class (balanced: of every class)
  * @param patch patch width in pixels
  * @param mix the class shares of the scene and the sets
+ * @param height whether the scene and the sets carry the ancillary {@code HEIGHT} band last
  */
-public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix) {
+public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix, boolean height) {
   /** Width of the worlds the data sets are sampled from. */
   static final int SAMPLE_WORLD_SIZE = 2000;
 
@@ -87,16 +88,25 @@ public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix) {
     }
   }
 
-  /** A folder name that tells worlds apart, e.g. {@code seed7-2000px-300pc-48px-balanced}. */
+  /** A world of the reflectance bands only. */
+  public WorldSpec(long seed, int size, int perClass, int patch, Mix mix) {
+    this(seed, size, perClass, patch, mix, false);
+  }
+
+  /**
+   * A folder name that tells worlds apart, e.g. {@code seed7-2000px-300pc-48px-balanced} ({@code
+   * -height} appended when the worlds carry the height band).
+   */
   public String name() {
     return String.format(
         Locale.ROOT,
-        "seed%d-%dpx-%dpc-%dpx-%s",
+        "seed%d-%dpx-%dpc-%dpx-%s%s",
         seed,
         size,
         perClass,
         patch,
-        mix.name().toLowerCase(Locale.ROOT));
+        mix.name().toLowerCase(Locale.ROOT),
+        height ? "-height" : "");
   }
 
   /** Patches per class in the training set (validation and test: a quarter of these). */
@@ -113,14 +123,15 @@ public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix) {
   /** Writes the world into {@code dir}, reporting each file on {@code log}. */
   public Written write(Path dir, PrintStream log) throws IOException {
     SyntheticWorld world = new SyntheticWorld(seed, size, mix.weights());
-    WorldFiles.writeScene(world, dir);
+    WorldFiles.writeScene(world, dir, height);
     Written files = Written.in(dir);
     log.printf(
         Locale.ROOT,
-        "scene %s: %d × %d px, truth %d × %d cells%n",
+        "scene %s: %d × %d px, %d bands, truth %d × %d cells%n",
         files.scene(),
         size,
         size,
+        WorldFiles.bands(height).size(),
         world.cells(),
         world.cells());
     int[] counts = trainingCounts();
@@ -132,7 +143,8 @@ public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix) {
         n[c] = Math.max(1, (int) Math.round(counts[c] * share[i]));
       }
       int written =
-          WorldFiles.writePatches(sets[i], seed + 1000L * (i + 1), SAMPLE_WORLD_SIZE, n, patch);
+          WorldFiles.writePatches(
+              sets[i], seed + 1000L * (i + 1), SAMPLE_WORLD_SIZE, n, patch, height);
       log.printf(Locale.ROOT, "%s: %d patches of %d px%n", sets[i], written, patch);
     }
     return files;

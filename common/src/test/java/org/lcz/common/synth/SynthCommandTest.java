@@ -24,15 +24,20 @@ class SynthCommandTest {
           "--patch",
           "16",
           "--mix",
-          "realistic"
+          "realistic",
+          "--height"
         });
     assertThat(dir.resolve("scene.tif")).exists();
     assertThat(dir.resolve("truth.tif")).exists();
+    try (org.lcz.common.raster.SceneRaster scene =
+        org.lcz.common.raster.SceneRaster.open(dir.resolve("scene.tif"))) {
+      assertThat(scene.bandNames()).endsWith("HEIGHT");
+    }
     try (HdfFile train = new HdfFile(dir.resolve("train.h5"));
         HdfFile val = new HdfFile(dir.resolve("val.h5"))) {
       int[] shape = train.getDatasetByPath("sen2").getDimensions();
       assertThat(shape[1]).isEqualTo(16);
-      assertThat(shape[3]).isEqualTo(10);
+      assertThat(shape[3]).isEqualTo(11); // ten reflectance bands and the height
       // realistic: low plants (the largest share) get 4 per class, high-rises 1 → unequal support
       float[][] labels = (float[][]) train.getDatasetByPath("label").getData();
       int[] support = new int[17];

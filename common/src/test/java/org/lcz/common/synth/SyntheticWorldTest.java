@@ -2,6 +2,7 @@ package org.lcz.common.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -95,6 +96,55 @@ class SyntheticWorldTest {
     assertThat(roofShare[9]).isLessThan(0.1);
     assertThat(roofShare[14]).isZero();
     assertThat(roofShare[8]).as("large low-rise: large roofs").isGreaterThan(roofShare[6]);
+  }
+
+  @Test
+  void surfaceHeightRisesWithTheBuildingsAndTheCanopy() {
+    double[] meanRoof = new double[18];
+    double[] max = new double[18];
+    double[] mean = new double[18];
+    for (int v = 1; v <= 17; v++) {
+      double[] only = new double[17];
+      only[v - 1] = 1;
+      SyntheticWorld w = new SyntheticWorld(v, 200, only);
+      double roofSum = 0;
+      int roofs = 0;
+      double sum = 0;
+      for (int y = 0; y < 200; y++) {
+        for (int x = 0; x < 200; x++) {
+          double h = w.heightAt(x, y);
+          assertThat(h).isNotNegative();
+          sum += h;
+          max[v] = Math.max(max[v], h);
+          Surface s = w.surfaceAt(x, y);
+          if (s == Surface.ROOF || s == Surface.METAL_ROOF) {
+            roofSum += h;
+            roofs++;
+          }
+        }
+      }
+      meanRoof[v] = roofs == 0 ? 0 : roofSum / roofs;
+      mean[v] = sum / 40000;
+    }
+    // high-rise roofs far above low-rise ones; each near its class's typical height
+    assertThat(meanRoof[1]).isGreaterThan(3 * meanRoof[3]);
+    assertThat(meanRoof[4]).isGreaterThan(3 * meanRoof[6]);
+    for (int v = 1; v <= 10; v++) {
+      assertThat(meanRoof[v])
+          .isCloseTo(ClassModel.of(v).height(), within(0.15 * ClassModel.of(v).height() + 0.3));
+    }
+    // dense trees: a canopy of 8–16 m; low plants and water: flat
+    assertThat(mean[11]).isBetween(7.0, 16.0);
+    assertThat(max[14]).isLessThan(0.31);
+    assertThat(max[17]).isLessThan(0.31);
+
+    int[] row = new int[200];
+    new SyntheticWorld(1, 200, SyntheticWorld.balanced()).readHeightRow(50, 0, row);
+    assertThat(row[10])
+        .isEqualTo(
+            (int)
+                Math.round(
+                    10 * new SyntheticWorld(1, 200, SyntheticWorld.balanced()).heightAt(10, 50)));
   }
 
   @Test

@@ -30,6 +30,26 @@ class WorldFilesTest {
   }
 
   @Test
+  void theHeightBandComesLastInTheSceneAndInThePatches(@TempDir Path dir) throws Exception {
+    SyntheticWorld w = new SyntheticWorld(5, 200, SyntheticWorld.balanced());
+    WorldFiles.writeScene(w, dir, true);
+    try (SceneRaster scene = SceneRaster.open(dir.resolve("scene.tif"))) {
+      assertThat(scene.bandNames()).hasSize(11).endsWith("HEIGHT").startsWith("B2");
+      int[] row = new int[200];
+      w.readHeightRow(33, 0, row);
+      assertThat(scene.read(0, 33, 200, 1).getSamples(0, 0, 200, 1, 10, new int[200]))
+          .isEqualTo(row);
+    }
+    Path file = dir.resolve("train.h5");
+    int[] perClass = new int[17];
+    java.util.Arrays.fill(perClass, 1);
+    WorldFiles.writePatches(file, 9, 400, perClass, 16, true);
+    try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
+      assertThat(h5.getDatasetByPath("sen2").getDimensions()).containsExactly(17, 16, 16, 11);
+    }
+  }
+
+  @Test
   void patchSetsAreInTheMsmlaLayoutAndBalanced(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("train.h5");
     int n = WorldFiles.writePatches(file, 100, 400, 3, 16);

@@ -18,6 +18,8 @@ class WorldSpecTest {
     assertThat(spec.name()).isEqualTo("seed7-2000px-300pc-48px-balanced");
     assertThat(new WorldSpec(7, 2000, 300, 48, WorldSpec.Mix.REALISTIC).name())
         .isNotEqualTo(spec.name());
+    assertThat(new WorldSpec(7, 2000, 300, 48, WorldSpec.Mix.BALANCED, true).name())
+        .isEqualTo("seed7-2000px-300pc-48px-balanced-height");
   }
 
   @Test

@@ -17,6 +17,8 @@ import org.lcz.deploy.stack.StackSettings;
  * @param s3Port the S3 server's port
  * @param httpPort the first of the services' three HTTP ports
  * @param services whether to start the three services too
+ * @param serviceProperties configuration every service gets as {@code -Dkey=value} (e.g. a band
+ *     specification); empty from the command line
  */
 public record LaunchOptions(
     String command,
@@ -26,7 +28,12 @@ public record LaunchOptions(
     int controllerPort,
     int s3Port,
     int httpPort,
-    boolean services) {
+    boolean services,
+    java.util.Map<String, String> serviceProperties) {
+
+  public LaunchOptions {
+    serviceProperties = java.util.Map.copyOf(serviceProperties);
+  }
 
   /** The usage text. */
   public static final String USAGE =
@@ -83,7 +90,8 @@ public record LaunchOptions(
     }
     String command = rest.removeFirst();
     if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
-      return new LaunchOptions("help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false);
+      return new LaunchOptions(
+          "help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false, java.util.Map.of());
     }
     if (!command.equals("up") && !command.equals("stack")) {
       throw new IllegalArgumentException("unknown command '" + command + "'");
@@ -105,7 +113,13 @@ public record LaunchOptions(
       }
     }
     return new LaunchOptions(
-        command, home, data, kafka, controller, s3, http, command.equals("up"));
+        command, home, data, kafka, controller, s3, http, command.equals("up"), java.util.Map.of());
+  }
+
+  /** These options with {@code properties} given to every service. */
+  public LaunchOptions withServiceProperties(java.util.Map<String, String> properties) {
+    return new LaunchOptions(
+        command, home, dataDir, kafkaPort, controllerPort, s3Port, httpPort, services, properties);
   }
 
   /**

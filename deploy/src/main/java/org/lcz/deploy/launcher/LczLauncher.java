@@ -113,13 +113,15 @@ public final class LczLauncher {
 
   private ServiceProcess startService(ServiceSpec spec, LocalStack running) {
     List<String> jvm =
-        List.of(
-            "-Dquarkus.http.host=" + StackSettings.LOOPBACK,
-            // DJL natives come from the classpath; nothing is downloaded at run time.
-            "-Dai.djl.offline=true",
-            "-Dquarkus.http.port=" + spec.port(),
-            "-Dkafka.bootstrap.servers=" + running.kafkaBootstrapServers(),
-            "-Dlcz.s3.endpoint=" + running.s3Endpoint());
+        new ArrayList<>(
+            List.of(
+                "-Dquarkus.http.host=" + StackSettings.LOOPBACK,
+                // DJL natives come from the classpath; nothing is downloaded at run time.
+                "-Dai.djl.offline=true",
+                "-Dquarkus.http.port=" + spec.port(),
+                "-Dkafka.bootstrap.servers=" + running.kafkaBootstrapServers(),
+                "-Dlcz.s3.endpoint=" + running.s3Endpoint()));
+    options.serviceProperties().forEach((key, value) -> jvm.add("-D" + key + "=" + value));
     S3Settings s3 = running.s3Settings();
     return ServiceProcess.start(
         spec.name(),

@@ -36,6 +36,18 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void servicePropertiesAreNoneFromTheCommandLineAndSetInCode() {
+    LaunchOptions o = LaunchOptions.parse(List.of("up"), home);
+    assertThat(o.serviceProperties()).isEmpty();
+    LaunchOptions with = o.withServiceProperties(java.util.Map.of("lcz.ingest.bands", "B2,B3"));
+    assertThat(with.serviceProperties()).containsEntry("lcz.ingest.bands", "B2,B3");
+    assertThat(with.withServiceProperties(java.util.Map.of()))
+        .isEqualTo(o)
+        .extracting(LaunchOptions::s3Port)
+        .isEqualTo(9000);
+  }
+
+  @Test
   void stackStartsNoServicesAndOptionsOverride() {
     LaunchOptions o =
         LaunchOptions.parse(
