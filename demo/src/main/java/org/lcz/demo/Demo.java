@@ -179,8 +179,8 @@ public final class Demo implements AutoCloseable {
         String.format(
             "synthetic LCZ world %s: %d × %d km scene, data sets from other seeds",
             spec.name(), spec.size() / 100, spec.size() / 100));
-    Path dir = options.worldsDir().resolve(spec.name());
-    boolean reused = Files.exists(dir.resolve("world.done"));
+    Path dir = spec.dir(options.worldsDir());
+    boolean reused = spec.isWritten(options.worldsDir());
     try {
       WorldSpec.Written world = spec.writeOnce(options.worldsDir(), detailStream());
       progress.done(reused ? "reused %s (worlds are deterministic)" : "written to %s", dir);

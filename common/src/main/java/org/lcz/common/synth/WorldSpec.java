@@ -150,13 +150,23 @@ public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix, b
     return files;
   }
 
+  /** The folder of this world under {@code parent}: {@code parent/name()}. */
+  public Path dir(Path parent) {
+    return parent.resolve(name());
+  }
+
+  /** Whether {@link #writeOnce} completed this world under {@code parent} before. */
+  public boolean isWritten(Path parent) {
+    return Files.exists(dir(parent).resolve(DONE));
+  }
+
   /**
    * The world in {@code parent/name()}: written there unless a previous call completed it (the
    * world is deterministic, so a complete folder is reused).
    */
   public Written writeOnce(Path parent, PrintStream log) throws IOException {
-    Path dir = parent.resolve(name());
-    if (Files.exists(dir.resolve(DONE))) {
+    Path dir = dir(parent);
+    if (isWritten(parent)) {
       return Written.in(dir);
     }
     Written files = write(dir, log);

@@ -46,9 +46,11 @@ class WorldSpecTest {
   @Test
   void writeOnceWritesAWorldThenReusesTheCompleteFolder(@TempDir Path parent) throws Exception {
     WorldSpec spec = new WorldSpec(3, 300, 2, 16, WorldSpec.Mix.BALANCED);
+    assertThat(spec.isWritten(parent)).isFalse();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     WorldSpec.Written first = spec.writeOnce(parent, new PrintStream(log, true));
-    assertThat(first.scene()).isEqualTo(parent.resolve(spec.name()).resolve("scene.tif"));
+    assertThat(first.scene()).isEqualTo(spec.dir(parent).resolve("scene.tif"));
+    assertThat(spec.isWritten(parent)).isTrue();
     for (Path p :
         new Path[] {
           first.scene(), first.truth(), first.train(), first.validation(), first.test()
