@@ -219,6 +219,7 @@ public final class Demo implements AutoCloseable {
         sets.validation(),
         sets.test(),
         null,
+        null,
         options.epochs(),
         null,
         null,

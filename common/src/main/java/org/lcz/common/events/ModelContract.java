@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.ObjectRef;
 
 /**
@@ -16,6 +17,8 @@ import org.lcz.common.storage.ObjectRef;
  * @param bands input band names, in the model's channel order
  * @param patchSize patch edge in pixels
  * @param groundSampleDistance metres per pixel the model was trained at
+ * @param radiometry the radiometry of the reflectance bands it was trained on ({@code null} only in
+ *     contracts written before radiometry was recorded: such a model is refused)
  * @param bandMeans per-band mean subtracted before inference, in band order
  * @param bandStds per-band standard deviation divided by, in band order
  * @param classValues map values (1–17) of the model's outputs, in output order
@@ -29,6 +32,7 @@ public record ModelContract(
     @JsonProperty(required = true) List<String> bands,
     @JsonProperty(required = true) int patchSize,
     @JsonProperty(required = true) double groundSampleDistance,
+    Radiometry radiometry,
     @JsonProperty(required = true) List<Double> bandMeans,
     @JsonProperty(required = true) List<Double> bandStds,
     @JsonProperty(required = true) List<Integer> classValues,

@@ -15,6 +15,9 @@ import org.lcz.common.storage.ObjectRef;
  * @param validationData HDF5 data set for model selection; optional
  * @param testData HDF5 data set for the final evaluation; optional
  * @param bands input band names in order; optional (all bands of the data set)
+ * @param radiometry the training data's radiometry in {@link
+ *     org.lcz.common.preprocess.Radiometry#parse short form} ({@code fraction}, {@code x10000},
+ *     {@code +offset}); optional (detected from the values and recorded in the model contract)
  * @param promote whether the result replaces the current model; optional ({@code if-better})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +29,7 @@ public record TrainingRequested(
     ObjectRef validationData,
     ObjectRef testData,
     List<String> bands,
+    String radiometry,
     Integer epochs,
     Integer batchSize,
     Double learningRate,
@@ -44,6 +48,9 @@ public record TrainingRequested(
     Require.present(trainData, "trainData");
     Require.present(requestedAt, "requestedAt");
     bands = bands == null ? null : List.copyOf(bands);
+    if (radiometry != null) {
+      org.lcz.common.preprocess.Radiometry.parse(radiometry); // refuses an unknown form by name
+    }
   }
 
   /** A request with only the required fields; every hyper-parameter left to the worker. */
@@ -54,6 +61,7 @@ public record TrainingRequested(
         runId,
         variant,
         trainData,
+        null,
         null,
         null,
         null,

@@ -3,8 +3,12 @@ package org.lcz.common.raster;
 import java.awt.image.Raster;
 import java.util.List;
 import java.util.Optional;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
-/** Pixels on one north-up grid that can be read window by window: a file, or bands stacked. */
+/**
+ * Pixels on one north-up grid that can be read window by window, with their georeference: a file,
+ * bands stacked, a scene reprojected or harmonised.
+ */
 public interface RasterSource {
   /** What to call the source in messages (a file name). */
   String name();
@@ -24,6 +28,9 @@ public interface RasterSource {
 
   /** GDAL's geotransform: x0, pixel width, 0, y0, 0, pixel height (negative for north-up). */
   double[] geoTransform();
+
+  /** The coordinate reference system of {@link #geoTransform}'s map coordinates. */
+  CoordinateReferenceSystem crs();
 
   /**
    * The window of {@code w × h} pixels at ({@code x}, {@code y}), every band; pixel (0, 0) of the

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.lcz.common.preprocess.Radiometry;
 
 /**
  * {@code lcz-tiles/scenes/{sceneId}/manifest.json}: the scene's grid and every tile, so a consumer
@@ -21,6 +22,8 @@ import java.util.List;
  * @param groundSampleDistance metres per pixel
  * @param bands band names in tile order
  * @param sampleType the tiles' sample type (GDAL's name, e.g. {@code UInt16})
+ * @param radiometry the radiometry of the tiles' reflectance bands (the platform's canonical one;
+ *     {@code null} in manifests written before it was recorded)
  * @param nodata the scene's nodata value, if any
  * @param tileSize core edge in pixels
  * @param halo halo in pixels (reflected outside the scene)
@@ -37,6 +40,7 @@ public record SceneManifest(
     double groundSampleDistance,
     List<String> bands,
     String sampleType,
+    Radiometry radiometry,
     Double nodata,
     int tileSize,
     int halo,

@@ -14,8 +14,6 @@ import org.apache.sis.coverage.grid.GridCoverage;
 import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.PixelInCell;
-import org.apache.sis.io.wkt.Convention;
-import org.apache.sis.io.wkt.WKTFormat;
 import org.apache.sis.storage.Aggregate;
 import org.apache.sis.storage.DataStore;
 import org.apache.sis.storage.DataStoreException;
@@ -34,6 +32,7 @@ import org.opengis.referencing.operation.Matrix;
  * GDAL band descriptions (else {@code band1}, {@code band2}…).
  */
 public final class SceneRaster implements RasterSource, AutoCloseable {
+  private final String name;
   private final Path file;
   private final DataStore store;
   private final GridCoverageResource resource;
@@ -44,6 +43,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
   private final double[] geoTransform;
 
   private SceneRaster(
+      String name,
       Path file,
       DataStore store,
       GridCoverageResource resource,
@@ -52,6 +52,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
       List<String> bandNames,
       int dataType,
       double[] geoTransform) {
+    this.name = name;
     this.file = file;
     this.store = store;
     this.resource = resource;
@@ -72,9 +73,28 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
     if (!Files.isRegularFile(file)) {
       throw new RasterException(name + ": no such file");
     }
+    return open(file, name, file);
+  }
+
+  /**
+   * Opens and checks a GeoTIFF (a COG) at an {@code http(s)} address: only the header and the
+   * internal tiles that reads touch are fetched, by HTTP range requests.
+   *
+   * @throws RasterException naming the address and the problem
+   */
+  public static SceneRaster open(java.net.URI uri) {
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new RasterException(uri + ": only http(s) addresses are read remotely");
+    }
+    return open(uri, uri.toString(), null);
+  }
+
+  private static SceneRaster open(Object input, String name, Path file) {
     DataStore store;
     try {
-      store = DataStores.open(file);
+      store = DataStores.open(input);
     } catch (DataStoreException | RuntimeException e) {
       throw new RasterException(name + ": not a readable GeoTIFF (" + e.getMessage() + ")", e);
     }
@@ -101,9 +121,11 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
         names.add(n == null || n.isBlank() ? "band" + (b + 1) : n.trim());
       }
       SceneRaster raster =
-          new SceneRaster(file, store, resource, grid, tags, List.copyOf(names), 0, transform);
+          new SceneRaster(
+              name, file, store, resource, grid, tags, List.copyOf(names), 0, transform);
       int type = raster.read(0, 0, 1, 1).getSampleModel().getDataType();
-      return new SceneRaster(file, store, resource, grid, tags, raster.bandNames, type, transform);
+      return new SceneRaster(
+          name, file, store, resource, grid, tags, raster.bandNames, type, transform);
     } catch (DataStoreException | RuntimeException e) {
       close(store);
       if (e instanceof RasterException r) {
@@ -155,14 +177,14 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
     };
   }
 
-  /** The file. */
+  /** The local file, or null when the raster is read over HTTP. */
   public Path file() {
     return file;
   }
 
   @Override
   public String name() {
-    return file.getFileName().toString();
+    return name;
   }
 
   @Override
@@ -193,6 +215,40 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
     return Optional.ofNullable(tags.gdalNodata());
   }
 
+  /**
+   * The radiometry the file declares for its reflectance bands through GDAL band scale and offset
+   * ({@code reflectance = value × scale + offset}), when every reflectance band has the same scale.
+   */
+  public Optional<org.lcz.common.preprocess.Radiometry> declaredRadiometry() {
+    Double scale = null;
+    double offset = 0;
+    for (int b = 0; b < bandNames.size(); b++) {
+      if (!org.lcz.common.preprocess.SpectralBands.isReflectance(bandNames.get(b))) {
+        continue;
+      }
+      Double s = tags.bandScales().get(b);
+      Double o = tags.bandOffsets().get(b);
+      if (s == null || !(s > 0)) {
+        return Optional.empty();
+      }
+      if (scale != null && (!scale.equals(s) || offset != (o == null ? 0 : o))) {
+        return Optional.empty();
+      }
+      scale = s;
+      offset = o == null ? 0 : o;
+    }
+    if (scale == null) {
+      return Optional.empty();
+    }
+    double sc = 1 / scale;
+    double of = -offset / scale;
+    return Optional.of(
+        new org.lcz.common.preprocess.Radiometry(
+            org.lcz.common.preprocess.Radiometry.SURFACE,
+            Math.abs(sc - Math.rint(sc)) < 1e-6 * sc ? Math.rint(sc) : sc,
+            Math.abs(of - Math.rint(of)) < 1e-6 * Math.max(1, Math.abs(of)) ? Math.rint(of) : of));
+  }
+
   /** The TIFF facts the guards looked at. */
   public TiffTags tags() {
     return tags;
@@ -205,6 +261,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
   }
 
   /** The coordinate reference system. */
+  @Override
   public CoordinateReferenceSystem crs() {
     return grid.getCoordinateReferenceSystem();
   }
@@ -215,27 +272,12 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
    * @throws RasterException if the CRS has no EPSG code
    */
   public GeoTiffWriter.Georeference georeference() {
-    Integer epsg;
-    try {
-      epsg = org.apache.sis.referencing.IdentifiedObjects.lookupEPSG(crs());
-    } catch (org.opengis.util.FactoryException e) {
-      epsg = null;
-    }
-    if (epsg == null) {
-      throw new RasterException(
-          file.getFileName()
-              + ": its coordinate reference system has no EPSG code; reproject it to one that"
-              + " has (gdalwarp -t_srs EPSG:…)");
-    }
-    return new GeoTiffWriter.Georeference(
-        geoTransform(), epsg, crs() instanceof org.opengis.referencing.crs.ProjectedCRS);
+    return Georeferencing.of(this);
   }
 
   /** The CRS as WKT 2. */
   public String crsWkt() {
-    WKTFormat format = new WKTFormat(java.util.Locale.ROOT, java.time.ZoneOffset.UTC);
-    format.setConvention(Convention.WKT2);
-    return format.format(crs());
+    return Georeferencing.wkt(crs());
   }
 
   /**
@@ -261,7 +303,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
       return restoreNodata(data.createTranslatedChild(0, 0));
     } catch (DataStoreException | RuntimeException e) {
       throw new RasterException(
-          file.getFileName()
+          name
               + ": pixels "
               + what
               + " cannot be read ("

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.TileReady;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
@@ -29,12 +30,14 @@ public final class SceneTiles {
    * @param bands the output band names
    * @param where the scene's georeference (EPSG code); tiles carry their own origin
    * @param crsWkt the scene's CRS as WKT, for the manifest
+   * @param radiometry the radiometry of the scene's reflectance bands, for the manifest
    */
   public record Cut(
       int[] bandIndex,
       List<String> bands,
       GeoTiffWriter.Georeference where,
       String crsWkt,
+      Radiometry radiometry,
       double groundSampleDistance,
       int tileSize,
       int halo) {}
@@ -83,6 +86,7 @@ public final class SceneTiles {
             cut.groundSampleDistance(),
             cut.bands(),
             typeName(scene.dataType()),
+            cut.radiometry(),
             nodata,
             cut.tileSize(),
             cut.halo(),

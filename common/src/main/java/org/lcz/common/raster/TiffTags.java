@@ -20,6 +20,8 @@ import org.apache.sis.util.collection.TreeTable;
  * @param planar whether bands are stored apart (band interleave) rather than pixel by pixel
  * @param bandNames GDAL band descriptions by band (empty strings where a band has none)
  * @param gdalNodata GDAL's nodata value, if the file has one
+ * @param bandScales GDAL band scales by band ({@code null} where a band has none)
+ * @param bandOffsets GDAL band offsets by band ({@code null} where a band has none)
  */
 public record TiffTags(
     int width,
@@ -31,10 +33,14 @@ public record TiffTags(
     int bitsPerSample,
     boolean planar,
     List<String> bandNames,
-    Double gdalNodata) {
+    Double gdalNodata,
+    List<Double> bandScales,
+    List<Double> bandOffsets) {
 
   public TiffTags {
     bandNames = List.copyOf(bandNames);
+    bandScales = java.util.Collections.unmodifiableList(new ArrayList<>(bandScales));
+    bandOffsets = java.util.Collections.unmodifiableList(new ArrayList<>(bandOffsets));
   }
 
   /** Reads the facts of image #0 from SIS's native metadata tree of a TIFF file. */
@@ -44,18 +50,29 @@ public record TiffTags(
       throw new IllegalArgumentException("no image in the TIFF metadata");
     }
     List<String> names = new ArrayList<>();
+    List<Double> scales = new ArrayList<>();
+    List<Double> offsets = new ArrayList<>();
     for (int b = 0; b < bands; b++) {
       names.add("");
+      scales.add(null);
+      offsets.add(null);
     }
     TreeTable.Node gdal = child(image, "GDAL_METADATA");
     TreeTable.Node items = gdal == null ? null : child(gdal, "GDALMetadata");
     if (items != null) {
       for (TreeTable.Node item : items.getChildren()) {
-        if ("DESCRIPTION".equals(item.getValue(TableColumn.NAME))) {
-          String sample = text(child(item, "sample"));
-          if (sample != null && sample.matches("\\d+") && Integer.parseInt(sample) < bands) {
-            names.set(Integer.parseInt(sample), text(item));
-          }
+        Object what = item.getValue(TableColumn.NAME);
+        String sample = text(child(item, "sample"));
+        if (sample == null || !sample.matches("\\d+") || Integer.parseInt(sample) >= bands) {
+          continue;
+        }
+        int b = Integer.parseInt(sample);
+        if ("DESCRIPTION".equals(what)) {
+          names.set(b, text(item));
+        } else if ("SCALE".equals(what)) {
+          scales.set(b, parse(text(item).trim()));
+        } else if ("OFFSET".equals(what)) {
+          offsets.set(b, parse(text(item).trim()));
         }
       }
     }
@@ -72,7 +89,9 @@ public record TiffTags(
             || "BANDS".equalsIgnoreCase(text(child(image, "PlanarConfiguration")))
             || "PLANAR".equalsIgnoreCase(text(child(image, "PlanarConfiguration"))),
         names,
-        nodata == null || nodata.isBlank() ? null : parse(nodata.trim()));
+        nodata == null || nodata.isBlank() ? null : parse(nodata.trim()),
+        scales,
+        offsets);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.lcz.common.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.ObjectRef;
 
 /** One filled-in instance of every event, for tests. */
@@ -21,6 +22,7 @@ public final class SampleEvents {
             List.of("B2", "B3", "B4"),
             48,
             10.0,
+            Radiometry.FRACTION,
             List.of(0.1, 0.2, 0.3),
             List.of(1.0, 1.5, 2.0),
             List.of(1, 2, 17),
@@ -42,6 +44,7 @@ public final class SampleEvents {
             ObjectRef.of("lcz-datasets", "val.h5"),
             null,
             List.of("B2", "B3"),
+            "x10000",
             30,
             32,
             0.002,

@@ -10,7 +10,18 @@ import org.junit.jupiter.api.Test;
 class EncodingGuardTest {
   private static TiffTags tags(String compression, String predictor, int width, int tileWidth) {
     return new TiffTags(
-        width, 100, compression, predictor, tileWidth, 16, 16, false, List.of("B2"), null);
+        width,
+        100,
+        compression,
+        predictor,
+        tileWidth,
+        16,
+        16,
+        false,
+        List.of("B2"),
+        null,
+        List.of(),
+        List.of());
   }
 
   @Test
@@ -48,19 +59,34 @@ class EncodingGuardTest {
     // a 100000 x 100000 px, 10-band uint16 image in one strip: 200 GB to decode at once
     TiffTags bomb =
         new TiffTags(
-            100_000, 100_000, "DEFLATE", "NONE", 0, Integer.MAX_VALUE, 16, false, List.of(), null);
+            100_000,
+            100_000,
+            "DEFLATE",
+            "NONE",
+            0,
+            Integer.MAX_VALUE,
+            16,
+            false,
+            List.of(),
+            null,
+            List.of(),
+            List.of());
     assertThatThrownBy(() -> EncodingGuard.checkBlocks("bomb.tif", bomb, 10))
         .isInstanceOf(RasterException.class)
         .hasMessageContaining("one internal strip decodes to")
         .hasMessageContaining("TILED=YES");
     // the same image in 512 px tiles decodes 5 MB at a time
     TiffTags tiled =
-        new TiffTags(100_000, 100_000, "DEFLATE", "NONE", 512, 512, 16, false, List.of(), null);
+        new TiffTags(
+            100_000, 100_000, "DEFLATE", "NONE", 512, 512, 16, false, List.of(), null, List.of(),
+            List.of());
     assertThat(tiled.decodedBlockBytes(10)).isEqualTo(512L * 512 * 10 * 2);
     assertThatCode(() -> EncodingGuard.checkBlocks("big.tif", tiled, 10))
         .doesNotThrowAnyException();
     // band interleave: a block holds one band
-    TiffTags planar = new TiffTags(1000, 1000, "NONE", "NONE", 0, 1, 32, true, List.of(), null);
+    TiffTags planar =
+        new TiffTags(
+            1000, 1000, "NONE", "NONE", 0, 1, 32, true, List.of(), null, List.of(), List.of());
     assertThat(planar.decodedBlockBytes(10)).isEqualTo(1000L * 4);
   }
 }

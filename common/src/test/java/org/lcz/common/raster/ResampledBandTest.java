@@ -53,6 +53,11 @@ class ResampledBandTest {
       }
 
       @Override
+      public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
+        return org.apache.sis.referencing.CommonCRS.WGS84.universal(45, 9);
+      }
+
+      @Override
       public Raster read(int x, int y, int ww, int hh) {
         assertThat(x).isGreaterThanOrEqualTo(0);
         assertThat(x + ww).isLessThanOrEqualTo(w);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lcz.common.preprocess.Radiometry;
 
 class SceneManifestTest {
   @Test
@@ -21,6 +22,7 @@ class SceneManifestTest {
             10,
             List.of("B2", "B3"),
             "UInt16",
+            Radiometry.CANONICAL,
             null,
             128,
             24,

@@ -2,7 +2,8 @@
 plus files the reader must refuse. Usage: make_scenes.py OUT_DIR
 
 Every good file is 300 x 200 px, 3 bands named B2 B3 B4, EPSG:32632, origin (500000, 4000000),
-10 m pixels; value(band b, row y, col x) = (37*y + 11*x + 101*b) % 251 + OFFSET[type]."""
+10 m pixels; value(band b, row y, col x) = (37*y + 11*x + 101*b) % 251 + OFFSET[type]. UInt16 files
+declare reflectance x 10000 by GDAL band scale 0.0001."""
 import sys
 
 import numpy as np
@@ -39,6 +40,8 @@ def write(name, type_name="uint16", options=(), epsg=32632, nodata=None, overvie
         band = ds.GetRasterBand(b + 1)
         band.WriteArray(a[:h, :w])
         band.SetDescription(["B2", "B3", "B4"][b])
+        if type_name == "uint16":
+            band.SetScale(0.0001)  # declares reflectance x 10000 (the values look offset otherwise)
         if nodata is not None:
             band.SetNoDataValue(nodata)
     if overviews:

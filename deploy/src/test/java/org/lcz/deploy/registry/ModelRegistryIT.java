@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.ModelPublished;
 import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.registry.CurrentModel;
 import org.lcz.common.registry.ModelRegistry;
 import org.lcz.common.storage.Buckets;
@@ -36,6 +37,7 @@ class ModelRegistryIT {
             List.of("B2"),
             48,
             10,
+            Radiometry.CANONICAL,
             List.of(0.0),
             List.of(1.0),
             List.of(1),

@@ -24,6 +24,7 @@ import org.lcz.common.events.TileReady;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.GroupOffsets;
 import org.lcz.common.messaging.Topics;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.raster.GeoTiffWriter;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.SceneTiles;
@@ -273,6 +274,11 @@ public final class InferenceBenchmark {
           }
 
           @Override
+          public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
+            return org.apache.sis.referencing.CommonCRS.WGS84.universal(45, 9); // UTM 32N
+          }
+
+          @Override
           public Raster read(int x, int y, int w, int h) {
             WritableRaster r =
                 Raster.createBandedRaster(DataBuffer.TYPE_USHORT, w, h, c.bands().size(), null);
@@ -302,6 +308,7 @@ public final class InferenceBenchmark {
                 c.bands(),
                 new GeoTiffWriter.Georeference(gt, 32632, true),
                 "PROJCRS[\"WGS 84 / UTM zone 32N\"]",
+                c.radiometry() == null ? Radiometry.CANONICAL : c.radiometry(),
                 10,
                 TILE,
                 HALO))

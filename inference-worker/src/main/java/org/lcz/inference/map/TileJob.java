@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.lcz.common.events.MapTileWritten;
 import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.TileReady;
+import org.lcz.common.preprocess.BandMismatchException;
+import org.lcz.common.preprocess.Preprocessing;
+import org.lcz.common.preprocess.RadiometryException;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.raster.SceneRaster;
@@ -19,7 +22,6 @@ import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
 import org.lcz.inference.model.ActiveModel;
-import org.lcz.inference.window.BandMismatchException;
 import org.lcz.inference.window.CellGrid;
 import org.lcz.inference.window.PatchSampler;
 import org.lcz.inference.window.TilePixels;
@@ -91,25 +93,8 @@ public final class TileJob {
               + " m cell)");
     }
     TilePixels pixels = read(event.tile(), manifest, entry);
-    PatchSampler sampler;
-    try {
-      sampler =
-          new PatchSampler(
-              pixels,
-              contract.patchSize(),
-              contract.bands(),
-              contract.bandMeans(),
-              contract.bandStds());
-    } catch (BandMismatchException e) {
-      throw new UnmappableTileException(
-          "model "
-              + model.published().modelName()
-              + " version "
-              + model.version()
-              + ": "
-              + e.getMessage(),
-          e);
-    }
+    PatchSampler sampler =
+        new PatchSampler(pixels, contract.patchSize(), preprocessing(manifest, model));
     MapTile tile =
         model.mapper().map(grid, span, sampler, manifest.geoTransform(), model.version());
     ObjectRef target = MapKeys.tile(event.sceneId(), entry.id());
@@ -127,6 +112,39 @@ public final class TileJob {
         event.sceneTileCount(),
         stored,
         model.version());
+  }
+
+  /**
+   * The tiles' bands and radiometry to the model's input.
+   *
+   * @throws UnmappableTileException naming both sides when they cannot be reconciled
+   */
+  static Preprocessing preprocessing(SceneManifest manifest, ActiveModel model) {
+    ModelContract contract = model.contract();
+    String which = "model " + model.published().modelName() + " version " + model.version();
+    if (contract.radiometry() == null) {
+      throw new UnmappableTileException(
+          which
+              + ": its contract names no radiometry (it was trained before radiometry was"
+              + " recorded); retrain it to map scenes");
+    }
+    if (manifest.radiometry() == null) {
+      throw new UnmappableTileException(
+          "the scene manifest of "
+              + manifest.sceneId()
+              + " names no radiometry (it was tiled before radiometry was recorded); ingest the"
+              + " scene again");
+    }
+    try {
+      return Preprocessing.of(
+          new Preprocessing.ModelInput(
+              contract.bands(), contract.radiometry(), contract.bandMeans(), contract.bandStds()),
+          manifest.bands(),
+          manifest.radiometry(),
+          manifest.nodata());
+    } catch (BandMismatchException | RadiometryException e) {
+      throw new UnmappableTileException(which + ": " + e.getMessage(), e);
+    }
   }
 
   private void check(SceneManifest manifest, ModelContract contract) {

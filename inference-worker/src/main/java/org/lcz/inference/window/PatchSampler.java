@@ -1,27 +1,43 @@
 package org.lcz.inference.window;
 
 import java.util.List;
+import org.lcz.common.preprocess.Preprocessing;
+import org.lcz.common.preprocess.Radiometry;
 
 /**
- * Cuts the model-sized patch around a cell's centre pixel out of a tile, with the model's bands in
- * the model's order (matched by name) and normalised with the model's statistics, straight into an
- * NCHW batch buffer. Nodata pixels inside a patch become 0 after normalisation (the band mean), so
+ * Cuts the model-sized patch around a cell's centre pixel out of a tile straight into an NCHW batch
+ * buffer, through the platform's one {@link Preprocessing} contract: the model's bands in the
+ * model's order (matched by name), converted into the model's radiometry and normalised with the
+ * model's statistics. Nodata pixels inside a patch become 0 after normalisation (the band mean), so
  * that a patch on a scene's no-data edge is still classified from the pixels it has.
  */
 public final class PatchSampler {
   private final TilePixels tile;
   private final int patch;
   private final float[][] bands;
-  private final float[] mean;
-  private final float[] invStd;
-  private final boolean hasNodata;
-  private final float nodata;
+  private final Preprocessing preprocessing;
 
   /**
+   * @param preprocessing from the tile's bands and radiometry to the model's input
+   */
+  public PatchSampler(TilePixels tile, int patchSize, Preprocessing preprocessing) {
+    this.tile = tile;
+    this.patch = patchSize;
+    this.preprocessing = preprocessing;
+    this.bands = new float[preprocessing.channels()][];
+    for (int j = 0; j < bands.length; j++) {
+      bands[j] = tile.bands()[preprocessing.inputBand(j)];
+    }
+  }
+
+  /**
+   * A sampler for a model trained on the tile's own (canonical) radiometry.
+   *
    * @param modelBands the model's band names, in its channel order
    * @param means per model band, the mean to subtract
    * @param stds per model band, the standard deviation to divide by
-   * @throws BandMismatchException if the tile lacks one of the model's bands
+   * @throws org.lcz.common.preprocess.BandMismatchException if the tile lacks one of the model's
+   *     bands
    */
   public PatchSampler(
       TilePixels tile,
@@ -29,20 +45,14 @@ public final class PatchSampler {
       List<String> modelBands,
       List<Double> means,
       List<Double> stds) {
-    this.tile = tile;
-    this.patch = patchSize;
-    int[] order = BandMatch.order(modelBands, tile.bandNames());
-    this.bands = new float[order.length][];
-    this.mean = new float[order.length];
-    this.invStd = new float[order.length];
-    for (int j = 0; j < order.length; j++) {
-      bands[j] = tile.bands()[order[j]];
-      mean[j] = means.get(j).floatValue();
-      double s = stds.get(j);
-      invStd[j] = (float) (s > 0 ? 1 / s : 1);
-    }
-    this.hasNodata = tile.nodata().isPresent();
-    this.nodata = hasNodata ? tile.nodata().get().floatValue() : Float.NaN;
+    this(
+        tile,
+        patchSize,
+        Preprocessing.of(
+            new Preprocessing.ModelInput(modelBands, Radiometry.CANONICAL, means, stds),
+            tile.bandNames(),
+            Radiometry.CANONICAL,
+            tile.nodata().orElse(null)));
   }
 
   /** Floats one patch takes in a batch. */
@@ -52,12 +62,9 @@ public final class PatchSampler {
 
   /** Whether the pixel at scene ({@code x}, {@code y}) holds data in every band the model uses. */
   public boolean hasData(int x, int y) {
-    if (!hasNodata) {
-      return true;
-    }
     int i = (y - tile.originY()) * tile.width() + (x - tile.originX());
     for (float[] band : bands) {
-      if (band[i] == nodata) {
+      if (preprocessing.isNodata(band[i])) {
         return false;
       }
     }
@@ -87,14 +94,10 @@ public final class PatchSampler {
     int out = n * patchFloats();
     for (int b = 0; b < bands.length; b++) {
       float[] band = bands[b];
-      float m = mean[b];
-      float s = invStd[b];
       for (int r = 0; r < patch; r++) {
         int in = (y0 - tile.originY() + r) * w + (x0 - tile.originX());
-        for (int c = 0; c < patch; c++) {
-          float v = band[in + c];
-          batch[out++] = hasNodata && v == nodata ? 0f : (v - m) * s;
-        }
+        preprocessing.apply(b, band, in, batch, out, patch);
+        out += patch;
       }
     }
   }

@@ -157,6 +157,7 @@ class TileLoopTest {
         m.groundSampleDistance(),
         bands,
         m.sampleType(),
+        m.radiometry(),
         m.nodata(),
         m.tileSize(),
         m.halo(),

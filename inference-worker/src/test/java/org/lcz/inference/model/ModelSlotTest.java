@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.ModelPublished;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.registry.CurrentModel;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
@@ -113,6 +114,7 @@ class ModelSlotTest {
             List.of("B2"),
             16,
             10,
+            Radiometry.CANONICAL,
             List.of(0.0),
             List.of(1.0),
             List.of(1, 2),

@@ -59,13 +59,20 @@ public class ScenesResource {
   public record Registration(String key) {}
 
   @POST
-  @Consumes({"image/tiff", MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes({
+    "image/tiff",
+    MediaType.APPLICATION_OCTET_STREAM,
+    MediaType.APPLICATION_JSON,
+    "application/zip"
+  })
   @Operation(
       summary = "Upload a scene",
       description =
-          "Streams a GeoTIFF to the inbox (uploads/{name}) and queues it. The file is checked"
-              + " first (readable, georeferenced, the platform's bands and resolution); a file"
-              + " that fails is kept in the inbox, recorded as rejected and answered with 422.")
+          "Streams a scene to the inbox (uploads/{name}) and queues it: a GeoTIFF, a STAC Item"
+              + " (.json, its assets' hrefs absolute) or a SAFE product (.zip). The file is"
+              + " checked first (a GeoTIFF: readable, georeferenced, the platform's bands, a"
+              + " known radiometry; an Item: its assets); a file that fails is kept in the"
+              + " inbox, recorded as rejected and answered with 422.")
   @APIResponse(responseCode = "202", description = "received; follow it at the Location")
   @APIResponse(responseCode = "413", description = "larger than lcz.ingest.max-upload-bytes")
   @APIResponse(responseCode = "422", description = "not a scene the platform can tile")
@@ -84,11 +91,17 @@ public class ScenesResource {
     try {
       String problem = null;
       try {
-        ingestion.tiler().check(file);
+        ingestion.check(uploadName(name), file);
       } catch (RasterException e) {
         problem = e.getMessage().replace(file.getFileName().toString(), uploadName(name));
       }
-      store.put(Buckets.INBOX, key, file, "image/tiff");
+      store.put(
+          Buckets.INBOX,
+          key,
+          file,
+          key.endsWith(".json")
+              ? "application/json"
+              : key.endsWith(".zip") ? "application/zip" : "image/tiff");
       ObjectInfo object = store.stat(Buckets.INBOX, key);
       if (problem != null) {
         SceneStatus rejected = queue.reject(object, problem);
@@ -107,8 +120,8 @@ public class ScenesResource {
   @Operation(
       summary = "Register an inbox object",
       description =
-          "Queues an object already in lcz-inbox (a GeoTIFF), without waiting for the inbox"
-              + " watcher.")
+          "Queues an object already in lcz-inbox (a GeoTIFF, a scene.json, a STAC Item or a SAFE"
+              + " product), without waiting for the inbox watcher.")
   @APIResponse(responseCode = "202", description = "received; follow it at the Location")
   @APIResponse(responseCode = "400", description = "no key, or not a scene object")
   @APIResponse(responseCode = "404", description = "no such object in lcz-inbox")
@@ -124,7 +137,9 @@ public class ScenesResource {
       throw new ProblemException(
           Problem.of(
               Response.Status.BAD_REQUEST,
-              key + " is not a scene: scenes are GeoTIFFs (*.tif, *.tiff)"));
+              key
+                  + " is not a scene: the inbox reads "
+                  + String.join(", ", ingestion.formats().names())));
     }
     if (!store.exists(Buckets.INBOX, key)) {
       throw new ProblemException(
@@ -193,8 +208,8 @@ public class ScenesResource {
       throw new ProblemException(
           Problem.of(
               Response.Status.BAD_REQUEST,
-              "name must be a GeoTIFF file name (letters, digits, '.', '_', '-', ending in .tif or"
-                  + " .tiff), not "
+              "name must be a scene's file name (letters, digits, '.', '_', '-', ending in .tif,"
+                  + " .tiff, .json for a STAC Item, or .zip for a SAFE product), not "
                   + name));
     }
     return base;

@@ -17,6 +17,8 @@ import org.lcz.common.storage.ObjectRef;
  * @param runId defaults to a new random id
  * @param variant {@code msmla-18} (default) or {@code msmla-50}
  * @param promote {@code if-better} (default) or {@code always}
+ * @param radiometry the data sets' radiometry ({@code fraction}, {@code x10000}, with {@code
+ *     +offset} when the BOA offset is not removed); default: detected from the values
  */
 public record TrainingRunRequest(
     String runId,
@@ -30,7 +32,8 @@ public record TrainingRunRequest(
     Double learningRate,
     Integer patience,
     Long seed,
-    String promote) {
+    String promote,
+    String radiometry) {
 
   /**
    * The event this request asks for.
@@ -62,6 +65,9 @@ public record TrainingRunRequest(
         && (bands.isEmpty() || bands.stream().anyMatch(b -> b == null || b.isBlank()))) {
       throw new IllegalArgumentException("bands, when given, must name at least one band");
     }
+    if (radiometry != null) {
+      org.lcz.common.preprocess.Radiometry.parse(radiometry); // names the accepted forms
+    }
     return new TrainingRequested(
         LczEvent.CURRENT_SCHEMA_VERSION,
         id,
@@ -70,6 +76,7 @@ public record TrainingRunRequest(
         ref(validationData, "validationData"),
         ref(testData, "testData"),
         bands,
+        radiometry,
         epochs,
         batchSize,
         learningRate,

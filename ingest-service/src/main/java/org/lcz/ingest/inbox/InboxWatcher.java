@@ -50,16 +50,17 @@ public class InboxWatcher {
   void poll() {
     try {
       List<ObjectInfo> objects = store.list(Buckets.INBOX, "");
-      Set<String> manifestFolders = new HashSet<>();
+      Set<String> documentFolders = new HashSet<>();
       for (ObjectInfo o : objects) {
-        if (InboxObjects.isManifest(o.ref().key())) {
-          manifestFolders.add(InboxObjects.folder(o.ref().key()));
+        if (InboxObjects.isDocument(o.ref().key())) {
+          documentFolders.add(InboxObjects.folder(o.ref().key()));
         }
       }
       for (ObjectInfo object : objects) {
         String key = object.ref().key();
-        if (InboxObjects.isManifest(key)
-            || InboxObjects.isGeoTiff(key) && !manifestFolders.contains(InboxObjects.folder(key))) {
+        boolean part =
+            InboxObjects.isGeoTiff(key) && documentFolders.contains(InboxObjects.folder(key));
+        if (InboxObjects.isScene(key) && !part) {
           queue.submit(object);
         }
       }

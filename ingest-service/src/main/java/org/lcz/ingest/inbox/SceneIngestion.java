@@ -24,7 +24,9 @@ import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
-import org.lcz.ingest.tiling.SceneDefinition;
+import org.lcz.ingest.source.SceneFormat;
+import org.lcz.ingest.source.SceneFormats;
+import org.lcz.ingest.source.SceneSource;
 import org.lcz.ingest.tiling.SceneTiler;
 
 /**
@@ -56,11 +58,9 @@ public final class SceneIngestion {
     WAITING
   }
 
-  /** The largest {@code scene.json} read. */
-  static final long MAX_MANIFEST_BYTES = 1 << 20;
-
   private final ObjectStore store;
   private final SceneTiler tiler;
+  private final SceneFormats formats;
   private final Events events;
   private final Path workDir;
   private final Clock clock;
@@ -79,6 +79,7 @@ public final class SceneIngestion {
       Duration manifestWait) {
     this.store = store;
     this.tiler = tiler;
+    this.formats = SceneFormats.standard(tiler.settings().bands());
     this.events = events;
     this.workDir = workDir;
     this.clock = clock;
@@ -88,6 +89,34 @@ public final class SceneIngestion {
   /** The tiler, to check a file without tiling it. */
   public SceneTiler tiler() {
     return tiler;
+  }
+
+  /**
+   * Checks a file that is about to be stored in the inbox as {@code name}, as far as it can be
+   * checked on its own.
+   *
+   * @throws RasterException saying what is wrong
+   */
+  public void check(String name, Path file) {
+    SceneFormat format =
+        formats
+            .of(name)
+            .orElseThrow(
+                () ->
+                    new RasterException(
+                        name
+                            + " is not a scene; the inbox reads "
+                            + String.join(", ", formats.names())));
+    if (format instanceof org.lcz.ingest.source.GeoTiffFormat) {
+      tiler.check(file);
+    } else {
+      format.check(name, file);
+    }
+  }
+
+  /** The inbox formats. */
+  public SceneFormats formats() {
+    return formats;
   }
 
   /**
@@ -138,7 +167,8 @@ public final class SceneIngestion {
             null,
             0,
             clock.instant(),
-            clock.instant());
+            clock.instant(),
+            null);
     write(received);
     events.publish(
         new SceneReceived(
@@ -163,33 +193,42 @@ public final class SceneIngestion {
       return reject(
           status, source, "tiling failed " + status.attempts() + " times; see the service log");
     }
-    SceneDefinition definition = null;
-    if (InboxObjects.isManifest(source.key())) {
-      try {
-        definition = definition(object);
-      } catch (RasterException e) {
-        return reject(status, source, e.getMessage());
+    SceneFormat format = formats.of(source.key()).orElse(null);
+    if (format == null) {
+      return reject(
+          status,
+          source,
+          source.key() + " is not a scene; the inbox reads " + String.join(", ", formats.names()));
+    }
+    SceneFormat.Plan plan;
+    try {
+      plan = format.plan(object, store);
+    } catch (RasterException e) {
+      return reject(status, source, e.getMessage());
+    }
+    List<ObjectRef> missing = new ArrayList<>();
+    for (ObjectRef part : plan.parts()) {
+      if (!part.sameObject(source) && !store.exists(part.bucket(), part.key())) {
+        missing.add(part);
       }
-      List<String> missing = missing(source.key(), definition);
-      if (!missing.isEmpty()) {
-        String note = "waiting for " + String.join(", ", missing) + " in " + folderUri(source);
-        if (clock.instant().isBefore(object.lastModified().plus(manifestWait))) {
-          if (!note.equals(status.reason())) {
-            write(status.waiting(note, clock.instant()));
-          }
-          return Outcome.WAITING;
+    }
+    if (!missing.isEmpty()) {
+      String names = String.join(", ", missing.stream().map(ObjectRef::uri).toList());
+      String note = "waiting for " + names;
+      if (clock.instant().isBefore(object.lastModified().plus(manifestWait))) {
+        if (!note.equals(status.reason())) {
+          write(status.waiting(note, clock.instant()));
         }
-        return reject(
-            status,
-            source,
-            SceneDefinition.FILE_NAME
-                + " names files that are not in "
-                + folderUri(source)
-                + " after "
-                + manifestWait
-                + ": "
-                + String.join(", ", missing));
+        return Outcome.WAITING;
       }
+      return reject(
+          status,
+          source,
+          baseName(source.key())
+              + " names objects that are not in the store after "
+              + manifestWait
+              + ": "
+              + names);
     }
     status = status.tiling(clock.instant());
     write(status);
@@ -198,20 +237,15 @@ public final class SceneIngestion {
       Files.createDirectories(dir);
       SceneTiler.Result result;
       try {
-        if (definition == null) {
-          Path file = dir.resolve(baseName(source.key()));
-          store.download(source, file);
-          result = tiler.tile(sceneId, file);
-        } else {
-          Map<String, Path> files = new LinkedHashMap<>();
-          for (String f : definition.files()) {
-            Path local = dir.resolve(f);
-            Files.createDirectories(local.getParent());
-            store.download(
-                ObjectRef.of(source.bucket(), InboxObjects.folder(source.key()) + f), local);
-            files.put(f, local);
-          }
-          result = tiler.tile(sceneId, definition, files);
+        Map<ObjectRef, Path> local = new LinkedHashMap<>();
+        int n = 0;
+        for (ObjectRef part : plan.parts()) {
+          Path file = dir.resolve("part-" + n++ + "-" + baseName(part.key()));
+          store.download(part, file);
+          local.put(part, file);
+        }
+        try (SceneSource scene = plan.open(local, dir)) {
+          result = tiler.tile(sceneId, scene);
         }
       } catch (ObjectStoreException e) {
         if (e.getCause() instanceof ChecksumMismatchException) {
@@ -232,8 +266,12 @@ public final class SceneIngestion {
               result.tiles().size(),
               result.manifestRef(),
               clock.instant()));
-      write(status.tiled(result.tiles().size(), result.manifestRef().key(), clock.instant()));
-      LOG.infof("scene %s: %d tiles from %s", sceneId, result.tiles().size(), source.uri());
+      write(
+          status.tiled(
+              result.tiles().size(), result.manifestRef().key(), result.notes(), clock.instant()));
+      LOG.infof(
+          "scene %s: %d tiles from %s %s",
+          sceneId, result.tiles().size(), source.uri(), result.notes());
       return Outcome.TILED;
     } catch (RasterException e) {
       return reject(status, source, e.getMessage());
@@ -242,29 +280,6 @@ public final class SceneIngestion {
     } finally {
       deleteTree(dir);
     }
-  }
-
-  private SceneDefinition definition(ObjectInfo object) {
-    if (object.size() > MAX_MANIFEST_BYTES) {
-      throw new RasterException(
-          SceneDefinition.FILE_NAME + ": " + object.size() + " bytes is not a scene manifest");
-    }
-    return SceneDefinition.parse(store.read(object.ref()));
-  }
-
-  private List<String> missing(String manifestKey, SceneDefinition definition) {
-    String folder = InboxObjects.folder(manifestKey);
-    List<String> missing = new ArrayList<>();
-    for (String f : definition.files()) {
-      if (!store.exists(Buckets.INBOX, folder + f)) {
-        missing.add(f);
-      }
-    }
-    return missing;
-  }
-
-  private static String folderUri(ObjectRef manifest) {
-    return "s3://" + manifest.bucket() + "/" + InboxObjects.folder(manifest.key());
   }
 
   private static String baseName(String key) {

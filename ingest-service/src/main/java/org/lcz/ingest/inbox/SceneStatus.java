@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code lcz-tiles/status/{sceneId}.json}: where a scene is in ingestion. {@code received} when the
@@ -27,6 +28,8 @@ import java.time.Instant;
  *     retried, a bounded number of times)
  * @param receivedAt when the object was first seen
  * @param at when this state was reached
+ * @param notes what ingestion found while tiling that a person should know: how the radiometry was
+ *     told (detected, or a declaration corrected), how much was masked, a reprojection
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SceneStatus(
@@ -39,7 +42,8 @@ public record SceneStatus(
     String reason,
     int attempts,
     Instant receivedAt,
-    Instant at) {
+    Instant at,
+    List<String> notes) {
   public static final String RECEIVED = "received";
   public static final String TILING = "tiling";
   public static final String TILED = "tiled";
@@ -69,31 +73,56 @@ public record SceneStatus(
   /** The same scene, now in {@code newState}. */
   public SceneStatus next(String newState, Instant when) {
     return new SceneStatus(
-        sceneId, newState, source, etag, tiles, manifest, reason, attempts, receivedAt, when);
+        sceneId,
+        newState,
+        source,
+        etag,
+        tiles,
+        manifest,
+        reason,
+        attempts,
+        receivedAt,
+        when,
+        notes);
   }
 
   /** Still {@code received}, with a note of what it waits for. */
   public SceneStatus waiting(String note, Instant when) {
     return new SceneStatus(
-        sceneId, RECEIVED, source, etag, null, null, note, attempts, receivedAt, when);
+        sceneId, RECEIVED, source, etag, null, null, note, attempts, receivedAt, when, null);
   }
 
   /** A new tiling attempt starts. */
   public SceneStatus tiling(Instant when) {
     return new SceneStatus(
-        sceneId, TILING, source, etag, null, null, null, attempts + 1, receivedAt, when);
+        sceneId, TILING, source, etag, null, null, null, attempts + 1, receivedAt, when, null);
   }
 
   /** Tiled into {@code tileCount} tiles, listed in the manifest at {@code manifestKey}. */
   public SceneStatus tiled(int tileCount, String manifestKey, Instant when) {
+    return tiled(tileCount, manifestKey, List.of(), when);
+  }
+
+  /** Tiled, with what ingestion noted on the way. */
+  public SceneStatus tiled(int tileCount, String manifestKey, List<String> notes, Instant when) {
     return new SceneStatus(
-        sceneId, TILED, source, etag, tileCount, manifestKey, null, attempts, receivedAt, when);
+        sceneId,
+        TILED,
+        source,
+        etag,
+        tileCount,
+        manifestKey,
+        null,
+        attempts,
+        receivedAt,
+        when,
+        notes == null || notes.isEmpty() ? null : List.copyOf(notes));
   }
 
   /** Rejected for {@code why}. */
   public SceneStatus rejected(String why, Instant when) {
     return new SceneStatus(
-        sceneId, REJECTED, source, etag, null, null, why, attempts, receivedAt, when);
+        sceneId, REJECTED, source, etag, null, null, why, attempts, receivedAt, when, null);
   }
 
   public byte[] toJson() {

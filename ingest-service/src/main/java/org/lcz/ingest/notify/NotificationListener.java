@@ -18,6 +18,7 @@ import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.inbox.InboxObjects;
@@ -95,11 +96,19 @@ public class NotificationListener {
       if (!o.bucket().equals(Buckets.INBOX) || !InboxObjects.isScene(o.key())) {
         continue;
       }
-      // a GeoTIFF next to a manifest is one of its files: the manifest may now be complete
+      // a GeoTIFF next to a scene document is one of its parts: the document may now be complete
       String key = o.key();
-      if (!InboxObjects.isManifest(key)
-          && store.exists(o.bucket(), InboxObjects.manifestNextTo(key))) {
-        key = InboxObjects.manifestNextTo(key);
+      if (InboxObjects.isGeoTiff(key)) {
+        String folder = InboxObjects.folder(key);
+        List<ObjectInfo> documents =
+            store.list(o.bucket(), folder).stream()
+                .filter(d -> InboxObjects.folder(d.ref().key()).equals(folder))
+                .filter(d -> InboxObjects.isDocument(d.ref().key()))
+                .toList();
+        if (!documents.isEmpty()) {
+          documents.forEach(queue::submit);
+          continue;
+        }
       }
       if (!store.exists(o.bucket(), key)) {
         LOG.infof("s3://%s/%s is gone; nothing to ingest", o.bucket(), key);

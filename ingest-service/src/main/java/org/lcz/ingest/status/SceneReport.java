@@ -2,6 +2,7 @@ package org.lcz.ingest.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.lcz.common.events.SceneMapCompleted;
 import org.lcz.ingest.inbox.SceneStatus;
@@ -17,7 +18,8 @@ import org.lcz.ingest.status.MapProgress.Progress;
  * @param source the inbox object
  * @param tiles tile counts, once tiled
  * @param manifest the tile manifest, once tiled
- * @param reason why it was rejected
+ * @param reason why it was rejected, or what it waits for
+ * @param notes what ingestion noted while tiling (radiometry, masking, reprojection)
  * @param map the map's objects, once done
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,6 +30,7 @@ public record SceneReport(
     Tiles tiles,
     String manifest,
     String reason,
+    List<String> notes,
     MapOutputs map,
     Instant receivedAt,
     Instant updatedAt) {
@@ -69,6 +72,7 @@ public record SceneReport(
         tiles,
         status.manifest() == null ? null : "s3://" + tilesBucket + "/" + status.manifest(),
         status.reason(),
+        status.notes(),
         map,
         status.receivedAt(),
         status.at());

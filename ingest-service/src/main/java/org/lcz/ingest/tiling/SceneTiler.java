@@ -2,31 +2,51 @@ package org.lcz.ingest.tiling;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.lcz.common.events.TileReady;
+import org.lcz.common.preprocess.BandMatch;
+import org.lcz.common.preprocess.Radiometry;
+import org.lcz.common.preprocess.RadiometryCheck;
+import org.lcz.common.preprocess.RadiometryException;
+import org.lcz.common.preprocess.ValueSurvey;
 import org.lcz.common.raster.GeoTiffWriter;
+import org.lcz.common.raster.Georeferencing;
+import org.lcz.common.raster.HarmonisedScene;
+import org.lcz.common.raster.RadiometrySurvey;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.RasterSource;
+import org.lcz.common.raster.ReprojectedScene;
+import org.lcz.common.raster.Resampling;
 import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.raster.SceneTiles;
+import org.lcz.common.raster.SelectedBands;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
+import org.lcz.ingest.source.GeoTiffFormat;
+import org.lcz.ingest.source.SceneSource;
 
 /**
- * Cuts one GeoTIFF scene into tiles with a halo, one tile in memory at a time: each tile is read as
- * a window, its bands put in the platform's order, written as a GeoTIFF and stored under {@code
- * lcz-tiles/scenes/{sceneId}/tiles/{row}_{col}.tif}; the manifest is stored last. Returns the
- * TileReady events to announce.
+ * Brings a scene onto the platform's grid and cuts it into tiles with a halo, one tile in memory at
+ * a time. The one entry point for every input format ({@link SceneSource}):
+ *
+ * <ol>
+ *   <li>the platform's bands are taken by name (or, for a file of exactly that many unnamed bands,
+ *       in order);
+ *   <li>a scene in a geographic CRS, or at another pixel size, is reprojected onto the UTM grid of
+ *       its centre at the platform's ground sample distance ({@link ReprojectedScene});
+ *   <li>the reflectance bands' radiometry, declared by the source and checked against the values or
+ *       detected from them ({@link RadiometryCheck}), is converted to the platform's canonical one
+ *       ({@link HarmonisedScene}), which the manifest records;
+ *   <li>tiles and the manifest are stored ({@link SceneTiles}).
+ * </ol>
  */
 public final class SceneTiler {
   /**
    * The platform's band specification and tiling.
    *
    * @param bands band names in the order tiles carry them
-   * @param groundSampleDistance metres per pixel a scene must have
+   * @param groundSampleDistance metres per pixel of the tiles
    * @param maxScenePixels the most pixels (width × height) a scene may have
    */
   public record Settings(
@@ -47,8 +67,12 @@ public final class SceneTiler {
   /** 1 gigapixel: eight Sentinel-2 granules. */
   public static final long DEFAULT_MAX_SCENE_PIXELS = 1_000_000_000L;
 
-  /** What tiling a scene produced. */
-  public record Result(SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles) {}
+  /** What tiling a scene produced, and what a person should know about how it was read. */
+  public record Result(
+      SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles, List<String> notes) {}
+
+  /** A scene on the platform's grid, bands and radiometry, ready to cut. */
+  public record Prepared(RasterSource raster, List<String> notes) {}
 
   private final ObjectStore store;
   private final Settings settings;
@@ -58,71 +82,130 @@ public final class SceneTiler {
     this.settings = settings;
   }
 
+  /** The platform's settings. */
+  public Settings settings() {
+    return settings;
+  }
+
   /**
-   * Tiles {@code file} as scene {@code sceneId}.
+   * Tiles the GeoTIFF {@code file} as scene {@code sceneId}.
    *
-   * @throws RasterException naming the file if it cannot be read or does not fit the band
-   *     specification or resolution
+   * @throws RasterException naming the file if it cannot be read or used
    */
   public Result tile(String sceneId, Path file) {
-    try (SceneRaster scene = SceneRaster.open(file)) {
-      return tile(sceneId, scene, scene.georeference(), scene.crsWkt());
+    try (SceneSource source = GeoTiffFormat.open(file)) {
+      return tile(sceneId, source);
     }
   }
 
   /**
-   * Tiles the bands of a {@code scene.json} manifest, each file opened from {@code files} (the
-   * manifest's relative names to local paths).
+   * Tiles {@code source} as scene {@code sceneId}.
    *
-   * @throws RasterException naming the file or the manifest and what is wrong
+   * @throws RasterException naming the file and what keeps it off the platform's grid
    */
-  public Result tile(String sceneId, SceneDefinition definition, Map<String, Path> files) {
-    Map<String, SceneRaster> open = new LinkedHashMap<>();
-    try {
-      for (Map.Entry<String, Path> f : files.entrySet()) {
-        SceneRaster r = SceneRaster.open(f.getValue());
-        open.put(f.getKey(), r);
-      }
-      StackedScene scene = new StackedScene(definition, open);
-      return tile(sceneId, scene, scene.reference().georeference(), scene.reference().crsWkt());
-    } finally {
-      open.values().forEach(SceneRaster::close);
+  public Result tile(String sceneId, SceneSource source) {
+    Prepared prepared = prepare(source);
+    RasterSource scene = prepared.raster();
+    GeoTiffWriter.Georeference where = Georeferencing.of(scene);
+    int[] all = new int[scene.bandNames().size()];
+    for (int b = 0; b < all.length; b++) {
+      all[b] = b;
     }
-  }
-
-  private Result tile(
-      String sceneId, RasterSource scene, GeoTiffWriter.Georeference where, String crsWkt) {
-    int[] bandIndex = check(scene);
     SceneTiles.Stored stored =
         SceneTiles.store(
             store,
             sceneId,
             scene,
             new SceneTiles.Cut(
-                bandIndex,
+                all,
                 settings.bands(),
                 where,
-                crsWkt,
+                Georeferencing.wkt(scene.crs()),
+                Radiometry.CANONICAL,
                 settings.groundSampleDistance(),
                 settings.tileSize(),
                 settings.halo()));
-    return new Result(stored.manifest(), stored.manifestRef(), stored.tiles());
+    return new Result(stored.manifest(), stored.manifestRef(), stored.tiles(), prepared.notes());
   }
 
   /**
-   * Checks that {@code file} can be tiled (readable, georeferenced, the specification's bands and
-   * resolution, a bounded size) without tiling it.
+   * Checks that the GeoTIFF {@code file} can be tiled (readable, georeferenced, the specification's
+   * bands, a known radiometry, a bounded size) without tiling it.
    *
    * @throws RasterException naming the file and what is wrong
    */
   public void check(Path file) {
-    try (SceneRaster scene = SceneRaster.open(file)) {
-      check(scene);
-      scene.georeference();
+    try (SceneSource source = GeoTiffFormat.open(file)) {
+      Georeferencing.of(prepare(source).raster());
     }
   }
 
-  private int[] check(RasterSource scene) {
+  /**
+   * The scene on the platform's grid, in its bands and canonical radiometry.
+   *
+   * @throws RasterException naming the file and what is wrong
+   */
+  public Prepared prepare(SceneSource source) {
+    RasterSource raster = source.raster();
+    checkSize(raster);
+    int[] index = bandIndex(raster);
+    List<Resampling> resampling = new ArrayList<>();
+    for (int i : index) {
+      resampling.add(source.resampling().get(i));
+    }
+    RasterSource scene = new SelectedBands(raster, index, settings.bands());
+    List<String> notes = new ArrayList<>(source.notes());
+    Radiometry radiometry = radiometry(scene, source, notes);
+    double gsd = settings.groundSampleDistance();
+    if (ReprojectedScene.needed(scene, gsd)) {
+      ReprojectedScene reprojected = ReprojectedScene.ontoUtm(scene, gsd, resampling);
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "reprojected from %s onto %s at %s m (%s)",
+              reprojected.describeSource(),
+              Georeferencing.code(reprojected.crs()),
+              gsd,
+              resampling.stream().distinct().map(Resampling::toString).toList()));
+      scene = reprojected;
+      checkSize(scene);
+    }
+    return new Prepared(new HarmonisedScene(scene, radiometry, Radiometry.CANONICAL), notes);
+  }
+
+  private Radiometry radiometry(RasterSource scene, SceneSource source, List<String> notes) {
+    ValueSurvey survey = RadiometrySurvey.of(scene);
+    RadiometryCheck.Finding finding;
+    try {
+      if (source.radiometry().isPresent()) {
+        finding =
+            RadiometryCheck.verify(
+                scene.name(),
+                source.radiometry().get(),
+                source.declaredBy(),
+                survey,
+                source.trust());
+        if (finding.note().isEmpty()) {
+          notes.add(
+              "radiometry: "
+                  + finding.radiometry().label()
+                  + ", as "
+                  + source.declaredBy()
+                  + " declares");
+        }
+      } else {
+        finding = RadiometryCheck.detect(scene.name(), survey);
+      }
+    } catch (RadiometryException e) {
+      throw new RasterException(e.getMessage(), e);
+    }
+    if (!finding.note().isEmpty()) {
+      notes.add(finding.note());
+    }
+    return finding.radiometry();
+  }
+
+  private void checkSize(RasterSource scene) {
     long pixels = (long) scene.width() * scene.height();
     if (pixels > settings.maxScenePixels()) {
       throw new RasterException(
@@ -136,14 +219,12 @@ public final class SceneTiler {
               + " pixels a scene may have (lcz.ingest.max-scene-pixels); cut it into smaller"
               + " scenes (gdal_translate -srcwin)");
     }
-    int[] index = bandIndex(scene);
-    checkResolution(scene);
-    return index;
   }
 
   /**
-   * For each band of the specification, its index in the scene: by name, or by position when the
-   * file names no band and has exactly the specification's count (the documented order).
+   * For each band of the specification, its index in the scene: by name ({@link BandMatch}), or by
+   * position when the file names no band and has exactly the specification's count (the documented
+   * order).
    */
   private int[] bandIndex(RasterSource scene) {
     List<String> names = scene.bandNames();
@@ -161,7 +242,7 @@ public final class SceneTiler {
     }
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < index.length; i++) {
-      index[i] = names.indexOf(wanted.get(i));
+      index[i] = BandMatch.indexOf(names, wanted.get(i));
       if (index[i] < 0) {
         missing.add(wanted.get(i));
       }
@@ -182,25 +263,5 @@ public final class SceneTiler {
                   : ""));
     }
     return index;
-  }
-
-  private void checkResolution(RasterSource scene) {
-    double[] g = scene.geoTransform();
-    double gsd = settings.groundSampleDistance();
-    if (Math.abs(g[1] - gsd) > 1e-6 * gsd || Math.abs(-g[5] - gsd) > 1e-6 * gsd) {
-      throw new RasterException(
-          scene.name()
-              + ": pixels are "
-              + g[1]
-              + " × "
-              + (-g[5])
-              + " m but the platform's grid is "
-              + gsd
-              + " m; resample it (gdalwarp -tr "
-              + gsd
-              + " "
-              + gsd
-              + ") or send it with a scene.json manifest");
-    }
   }
 }

@@ -232,11 +232,12 @@ class ScenesResourceTest {
         .body("detail", equalTo("no object s3://lcz-inbox/" + key));
     given()
         .contentType("application/json")
-        .body("{\"key\": \"a.json\"}")
+        .body("{\"key\": \"notes.txt\"}")
         .post("/scenes/register")
         .then()
         .statusCode(400)
-        .body("detail", containsString("not a scene"));
+        .body("detail", containsString("not a scene"))
+        .body("detail", containsString("STAC Item"));
     given()
         .contentType("application/json")
         .body("{\"key\": ")

@@ -25,7 +25,8 @@ class TrainingRunRequestTest {
         null,
         null,
         null,
-        promote);
+        promote,
+        null);
   }
 
   @Test
@@ -56,15 +57,44 @@ class TrainingRunRequestTest {
     assertThatThrownBy(
             () ->
                 new TrainingRunRequest(
-                        "a b", null, "t.h5", null, null, null, null, null, null, null, null, null)
+                        "a b", null, "t.h5", null, null, null, null, null, null, null, null, null,
+                        null)
                     .toEvent(NOW))
         .hasMessageContaining("runId may hold");
     assertThatThrownBy(
             () ->
                 new TrainingRunRequest(
                         null, null, "t.h5", null, null, List.of(), null, null, 2.0, null, null,
-                        null)
+                        null, null)
                     .toEvent(NOW))
         .hasMessageContaining("learningRate must be within (0, 1)");
+    assertThatThrownBy(
+            () ->
+                new TrainingRunRequest(
+                        null, null, "t.h5", null, null, null, null, null, null, null, null, null,
+                        "percent")
+                    .toEvent(NOW))
+        .hasMessageContaining("radiometry \"percent\" is not one of fraction");
+  }
+
+  @Test
+  void aDeclaredRadiometryTravelsInTheEvent() {
+    TrainingRequested e =
+        new TrainingRunRequest(
+                null,
+                null,
+                "t.h5",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "fraction+offset")
+            .toEvent(NOW);
+    assertThat(e.radiometry()).isEqualTo("fraction+offset");
   }
 }

@@ -168,14 +168,15 @@ class SceneIngestionTest {
       assertThat(patient.ingest(object)).isEqualTo(SceneIngestion.Outcome.WAITING);
       SceneStatus waiting = patient.status(SceneIngestion.sceneId(object)).orElseThrow();
       assertThat(waiting.state()).isEqualTo(SceneStatus.RECEIVED);
-      assertThat(waiting.reason()).startsWith("waiting for dem.tif in s3://lcz-inbox/manifests/");
+      assertThat(waiting.reason())
+          .isEqualTo("waiting for s3://lcz-inbox/" + InboxObjects.folder(key) + "dem.tif");
 
       SceneIngestion impatient = ingestion(store, Duration.ZERO);
       assertThat(impatient.ingest(object)).isEqualTo(SceneIngestion.Outcome.REJECTED);
       SceneRejected rejected = lastRejection();
       assertThat(rejected.reason())
-          .startsWith("scene.json names files that are not in s3://lcz-inbox/manifests/")
-          .endsWith(": dem.tif");
+          .startsWith("scene.json names objects that are not in the store after PT0S: ")
+          .endsWith("s3://lcz-inbox/" + InboxObjects.folder(key) + "dem.tif");
       assertThat(events).noneMatch(TileReady.class::isInstance);
     }
   }

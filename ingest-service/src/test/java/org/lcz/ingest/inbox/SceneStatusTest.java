@@ -22,7 +22,8 @@ class SceneStatusTest {
             "no CRS",
             1,
             T0,
-            T0.plusSeconds(3));
+            T0.plusSeconds(3),
+            null);
     assertThat(SceneStatus.read(s.toJson())).isEqualTo(s);
     assertThat(SceneStatus.key("s1")).isEqualTo("status/s1.json");
     assertThat(new String(s.toJson(), StandardCharsets.UTF_8)).doesNotContain("tiles");
@@ -32,7 +33,7 @@ class SceneStatusTest {
   void onlyTiledAndRejectedAreFinished() {
     SceneStatus received =
         new SceneStatus(
-            "s1", SceneStatus.RECEIVED, "s3://x/a.tif", "e", null, null, null, 0, T0, T0);
+            "s1", SceneStatus.RECEIVED, "s3://x/a.tif", "e", null, null, null, 0, T0, T0, null);
     assertThat(received.finished()).isFalse();
     assertThat(received.next(SceneStatus.TILING, T0).finished()).isFalse();
     assertThat(received.next(SceneStatus.TILED, T0).finished()).isTrue();
@@ -44,7 +45,7 @@ class SceneStatusTest {
   void transitionsKeepTheSceneAndCountAttempts() {
     SceneStatus received =
         new SceneStatus(
-            "s1", SceneStatus.RECEIVED, "s3://x/a.tif", "e", null, null, null, 0, T0, T0);
+            "s1", SceneStatus.RECEIVED, "s3://x/a.tif", "e", null, null, null, 0, T0, T0, null);
     SceneStatus tiling = received.tiling(T0.plusSeconds(1));
     assertThat(tiling.state()).isEqualTo(SceneStatus.TILING);
     assertThat(tiling.attempts()).isEqualTo(1);
@@ -61,7 +62,8 @@ class SceneStatusTest {
                 null,
                 1,
                 T0,
-                T0.plusSeconds(2)));
+                T0.plusSeconds(2),
+                null));
     assertThat(tiling.rejected("bad", T0).reason()).isEqualTo("bad");
     assertThat(tiling.rejected("bad", T0).tiles()).isNull();
     SceneStatus waiting = tiling.waiting("waiting for b.tif", T0);

@@ -23,7 +23,8 @@ class SceneReportTest {
         null,
         1,
         T,
-        T);
+        T,
+        null);
   }
 
   @Test

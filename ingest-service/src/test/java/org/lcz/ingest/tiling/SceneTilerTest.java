@@ -86,7 +86,8 @@ class SceneTilerTest {
   }
 
   @Test
-  void aSceneWithoutTheRequiredBandsOrAtAnotherResolutionIsRefusedWithAReason(LocalStack stack) {
+  void aSceneWithoutTheRequiredBandsIsRefusedAndOneAtAnotherResolutionReprojected(
+      LocalStack stack) {
     try (ObjectStore store = stack.newObjectStore()) {
       Path scene = dir.resolve("strips_uint16.tif");
       assertThatThrownBy(
@@ -96,13 +97,18 @@ class SceneTilerTest {
           .isInstanceOf(RasterException.class)
           .hasMessageContaining("lacks bands [B8]")
           .hasMessageContaining("its bands are [B2, B3, B4]");
-      assertThatThrownBy(
-              () ->
-                  new SceneTiler(store, new SceneTiler.Settings(List.of("B2"), 20, 128, 24))
-                      .tile("x", scene))
-          .hasMessageContaining("pixels are 10.0 × 10.0 m but the platform's grid is 20.0 m")
-          .hasMessageContaining("gdalwarp -tr 20.0 20.0");
       assertThat(store.list(Buckets.TILES, "scenes/x/")).isEmpty();
+      SceneTiler.Result coarse =
+          new SceneTiler(store, new SceneTiler.Settings(List.of("B2"), 20, 128, 24))
+              .tile("y", scene);
+      assertThat(coarse.manifest().geoTransform()[1]).isEqualTo(20);
+      assertThat(coarse.manifest().width()).isEqualTo(150);
+      assertThat(coarse.manifest().epsg()).isEqualTo(32632);
+      assertThat(coarse.notes())
+          .anyMatch(
+              n ->
+                  n.contains(
+                      "reprojected from strips_uint16.tif (EPSG:32632, pixels 10.0 × 10.0 m)"));
     }
   }
 }

@@ -50,6 +50,7 @@ def scene(folder, b4_epsg=32632, missing=False):
     manifest = {
         "reference": "B2",
         "nodata": 0,
+        "radiometry": "x10000",
         "bands": [
             {"name": "B2", "file": "B2.tif"},
             {"name": "B3", "file": "B3.tif"},

@@ -64,6 +64,7 @@ public final class ModelCards {
             outcome.bands(),
             outcome.patchSize(),
             groundSampleDistance,
+            outcome.normalisation().radiometry(),
             outcome.normalisation().means(),
             outcome.normalisation().stds(),
             catalog.classes().stream().map(LczClass::value).toList(),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.Sha256;
 import org.lcz.training.card.DatasetRef;
 import org.lcz.training.card.ModelCard;
@@ -51,6 +52,8 @@ final class TrainCommand {
           "  --label-key K   HDF5 label dataset (default label)",
           "  --band-names    the file's channel names, comma-separated",
           "                  (default B2,B3,B4,B5,B6,B7,B8,B8A,B11,B12)",
+          "  --radiometry R  the reflectance bands' radiometry: fraction | x10000, with",
+          "                  +offset if the BOA offset is not removed (default: detected)",
           "  --out DIR       output folder (default models/<time>)");
 
   /** The ONNX file written next to the checkpoint. */
@@ -74,7 +77,8 @@ final class TrainCommand {
             Path.of(data),
             Optional.ofNullable(o.remove("--val")).map(Path::of),
             Optional.ofNullable(o.remove("--test")).map(Path::of),
-            layout);
+            layout,
+            Optional.ofNullable(o.remove("--radiometry")).map(Radiometry::parse));
     TrainingPlan plan =
         new TrainingPlan(
             MsmlaVariant.of(o.getOrDefault("--variant", "msmla-18")),
@@ -144,6 +148,7 @@ final class TrainCommand {
           "--image-key",
           "--label-key",
           "--band-names",
+          "--radiometry",
           "--out");
 
   private static List<DatasetRef> datasets(TrainingData files) {

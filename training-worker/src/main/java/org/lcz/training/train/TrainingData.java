@@ -2,6 +2,7 @@ package org.lcz.training.train;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.training.data.DatasetLayout;
 
 /**
@@ -13,10 +14,22 @@ import org.lcz.training.data.DatasetLayout;
  * @param validation the split that picks the best epoch; optional
  * @param test the split of the final evaluation; optional
  * @param layout where the files keep images and labels, and their band names
+ * @param radiometry the declared radiometry of the files' reflectance bands; empty to detect it
  */
 public record TrainingData(
-    Path train, Optional<Path> validation, Optional<Path> test, DatasetLayout layout) {
+    Path train,
+    Optional<Path> validation,
+    Optional<Path> test,
+    DatasetLayout layout,
+    Optional<Radiometry> radiometry) {
+  /** Files whose radiometry is detected from their values. */
+  public TrainingData(
+      Path train, Optional<Path> validation, Optional<Path> test, DatasetLayout layout) {
+    this(train, validation, test, layout, Optional.empty());
+  }
+
   public TrainingData {
+    radiometry = radiometry == null ? Optional.empty() : radiometry;
     if (train == null || layout == null) {
       throw new IllegalArgumentException("training data needs a training file and a layout");
     }

@@ -126,7 +126,11 @@ public final class TrainingRun {
             ? "training on " + device
             : "no GPU found: training on the CPU (" + device + ")");
     int batchSize = plan.batchSize();
-    Normalisation normalisation = Normalisation.of(train, batchSize);
+    Normalisation normalisation = Normalisation.of(train, batchSize, data.radiometry());
+    listener.onNote(
+        normalisation.radiometryNote().isEmpty()
+            ? "radiometry: " + normalisation.radiometry().label() + " (as declared)"
+            : normalisation.radiometryNote());
     long[] support = train.classSupport(1024);
     float[] weights = ClassWeights.balanced(support);
     Engine.getInstance().setRandomSeed((int) plan.seed());

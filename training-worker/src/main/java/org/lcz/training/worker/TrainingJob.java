@@ -18,6 +18,7 @@ import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.TrainingFailed;
 import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
@@ -151,7 +152,13 @@ public final class TrainingJob {
     Optional<Path> test =
         Optional.ofNullable(request.testData())
             .map(r -> fetch(r, data.resolve("test.h5"), "test", refs, names));
-    TrainingData files = new TrainingData(train, validation, test, defaults.layout());
+    TrainingData files =
+        new TrainingData(
+            train,
+            validation,
+            test,
+            defaults.layout(),
+            Optional.ofNullable(request.radiometry()).map(Radiometry::parse));
     TrainingOutcome outcome = new TrainingRun(files, plan, new Progress(request.runId())).run(out);
     ModelCard card =
         VersionFolder.complete(

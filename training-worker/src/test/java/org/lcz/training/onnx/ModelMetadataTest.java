@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lcz.common.events.ModelContract;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.ObjectRef;
 
 class ModelMetadataTest {
@@ -17,6 +18,7 @@ class ModelMetadataTest {
           List.of("B2", "B8"),
           48,
           10,
+          Radiometry.CANONICAL,
           List.of(1200.5, 2400.0),
           List.of(300.0, 450.25),
           List.of(1, 17),

@@ -42,6 +42,7 @@ class TrainingDefaultsTest {
                 null,
                 null,
                 List.of("B4", "B8"),
+                null,
                 5,
                 16,
                 0.01,

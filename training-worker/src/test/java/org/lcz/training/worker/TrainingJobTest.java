@@ -150,6 +150,7 @@ public class TrainingJobTest {
         val,
         test,
         null,
+        null,
         2,
         32,
         0.002,

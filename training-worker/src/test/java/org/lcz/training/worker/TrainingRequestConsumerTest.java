@@ -80,6 +80,7 @@ class TrainingRequestConsumerTest {
         upload("val.h5"),
         upload("test.h5"),
         bands,
+        null,
         3,
         32,
         0.002,

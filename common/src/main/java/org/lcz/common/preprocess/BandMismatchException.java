@@ -1,4 +1,4 @@
-package org.lcz.inference.window;
+package org.lcz.common.preprocess;
 
 /** A tile does not carry the bands the model needs; the message names them. */
 public class BandMismatchException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package org.lcz.ingest.tiling;
+package org.lcz.ingest.source;
 
 import java.awt.image.BandedSampleModel;
 import java.awt.image.DataBuffer;
@@ -177,6 +177,11 @@ public final class StackedScene implements RasterSource {
   @Override
   public double[] geoTransform() {
     return reference.geoTransform();
+  }
+
+  @Override
+  public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
+    return reference.crs();
   }
 
   @Override

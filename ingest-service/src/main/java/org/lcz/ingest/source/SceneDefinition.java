@@ -1,4 +1,4 @@
-package org.lcz.ingest.tiling;
+package org.lcz.ingest.source;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.Resampling;
 
@@ -36,8 +37,11 @@ import org.lcz.common.raster.Resampling;
  * @param bands the bands, each from a file relative to the manifest's folder
  * @param reference the band whose grid the scene takes (default: the first band)
  * @param nodata the value of pixels no band file covers (default: the reference file's nodata)
+ * @param radiometry the reflectance bands' radiometry ({@code fraction}, {@code x10000}, with
+ *     {@code +offset} when the BOA offset is not removed); default: detected from the values
  */
-public record SceneDefinition(List<BandFile> bands, String reference, Double nodata) {
+public record SceneDefinition(
+    List<BandFile> bands, String reference, Double nodata, String radiometry) {
   /** The name inbox manifests have. */
   public static final String FILE_NAME = "scene.json";
 
@@ -67,10 +71,12 @@ public record SceneDefinition(List<BandFile> bands, String reference, Double nod
   public SceneDefinition(
       @JsonProperty("bands") List<BandFile> bands,
       @JsonProperty("reference") String reference,
-      @JsonProperty("nodata") Double nodata) {
+      @JsonProperty("nodata") Double nodata,
+      @JsonProperty("radiometry") String radiometry) {
     this.bands = bands == null ? List.of() : List.copyOf(bands);
     this.reference = reference;
     this.nodata = nodata;
+    this.radiometry = radiometry;
   }
 
   /**
@@ -123,6 +129,13 @@ public record SceneDefinition(List<BandFile> bands, String reference, Double nod
     }
     if (reference != null && !names.contains(reference)) {
       throw problem("the reference band " + reference + " is not among the bands " + names);
+    }
+    if (radiometry != null) {
+      try {
+        Radiometry.parse(radiometry);
+      } catch (IllegalArgumentException e) {
+        throw problem(e.getMessage());
+      }
     }
   }
 

@@ -1,10 +1,13 @@
-package org.lcz.inference.window;
+package org.lcz.common.preprocess;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Matches a model's bands to a tile's bands by name (case-insensitive). */
+/**
+ * Matches wanted bands to available bands by name: case-insensitive, and Sentinel-2's spellings of
+ * one band ({@code B02}, {@code B2}, {@code blue}) are one name ({@link SpectralBands#canonical}).
+ */
 public final class BandMatch {
   private BandMatch() {}
 
@@ -36,13 +39,18 @@ public final class BandMatch {
     return order;
   }
 
-  private static int indexOf(List<String> names, String wanted) {
-    String w = wanted.trim().toUpperCase(Locale.ROOT);
+  /** The index of the band {@code wanted} in {@code names}, or −1. */
+  public static int indexOf(List<String> names, String wanted) {
+    String w = key(wanted);
     for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).trim().toUpperCase(Locale.ROOT).equals(w)) {
+      if (key(names.get(i)).equals(w)) {
         return i;
       }
     }
     return -1;
+  }
+
+  private static String key(String name) {
+    return SpectralBands.canonical(name).orElse(name.trim().toUpperCase(Locale.ROOT));
   }
 }

@@ -1,0 +1,346 @@
+package org.lcz.ingest.source;
+
+import java.awt.image.Raster;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.lcz.common.preprocess.Radiometry;
+import org.lcz.common.preprocess.RadiometryCheck;
+import org.lcz.common.preprocess.RadiometryException;
+import org.lcz.common.raster.RasterException;
+import org.lcz.common.raster.RasterSource;
+import org.lcz.common.raster.Resampling;
+import org.lcz.common.raster.SceneRaster;
+import org.lcz.common.storage.ObjectInfo;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+
+/**
+ * A STAC Item ({@code *.json} in the inbox, other than {@code scene.json}) naming one COG per band:
+ * Earth Search's {@code sentinel-2-l2a} (assets {@code blue}, {@code red}, {@code nir08}, {@code
+ * scl} …), Microsoft Planetary Computer's (assets {@code B02} … {@code B12}, {@code SCL}), or any
+ * Item whose assets carry {@code eo:bands}. Hrefs relative to the Item and {@code s3://} hrefs into
+ * this platform's store are downloaded; {@code http(s)://} hrefs are read in place by range
+ * requests. Bands at 20 m are resampled onto the finest band's grid (bilinear), the scene
+ * classification ({@code SCL}) by nearest neighbour, and pixels it classes as no data, saturated,
+ * cloud shadow, cloud or cirrus ({@link MaskedScene#SCL_MASKED}) become nodata. The radiometry is
+ * declared by {@code raster:bands} scale and offset, else by {@code s2:processing_baseline} (≥
+ * 04.00: the BOA offset of 1,000 is in the numbers unless {@code earthsearch:boa_offset_applied}
+ * says it was applied); the tiler holds either against the values.
+ */
+public final class StacItemFormat implements SceneFormat {
+  /** The largest Item read. */
+  static final long MAX_ITEM_BYTES = 4 << 20;
+
+  /** L2A digital numbers' nodata value. */
+  static final double NODATA = 0;
+
+  private final List<String> bands;
+
+  /**
+   * @param bands the bands the platform takes from an Item (its band specification)
+   */
+  public StacItemFormat(List<String> bands) {
+    this.bands = List.copyOf(bands);
+  }
+
+  @Override
+  public String name() {
+    return "STAC Item (*.json)";
+  }
+
+  @Override
+  public boolean claims(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.endsWith(".json") && !new ManifestFormat().claims(key);
+  }
+
+  @Override
+  public boolean ownsFolder() {
+    return true;
+  }
+
+  /** Where an asset is: an object of the store, or an address read in place. */
+  record Location(ObjectRef object, URI remote) {}
+
+  @Override
+  public Plan plan(ObjectInfo object, ObjectStore store) {
+    String name = object.ref().key().substring(object.ref().key().lastIndexOf('/') + 1);
+    if (object.size() > MAX_ITEM_BYTES) {
+      throw new RasterException(name + ": " + object.size() + " bytes is not a STAC Item");
+    }
+    StacItemDocument item = StacItemDocument.parse(name, store.read(object.ref()));
+    Map<String, Location> where = locations(name, item, object.ref());
+    Optional<Declared> declared = declared(name, item, spectral(item));
+    List<ObjectRef> parts =
+        where.values().stream().map(Location::object).filter(o -> o != null).toList();
+    return new Plan() {
+      @Override
+      public List<ObjectRef> parts() {
+        return parts;
+      }
+
+      @Override
+      public SceneSource open(Map<ObjectRef, Path> local, Path workDir) {
+        return StacItemFormat.open(name, where, local, declared);
+      }
+    };
+  }
+
+  @Override
+  public void check(String name, Path file) {
+    byte[] json;
+    try {
+      if (java.nio.file.Files.size(file) > MAX_ITEM_BYTES) {
+        throw new RasterException(name + ": larger than a STAC Item");
+      }
+      json = java.nio.file.Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new RasterException(name + ": cannot be read (" + e.getMessage() + ")");
+    }
+    StacItemDocument item = StacItemDocument.parse(name, json);
+    locations(name, item, ObjectRef.of(org.lcz.common.storage.Buckets.INBOX, "uploads/" + name));
+    declared(name, item, spectral(item));
+  }
+
+  private List<StacItemDocument.Asset> spectral(StacItemDocument item) {
+    return bands.stream().map(item::asset).flatMap(Optional::stream).toList();
+  }
+
+  /** Where each wanted band (and SCL, if the Item has it) is. */
+  private Map<String, Location> locations(String name, StacItemDocument item, ObjectRef itemRef) {
+    Map<String, StacItemDocument.Asset> chosen = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String band : bands) {
+      Optional<StacItemDocument.Asset> a = item.asset(band);
+      if (a.isPresent()) {
+        chosen.put(band, a.get());
+      } else {
+        missing.add(band);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new RasterException(
+          name
+              + ": the STAC Item has no asset for "
+              + missing
+              + " (looked for common names such as red or nir08, keys such as B04, and eo:bands);"
+              + " its assets are "
+              + item.keys());
+    }
+    Optional<StacItemDocument.Asset> scl = item.asset("SCL");
+    Map<String, Location> where = new LinkedHashMap<>();
+    for (var e : chosen.entrySet()) {
+      where.put(e.getKey(), locate(name, e.getValue(), itemRef));
+    }
+    scl.ifPresent(a -> where.put("SCL", locate(name, a, itemRef)));
+    return where;
+  }
+
+  private record Declared(Radiometry radiometry, String by) {}
+
+  private static SceneSource open(
+      String name,
+      Map<String, Location> where,
+      Map<ObjectRef, Path> local,
+      Optional<Declared> declared) {
+    Map<String, SceneRaster> open = new LinkedHashMap<>();
+    try {
+      for (var e : where.entrySet()) {
+        Location l = e.getValue();
+        open.put(
+            e.getKey(),
+            l.remote() != null
+                ? SceneRaster.open(l.remote())
+                : SceneRaster.open(local.get(l.object())));
+      }
+      String reference = null;
+      double finest = Double.POSITIVE_INFINITY;
+      for (var e : open.entrySet()) {
+        double px = Math.abs(e.getValue().geoTransform()[1]);
+        if (!e.getKey().equals("SCL") && px < finest) {
+          finest = px;
+          reference = e.getKey();
+        }
+      }
+      List<SceneDefinition.BandFile> files = new ArrayList<>();
+      for (String band : open.keySet()) {
+        files.add(
+            new SceneDefinition.BandFile(
+                band, band, 1, band.equals("SCL") ? "nearest" : "bilinear"));
+      }
+      StackedScene stack =
+          new StackedScene(new SceneDefinition(files, reference, NODATA, null), open);
+      List<String> notes = new ArrayList<>();
+      RasterSource raster = stack;
+      List<Resampling> resampling = new ArrayList<>();
+      for (String band : open.keySet()) {
+        if (!band.equals("SCL")) {
+          resampling.add(Resampling.BILINEAR);
+        }
+      }
+      if (open.containsKey("SCL")) {
+        int scl = new ArrayList<>(open.keySet()).indexOf("SCL");
+        MaskedScene masked = new MaskedScene(stack, scl, MaskedScene.SCL_MASKED);
+        notes.add(maskedShare(open.get("SCL"), masked));
+        raster = masked;
+      } else {
+        notes.add(name + ": the STAC Item has no SCL asset; clouds and shadows are not masked");
+      }
+      return new SceneSource(
+          raster,
+          resampling,
+          declared.map(Declared::radiometry),
+          declared.map(Declared::by).orElse(null),
+          RadiometryCheck.Trust.PROVIDER,
+          notes,
+          new ArrayList<>(open.values()));
+    } catch (RuntimeException e) {
+      open.values().forEach(SceneRaster::close);
+      throw e;
+    }
+  }
+
+  /** The share of the scene classification's pixels that are masked, as a note. */
+  private static String maskedShare(SceneRaster scl, MaskedScene masked) {
+    long all = (long) scl.width() * scl.height();
+    long hidden = 0;
+    int rows = Math.max(1, (int) Math.min(scl.height(), (8L << 20) / Math.max(1, scl.width())));
+    int[] v = new int[scl.width() * rows];
+    for (int y = 0; y < scl.height(); y += rows) {
+      int h = Math.min(rows, scl.height() - y);
+      Raster r = scl.read(0, y, scl.width(), h);
+      r.getSamples(r.getMinX(), r.getMinY(), scl.width(), h, 0, v);
+      for (int i = 0; i < scl.width() * h; i++) {
+        if (masked.isMasked(v[i])) {
+          hidden++;
+        }
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "masked: %.1f %% of the scene (SCL no data, saturated, cloud shadow, cloud, cirrus)",
+        100.0 * hidden / all);
+  }
+
+  private static Location locate(String name, StacItemDocument.Asset asset, ObjectRef item) {
+    String href = asset.href().trim();
+    String lower = href.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      try {
+        return new Location(null, URI.create(href));
+      } catch (IllegalArgumentException e) {
+        throw new RasterException(
+            name + ": asset " + asset.key() + " has a malformed href " + href);
+      }
+    }
+    if (lower.startsWith("s3://")) {
+      String rest = href.substring(5);
+      int slash = rest.indexOf('/');
+      if (slash <= 0 || slash == rest.length() - 1) {
+        throw new RasterException(
+            name + ": asset " + asset.key() + " href " + href + " is not s3://bucket/key");
+      }
+      return new Location(ObjectRef.of(rest.substring(0, slash), rest.substring(slash + 1)), null);
+    }
+    if (href.contains("://") || href.startsWith("/") || href.contains("\\")) {
+      throw new RasterException(
+          name
+              + ": asset "
+              + asset.key()
+              + " href "
+              + href
+              + " is neither relative to the Item nor s3:// nor http(s)://");
+    }
+    String folder = item.key().substring(0, item.key().lastIndexOf('/') + 1);
+    String key = normalise(folder + (href.startsWith("./") ? href.substring(2) : href));
+    if (key == null) {
+      throw new RasterException(
+          name + ": asset " + asset.key() + " href " + href + " leaves the inbox bucket");
+    }
+    return new Location(ObjectRef.of(item.bucket(), key), null);
+  }
+
+  /** {@code a/b/../c} as {@code a/c}; null when it climbs above the bucket. */
+  static String normalise(String key) {
+    List<String> out = new ArrayList<>();
+    for (String part : key.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (out.isEmpty()) {
+          return null;
+        }
+        out.remove(out.size() - 1);
+      } else {
+        out.add(part);
+      }
+    }
+    return out.isEmpty() ? null : String.join("/", out);
+  }
+
+  /** What the Item says of its numbers: {@code raster:bands}, else the processing baseline. */
+  private static Optional<Declared> declared(
+      String name, StacItemDocument item, List<StacItemDocument.Asset> spectral) {
+    List<StacItemDocument.Asset> scaled =
+        spectral.stream().filter(a -> a.scale() != null && a.scale() > 0).toList();
+    if (!scaled.isEmpty()) {
+      StacItemDocument.Asset first = scaled.get(0);
+      double s = first.scale();
+      double o = first.offset() == null ? 0 : first.offset();
+      for (StacItemDocument.Asset a : scaled) {
+        double ao = a.offset() == null ? 0 : a.offset();
+        if (Math.abs(a.scale() - s) > 1e-12 || Math.abs(ao - o) > 1e-12) {
+          throw new RasterException(
+              name
+                  + ": raster:bands scale/offset differ between assets ("
+                  + first.key()
+                  + ": "
+                  + s
+                  + "/"
+                  + o
+                  + ", "
+                  + a.key()
+                  + ": "
+                  + a.scale()
+                  + "/"
+                  + ao
+                  + "); the platform needs one radiometry for all reflectance bands");
+        }
+      }
+      try {
+        Radiometry r = new Radiometry(Radiometry.SURFACE, round(1 / s), round(-o / s));
+        return Optional.of(
+            new Declared(
+                r,
+                String.format(
+                    Locale.ROOT, "the STAC Item's raster:bands (scale %s, offset %s)", s, o)));
+      } catch (RadiometryException e) {
+        throw new RasterException(name + ": raster:bands: " + e.getMessage());
+      }
+    }
+    Optional<Double> baseline = item.processingBaseline();
+    if (baseline.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Boolean> applied = item.boaOffsetApplied();
+    boolean offsetInNumbers = baseline.get() >= 4.0 && !applied.orElse(false);
+    return Optional.of(
+        new Declared(
+            offsetInNumbers ? Radiometry.L2A_WITH_OFFSET : Radiometry.CANONICAL,
+            String.format(
+                    Locale.ROOT, "the STAC Item's s2:processing_baseline %05.2f", baseline.get())
+                + applied.map(a -> " with earthsearch:boa_offset_applied " + a).orElse("")));
+  }
+
+  private static double round(double v) {
+    double r = Math.rint(v);
+    return Math.abs(v - r) < 1e-6 * Math.max(1, Math.abs(v)) ? r : v;
+  }
+}
