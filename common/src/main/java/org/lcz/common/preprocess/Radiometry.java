@@ -52,6 +52,8 @@ public record Radiometry(
     if (!Double.isFinite(offset)) {
       throw new RadiometryException("radiometry offset must be finite, not " + offset);
     }
+    offset = offset == 0 ? 0 : offset; // −0 is 0
+    scale = scale + 0;
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.lcz.ingest.source;
 
-import java.awt.image.Raster;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.preprocess.RadiometryCheck;
 import org.lcz.common.preprocess.RadiometryException;
 import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.raster.Resampling;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectRef;
@@ -36,9 +33,6 @@ import org.lcz.common.storage.ObjectStore;
 public final class StacItemFormat implements SceneFormat {
   /** The largest Item read. */
   static final long MAX_ITEM_BYTES = 4 << 20;
-
-  /** L2A digital numbers' nodata value. */
-  static final double NODATA = 0;
 
   private final List<String> bands;
 
@@ -159,73 +153,19 @@ public final class StacItemFormat implements SceneFormat {
                 ? SceneRaster.open(l.remote())
                 : SceneRaster.open(local.get(l.object())));
       }
-      String reference = null;
-      double finest = Double.POSITIVE_INFINITY;
-      for (var e : open.entrySet()) {
-        double px = Math.abs(e.getValue().geoTransform()[1]);
-        if (!e.getKey().equals("SCL") && px < finest) {
-          finest = px;
-          reference = e.getKey();
-        }
-      }
-      List<SceneDefinition.BandFile> files = new ArrayList<>();
-      for (String band : open.keySet()) {
-        files.add(
-            new SceneDefinition.BandFile(
-                band, band, 1, band.equals("SCL") ? "nearest" : "bilinear"));
-      }
-      StackedScene stack =
-          new StackedScene(new SceneDefinition(files, reference, NODATA, null), open);
-      List<String> notes = new ArrayList<>();
-      RasterSource raster = stack;
-      List<Resampling> resampling = new ArrayList<>();
-      for (String band : open.keySet()) {
-        if (!band.equals("SCL")) {
-          resampling.add(Resampling.BILINEAR);
-        }
-      }
-      if (open.containsKey("SCL")) {
-        int scl = new ArrayList<>(open.keySet()).indexOf("SCL");
-        MaskedScene masked = new MaskedScene(stack, scl, MaskedScene.SCL_MASKED);
-        notes.add(maskedShare(open.get("SCL"), masked));
-        raster = masked;
-      } else {
-        notes.add(name + ": the STAC Item has no SCL asset; clouds and shadows are not masked");
-      }
+      ProductBands product = ProductBands.of(name, open);
       return new SceneSource(
-          raster,
-          resampling,
+          product.raster(),
+          product.resampling(),
           declared.map(Declared::radiometry),
           declared.map(Declared::by).orElse(null),
           RadiometryCheck.Trust.PROVIDER,
-          notes,
+          product.notes(),
           new ArrayList<>(open.values()));
     } catch (RuntimeException e) {
       open.values().forEach(SceneRaster::close);
       throw e;
     }
-  }
-
-  /** The share of the scene classification's pixels that are masked, as a note. */
-  private static String maskedShare(SceneRaster scl, MaskedScene masked) {
-    long all = (long) scl.width() * scl.height();
-    long hidden = 0;
-    int rows = Math.max(1, (int) Math.min(scl.height(), (8L << 20) / Math.max(1, scl.width())));
-    int[] v = new int[scl.width() * rows];
-    for (int y = 0; y < scl.height(); y += rows) {
-      int h = Math.min(rows, scl.height() - y);
-      Raster r = scl.read(0, y, scl.width(), h);
-      r.getSamples(r.getMinX(), r.getMinY(), scl.width(), h, 0, v);
-      for (int i = 0; i < scl.width() * h; i++) {
-        if (masked.isMasked(v[i])) {
-          hidden++;
-        }
-      }
-    }
-    return String.format(
-        Locale.ROOT,
-        "masked: %.1f %% of the scene (SCL no data, saturated, cloud shadow, cloud, cirrus)",
-        100.0 * hidden / all);
   }
 
   private static Location locate(String name, StacItemDocument.Asset asset, ObjectRef item) {

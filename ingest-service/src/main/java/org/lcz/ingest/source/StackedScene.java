@@ -9,12 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.sis.referencing.IdentifiedObjects;
 import org.apache.sis.util.Utilities;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.ResampledBand;
-import org.lcz.common.raster.SceneRaster;
 
 /**
  * The bands of a {@link SceneDefinition} as one raster on the reference band's grid. A band on the
@@ -24,9 +22,9 @@ import org.lcz.common.raster.SceneRaster;
  * rounded for integer types.
  */
 public final class StackedScene implements RasterSource {
-  private final SceneRaster reference;
+  private final RasterSource reference;
   private final List<String> names = new ArrayList<>();
-  private final List<SceneRaster> direct = new ArrayList<>(); // null where resampled
+  private final List<RasterSource> direct = new ArrayList<>(); // null where resampled
   private final List<Integer> directBand = new ArrayList<>();
   private final List<ResampledBand> resampled = new ArrayList<>(); // null where direct
   private final int dataType;
@@ -37,7 +35,7 @@ public final class StackedScene implements RasterSource {
    * @param files each file of the manifest, opened
    * @throws RasterException naming the file and what keeps it out of the scene
    */
-  public StackedScene(SceneDefinition definition, Map<String, SceneRaster> files) {
+  public StackedScene(SceneDefinition definition, Map<String, ? extends RasterSource> files) {
     SceneDefinition.BandFile ref = definition.referenceBand();
     this.reference = files.get(ref.file());
     this.nodata =
@@ -45,7 +43,7 @@ public final class StackedScene implements RasterSource {
     double[] grid = reference.geoTransform();
     int type = -1;
     for (SceneDefinition.BandFile b : definition.bands()) {
-      SceneRaster file = files.get(b.file());
+      RasterSource file = files.get(b.file());
       if (b.bandIndex() >= file.bandNames().size()) {
         throw new RasterException(
             b.file()
@@ -100,13 +98,8 @@ public final class StackedScene implements RasterSource {
     this.dataType = type;
   }
 
-  private static String code(SceneRaster r) {
-    try {
-      Integer epsg = IdentifiedObjects.lookupEPSG(r.crs());
-      return epsg == null ? r.crs().getName().getCode() : "EPSG:" + epsg;
-    } catch (org.opengis.util.FactoryException e) {
-      return r.crs().getName().getCode();
-    }
+  private static String code(RasterSource r) {
+    return org.lcz.common.raster.Georeferencing.code(r.crs());
   }
 
   /** The type that holds both: the wider integer, else Float32, or Float64. */
@@ -140,7 +133,7 @@ public final class StackedScene implements RasterSource {
   }
 
   /** The reference file: its CRS and georeferencing are the scene's. */
-  public SceneRaster reference() {
+  public RasterSource reference() {
     return reference;
   }
 
