@@ -7,7 +7,8 @@ sen2.tif of the real-data folder does). OUT_DIR receives, in EPSG:32721 on grids
 pixel size: one UInt16 COG per band of digital numbers (DN = value × 10000, so the +1000 offset is
 in them), 10 m bands at 10 m and 20 m bands at 20 m; an SCL COG at 20 m (4 = vegetation, with a
 block of 9 = cloud); and two Items: earth-search.json (Earth Search asset keys, raster:bands
-scale 0.0001 offset -0.1) and planetary-computer.json (B02 … keys, s2:processing_baseline 05.00).
+scale 0.0001 offset -0.1), planetary-computer.json (B02 … keys, s2:processing_baseline 05.00) and
+planetary-computer-0301.json (the same, baseline 03.01: no offset in the numbers).
 """
 import json
 import os
@@ -85,3 +86,5 @@ with open(os.path.join(out, "earth-search.json"), "w") as f:
                              "earthsearch:boa_offset_applied": True}, True), f, indent=1)
 with open(os.path.join(out, "planetary-computer.json"), "w") as f:
     json.dump(item(pc_keys, {"s2:processing_baseline": "05.00"}, False), f, indent=1)
+with open(os.path.join(out, "planetary-computer-0301.json"), "w") as f:
+    json.dump(item(pc_keys, {"s2:processing_baseline": "03.01"}, False), f, indent=1)
