@@ -5,11 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.lcz.training.config.TrainingConfig;
+import org.lcz.training.train.TorchThreads;
 
 /** Says at start-up where the worker works and which defaults it applies. */
 @ApplicationScoped
 public class TrainingStartup {
   private static final Logger LOG = Logger.getLogger(TrainingStartup.class);
+
+  static {
+    TorchThreads.configure(); // before DJL's PyTorch engine starts
+  }
 
   void onStart(@Observes StartupEvent event, TrainingConfig config) {
     LOG.infof(

@@ -48,6 +48,10 @@ public final class TrainingRun {
   /** How many bytes of patches a shuffling window may hold. */
   static final long WINDOW_BYTES = 256L << 20;
 
+  static {
+    TorchThreads.configure(); // before DJL's PyTorch engine starts
+  }
+
   private final TrainingData data;
   private final TrainingPlan plan;
   private final TrainingListener listener;
@@ -165,6 +169,9 @@ public final class TrainingRun {
               epoch(trainer, batches, normalisation, augmentation, random, epoch, selection);
           history.add(stats);
           listener.onEpoch(stats);
+          if (!Double.isFinite(stats.loss())) {
+            throw new TrainingDivergedException(epoch, stats.loss());
+          }
           if (stopping.improved(epoch, stats.validationOa())) {
             bestWeights = snapshot(net);
           }

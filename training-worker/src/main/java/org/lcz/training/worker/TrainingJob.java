@@ -32,6 +32,7 @@ import org.lcz.training.data.PatchDataset;
 import org.lcz.training.onnx.OnnxExporter;
 import org.lcz.training.train.EpochStats;
 import org.lcz.training.train.TrainingData;
+import org.lcz.training.train.TrainingDivergedException;
 import org.lcz.training.train.TrainingListener;
 import org.lcz.training.train.TrainingOutcome;
 import org.lcz.training.train.TrainingPlan;
@@ -120,7 +121,7 @@ public final class TrainingJob {
     } catch (DatasetException e) {
       String name = names.getOrDefault(e.file(), e.file().getFileName().toString());
       return fail(request, name + ": " + e.problem());
-    } catch (IllegalArgumentException | ObjectStoreException e) {
+    } catch (IllegalArgumentException | ObjectStoreException | TrainingDivergedException e) {
       return fail(request, e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf(e, "run %s: training failed", request.runId());
