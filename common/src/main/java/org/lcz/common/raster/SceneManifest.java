@@ -28,6 +28,9 @@ import org.lcz.common.preprocess.Radiometry;
  * @param tileSize core edge in pixels
  * @param halo halo in pixels (reflected outside the scene)
  * @param tiles every tile
+ * @param maskedShare the share of the scene ingest masked as cloud, shadow or no data (0–1), if
+ *     known
+ * @param notes what ingest noted while reading the scene (radiometry, masking, reprojection)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SceneManifest(
@@ -44,7 +47,9 @@ public record SceneManifest(
     Double nodata,
     int tileSize,
     int halo,
-    List<TileEntry> tiles) {
+    List<TileEntry> tiles,
+    Double maskedShare,
+    List<String> notes) {
 
   /**
    * One tile: where its core lies in the scene, and its object.

@@ -31,6 +31,8 @@ public final class SceneTiles {
    * @param where the scene's georeference (EPSG code); tiles carry their own origin
    * @param crsWkt the scene's CRS as WKT, for the manifest
    * @param radiometry the radiometry of the scene's reflectance bands, for the manifest
+   * @param maskedShare the share of the scene masked by ingest, if known, for the manifest
+   * @param notes what ingest noted, for the manifest
    */
   public record Cut(
       int[] bandIndex,
@@ -40,7 +42,9 @@ public final class SceneTiles {
       Radiometry radiometry,
       double groundSampleDistance,
       int tileSize,
-      int halo) {}
+      int halo,
+      Double maskedShare,
+      List<String> notes) {}
 
   /** Tiles {@code scene} as scene {@code sceneId} into {@code store}. */
   public static Stored store(ObjectStore store, String sceneId, RasterSource scene, Cut cut) {
@@ -90,7 +94,9 @@ public final class SceneTiles {
             nodata,
             cut.tileSize(),
             cut.halo(),
-            entries);
+            entries,
+            cut.maskedShare(),
+            cut.notes() == null || cut.notes().isEmpty() ? null : List.copyOf(cut.notes()));
     ObjectRef manifestRef =
         store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
     List<TileReady> events = new ArrayList<>();

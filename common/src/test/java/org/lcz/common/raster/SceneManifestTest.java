@@ -26,7 +26,9 @@ class SceneManifestTest {
             null,
             128,
             24,
-            List.of(new SceneManifest.TileEntry("0_0", 0, 0, 0, 0, 128, 128, "k", "ab")));
+            List.of(new SceneManifest.TileEntry("0_0", 0, 0, 0, 0, 128, 128, "k", "ab")),
+            0.25,
+            List.of("masked: 25.0 %"));
     SceneManifest back = SceneManifest.read(m.toJson());
     assertThat(back.geoTransform()).containsExactly(m.geoTransform());
     assertThat(back).usingRecursiveComparison().ignoringFields("geoTransform").isEqualTo(m);

@@ -87,7 +87,9 @@ public final class MapAssembler {
                 cogRef,
                 previewRef,
                 map.tilesByModel(),
-                now));
+                now,
+                manifest.maskedShare(),
+                manifest.notes()));
     ObjectRef itemRef = put(MapKeys.stacItem(sceneId), item, "application/geo+json");
     return new SceneMapCompleted(
         sceneId, cogRef, previewRef, itemRef, version, manifest.tiles().size(), now);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lcz.common.lcz.LczCatalog;
@@ -49,7 +50,9 @@ public final class StacItem {
       ObjectRef map,
       ObjectRef preview,
       Map<String, Integer> tilesByModel,
-      Instant completedAt) {}
+      Instant completedAt,
+      Double maskedShare,
+      List<String> ingestNotes) {}
 
   /** The item's JSON bytes. */
   public static byte[] json(Description d) {
@@ -86,6 +89,13 @@ public final class StacItem {
     props.put("lcz:scene_id", d.sceneId());
     ObjectNode models = props.putObject("lcz:model_versions");
     d.tilesByModel().forEach(models::put);
+    if (d.maskedShare() != null) {
+      props.put("lcz:masked_share", d.maskedShare());
+    }
+    if (d.ingestNotes() != null && !d.ingestNotes().isEmpty()) {
+      ArrayNode notes = props.putArray("lcz:ingest_notes");
+      d.ingestNotes().forEach(notes::add);
+    }
 
     ObjectNode assets = item.putObject("assets");
     ObjectNode map = assets.putObject("map");

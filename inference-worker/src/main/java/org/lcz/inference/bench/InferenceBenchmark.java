@@ -311,7 +311,9 @@ public final class InferenceBenchmark {
                 c.radiometry() == null ? Radiometry.CANONICAL : c.radiometry(),
                 10,
                 TILE,
-                HALO))
+                HALO,
+                null,
+                List.of()))
         .tiles();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lcz.common.storage.ObjectRef;
@@ -31,7 +32,11 @@ class StacItemTest {
                         ObjectRef.of("lcz-maps", "scenes/s1/lcz.tif"),
                         ObjectRef.of("lcz-maps", "scenes/s1/preview.png"),
                         Map.of("v1", 3, "v2", 1),
-                        Instant.parse("2026-11-24T12:00:00Z"))));
+                        Instant.parse("2026-11-24T12:00:00Z"),
+                        0.125,
+                        List.of("masked: 12.5 % of the scene"))));
+    assertThat(item.at("/properties/lcz:masked_share").asDouble()).isEqualTo(0.125);
+    assertThat(item.at("/properties/lcz:ingest_notes/0").asText()).startsWith("masked: 12.5 %");
     assertThat(item.at("/stac_extensions")).hasSize(3);
     assertThat(item.at("/id").asText()).isEqualTo("s1-lcz");
     assertThat(item.at("/properties/datetime").asText()).isEqualTo("2026-11-24T12:00:00Z");

@@ -161,7 +161,9 @@ class TileLoopTest {
         m.nodata(),
         m.tileSize(),
         m.halo(),
-        m.tiles());
+        m.tiles(),
+        m.maskedShare(),
+        m.notes());
   }
 
   /** {@code tile} under a new tile id whose manifest is changed by {@code change}. */

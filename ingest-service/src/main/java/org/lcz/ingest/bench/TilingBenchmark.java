@@ -17,10 +17,12 @@ import org.lcz.common.storage.S3Settings;
 import org.lcz.ingest.tiling.SceneTiler;
 
 /**
- * {@code ./lcz tiling-benchmark [SCENE.tif]}: tiles a scene into the object store (S3 from {@code
- * LCZ_S3_*}, the local stack by default) and compares it with a plain read and upload of the same
- * bytes; reports MB/s of input and the peak heap. The scene's bands must be the default band
- * specification (B2 … B12); tiles are 512 px with a 24 px halo, as in production.
+ * {@code ./lcz tiling-benchmark [SCENE.tif | ITEM.json]}: tiles a scene into the object store (S3
+ * from {@code LCZ_S3_*}, the local stack by default) and compares it with a plain read and upload
+ * of the same bytes; reports MB/s of input and the peak heap. The scene's bands must be the default
+ * band specification (B2 … B12); tiles are 512 px with a 24 px halo, as in production. A STAC Item
+ * is uploaded with the files of its folder, then ingested as the service does: its assets
+ * downloaded, stacked (20 m bands resampled), masked, harmonised and tiled.
  */
 public final class TilingBenchmark {
   private TilingBenchmark() {}
@@ -31,6 +33,10 @@ public final class TilingBenchmark {
       System.exit(2);
     }
     Path scene = Path.of(args[0]);
+    if (scene.getFileName().toString().endsWith(".json")) {
+      stac(scene);
+      return;
+    }
     long bytes = Files.size(scene);
     try (ObjectStore store = new MinioObjectStore(S3Settings.fromEnvironment())) {
       store.ensureBuckets(Buckets.all());
@@ -94,6 +100,76 @@ public final class TilingBenchmark {
     } catch (IOException e) {
       System.err.println("benchmark failed: " + e.getMessage());
       System.exit(1);
+    }
+  }
+
+  private static final List<String> BANDS =
+      List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
+
+  /** Uploads the Item's folder, then ingests the Item as the service does; prints time and heap. */
+  private static void stac(Path item) throws Exception {
+    Path folder = item.toAbsolutePath().getParent();
+    try (ObjectStore store = new MinioObjectStore(S3Settings.fromEnvironment())) {
+      store.ensureBuckets(Buckets.all());
+      String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+      long bytes = 0;
+      long t0 = System.nanoTime();
+      try (var files = Files.list(folder)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          bytes += Files.size(f);
+          store.put(Buckets.INBOX, "benchmark/" + run + "/" + f.getFileName(), f, "image/tiff");
+        }
+      }
+      double upload = (System.nanoTime() - t0) / 1e9;
+      Path work = Files.createTempDirectory("stac-bench");
+      resetPeaks();
+      long t1 = System.nanoTime();
+      org.lcz.common.storage.ObjectInfo object =
+          store.stat(Buckets.INBOX, "benchmark/" + run + "/" + item.getFileName());
+      org.lcz.ingest.source.SceneFormat.Plan plan =
+          new org.lcz.ingest.source.StacItemFormat(BANDS).plan(object, store);
+      java.util.Map<org.lcz.common.storage.ObjectRef, Path> local = new java.util.LinkedHashMap<>();
+      int n = 0;
+      for (org.lcz.common.storage.ObjectRef part : plan.parts()) {
+        Path f = work.resolve("part-" + n++ + ".tif");
+        store.download(part, f);
+        local.put(part, f);
+      }
+      double download = (System.nanoTime() - t1) / 1e9;
+      SceneTiler tiler = new SceneTiler(store, new SceneTiler.Settings(BANDS, 10, 512, 24));
+      SceneTiler.Result result;
+      try (org.lcz.ingest.source.SceneSource source = plan.open(local, work)) {
+        result = tiler.tile(run, source);
+      }
+      double total = (System.nanoTime() - t1) / 1e9;
+      long heap = peakHeap();
+      System.out.printf(
+          Locale.ROOT,
+          "STAC Item %s: %d x %d px, %.0f MB of COGs; max heap %d MB; %d cores%n",
+          item.getFileName(),
+          result.manifest().width(),
+          result.manifest().height(),
+          bytes / 1e6,
+          Runtime.getRuntime().maxMemory() >> 20,
+          Runtime.getRuntime().availableProcessors());
+      System.out.printf(Locale.ROOT, "upload of the folder : %6.1f s%n", upload);
+      System.out.printf(
+          Locale.ROOT,
+          "ingest (%d tiles)  : %6.1f s (download of the assets %.1f s)  peak heap %d MB%n",
+          result.tiles().size(),
+          total,
+          download,
+          heap >> 20);
+      result.notes().forEach(note -> System.out.println("  " + note));
+      for (var o : store.list(Buckets.TILES, "scenes/" + run + "/")) {
+        store.delete(Buckets.TILES, o.ref().key());
+      }
+      for (var o : store.list(Buckets.INBOX, "benchmark/" + run + "/")) {
+        store.delete(Buckets.INBOX, o.ref().key());
+      }
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

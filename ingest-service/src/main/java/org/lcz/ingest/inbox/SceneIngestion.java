@@ -31,12 +31,14 @@ import org.lcz.ingest.tiling.SceneTiler;
 
 /**
  * One inbox object, start to end. {@link #receive} records the scene ({@code received} status,
- * SceneReceived) the first time its object is seen; {@link #ingest} downloads it, cuts the tiles
- * and manifest, sends one TileReady per tile and SceneTiled, and writes the {@code tiled} status
- * last; or, for a scene the reader or the band specification refuses, deletes what it wrote, sends
- * SceneRejected with the reason and writes the {@code rejected} status. A scene whose status is
- * finished is not ingested again; one left {@code tiling} by a crash or an outage is tried again,
- * at most {@link #MAX_ATTEMPTS} times in all.
+ * SceneReceived) the first time its object is seen; {@link #ingest} resolves its format ({@link
+ * SceneFormats}: GeoTIFF, {@code scene.json}, STAC Item, SAFE), waits for the objects it names,
+ * downloads them, tiles the scene ({@link SceneTiler}: reprojected, harmonised, cut), sends one
+ * TileReady per tile and SceneTiled, and writes the {@code tiled} status with what was noted on the
+ * way last; or, for a scene the reader, the band specification or the radiometry check refuses,
+ * deletes what it wrote, sends SceneRejected with the reason and writes the {@code rejected}
+ * status. A scene whose status is finished is not ingested again; one left {@code tiling} by a
+ * crash or an outage is tried again, at most {@link #MAX_ATTEMPTS} times in all.
  */
 public final class SceneIngestion {
   private static final Logger LOG = Logger.getLogger(SceneIngestion.class);

@@ -16,8 +16,10 @@ import org.lcz.common.raster.Resampling;
  * @param raster the bands, masked
  * @param resampling per band of {@code raster}
  * @param notes the masked share, or that nothing could be masked
+ * @param maskedShare the share of SCL pixels masked (0–1), or null without SCL
  */
-record ProductBands(RasterSource raster, List<Resampling> resampling, List<String> notes) {
+record ProductBands(
+    RasterSource raster, List<Resampling> resampling, List<String> notes, Double maskedShare) {
   /** The name of the scene-classification band. */
   static final String SCL = "SCL";
 
@@ -51,15 +53,28 @@ record ProductBands(RasterSource raster, List<Resampling> resampling, List<Strin
         new StackedScene(new SceneDefinition(files, reference, NODATA, null), bands);
     if (!bands.containsKey(SCL)) {
       return new ProductBands(
-          stack, resampling, List.of(name + " has no SCL band: clouds and shadows are not masked"));
+          stack,
+          resampling,
+          List.of(name + " has no SCL band: clouds and shadows are not masked"),
+          null);
     }
     int scl = new ArrayList<>(bands.keySet()).indexOf(SCL);
     MaskedScene masked = new MaskedScene(stack, scl, MaskedScene.SCL_MASKED);
-    return new ProductBands(masked, resampling, List.of(maskedShare(bands.get(SCL), masked)));
+    double share = maskedShare(bands.get(SCL), masked);
+    return new ProductBands(
+        masked,
+        resampling,
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "masked: %.1f %% of the scene (SCL no data, saturated, cloud shadow, cloud,"
+                    + " cirrus)",
+                100 * share)),
+        share);
   }
 
-  /** The share of the scene classification's pixels that are masked, as a note. */
-  private static String maskedShare(RasterSource scl, MaskedScene masked) {
+  /** The share (0–1) of the scene classification's pixels that are masked. */
+  private static double maskedShare(RasterSource scl, MaskedScene masked) {
     long all = (long) scl.width() * scl.height();
     long hidden = 0;
     int rows = Math.max(1, (int) Math.min(scl.height(), (8L << 20) / Math.max(1, scl.width())));
@@ -74,9 +89,6 @@ record ProductBands(RasterSource raster, List<Resampling> resampling, List<Strin
         }
       }
     }
-    return String.format(
-        Locale.ROOT,
-        "masked: %.1f %% of the scene (SCL no data, saturated, cloud shadow, cloud, cirrus)",
-        100.0 * hidden / all);
+    return (double) hidden / all;
   }
 }

@@ -181,7 +181,8 @@ public final class SafeFormat implements SceneFormat {
           declared.by(),
           RadiometryCheck.Trust.PROVIDER,
           product.notes(),
-          new ArrayList<>(open.values()));
+          new ArrayList<>(open.values()),
+          product.maskedShare());
     } catch (RuntimeException e) {
       open.values().forEach(Jp2Band::close);
       throw e;

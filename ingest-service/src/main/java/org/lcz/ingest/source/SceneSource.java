@@ -19,6 +19,7 @@ import org.lcz.common.raster.Resampling;
  * @param trust how far the declaration is trusted against the values
  * @param notes what a person should know about how the object was read (e.g. the masked share)
  * @param resources what to close when the scene is done with
+ * @param maskedShare the share of the scene masked as cloud, shadow or no data (0–1), if known
  */
 public record SceneSource(
     RasterSource raster,
@@ -27,7 +28,8 @@ public record SceneSource(
     String declaredBy,
     RadiometryCheck.Trust trust,
     List<String> notes,
-    List<AutoCloseable> resources)
+    List<AutoCloseable> resources,
+    Double maskedShare)
     implements AutoCloseable {
   public SceneSource {
     resampling = List.copyOf(resampling);
@@ -39,6 +41,18 @@ public record SceneSource(
     trust = trust == null ? RadiometryCheck.Trust.EXPLICIT : trust;
     notes = List.copyOf(notes);
     resources = List.copyOf(resources);
+  }
+
+  /** A scene whose masked share is not known. */
+  public SceneSource(
+      RasterSource raster,
+      List<Resampling> resampling,
+      Optional<Radiometry> radiometry,
+      String declaredBy,
+      RadiometryCheck.Trust trust,
+      List<String> notes,
+      List<AutoCloseable> resources) {
+    this(raster, resampling, radiometry, declaredBy, trust, notes, resources, null);
   }
 
   /** A scene, every band bilinear, with what it declares explicitly of its radiometry. */

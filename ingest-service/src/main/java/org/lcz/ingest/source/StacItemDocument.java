@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lcz.common.preprocess.SpectralBands;
@@ -146,9 +145,5 @@ public record StacItemDocument(String id, JsonNode properties, Map<String, Asset
   /** The asset keys, for messages. */
   public List<String> keys() {
     return List.copyOf(assets.keySet());
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

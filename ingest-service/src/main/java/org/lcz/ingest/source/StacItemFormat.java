@@ -161,7 +161,8 @@ public final class StacItemFormat implements SceneFormat {
           declared.map(Declared::by).orElse(null),
           RadiometryCheck.Trust.PROVIDER,
           product.notes(),
-          new ArrayList<>(open.values()));
+          new ArrayList<>(open.values()),
+          product.maskedShare());
     } catch (RuntimeException e) {
       open.values().forEach(SceneRaster::close);
       throw e;

@@ -124,7 +124,9 @@ public final class SceneTiler {
                 Radiometry.CANONICAL,
                 settings.groundSampleDistance(),
                 settings.tileSize(),
-                settings.halo()));
+                settings.halo(),
+                source.maskedShare(),
+                prepared.notes()));
     return new Result(stored.manifest(), stored.manifestRef(), stored.tiles(), prepared.notes());
   }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -135,6 +137,64 @@ class ScenesResourceTest {
   }
 
   @Test
+  void aStacItemIsUploadedAsJsonAndItsS3AssetsAreTiled() throws Exception {
+    String prefix = "assets/" + UUID.randomUUID() + "/";
+    // in lcz-datasets, so the inbox watcher does not take it for a scene of its own
+    store.put(
+        Buckets.DATASETS, prefix + "band.tif", fixtures.resolve("strips_uint16.tif"), "image/tiff");
+    StringBuilder assets = new StringBuilder();
+    for (String key :
+        List.of(
+            "blue",
+            "green",
+            "red",
+            "rededge1",
+            "rededge2",
+            "rededge3",
+            "nir",
+            "nir08",
+            "swir16",
+            "swir22")) {
+      assets
+          .append(assets.length() == 0 ? "" : ",")
+          .append("\"")
+          .append(key)
+          .append("\": {\"href\": \"s3://lcz-datasets/")
+          .append(prefix)
+          .append("band.tif\"}");
+    }
+    String item =
+        "{\"type\": \"Feature\", \"stac_version\": \"1.0.0\", \"id\": \"x\","
+            + " \"properties\": {\"s2:processing_baseline\": \"03.01\"}, \"assets\": {"
+            + assets
+            + "}}";
+    String sceneId =
+        given()
+            .contentType("application/json")
+            .queryParam("name", "item-" + UUID.randomUUID() + ".json")
+            .body(item)
+            .post("/scenes")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("sceneId");
+    awaitState(sceneId, "tiled");
+    given()
+        .get("/scenes/" + sceneId)
+        .then()
+        .body("notes", hasItem(containsString("has no SCL asset")))
+        .body("notes", hasItem(containsString("s2:processing_baseline 03.01")));
+    given()
+        .contentType("application/json")
+        .queryParam("name", "item-" + UUID.randomUUID() + ".json")
+        .body(item.replace("\"swir22\"", "\"other\""))
+        .post("/scenes")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("the STAC Item has no asset for [B12]"));
+  }
+
+  @Test
   void anUploadThatCannotBeTiledIsA422WithTheReasonAndARejectedScene() throws Exception {
     Response r = upload("no_crs.tif", "bad-" + UUID.randomUUID() + ".tif");
     r.then()
@@ -210,7 +270,8 @@ class ScenesResourceTest {
         .post("/scenes")
         .then()
         .statusCode(400)
-        .body("detail", containsString("ending in .tif"));
+        .body("detail", containsString("ending in .tif"))
+        .body("detail", containsString(".json for a STAC Item"));
     given()
         .get("/scenes/no-such-scene")
         .then()

@@ -113,6 +113,9 @@ class SafeFormatTest {
       assertThat(manifest.height()).isEqualTo(200);
       assertThat(manifest.radiometry()).isEqualTo(Radiometry.CANONICAL);
       assertThat(manifest.sampleType()).isEqualTo("Float32");
+      assertThat(manifest.maskedShare())
+          .isCloseTo(80.0 / 12_000, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(manifest.notes()).anyMatch(n -> n.startsWith("masked: 0.7 %"));
       SceneStatus status = ingestion.status(SceneIngestion.sceneId(object)).orElseThrow();
       assertThat(status.notes())
           .anyMatch(n -> n.startsWith("masked: 0.7 %"))

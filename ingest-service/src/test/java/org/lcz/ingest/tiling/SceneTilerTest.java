@@ -111,4 +111,32 @@ class SceneTilerTest {
                       "reprojected from strips_uint16.tif (EPSG:32632, pixels 10.0 × 10.0 m)"));
     }
   }
+
+  @Test
+  void aSceneWhoseValuesContradictItsDeclaredRadiometryIsRefusedNamingBoth(LocalStack stack) {
+    try (ObjectStore store = stack.newObjectStore();
+        org.lcz.common.raster.SceneRaster raster =
+            org.lcz.common.raster.SceneRaster.open(dir.resolve("strips_uint16.tif"))) {
+      org.lcz.ingest.source.SceneSource declaredFraction =
+          new org.lcz.ingest.source.SceneSource(
+              raster,
+              List.of(
+                  org.lcz.common.raster.Resampling.BILINEAR,
+                  org.lcz.common.raster.Resampling.BILINEAR,
+                  org.lcz.common.raster.Resampling.BILINEAR),
+              java.util.Optional.of(org.lcz.common.preprocess.Radiometry.FRACTION),
+              "scene.json",
+              org.lcz.common.preprocess.RadiometryCheck.Trust.EXPLICIT,
+              List.of(),
+              List.of());
+      assertThatThrownBy(
+              () ->
+                  new SceneTiler(store, new SceneTiler.Settings(List.of("B2", "B3"), 10, 128, 24))
+                      .tile("contradiction", declaredFraction))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining("scene.json declares surface reflectance as a fraction")
+          .hasMessageContaining("values of reflectance × 10000");
+      assertThat(store.list(Buckets.TILES, "scenes/contradiction/")).isEmpty();
+    }
+  }
 }

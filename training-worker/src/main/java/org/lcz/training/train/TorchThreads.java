@@ -1,12 +1,21 @@
 package org.lcz.training.train;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
 /**
- * PyTorch's intra-op thread count for training: one thread unless {@value #PROPERTY} or {@code
- * OMP_NUM_THREADS} says otherwise. On a 2-core AMD EPYC (AVX-512) host, DJL 0.36 / PyTorch 2.7.1
- * CPU training with two or more intra-op threads turned the loss into NaN within the first epoch
- * (every run, with or without oneDNN and MKL limited to AVX2), and one thread trained correctly at
- * the same speed (314 vs 242–340 patches/s, batch 32); see the training worker's README. It must be
- * set before DJL's PyTorch engine starts.
+ * PyTorch's intra-op thread count for training on the CPU: one thread unless {@value #PROPERTY} or
+ * {@code OMP_NUM_THREADS} says otherwise. On a 2-core AMD EPYC (AVX-512) host, DJL 0.36 / PyTorch
+ * 2.7.1 CPU training with two or more intra-op threads turned the loss into NaN within the first
+ * epoch (every run, with or without oneDNN and MKL limited to AVX2), and one thread trained
+ * correctly at the same speed (314 vs 242–340 patches/s, batch 32); see the training worker's
+ * README.
+ *
+ * <p>PyTorch keeps the count per thread (OpenMP's {@code omp_set_num_threads}): DJL applies the
+ * property once, on the thread that starts the engine, which need not be the thread that trains (a
+ * service's request loop, a test). So {@link #applyToCurrentThread} sets it again on the training
+ * thread at the start of each run.
  */
 public final class TorchThreads {
   /** DJL's system property for {@code torch.set_num_threads}. */
@@ -19,5 +28,32 @@ public final class TorchThreads {
     if (System.getProperty(PROPERTY) == null && System.getenv("OMP_NUM_THREADS") == null) {
       System.setProperty(PROPERTY, "1");
     }
+  }
+
+  /** The intra-op threads training on the CPU uses: the property, else OMP_NUM_THREADS, else 1. */
+  public static int threads() {
+    Integer p = Integer.getInteger(PROPERTY);
+    if (p != null && p > 0) {
+      return p;
+    }
+    try {
+      String env = System.getenv("OMP_NUM_THREADS");
+      return env == null ? 1 : Math.max(1, Integer.parseInt(env.trim()));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /**
+   * Applies {@link #threads} to the calling thread when it trains with PyTorch on the CPU; returns
+   * the count now in force there.
+   */
+  public static int applyToCurrentThread(Device device) {
+    configure();
+    if (!"PyTorch".equals(Engine.getInstance().getEngineName()) || device.isGpu()) {
+      return -1;
+    }
+    JniUtils.setNumThreads(threads());
+    return JniUtils.getNumThreads();
   }
 }

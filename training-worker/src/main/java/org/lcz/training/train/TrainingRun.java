@@ -125,10 +125,17 @@ public final class TrainingRun {
       Path outDir,
       long started) {
     Device device = device();
+    int threads = TorchThreads.applyToCurrentThread(device);
     listener.onNote(
         device.isGpu()
             ? "training on " + device
-            : "no GPU found: training on the CPU (" + device + ")");
+            : "no GPU found: training on the CPU ("
+                + device
+                + ", "
+                + threads
+                + " PyTorch thread"
+                + (threads == 1 ? "" : "s")
+                + ")");
     int batchSize = plan.batchSize();
     Normalisation normalisation = Normalisation.of(train, batchSize, data.radiometry());
     listener.onNote(

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.preprocess.Radiometry;
+import org.lcz.training.LearnableSets;
 
 class NormalisationTest {
   @Test
@@ -19,6 +24,49 @@ class NormalisationTest {
     assertThat(images[0]).isCloseTo(-1.5f, within(1e-6f));
     assertThat(images[3]).isCloseTo(1.5f, within(1e-6f));
     assertThat(images[4]).isEqualTo(0f);
+  }
+
+  @Test
+  void theRadiometryOfASetIsDetectedOrItsDeclarationHeldAgainstTheValues(@TempDir Path dir)
+      throws Exception {
+    LearnableSets.write(dir);
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "-c",
+                "import h5py\n"
+                    + "with h5py.File('"
+                    + dir.resolve("train.h5")
+                    + "') as a, h5py.File('"
+                    + dir.resolve("fraction.h5")
+                    + "', 'w') as b:\n"
+                    + "    b['sen2'] = a['sen2'][:] / 10000.0\n"
+                    + "    b['label'] = a['label'][:]\n")
+            .inheritIO()
+            .start();
+    assertThat(p.waitFor()).isZero();
+    try (PatchDataset dn =
+            PatchDataset.open(dir.resolve("train.h5"), DatasetLayout.MSMLA, List.of());
+        PatchDataset fraction =
+            PatchDataset.open(dir.resolve("fraction.h5"), DatasetLayout.MSMLA, List.of())) {
+      Normalisation a = Normalisation.of(dn, 32);
+      Normalisation b = Normalisation.of(fraction, 32);
+      assertThat(a.radiometry()).isEqualTo(Radiometry.CANONICAL);
+      assertThat(b.radiometry()).isEqualTo(Radiometry.FRACTION);
+      assertThat(b.radiometryNote())
+          .contains("fraction.h5: radiometry detected as surface reflectance as a fraction");
+      for (int c = 0; c < 10; c++) {
+        assertThat(b.means().get(c)).isCloseTo(a.means().get(c) / 10_000, within(1e-6));
+        assertThat(b.stds().get(c)).isCloseTo(a.stds().get(c) / 10_000, within(1e-6));
+      }
+      assertThat(Normalisation.of(fraction, 32, Optional.of(Radiometry.FRACTION)).radiometryNote())
+          .isEmpty();
+      assertThatThrownBy(() -> Normalisation.of(fraction, 32, Optional.of(Radiometry.CANONICAL)))
+          .isInstanceOf(DatasetException.class)
+          .hasMessageContaining(
+              "fraction.h5: the training request declares surface reflectance × 10000")
+          .hasMessageContaining("values of a fraction");
+    }
   }
 
   @Test
