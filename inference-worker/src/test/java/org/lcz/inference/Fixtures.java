@@ -58,6 +58,12 @@ public final class Fixtures {
       String bootstrap, ObjectStore store, Path work, long seed) throws Exception {
     Path sets = Files.createDirectories(work.resolve("sets-" + seed));
     LearnableSets.write(sets);
+    return trainAndPublish(bootstrap, store, work, seed, sets);
+  }
+
+  /** Trains MSMLA-18 two epochs on the sets in {@code sets} and publishes it, promoted. */
+  public static ModelPublished trainAndPublish(
+      String bootstrap, ObjectStore store, Path work, long seed, Path sets) throws Exception {
     String prefix = "inference-it-" + UUID.randomUUID() + "/";
     ObjectRef train =
         store.put(

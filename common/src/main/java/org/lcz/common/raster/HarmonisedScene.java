@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.preprocess.SpectralBands;
-import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /**
  * A scene's reflectance bands converted from the radiometry they are in to another (the platform's
@@ -16,11 +15,10 @@ import org.opengis.referencing.crs.CoordinateReferenceSystem;
  * pixels pass as they are; otherwise samples become Float32 and nodata pixels take {@link #NODATA}
  * (a converted nodata value could collide with a valid one: DN 1,000 with the offset removed is 0).
  */
-public final class HarmonisedScene implements RasterSource {
+public final class HarmonisedScene extends RasterView {
   /** The nodata value of converted scenes: reflectance −1, which no valid pixel has. */
   public static final double NODATA = -9999;
 
-  private final RasterSource source;
   private final Radiometry.LinearMap map;
   private final boolean[] reflectance;
   private final Double sourceNodata;
@@ -31,7 +29,7 @@ public final class HarmonisedScene implements RasterSource {
    * @param to the radiometry wanted
    */
   public HarmonisedScene(RasterSource source, Radiometry from, Radiometry to) {
-    this.source = source;
+    super(source);
     this.map = from.to(to);
     List<String> names = source.bandNames();
     this.reflectance = new boolean[names.size()];
@@ -47,26 +45,6 @@ public final class HarmonisedScene implements RasterSource {
   }
 
   @Override
-  public String name() {
-    return source.name();
-  }
-
-  @Override
-  public int width() {
-    return source.width();
-  }
-
-  @Override
-  public int height() {
-    return source.height();
-  }
-
-  @Override
-  public List<String> bandNames() {
-    return source.bandNames();
-  }
-
-  @Override
   public int dataType() {
     return unchanged() ? source.dataType() : DataBuffer.TYPE_FLOAT;
   }
@@ -77,16 +55,6 @@ public final class HarmonisedScene implements RasterSource {
       return source.nodata();
     }
     return Optional.of(NODATA);
-  }
-
-  @Override
-  public double[] geoTransform() {
-    return source.geoTransform();
-  }
-
-  @Override
-  public CoordinateReferenceSystem crs() {
-    return source.crs();
   }
 
   @Override

@@ -3,12 +3,9 @@ package org.lcz.common.raster;
 import java.awt.image.Raster;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /** Some bands of a source, in a given order, under given names; everything else as the source. */
-public final class SelectedBands implements RasterSource {
-  private final RasterSource source;
+public final class SelectedBands extends RasterView {
   private final int[] index;
   private final List<String> names;
 
@@ -17,10 +14,10 @@ public final class SelectedBands implements RasterSource {
    * @param names the bands' names in this view
    */
   public SelectedBands(RasterSource source, int[] index, List<String> names) {
+    super(source);
     if (index.length != names.size()) {
       throw new IllegalArgumentException(index.length + " bands but " + names.size() + " names");
     }
-    this.source = source;
     this.index = index.clone();
     this.names = List.copyOf(names);
   }
@@ -35,43 +32,8 @@ public final class SelectedBands implements RasterSource {
   }
 
   @Override
-  public String name() {
-    return source.name();
-  }
-
-  @Override
-  public int width() {
-    return source.width();
-  }
-
-  @Override
-  public int height() {
-    return source.height();
-  }
-
-  @Override
   public List<String> bandNames() {
     return names;
-  }
-
-  @Override
-  public int dataType() {
-    return source.dataType();
-  }
-
-  @Override
-  public Optional<Double> nodata() {
-    return source.nodata();
-  }
-
-  @Override
-  public double[] geoTransform() {
-    return source.geoTransform();
-  }
-
-  @Override
-  public CoordinateReferenceSystem crs() {
-    return source.crs();
   }
 
   @Override

@@ -3,8 +3,10 @@ package org.lcz.inference.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.preprocess.Radiometry;
+import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
@@ -25,6 +28,8 @@ import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.OrtClassifier;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.training.LearnableSets;
+import org.lcz.training.card.ModelCard;
 
 /**
  * The radiometry of the model contract, end to end through TileJob: one trained network described
@@ -146,6 +151,148 @@ class TileJobTest {
             .hasMessageContaining("the model was trained on top-of-atmosphere reflectance × 10000")
             .hasMessageContaining("the input holds surface reflectance × 10000");
       }
+    }
+  }
+
+  /**
+   * Trains MSMLA-18 two epochs on {@code sets} with {@code ./lcz train}'s command in a JVM of its
+   * own, and returns the published form of the exported model. (On this project's AMD EPYC machines
+   * PyTorch training in a JVM that has already run ONNX Runtime sessions can turn the loss into
+   * NaN; see the training worker's README.)
+   */
+  private static ModelPublished trained(Path sets, Path out) throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process p =
+        new ProcessBuilder(
+                javaBin,
+                "-Dai.djl.offline=true",
+                "-Djava.awt.headless=true",
+                "-cp",
+                classpath,
+                "org.lcz.training.cli.TrainingCommand",
+                "train",
+                "--data",
+                sets.resolve("train.h5").toString(),
+                "--val",
+                sets.resolve("val.h5").toString(),
+                "--epochs",
+                "2",
+                "--seed",
+                "5",
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(log).isZero();
+    ModelCard card = ModelCard.read(out.resolve("model.json"));
+    ObjectRef ref = ObjectRef.of("lcz-models", "local/" + out.getFileName());
+    return new ModelPublished(
+        1,
+        "msmla",
+        card.version(),
+        ref,
+        ref,
+        card.contract(),
+        true,
+        "test",
+        0.5,
+        null,
+        Instant.now());
+  }
+
+  private static ActiveModel open(ModelPublished p, Path onnx) {
+    ModelContract c = p.contract();
+    return new ActiveModel(
+        p,
+        OrtClassifier.load(
+            onnx,
+            c.bands().size(),
+            c.patchSize(),
+            c.classValues().size(),
+            new ComputeDevice(false, "test"),
+            2),
+        64);
+  }
+
+  private static double agreement(List<Integer> a, List<Integer> b) {
+    assertThat(b).hasSameSizeAs(a);
+    int same = 0;
+    for (int k = 0; k < a.size(); k++) {
+      same += a.get(k).equals(b.get(k)) ? 1 : 0;
+    }
+    return (double) same / a.size();
+  }
+
+  @Test
+  void modelsTrainedOnFractionsAndOnNumbersMapBothKindsOfSceneAlike(LocalStack stack)
+      throws Exception {
+    Path dn = Files.createDirectories(dir.resolve("sets-dn"));
+    LearnableSets.write(dn);
+    Path fraction = Files.createDirectories(dir.resolve("sets-fraction"));
+    Path scenes = Files.createDirectories(dir.resolve("scenes"));
+    Path scene = Fixtures.scene(scenes, 400, 300, 9);
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "-c",
+                String.join(
+                    "\n",
+                    "import h5py",
+                    "from osgeo import gdal",
+                    "for n in ('train.h5', 'val.h5'):",
+                    "    with h5py.File('"
+                        + dn
+                        + "/' + n) as a, h5py.File('"
+                        + fraction
+                        + "/' + n, 'w') as b:",
+                    "        b['sen2'] = a['sen2'][:] / 10000.0",
+                    "        b['label'] = a['label'][:]",
+                    "s = gdal.Open('" + scene + "')",
+                    "d = gdal.GetDriverByName('GTiff').Create('"
+                        + scenes
+                        + "/fraction.tif', s.RasterXSize, s.RasterYSize, s.RasterCount,"
+                        + " gdal.GDT_Float32)",
+                    "d.SetGeoTransform(s.GetGeoTransform())",
+                    "d.SetProjection(s.GetProjection())",
+                    "for i in range(1, s.RasterCount + 1):",
+                    "    d.GetRasterBand(i).WriteArray(s.GetRasterBand(i).ReadAsArray() / 10000.0)",
+                    "    d.GetRasterBand(i).SetDescription(s.GetRasterBand(i).GetDescription())",
+                    "d = None"))
+            .inheritIO()
+            .start();
+    assertThat(p.waitFor()).as("python3-h5py, python3-gdal").isZero();
+    ModelPublished onNumbers = trained(dn, Files.createDirectories(dir.resolve("m-dn")));
+    ModelPublished onFractions = trained(fraction, Files.createDirectories(dir.resolve("m-fr")));
+    assertThat(onNumbers.contract().radiometry()).isEqualTo(Radiometry.CANONICAL);
+    assertThat(onFractions.contract().radiometry()).isEqualTo(Radiometry.FRACTION);
+    try (ObjectStore store = stack.newObjectStore()) {
+      SceneTiler.Result numbers = Fixtures.tile(store, "dn-" + UUID.randomUUID(), scene, 256, 24);
+      SceneTiler.Result fractions =
+          Fixtures.tile(store, "fr-" + UUID.randomUUID(), scenes.resolve("fraction.tif"), 256, 24);
+      assertThat(fractions.notes())
+          .anyMatch(n -> n.contains("detected as surface reflectance as a fraction"));
+      TileJob job = new TileJob(store, dir.resolve("tiles"), 100);
+      List<List<Integer>> maps = new ArrayList<>();
+      for (ModelPublished m : List.of(onNumbers, onFractions)) {
+        try (ActiveModel model =
+            open(m, dir.resolve(m == onNumbers ? "m-dn" : "m-fr").resolve("model.onnx"))) {
+          maps.add(classes(store, job, numbers.tiles(), model));
+          maps.add(classes(store, job, fractions.tiles(), model));
+        }
+      }
+      assertThat(maps.get(0).stream().distinct().count()).as("classes mapped").isGreaterThan(2);
+      assertThat(agreement(maps.get(0), maps.get(1)))
+          .as("number model: DN scene vs fraction scene")
+          .isGreaterThanOrEqualTo(0.995);
+      assertThat(agreement(maps.get(2), maps.get(3)))
+          .as("fraction model: DN scene vs fraction scene")
+          .isGreaterThanOrEqualTo(0.995);
+      assertThat(agreement(maps.get(0), maps.get(2)))
+          .as("number model vs fraction model")
+          .isGreaterThanOrEqualTo(0.95);
     }
   }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.lcz.common.raster.RasterSource;
-import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.lcz.common.raster.RasterView;
 
 /**
  * A scene whose pixels are nodata wherever its mask band holds one of the masked classes (e.g. the
  * Sentinel-2 scene classification's clouds); the mask band itself is left out.
  */
-public final class MaskedScene implements RasterSource {
+public final class MaskedScene extends RasterView {
   /**
    * Sentinel-2 L2A scene classification (SCL) classes that hold no usable surface: no data (0),
    * saturated or defective (1), cloud shadows (3), clouds of medium (8) and high (9) probability,
@@ -22,7 +22,6 @@ public final class MaskedScene implements RasterSource {
    */
   public static final Set<Integer> SCL_MASKED = Set.of(0, 1, 3, 8, 9, 10);
 
-  private final RasterSource source;
   private final int maskBand;
   private final boolean[] masked;
   private final double nodata;
@@ -35,7 +34,7 @@ public final class MaskedScene implements RasterSource {
    * @throws IllegalArgumentException if the source declares no nodata value
    */
   public MaskedScene(RasterSource source, int maskBand, Set<Integer> classes) {
-    this.source = source;
+    super(source);
     this.maskBand = maskBand;
     this.nodata =
         source
@@ -59,43 +58,13 @@ public final class MaskedScene implements RasterSource {
   }
 
   @Override
-  public String name() {
-    return source.name();
-  }
-
-  @Override
-  public int width() {
-    return source.width();
-  }
-
-  @Override
-  public int height() {
-    return source.height();
-  }
-
-  @Override
   public List<String> bandNames() {
     return List.copyOf(names);
   }
 
   @Override
-  public int dataType() {
-    return source.dataType();
-  }
-
-  @Override
   public Optional<Double> nodata() {
     return Optional.of(nodata);
-  }
-
-  @Override
-  public double[] geoTransform() {
-    return source.geoTransform();
-  }
-
-  @Override
-  public CoordinateReferenceSystem crs() {
-    return source.crs();
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.lcz.common.raster.ResampledBand;
  * rounded for integer types.
  */
 public final class StackedScene implements RasterSource {
+  private final String name;
   private final RasterSource reference;
   private final List<String> names = new ArrayList<>();
   private final List<RasterSource> direct = new ArrayList<>(); // null where resampled
@@ -36,6 +37,18 @@ public final class StackedScene implements RasterSource {
    * @throws RasterException naming the file and what keeps it out of the scene
    */
   public StackedScene(SceneDefinition definition, Map<String, ? extends RasterSource> files) {
+    this(SceneDefinition.FILE_NAME, definition, files);
+  }
+
+  /**
+   * @param name what to call the scene in messages (a product's name)
+   * @param definition the bands and their files
+   * @param files each file, opened
+   * @throws RasterException naming the file and what keeps it out of the scene
+   */
+  public StackedScene(
+      String name, SceneDefinition definition, Map<String, ? extends RasterSource> files) {
+    this.name = name;
     SceneDefinition.BandFile ref = definition.referenceBand();
     this.reference = files.get(ref.file());
     this.nodata =
@@ -139,7 +152,7 @@ public final class StackedScene implements RasterSource {
 
   @Override
   public String name() {
-    return SceneDefinition.FILE_NAME;
+    return name;
   }
 
   @Override

@@ -182,7 +182,7 @@ class ScenesResourceTest {
     given()
         .get("/scenes/" + sceneId)
         .then()
-        .body("notes", hasItem(containsString("has no SCL asset")))
+        .body("notes", hasItem(containsString("has no SCL band")))
         .body("notes", hasItem(containsString("s2:processing_baseline 03.01")));
     given()
         .contentType("application/json")

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
@@ -76,17 +73,7 @@ class SafeFormatTest {
   }
 
   private static SceneSource open(ObjectStore store, String key, Path work) throws Exception {
-    ObjectInfo object = store.stat(Buckets.INBOX, key);
-    SceneFormat.Plan plan = new SafeFormat(BANDS).plan(object, store);
-    Map<ObjectRef, Path> local = new LinkedHashMap<>();
-    int n = 0;
-    Files.createDirectories(work);
-    for (ObjectRef part : plan.parts()) {
-      Path f = work.resolve("part-" + n++);
-      store.download(part, f);
-      local.put(part, f);
-    }
-    return plan.open(local, work);
+    return Plans.open(store, new SafeFormat(BANDS), key, work);
   }
 
   @Test

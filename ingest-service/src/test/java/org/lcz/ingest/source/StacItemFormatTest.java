@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +26,6 @@ import org.lcz.common.raster.HarmonisedScene;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
@@ -122,17 +118,7 @@ class StacItemFormatTest {
   }
 
   private static SceneSource open(ObjectStore store, String key, Path work) throws Exception {
-    ObjectInfo item = store.stat(Buckets.INBOX, key);
-    SceneFormat.Plan plan = new StacItemFormat(BANDS).plan(item, store);
-    Map<ObjectRef, Path> local = new LinkedHashMap<>();
-    int n = 0;
-    Files.createDirectories(work);
-    for (ObjectRef part : plan.parts()) {
-      Path f = work.resolve("part-" + n++ + ".tif");
-      store.download(part, f);
-      local.put(part, f);
-    }
-    return plan.open(local, work);
+    return Plans.open(store, new StacItemFormat(BANDS), key, work);
   }
 
   private static SceneTiler tiler(ObjectStore store) {
@@ -378,16 +364,7 @@ class StacItemFormatTest {
                       && n.contains("8.983153E-5 × 8.983153E-5 °")
                       && n.contains("onto EPSG:32721 at 10.0 m"));
       for (String itemName : List.of("earth-search.json", "planetary-computer.json")) {
-        ObjectInfo item = store.stat(Buckets.INBOX, folder + itemName);
-        SceneFormat.Plan plan = new StacItemFormat(BANDS).plan(item, store);
-        Map<ObjectRef, Path> local = new LinkedHashMap<>();
-        int n = 0;
-        for (ObjectRef part : plan.parts()) {
-          Path f = work.resolve("part-" + n++ + ".tif");
-          store.download(part, f);
-          local.put(part, f);
-        }
-        try (SceneSource stac = plan.open(local, work)) {
+        try (SceneSource stac = open(store, folder + itemName, work)) {
           assertThat(stac.radiometry()).hasValue(Radiometry.L2A_WITH_OFFSET);
           SceneTiler.Prepared b = tiler(store).prepare(stac);
           assertThat(b.notes()).anyMatch(x -> x.startsWith("masked: 0.3 %") && x.contains("cloud"));

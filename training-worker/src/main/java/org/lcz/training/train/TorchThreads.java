@@ -6,11 +6,10 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * PyTorch's intra-op thread count for training on the CPU: one thread unless {@value #PROPERTY} or
- * {@code OMP_NUM_THREADS} says otherwise. On a 2-core AMD EPYC (AVX-512) host, DJL 0.36 / PyTorch
- * 2.7.1 CPU training with two or more intra-op threads turned the loss into NaN within the first
- * epoch (every run, with or without oneDNN and MKL limited to AVX2), and one thread trained
- * correctly at the same speed (314 vs 242–340 patches/s, batch 32); see the training worker's
- * README.
+ * {@code OMP_NUM_THREADS} says otherwise; one was as fast as two on the project's 2-core machines
+ * (314 vs 242–340 patches/s, batch 32) and leaves a core for I/O. (The NaN losses seen there come
+ * from PyTorch's AVX kernels under contention, which {@code ./lcz} avoids; see the training
+ * worker's README, "CPU kernels".)
  *
  * <p>PyTorch keeps the count per thread (OpenMP's {@code omp_set_num_threads}): DJL applies the
  * property once, on the thread that starts the engine, which need not be the thread that trains (a
