@@ -55,7 +55,7 @@ public record LaunchOptions(
           "  train --data FILE [--val FILE] [--test FILE] [--variant V] [--epochs N] ...",
           "          train and evaluate MSMLA on HDF5 patch files, without Kafka or S3",
           "          (./lcz train --help lists every option)",
-          "  tiling-benchmark [SCENE.tif]",
+          "  tiling-benchmark [SCENE.tif | ITEM.json]",
           "          tile a Sentinel-2-sized scene (made with GDAL when none is given) with a 1 GB",
           "          heap against the local stack; MB/s against a plain read + upload, peak heap",
           "  synth --seed N --size PX --out DIR [--per-class N] [--patch PX] [--mix M]",

@@ -187,11 +187,11 @@ class ScenesResourceTest {
     given()
         .contentType("application/json")
         .queryParam("name", "item-" + UUID.randomUUID() + ".json")
-        .body(item.replace("\"swir22\"", "\"other\""))
+        .body(item.replace("\"red\"", "\"other\""))
         .post("/scenes")
         .then()
         .statusCode(422)
-        .body("detail", containsString("the STAC Item has no asset for [B12]"));
+        .body("detail", containsString("the STAC Item has no asset for [B4]"));
   }
 
   @Test
