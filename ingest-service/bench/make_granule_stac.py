@@ -43,7 +43,7 @@ def cog(name, n, res, fill, dtype=gdal.GDT_UInt16):
 def band(i, res):
     def fill(x, y, h, n):
         xm, ym = x * res, y * res
-        a = 1000 + 400 + 150 * i + 600 * np.sin(xm / 3000.0 + i) * np.cos(ym / 2500.0) + rng.normal(0, 40, (h, n))
+        a = 1000 + 900 + 150 * i + 600 * np.sin(xm / 3000.0 + i) * np.cos(ym / 2500.0) + rng.normal(0, 40, (h, n))
         water = ((xm - 30000) ** 2 + (ym - 80000) ** 2) < 15000 ** 2
         a = np.where(water, 1000 + 80 + 10 * i, a)
         return np.clip(a, 1, 65535).astype(np.uint16)
