@@ -242,7 +242,9 @@ public final class SceneIngestion {
         Map<ObjectRef, Path> local = new LinkedHashMap<>();
         int n = 0;
         for (ObjectRef part : plan.parts()) {
-          Path file = dir.resolve("part-" + n++ + "-" + baseName(part.key()));
+          // each part under its own name (messages name it), in a folder of its own
+          Path file =
+              Files.createDirectories(dir.resolve("part-" + n++)).resolve(baseName(part.key()));
           store.download(part, file);
           local.put(part, file);
         }
