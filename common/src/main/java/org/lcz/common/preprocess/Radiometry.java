@@ -53,7 +53,22 @@ public record Radiometry(
       throw new RadiometryException("radiometry offset must be finite, not " + offset);
     }
     offset = offset == 0 ? 0 : offset; // −0 is 0
-    scale = scale + 0;
+  }
+
+  /**
+   * The surface-reflectance radiometry of metadata that says {@code reflectance = value ×
+   * valueScale + valueOffset} (GDAL band scale and offset, STAC {@code raster:bands}), e.g. 0.0001
+   * and −0.1 for L2A numbers with the BOA offset; the inverse's near-integers (10,000 for 1 /
+   * 0.0001) are taken as integers.
+   */
+  public static Radiometry ofScaleAndOffset(double valueScale, double valueOffset) {
+    return new Radiometry(
+        SURFACE, nearInteger(1 / valueScale), nearInteger(-valueOffset / valueScale));
+  }
+
+  private static double nearInteger(double v) {
+    double r = Math.rint(v);
+    return Math.abs(v - r) < 1e-6 * Math.max(1, Math.abs(v)) ? r : v;
   }
 
   /**

@@ -71,15 +71,6 @@ public final class ValueSurvey {
     }
   }
 
-  /** Adds {@code length} values of {@code band} from {@code values[from …]}. */
-  public void add(int band, double[] values, int from, int length) {
-    float[] f = new float[length];
-    for (int i = 0; i < length; i++) {
-      f[i] = (float) values[from + i];
-    }
-    add(band, f, 0, length);
-  }
-
   /** How many valid values of {@code band} were seen. */
   public long validValues(int band) {
     return seen[band];

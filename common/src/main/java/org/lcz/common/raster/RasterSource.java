@@ -39,4 +39,27 @@ public interface RasterSource {
    * @throws RasterException when the pixels cannot be read
    */
   Raster read(int x, int y, int w, int h);
+
+  /**
+   * Refuses a window that is empty or leaves {@code source}.
+   *
+   * @throws IllegalArgumentException naming the window and the size
+   */
+  static void requireWindow(RasterSource source, int x, int y, int w, int h) {
+    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > source.width() || y + h > source.height()) {
+      throw new IllegalArgumentException(
+          "window "
+              + w
+              + "×"
+              + h
+              + " at ("
+              + x
+              + ", "
+              + y
+              + ") outside "
+              + source.width()
+              + "×"
+              + source.height());
+    }
+  }
 }

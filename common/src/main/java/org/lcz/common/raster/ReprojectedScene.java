@@ -201,10 +201,7 @@ public final class ReprojectedScene implements RasterSource {
 
   @Override
   public Raster read(int x, int y, int w, int h) {
-    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) {
-      throw new IllegalArgumentException(
-          "window " + w + "×" + h + " at (" + x + ", " + y + ") outside " + width + "×" + height);
-    }
+    RasterSource.requireWindow(this, x, y, w, h);
     int bands = source.bandNames().size();
     int type = source.dataType();
     boolean integer = type != DataBuffer.TYPE_FLOAT && type != DataBuffer.TYPE_DOUBLE;
@@ -280,7 +277,7 @@ public final class ReprojectedScene implements RasterSource {
     }
     int ni = clamp((int) Math.floor(u + 0.5), source.width()) - sx0;
     int nj = clamp((int) Math.floor(v + 0.5), source.height()) - sy0;
-    double nearest = src[clampTo(nj, sh) * sw + clampTo(ni, sw)];
+    double nearest = src[clamp(nj, sh) * sw + clamp(ni, sw)];
     if (!bilinear) {
       return isNodata(nearest) ? nodata : nearest;
     }
@@ -288,10 +285,10 @@ public final class ReprojectedScene implements RasterSource {
     int j0 = (int) Math.floor(v);
     double fx = u - i0;
     double fy = v - j0;
-    int a0 = clampTo(clamp(i0, source.width()) - sx0, sw);
-    int a1 = clampTo(clamp(i0 + 1, source.width()) - sx0, sw);
-    int b0 = clampTo(clamp(j0, source.height()) - sy0, sh);
-    int b1 = clampTo(clamp(j0 + 1, source.height()) - sy0, sh);
+    int a0 = clamp(clamp(i0, source.width()) - sx0, sw);
+    int a1 = clamp(clamp(i0 + 1, source.width()) - sx0, sw);
+    int b0 = clamp(clamp(j0, source.height()) - sy0, sh);
+    int b1 = clamp(clamp(j0 + 1, source.height()) - sy0, sh);
     double p00 = src[b0 * sw + a0];
     double p10 = src[b0 * sw + a1];
     double p01 = src[b1 * sw + a0];
@@ -311,10 +308,6 @@ public final class ReprojectedScene implements RasterSource {
   }
 
   private static int clamp(int i, int n) {
-    return Math.max(0, Math.min(n - 1, i));
-  }
-
-  private static int clampTo(int i, int n) {
     return Math.max(0, Math.min(n - 1, i));
   }
 }

@@ -240,13 +240,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
     if (scale == null) {
       return Optional.empty();
     }
-    double sc = 1 / scale;
-    double of = -offset / scale;
-    return Optional.of(
-        new org.lcz.common.preprocess.Radiometry(
-            org.lcz.common.preprocess.Radiometry.SURFACE,
-            Math.abs(sc - Math.rint(sc)) < 1e-6 * sc ? Math.rint(sc) : sc,
-            Math.abs(of - Math.rint(of)) < 1e-6 * Math.max(1, Math.abs(of)) ? Math.rint(of) : of));
+    return Optional.of(org.lcz.common.preprocess.Radiometry.ofScaleAndOffset(scale, offset));
   }
 
   /** The TIFF facts the guards looked at. */
@@ -287,10 +281,8 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
    */
   @Override
   public Raster read(int x, int y, int w, int h) {
+    RasterSource.requireWindow(this, x, y, w, h);
     String what = w + "×" + h + " at (" + x + ", " + y + ")";
-    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width() || y + h > height()) {
-      throw new IllegalArgumentException("window " + what + " outside " + width() + "×" + height());
-    }
     GridExtent window =
         new GridExtent(null, new long[] {x, y}, new long[] {x + w - 1L, y + h - 1L}, true);
     try {

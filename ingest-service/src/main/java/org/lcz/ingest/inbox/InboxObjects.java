@@ -1,6 +1,6 @@
 package org.lcz.ingest.inbox;
 
-import java.util.Locale;
+import org.lcz.ingest.source.GeoTiffFormat;
 import org.lcz.ingest.source.ManifestFormat;
 import org.lcz.ingest.source.SceneFormats;
 
@@ -13,13 +13,13 @@ import org.lcz.ingest.source.SceneFormats;
 public final class InboxObjects {
   private static final SceneFormats FORMATS = SceneFormats.standard();
   private static final ManifestFormat MANIFEST = new ManifestFormat();
+  private static final GeoTiffFormat GEOTIFF = new GeoTiffFormat();
 
   private InboxObjects() {}
 
   /** Whether {@code key} is a GeoTIFF (a scene, or a document's part). */
   public static boolean isGeoTiff(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return k.endsWith(".tif") || k.endsWith(".tiff");
+    return GEOTIFF.claims(key);
   }
 
   /** Whether {@code key} is a {@code scene.json} manifest. */

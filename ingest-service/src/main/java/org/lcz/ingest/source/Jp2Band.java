@@ -114,10 +114,7 @@ public final class Jp2Band implements RasterSource, AutoCloseable {
 
   @Override
   public synchronized Raster read(int x, int y, int w, int h) {
-    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) {
-      throw new IllegalArgumentException(
-          "window " + w + "×" + h + " at (" + x + ", " + y + ") outside " + width + "×" + height);
-    }
+    RasterSource.requireWindow(this, x, y, w, h);
     WritableRaster out =
         Raster.createWritableRaster(new BandedSampleModel(dataType, w, h, 1), null);
     int[] values = new int[w];

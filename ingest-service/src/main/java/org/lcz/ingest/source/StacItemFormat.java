@@ -34,6 +34,8 @@ public final class StacItemFormat implements SceneFormat {
   /** The largest Item read. */
   static final long MAX_ITEM_BYTES = 4 << 20;
 
+  private static final ManifestFormat MANIFEST = new ManifestFormat();
+
   private final List<String> bands;
 
   /**
@@ -51,7 +53,7 @@ public final class StacItemFormat implements SceneFormat {
   @Override
   public boolean claims(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.endsWith(".json") && !new ManifestFormat().claims(key);
+    return k.endsWith(".json") && !MANIFEST.claims(key);
   }
 
   @Override
@@ -256,7 +258,7 @@ public final class StacItemFormat implements SceneFormat {
         }
       }
       try {
-        Radiometry r = new Radiometry(Radiometry.SURFACE, round(1 / s), round(-o / s));
+        Radiometry r = Radiometry.ofScaleAndOffset(s, o);
         return Optional.of(
             new Declared(
                 r,
@@ -278,10 +280,5 @@ public final class StacItemFormat implements SceneFormat {
             String.format(
                     Locale.ROOT, "the STAC Item's s2:processing_baseline %05.2f", baseline.get())
                 + applied.map(a -> " with earthsearch:boa_offset_applied " + a).orElse("")));
-  }
-
-  private static double round(double v) {
-    double r = Math.rint(v);
-    return Math.abs(v - r) < 1e-6 * Math.max(1, Math.abs(v)) ? r : v;
   }
 }
