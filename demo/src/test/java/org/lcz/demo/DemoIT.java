@@ -2,6 +2,7 @@ package org.lcz.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +10,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcz.common.events.EpochCompleted;
 import org.lcz.common.events.EventCodec;
@@ -26,11 +39,14 @@ import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.Promotion;
 import org.lcz.common.events.SceneMapCompleted;
 import org.lcz.common.events.SceneReceived;
+import org.lcz.common.events.SceneRejected;
 import org.lcz.common.events.SceneTiled;
+import org.lcz.common.events.TrainingFailed;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
+import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.Sha256;
@@ -39,20 +55,33 @@ import org.lcz.deploy.stack.StackSettings;
 
 /**
  * The whole demo at small size: the launcher starts the stack and the three services (their Quarkus
- * apps, as processes), the world is written, MSMLA-18 is trained for two epochs by a
+ * apps, as processes), the world is written, MSMLA-18 is trained for five epochs by a
  * TrainingRequested event, the scene is dropped into lcz-inbox and its map is scored. Asserts on
- * the events each stage caused and on the outputs, with GDAL as the oracle of the map.
+ * the events each stage caused and on the outputs, with GDAL as the oracle of the map. The running
+ * platform then takes the scene in another radiometry, the real Sentinel-2 scene as it is and as an
+ * L2A product, and a model trained on fractions (the tests run in this order; the last one changes
+ * the current model).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIT {
   private static final Duration READ = Duration.ofSeconds(30);
+  private static final Duration MAPPING = Duration.ofMinutes(5);
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
 
-  @Test
-  void theDemoTrainsByEventMapsTheSceneAndScoresTheMapAgainstTheTruth() throws Exception {
-    Path home = Path.of(System.getProperty("lcz.home", "..")).toAbsolutePath().normalize();
-    int http = freeRun(3);
-    DemoOptions options =
+  private Path home;
+  private int http;
+  private DemoOptions options;
+  private Demo demo;
+  private Demo.Result result;
+  private String out;
+
+  @BeforeAll
+  void runTheDemo() throws Exception {
+    home = Path.of(System.getProperty("lcz.home", "..")).toAbsolutePath().normalize();
+    http = freeRun(3);
+    options =
         DemoOptions.parse(
             List.of(
                 "--seed", "5",
@@ -68,124 +97,430 @@ class DemoIT {
                 "--http-port", String.valueOf(http)),
             home);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    try (Demo demo = new Demo(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-      Demo.Result result = demo.run();
-      String out = printed.toString(StandardCharsets.UTF_8);
+    demo = new Demo(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      result = demo.run();
+    } finally {
+      out = printed.toString(StandardCharsets.UTF_8);
       System.out.print(out);
-      LocalStack stack = demo.stack();
-      String bootstrap = stack.kafkaBootstrapServers();
-
-      // every stage reported, in order
-      int at = -1;
-      for (String stage :
-          List.of("platform", "world", "upload", "training", "mapping", "scoring", "outputs")) {
-        int next = out.indexOf("] " + stage);
-        assertThat(next).as("stage %s in:%n%s", stage, out).isGreaterThan(at);
-        at = next;
-      }
-
-      // training: one request with the uploaded sets, progress per epoch, a promoted model
-      TrainingRequested request = result.request();
-      List<LczEvent> requests = events(bootstrap, Topics.TRAINING_REQUESTS);
-      assertThat(requests).containsExactly(request);
-      assertThat(request.variant()).isEqualTo("msmla-18");
-      assertThat(request.epochs()).isEqualTo(5);
-      assertThat(request.promote()).isEqualTo(Promotion.ALWAYS);
-      try (ObjectStore store = stack.newObjectStore()) {
-        assertThat(store.stat(Buckets.DATASETS, request.trainData().key()).ref().sha256())
-            .isEqualTo(Sha256.of(result.world().train()));
-        assertThat(store.exists(Buckets.DATASETS, request.testData().key())).isTrue();
-        assertThat(store.exists(Buckets.INBOX, "synthetic/" + options.world().name() + ".tif"))
-            .isTrue();
-      }
-      assertThat(events(bootstrap, Topics.TRAINING_PROGRESS))
-          .filteredOn(e -> e instanceof EpochCompleted c && c.runId().equals(request.runId()))
-          .extracting(e -> ((EpochCompleted) e).epoch())
-          .containsExactly(1, 2, 3, 4, 5);
-      assertThat(out).contains("epoch 1/5").contains("epoch 5/5");
-      ModelPublished model = result.model();
-      assertThat(events(bootstrap, Topics.MODELS)).containsExactly(model);
-      assertThat(model.promoted()).isTrue();
-      assertThat(model.version()).endsWith(request.runId());
-
-      // mapping: received, tiled into 4 tiles (800 px, 512 px tiles), each mapped once, completed
-      String sceneId = result.sceneId();
-      List<LczEvent> scenes = events(bootstrap, Topics.SCENES);
-      assertThat(scenes)
-          .anySatisfy(
-              e -> {
-                assertThat(e).isInstanceOf(SceneReceived.class);
-                assertThat(((SceneReceived) e).sceneId()).isEqualTo(sceneId);
-              });
-      SceneTiled tiled =
-          scenes.stream()
-              .filter(SceneTiled.class::isInstance)
-              .map(SceneTiled.class::cast)
-              .findFirst()
-              .orElseThrow();
-      assertThat(tiled.sceneId()).isEqualTo(sceneId);
-      assertThat(tiled.tileCount()).isEqualTo(4);
-      List<LczEvent> maps = events(bootstrap, Topics.MAPS);
-      assertThat(maps)
-          .filteredOn(MapTileWritten.class::isInstance)
-          .extracting(e -> ((MapTileWritten) e).tileId())
-          .hasSize(4)
-          .doesNotHaveDuplicates();
-      assertThat(maps)
-          .filteredOn(SceneMapCompleted.class::isInstance)
-          .containsExactly(result.map());
-      assertThat(result.map().modelVersion()).isEqualTo(model.version());
-      assertThat(result.map().tileCount()).isEqualTo(4);
-
-      // outputs: the COG, the preview and the STAC item, downloaded and as the S3 server keeps them
-      Path map = result.results().resolve("map.tif");
-      assertThat(
-              run(
-                  "/usr/bin/python3",
-                  "-m",
-                  "osgeo_utils.samples.validate_cloud_optimized_geotiff",
-                  map.toString()))
-          .contains("is a valid cloud optimized GeoTIFF");
-      JsonNode info = new ObjectMapper().readTree(run("gdalinfo", "-json", map.toString()));
-      assertThat(info.at("/size").toString()).isEqualTo("[80,80]");
-      assertThat(info.at("/geoTransform").toString())
-          .isEqualTo("[500000.0,100.0,0.0,5000000.0,0.0,-100.0]");
-      assertThat(Files.readAllBytes(result.results().resolve("preview.png")))
-          .startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-      JsonNode stac =
-          new ObjectMapper().readTree(result.results().resolve("stac-item.json").toFile());
-      assertThat(stac.at("/id").asText()).isEqualTo(sceneId + "-lcz");
-      assertThat(stac.at("/assets/map/href").asText()).isEqualTo(result.map().map().uri());
-      assertThat(stac.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
-      assertThat(out)
-          .contains("s3://" + Buckets.MAPS + "/" + result.map().map().key())
-          .contains("s3://" + Buckets.MAPS + "/" + result.map().preview().key())
-          .contains("s3://" + Buckets.MAPS + "/" + result.map().stacItem().key());
-      assertThat(stack.bucketsDir().resolve(Buckets.MAPS).resolve(result.map().map().key()))
-          .hasSameBinaryContentAs(map);
-
-      // the score, against GDAL + numpy reading the same two rasters
-      JsonNode oracle =
-          new ObjectMapper()
-              .readTree(
-                  run(
-                      "/usr/bin/python3",
-                      resource("score_map.py").toString(),
-                      map.toString(),
-                      result.world().truth().toString()));
-      MapScore score = result.score();
-      long correct = 0;
-      for (int c = 0; c < score.confusion().size(); c++) {
-        correct += score.confusion().count(c, c);
-      }
-      assertThat(score.cells()).isEqualTo(oracle.get("cells").asLong()).isEqualTo(6400);
-      assertThat(correct).isEqualTo(oracle.get("correct").asLong());
-      assertThat(score.unmapped()).isEqualTo(oracle.get("unmapped").asLong()).isZero();
-      assertThat(score.oa()).isCloseTo((double) correct / 6400, within(1e-12));
-      assertThat(out).contains(String.format(java.util.Locale.ROOT, "OA %.3f", score.oa()));
-      // five epochs on 60 patches per class already map far better than chance (1/17)
-      assertThat(score.oa()).isGreaterThan(0.3);
     }
+  }
+
+  @AfterAll
+  void stopThePlatform() {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theDemoTrainsByEventMapsTheSceneAndScoresTheMapAgainstTheTruth() throws Exception {
+    LocalStack stack = demo.stack();
+    String bootstrap = stack.kafkaBootstrapServers();
+
+    // every stage reported, in order
+    int at = -1;
+    for (String stage :
+        List.of("platform", "world", "upload", "training", "mapping", "scoring", "outputs")) {
+      int next = out.indexOf("] " + stage);
+      assertThat(next).as("stage %s in:%n%s", stage, out).isGreaterThan(at);
+      at = next;
+    }
+
+    // training: one request with the uploaded sets, progress per epoch, a promoted model
+    TrainingRequested request = result.request();
+    List<LczEvent> requests = events(bootstrap, Topics.TRAINING_REQUESTS);
+    assertThat(requests).containsExactly(request);
+    assertThat(request.variant()).isEqualTo("msmla-18");
+    assertThat(request.epochs()).isEqualTo(5);
+    assertThat(request.promote()).isEqualTo(Promotion.ALWAYS);
+    try (ObjectStore store = stack.newObjectStore()) {
+      assertThat(store.stat(Buckets.DATASETS, request.trainData().key()).ref().sha256())
+          .isEqualTo(Sha256.of(result.world().train()));
+      assertThat(store.exists(Buckets.DATASETS, request.testData().key())).isTrue();
+      assertThat(store.exists(Buckets.INBOX, "synthetic/" + options.world().name() + ".tif"))
+          .isTrue();
+    }
+    assertThat(events(bootstrap, Topics.TRAINING_PROGRESS))
+        .filteredOn(e -> e instanceof EpochCompleted c && c.runId().equals(request.runId()))
+        .extracting(e -> ((EpochCompleted) e).epoch())
+        .containsExactly(1, 2, 3, 4, 5);
+    assertThat(out).contains("epoch 1/5").contains("epoch 5/5");
+    ModelPublished model = result.model();
+    assertThat(events(bootstrap, Topics.MODELS)).contains(model);
+    assertThat(model.promoted()).isTrue();
+    assertThat(model.version()).endsWith(request.runId());
+    assertThat(model.contract().radiometry()).isEqualTo(Radiometry.CANONICAL);
+
+    // mapping: received, tiled into 4 tiles (800 px, 512 px tiles), each mapped once, completed
+    String sceneId = result.sceneId();
+    List<LczEvent> scenes = events(bootstrap, Topics.SCENES);
+    assertThat(scenes)
+        .anySatisfy(
+            e -> {
+              assertThat(e).isInstanceOf(SceneReceived.class);
+              assertThat(((SceneReceived) e).sceneId()).isEqualTo(sceneId);
+            });
+    SceneTiled tiled =
+        scenes.stream()
+            .filter(SceneTiled.class::isInstance)
+            .map(SceneTiled.class::cast)
+            .filter(t -> t.sceneId().equals(sceneId))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tiled.tileCount()).isEqualTo(4);
+    List<LczEvent> maps = events(bootstrap, Topics.MAPS);
+    assertThat(maps)
+        .filteredOn(e -> e instanceof MapTileWritten w && w.sceneId().equals(sceneId))
+        .extracting(e -> ((MapTileWritten) e).tileId())
+        .hasSize(4)
+        .doesNotHaveDuplicates();
+    assertThat(maps)
+        .filteredOn(e -> e instanceof SceneMapCompleted c && c.sceneId().equals(sceneId))
+        .containsExactly(result.map());
+    assertThat(result.map().modelVersion()).isEqualTo(model.version());
+    assertThat(result.map().tileCount()).isEqualTo(4);
+
+    // outputs: the COG, the preview and the STAC item, downloaded and as the S3 server keeps them
+    Path map = result.results().resolve("map.tif");
+    assertThat(
+            run(
+                "/usr/bin/python3",
+                "-m",
+                "osgeo_utils.samples.validate_cloud_optimized_geotiff",
+                map.toString()))
+        .contains("is a valid cloud optimized GeoTIFF");
+    JsonNode info = new ObjectMapper().readTree(run("gdalinfo", "-json", map.toString()));
+    assertThat(info.at("/size").toString()).isEqualTo("[80,80]");
+    assertThat(info.at("/geoTransform").toString())
+        .isEqualTo("[500000.0,100.0,0.0,5000000.0,0.0,-100.0]");
+    assertThat(Files.readAllBytes(result.results().resolve("preview.png")))
+        .startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    JsonNode stac =
+        new ObjectMapper().readTree(result.results().resolve("stac-item.json").toFile());
+    assertThat(stac.at("/id").asText()).isEqualTo(sceneId + "-lcz");
+    assertThat(stac.at("/assets/map/href").asText()).isEqualTo(result.map().map().uri());
+    assertThat(stac.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
+    assertThat(out)
+        .contains("s3://" + Buckets.MAPS + "/" + result.map().map().key())
+        .contains("s3://" + Buckets.MAPS + "/" + result.map().preview().key())
+        .contains("s3://" + Buckets.MAPS + "/" + result.map().stacItem().key());
+    assertThat(stack.bucketsDir().resolve(Buckets.MAPS).resolve(result.map().map().key()))
+        .hasSameBinaryContentAs(map);
+
+    // the score, against GDAL + numpy reading the same two rasters
+    JsonNode oracle = score(map, result.world().truth());
+    MapScore score = result.score();
+    long correct = 0;
+    for (int c = 0; c < score.confusion().size(); c++) {
+      correct += score.confusion().count(c, c);
+    }
+    assertThat(score.cells()).isEqualTo(oracle.get("cells").asLong()).isEqualTo(6400);
+    assertThat(correct).isEqualTo(oracle.get("correct").asLong());
+    assertThat(score.unmapped()).isEqualTo(oracle.get("unmapped").asLong()).isZero();
+    assertThat(score.oa()).isCloseTo((double) correct / 6400, within(1e-12));
+    assertThat(out).contains(String.format(java.util.Locale.ROOT, "OA %.3f", score.oa()));
+    // five epochs on 60 patches per class already map far better than chance (1/17)
+    assertThat(score.oa()).isGreaterThan(0.3);
+  }
+
+  /**
+   * The world's scene as reflectance fractions (Float32, as Google Earth Engine exports hold it):
+   * ingest detects the radiometry, inference converts into the model's numbers, and the map is the
+   * map of the scene in numbers (float rounding may turn a cell whose two best classes tie).
+   */
+  @Test
+  @Order(2)
+  void theSceneAsFractionsIsMappedAsTheSceneInNumbersByTheModelTrainedOnNumbers() throws Exception {
+    Path twin = dir.resolve("scene-fraction.tif");
+    run(
+        "gdal_translate",
+        "-q",
+        "-ot",
+        "Float32",
+        "-scale",
+        "0",
+        "10000",
+        "0",
+        "1",
+        result.world().scene().toString(),
+        twin.toString());
+    SceneMapCompleted map = drop("synthetic/scene-fraction.tif", twin);
+    assertThat(map.modelVersion()).isEqualTo(result.model().version());
+    Path mapped = download(map, "fraction");
+    assertThat(report(map.sceneId()).at("/notes").toString())
+        .contains("radiometry detected as surface reflectance as a fraction");
+
+    JsonNode agreement = score(mapped, result.results().resolve("map.tif"));
+    assertThat(agreement.get("cells").asLong()).isEqualTo(6400);
+    assertThat(agreement.get("unmapped").asLong()).isZero();
+    assertThat(agreement.get("correct").asDouble() / 6400)
+        .as("share of cells mapped alike: %s", agreement)
+        .isGreaterThanOrEqualTo(0.995);
+  }
+
+  /**
+   * The real Sentinel-2 crop goes in as it is (EPSG:4326, fractions with the BOA offset) and as an
+   * L2A product in STAC form made from it with GDAL (UInt16 DN with the +1000 offset, 20 m bands at
+   * 20 m, an SCL band with a cloud): both reach the same UTM grid, and neither map is one class —
+   * before radiometry was in the contract this scene was mapped 100 % "open high-rise".
+   */
+  @Test
+  @Order(3)
+  void theRealSceneAsItIsAndAsAnL2aProductAreMappedOnOneUtmGridAndNotAsOneClass() throws Exception {
+    Path sen2 = realScene();
+    // as it is, uploaded over REST as a user would
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + http + "/scenes?name=sen2.tif"))
+                    .header("Content-Type", "image/tiff")
+                    .POST(HttpRequest.BodyPublishers.ofFile(sen2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    String asIsId = new ObjectMapper().readTree(posted.body()).get("sceneId").asText();
+    SceneMapCompleted asIs = awaitMap(asIsId, Instant.now().plus(MAPPING));
+
+    // as an L2A product: the Item dropped first, its COGs after it (ingest waits for them)
+    Path product = dir.resolve("real-l2a");
+    run(
+        "/usr/bin/python3",
+        home.resolve("ingest-service/src/test/resources/org/lcz/ingest/source/make_l2a_stac.py")
+            .toString(),
+        sen2.toString(),
+        product.toString());
+    SceneMapCompleted l2a;
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      store.put(
+          Buckets.INBOX,
+          "real-l2a/earth-search.json",
+          product.resolve("earth-search.json"),
+          "application/json");
+      try (var files = Files.list(product)) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".tif")).sorted().toList()) {
+          store.put(Buckets.INBOX, "real-l2a/" + f.getFileName(), f, "image/tiff");
+        }
+      }
+      l2a = awaitMap(sceneIdOf("real-l2a/earth-search.json"), Instant.now().plus(MAPPING));
+    }
+    for (SceneMapCompleted m : List.of(asIs, l2a)) {
+      assertThat(m.modelVersion()).isEqualTo(result.model().version());
+    }
+    assertThat(report(asIsId).at("/notes").toString())
+        .contains("radiometry detected as surface reflectance as a fraction + 0.1")
+        .contains("onto EPSG:32721 at 10.0 m");
+    assertThat(report(l2a.sceneId()).at("/notes").toString()).contains("masked: 0.3 %");
+
+    JsonNode a = facts(download(asIs, "as-is"));
+    JsonNode b = facts(download(l2a, "l2a"));
+    System.out.printf("real scene as it is: %s%nas an L2A product: %s%n", a, b);
+    assertThat(a.get("epsg").asInt()).isEqualTo(b.get("epsg").asInt()).isEqualTo(32721);
+    double[] ga = geotransform(a);
+    double[] gb = geotransform(b);
+    assertThat(ga[1]).isEqualTo(gb[1]).isEqualTo(100.0);
+    assertThat(Math.IEEEremainder(ga[0] - gb[0], 100)).as("aligned columns").isZero();
+    assertThat(Math.IEEEremainder(ga[3] - gb[3], 100)).as("aligned rows").isZero();
+    for (JsonNode m : List.of(a, b)) {
+      long cells = 0;
+      long largest = 0;
+      for (JsonNode count : m.get("classes")) {
+        cells += count.asLong();
+        largest = Math.max(largest, count.asLong());
+      }
+      assertThat(cells).isGreaterThan(400);
+      assertThat(m.get("classes").size()).as("classes of %s", m).isGreaterThan(1);
+      assertThat((double) largest / cells).as("largest class's share in %s", m).isLessThan(0.9);
+    }
+  }
+
+  /**
+   * A model trained on the same patches as reflectance fractions (the So2Sat LCZ42 convention) maps
+   * the world's scene in numbers: the radiometry is detected at training and written into the
+   * model, the tiles are converted into it. Normalisation makes the two trainings see nearly the
+   * same inputs, so its map scores like the numbers model's and largely agrees with it.
+   */
+  @Test
+  @Order(4)
+  void aModelTrainedOnFractionsMapsTheSceneInNumbers() throws Exception {
+    Map<String, String> keys = new java.util.LinkedHashMap<>();
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      for (Map.Entry<String, Path> set :
+          Map.of(
+                  "train", result.world().train(),
+                  "val", result.world().validation(),
+                  "test", result.world().test())
+              .entrySet()) {
+        Path fraction = dir.resolve("fraction-" + set.getKey() + ".h5");
+        run(
+            "/usr/bin/python3",
+            resource("as_fractions.py").toString(),
+            set.getValue().toString(),
+            fraction.toString());
+        String key = "fractions/" + set.getKey() + ".h5";
+        store.put(Buckets.DATASETS, key, fraction, "application/x-hdf5");
+        keys.put(set.getKey(), key);
+      }
+    }
+    String runId = "fractions-" + System.currentTimeMillis();
+    String body =
+        new ObjectMapper()
+            .writeValueAsString(
+                Map.of(
+                    "runId",
+                    runId,
+                    "trainData",
+                    keys.get("train"),
+                    "validationData",
+                    keys.get("val"),
+                    "testData",
+                    keys.get("test"),
+                    "epochs",
+                    5,
+                    "promote",
+                    "always"));
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    ModelPublished model = awaitModel(runId, Instant.now().plus(options.trainingTimeout()));
+    assertThat(model.promoted()).isTrue();
+    assertThat(model.contract().radiometry()).isEqualTo(Radiometry.FRACTION);
+
+    SceneMapCompleted map = drop("synthetic/scene-again.tif", result.world().scene());
+    assertThat(map.modelVersion()).isEqualTo(model.version());
+    Path mapped = download(map, "by-fraction-model");
+    JsonNode truth = score(mapped, result.world().truth());
+    JsonNode agreement = score(mapped, result.results().resolve("map.tif"));
+    System.out.printf(
+        "map by the fraction model: %s against the truth, %s against the numbers model's map%n",
+        truth, agreement);
+    double oa = truth.get("correct").asDouble() / truth.get("cells").asLong();
+    assertThat(truth.get("unmapped").asLong()).isZero();
+    assertThat(oa).isGreaterThan(0.3);
+    assertThat(Math.abs(oa - result.score().oa())).isLessThan(0.1);
+  }
+
+  /** Puts a file into lcz-inbox and waits for its map. */
+  private SceneMapCompleted drop(String key, Path file) throws Exception {
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      store.put(Buckets.INBOX, key, file, "image/tiff");
+    }
+    return awaitMap(sceneIdOf(key), Instant.now().plus(MAPPING));
+  }
+
+  /** The id of the scene ingest received from {@code lcz-inbox/key}. */
+  private String sceneIdOf(String key) throws InterruptedException {
+    Instant deadline = Instant.now().plus(MAPPING);
+    while (Instant.now().isBefore(deadline)) {
+      for (LczEvent e : events(demo.stack().kafkaBootstrapServers(), Topics.SCENES)) {
+        if (e instanceof SceneReceived r
+            && r.source().bucket().equals(Buckets.INBOX)
+            && r.source().key().equals(key)) {
+          return r.sceneId();
+        }
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("ingest did not receive lcz-inbox/" + key);
+  }
+
+  /** The scene's SceneMapCompleted, failing at once with the reason when it was rejected. */
+  private SceneMapCompleted awaitMap(String sceneId, Instant deadline) throws Exception {
+    String bootstrap = demo.stack().kafkaBootstrapServers();
+    while (Instant.now().isBefore(deadline)) {
+      for (LczEvent e : events(bootstrap, Topics.SCENES)) {
+        if (e instanceof SceneRejected r && r.sceneId().equals(sceneId)) {
+          throw new AssertionError("scene " + sceneId + " rejected: " + r.reason());
+        }
+      }
+      for (LczEvent e : events(bootstrap, Topics.MAPS)) {
+        if (e instanceof SceneMapCompleted c && c.sceneId().equals(sceneId)) {
+          return c;
+        }
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("no map of scene " + sceneId + "; its status: " + report(sceneId));
+  }
+
+  private ModelPublished awaitModel(String runId, Instant deadline) throws Exception {
+    String bootstrap = demo.stack().kafkaBootstrapServers();
+    while (Instant.now().isBefore(deadline)) {
+      for (LczEvent e : events(bootstrap, Topics.MODELS)) {
+        if (e instanceof ModelPublished m && m.version().endsWith("-" + runId)) {
+          return m;
+        }
+      }
+      for (LczEvent e : events(bootstrap, Topics.TRAINING_PROGRESS)) {
+        if (e instanceof TrainingFailed f && f.runId().equals(runId)) {
+          throw new AssertionError("training " + runId + " failed: " + f.reason());
+        }
+      }
+      Thread.sleep(2000);
+    }
+    throw new AssertionError("no model from run " + runId);
+  }
+
+  /** The scene's status as the ingest service reports it. */
+  private JsonNode report(String sceneId) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + http + "/scenes/" + sceneId))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(r.body());
+  }
+
+  private Path download(SceneMapCompleted map, String name) {
+    Path file = dir.resolve("map-" + name + ".tif");
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      store.download(map.map(), file);
+    }
+    return file;
+  }
+
+  private Path realScene() {
+    for (Path p = home; p != null; p = p.getParent()) {
+      Path candidate = p.resolve("shared/realdata/sentinel2-l2a-porto-trombetas/sen2.tif");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    assumeTrue(false, "../shared/realdata is absent: skipping the real-scene test");
+    return null;
+  }
+
+  private static JsonNode score(Path map, Path truth) throws Exception {
+    return new ObjectMapper()
+        .readTree(
+            run(
+                "/usr/bin/python3",
+                resource("score_map.py").toString(),
+                map.toString(),
+                truth.toString()));
+  }
+
+  private static JsonNode facts(Path map) throws Exception {
+    return new ObjectMapper()
+        .readTree(run("/usr/bin/python3", resource("map_facts.py").toString(), map.toString()));
+  }
+
+  private static double[] geotransform(JsonNode facts) {
+    double[] g = new double[6];
+    for (int i = 0; i < 6; i++) {
+      g[i] = facts.get("geotransform").get(i).asDouble();
+    }
+    return g;
   }
 
   private static List<LczEvent> events(String bootstrap, String topic) {
