@@ -1,4 +1,4 @@
-package org.lcz.ingest.source;
+package org.lcz.common;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,6 +28,15 @@ public final class RealData {
   /** The real Sentinel-2 L2A crop (EPSG:4326, reflectance fraction with the offset). */
   public static Path sen2() {
     Path f = dir().resolve("sentinel2-l2a-porto-trombetas").resolve("sen2.tif");
+    assumeTrue(Files.isRegularFile(f), f + " is absent: skipping the real-data test");
+    return f;
+  }
+
+  /**
+   * An LCZ map of the real-data folder's {@code lcz-maps/} (e.g. {@code sydney-lcz-generator.tif}).
+   */
+  public static Path lczMap(String name) {
+    Path f = dir().resolve("lcz-maps").resolve(name);
     assumeTrue(Files.isRegularFile(f), f + " is absent: skipping the real-data test");
     return f;
   }

@@ -33,13 +33,26 @@ public final class Georeferencing {
 
   /**
    * The CRS's EPSG code, or null: looked up in the EPSG database, else the code the CRS names
-   * itself by (a geographic CRS read with longitude first is EPSG:4326 by name, not by axis order).
+   * itself by (a geographic CRS read with longitude first is EPSG:4326 by datum, not by axis
+   * order).
    */
   public static Integer epsg(CoordinateReferenceSystem crs) {
     try {
       Integer code = IdentifiedObjects.lookupEPSG(crs);
       if (code != null) {
         return code;
+      }
+    } catch (FactoryException e) {
+      // fall back on the CRS's own identifier
+    }
+    try {
+      // a geographic CRS read from a GeoTIFF is longitude first (OGC CRS:84): EPSG:4326 by datum
+      org.apache.sis.referencing.factory.IdentifiedObjectFinder finder =
+          IdentifiedObjects.newFinder("EPSG");
+      finder.setIgnoringAxes(true);
+      org.opengis.referencing.IdentifiedObject found = finder.findSingleton(crs);
+      if (found != null) {
+        return IdentifiedObjects.lookupEPSG(found);
       }
     } catch (FactoryException e) {
       // fall back on the CRS's own identifier

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.RealData;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.SceneRejected;
 import org.lcz.common.preprocess.Radiometry;
