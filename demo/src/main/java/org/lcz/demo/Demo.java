@@ -32,6 +32,7 @@ import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
@@ -52,6 +53,9 @@ public final class Demo implements AutoCloseable {
 
   /** The local copies of the map, preview and STAC item, under the data folder. */
   static final String RESULTS_DIR = "results";
+
+  /** The scene COG's file name (bands lcz, lczFilter, classProbability). */
+  static final String MAP_FILE = "lcz.tif";
 
   static final int STAGES = 7;
 
@@ -80,6 +84,8 @@ public final class Demo implements AutoCloseable {
       String sceneId,
       SceneMapCompleted map,
       MapScore score,
+      MapScore filteredScore,
+      MapScore probabilityFilteredScore,
       Path results) {}
 
   /**
@@ -100,9 +106,17 @@ public final class Demo implements AutoCloseable {
         ModelPublished model = train(publisher, request);
         SceneMapCompleted map = mapScene(store, world, model);
         Path results = download(store, map);
-        MapScore score = score(results.resolve("map.tif"), world.truth());
+        MapScore score = score(results.resolve(MAP_FILE), world.truth());
+        MapScore filtered = MapScore.of(results.resolve(MAP_FILE), 1, world.truth());
+        MapScore byProbabilities =
+            MapScore.of(
+                results.resolve(MAP_FILE),
+                probabilityFilter(results.resolve("probabilities.tif")),
+                world.truth());
+        compareFilters(score, filtered, byProbabilities);
         report(map, results, score);
-        return new Result(world, request, model, map.sceneId(), map, score, results);
+        return new Result(
+            world, request, model, map.sceneId(), map, score, filtered, byProbabilities, results);
       }
     } catch (StageFailedException e) {
       throw e;
@@ -382,10 +396,46 @@ public final class Demo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
     }
-    store.download(map.map(), dir.resolve("map.tif"));
-    store.download(map.preview(), dir.resolve("preview.png"));
-    store.download(map.stacItem(), dir.resolve("stac-item.json"));
+    for (ObjectRef ref : map.products().values()) {
+      String key = ref.key();
+      store.download(ref, dir.resolve(key.substring(key.lastIndexOf('/') + 1)));
+    }
     return dir;
+  }
+
+  /** The class-specific Gaussian filter applied to the class probabilities instead of labels. */
+  private static byte[] probabilityFilter(Path probabilities) {
+    try (SceneRaster p = SceneRaster.open(probabilities)) {
+      int w = p.width();
+      int h = p.height();
+      java.awt.image.Raster r = p.read(0, 0, w, h);
+      List<float[]> planes = new java.util.ArrayList<>();
+      byte[] classes = new byte[w * h];
+      for (int b = 0; b < p.bandNames().size(); b++) {
+        float[] plane = r.getSamples(0, 0, w, h, b, new float[w * h]);
+        for (int i = 0; i < plane.length; i++) {
+          if (plane[i] > 100) { // 255: no data
+            plane[i] = 0;
+          } else {
+            classes[i] = 1; // a cell with data; the filter keeps cells without a class empty
+          }
+        }
+        planes.add(plane);
+      }
+      return org.lcz.common.lcz.LczFilter.demuzere()
+          .filterProbabilities(
+              planes, classes, w, h, p.geoTransform()[1], Math.abs(p.geoTransform()[5]));
+    }
+  }
+
+  private void compareFilters(MapScore raw, MapScore filtered, MapScore byProbabilities) {
+    progress.detail("%-46s OA %.3f  OA_w %.3f", "lcz (raw)", raw.oa(), raw.oaW());
+    progress.detail(
+        "%-46s OA %.3f  OA_w %.3f",
+        "lczFilter (Gaussian filter of the classes)", filtered.oa(), filtered.oaW());
+    progress.detail(
+        "%-46s OA %.3f  OA_w %.3f",
+        "the same filter on the class probabilities", byProbabilities.oa(), byProbabilities.oaW());
   }
 
   private MapScore score(Path map, Path truth) {
@@ -406,15 +456,15 @@ public final class Demo implements AutoCloseable {
   private void report(SceneMapCompleted map, Path results, MapScore score) {
     progress.stage("outputs", "where the map is");
     Path buckets = launcher.stack().bucketsDir();
-    for (ObjectRef ref : List.of(map.map(), map.preview(), map.stacItem())) {
+    for (ObjectRef ref : map.products().values()) {
       progress.detail("s3://%s/%s", ref.bucket(), ref.key());
       Path local = buckets.resolve(ref.bucket()).resolve(ref.key());
       if (Files.isRegularFile(local)) {
         progress.detail("  on disk: %s", local);
       }
     }
-    progress.detail("copies in %s: map.tif, preview.png, stac-item.json", results);
-    progress.detail("try: gdalinfo %s", results.resolve("map.tif"));
+    progress.detail("copies in %s", results);
+    progress.detail("try: gdalinfo %s", results.resolve(MAP_FILE));
     progress.done("listed");
     progress.finish(
         String.format(

@@ -43,11 +43,46 @@ record MapScore(ConfusionMatrix confusion, long unmapped) {
   }
 
   /**
-   * Scores the map GeoTIFF {@code map} against {@code truth}.
+   * Scores the first band of the map GeoTIFF {@code map} against {@code truth}.
    *
    * @throws IllegalArgumentException if the two are not on one grid (cell size, CRS, alignment)
    */
   static MapScore of(Path map, Path truth) {
+    return of(map, 0, truth);
+  }
+
+  /** Scores band {@code band} (0-based) of the map GeoTIFF {@code map} against {@code truth}. */
+  static MapScore of(Path map, int band, Path truth) {
+    return of(
+        map,
+        m ->
+            m.read(0, 0, m.width(), m.height())
+                .createChild(0, 0, m.width(), m.height(), 0, 0, new int[] {band}),
+        truth);
+  }
+
+  /**
+   * Scores {@code classes} (row-major, on the grid of the GeoTIFF {@code grid}) against {@code
+   * truth}.
+   */
+  static MapScore of(Path grid, byte[] classes, Path truth) {
+    return of(
+        grid,
+        m -> {
+          if (classes.length != m.width() * m.height()) {
+            throw new IllegalArgumentException("the classes do not fill the map's grid");
+          }
+          return java.awt.image.Raster.createRaster(
+              new java.awt.image.BandedSampleModel(
+                  java.awt.image.DataBuffer.TYPE_BYTE, m.width(), m.height(), 1),
+              new java.awt.image.DataBufferByte(classes, classes.length),
+              null);
+        },
+        truth);
+  }
+
+  private static MapScore of(
+      Path map, java.util.function.Function<SceneRaster, Raster> classes, Path truth) {
     try (SceneRaster m = SceneRaster.open(map);
         SceneRaster t = SceneRaster.open(truth)) {
       double[] mg = m.geoTransform();
@@ -71,8 +106,7 @@ record MapScore(ConfusionMatrix confusion, long unmapped) {
         throw new IllegalArgumentException(
             "the map's cells are shifted against the truth's by a fraction of a cell");
       }
-      return score(
-          m.read(0, 0, m.width(), m.height()), t.read(0, 0, t.width(), t.height()), dx, dy);
+      return score(classes.apply(m), t.read(0, 0, t.width(), t.height()), dx, dy);
     }
   }
 

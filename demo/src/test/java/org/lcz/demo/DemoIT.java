@@ -48,6 +48,7 @@ import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.Sha256;
 import org.lcz.deploy.stack.LocalStack;
@@ -182,8 +183,17 @@ class DemoIT {
     assertThat(result.map().modelVersion()).isEqualTo(model.version());
     assertThat(result.map().tileCount()).isEqualTo(4);
 
-    // outputs: the COG, the preview and the STAC item, downloaded and as the S3 server keeps them
-    Path map = result.results().resolve("map.tif");
+    // outputs: every product, downloaded and as the S3 server keeps them
+    assertThat(result.map().schemaVersion()).isEqualTo(2);
+    assertThat(result.map().products().keySet())
+        .containsExactly("map", "probabilities", "areas", "areas-csv", "preview", "stac-item");
+    for (ObjectRef ref : result.map().products().values()) {
+      String file = ref.key().substring(ref.key().lastIndexOf('/') + 1);
+      assertThat(stack.bucketsDir().resolve(ref.bucket()).resolve(ref.key()))
+          .hasSameBinaryContentAs(result.results().resolve(file));
+      assertThat(out).contains("s3://" + ref.bucket() + "/" + ref.key());
+    }
+    Path map = result.results().resolve(Demo.MAP_FILE);
     assertThat(
             run(
                 "/usr/bin/python3",
@@ -193,21 +203,34 @@ class DemoIT {
         .contains("is a valid cloud optimized GeoTIFF");
     JsonNode info = new ObjectMapper().readTree(run("gdalinfo", "-json", map.toString()));
     assertThat(info.at("/size").toString()).isEqualTo("[80,80]");
+    // the LCZ Generator's layout: W2W takes the band named lczFilter, LCZ4r takes band 2
+    assertThat(info.at("/bands"))
+        .extracting(b -> b.at("/description").asText())
+        .containsExactly("lcz", "lczFilter", "classProbability");
     assertThat(info.at("/geoTransform").toString())
         .isEqualTo("[500000.0,100.0,0.0,5000000.0,0.0,-100.0]");
     assertThat(Files.readAllBytes(result.results().resolve("preview.png")))
         .startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-    JsonNode stac =
-        new ObjectMapper().readTree(result.results().resolve("stac-item.json").toFile());
+    JsonNode stac = new ObjectMapper().readTree(result.results().resolve("item.json").toFile());
     assertThat(stac.at("/id").asText()).isEqualTo(sceneId + "-lcz");
     assertThat(stac.at("/assets/map/href").asText()).isEqualTo(result.map().map().uri());
     assertThat(stac.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
-    assertThat(out)
-        .contains("s3://" + Buckets.MAPS + "/" + result.map().map().key())
-        .contains("s3://" + Buckets.MAPS + "/" + result.map().preview().key())
-        .contains("s3://" + Buckets.MAPS + "/" + result.map().stacItem().key());
-    assertThat(stack.bucketsDir().resolve(Buckets.MAPS).resolve(result.map().map().key()))
-        .hasSameBinaryContentAs(map);
+    for (String asset : List.of("map", "probabilities", "areas", "areas-csv", "preview")) {
+      assertThat(stac.at("/assets/" + asset + "/href").asText())
+          .isEqualTo(result.map().products().get(asset).uri());
+    }
+    // the area statistics add up to the map's cells, raw and filtered
+    JsonNode areas = new ObjectMapper().readTree(result.results().resolve("areas.json").toFile());
+    for (String layer : List.of("lcz", "lczFilter")) {
+      long cells =
+          areas
+              .at(layer.equals("lcz") ? "/cellsWithoutClass" : "/cellsWithoutClassFiltered")
+              .asLong();
+      for (JsonNode k : areas.at("/classes")) {
+        cells += k.at("/" + layer + "/cells").asLong();
+      }
+      assertThat(cells).as(layer).isEqualTo(6400);
+    }
 
     // the score, against GDAL + numpy reading the same two rasters
     JsonNode oracle = score(map, result.world().truth());
@@ -223,6 +246,20 @@ class DemoIT {
     assertThat(out).contains(String.format(java.util.Locale.ROOT, "OA %.3f", score.oa()));
     // five epochs on 60 patches per class already map far better than chance (1/17)
     assertThat(score.oa()).isGreaterThan(0.3);
+
+    // the filtered band, scored by the same oracle; both filters reported side by side
+    JsonNode filteredOracle = score(map, 2, result.world().truth());
+    assertThat(Math.round(result.filteredScore().oa() * 6400))
+        .isEqualTo(filteredOracle.get("correct").asLong());
+    assertThat(out)
+        .contains(String.format(java.util.Locale.ROOT, "OA %.3f", result.filteredScore().oa()))
+        .contains("the same filter on the class probabilities")
+        .contains(
+            String.format(
+                java.util.Locale.ROOT, "OA %.3f", result.probabilityFilteredScore().oa()));
+    System.out.printf(
+        "OA raw %.3f, lczFilter %.3f, filter on probabilities %.3f%n",
+        score.oa(), result.filteredScore().oa(), result.probabilityFilteredScore().oa());
   }
 
   /**
@@ -252,7 +289,7 @@ class DemoIT {
     assertThat(report(map.sceneId()).at("/notes").toString())
         .contains("radiometry detected as surface reflectance as a fraction");
 
-    JsonNode agreement = score(mapped, result.results().resolve("map.tif"));
+    JsonNode agreement = score(mapped, result.results().resolve(Demo.MAP_FILE));
     assertThat(agreement.get("cells").asLong()).isEqualTo(6400);
     assertThat(agreement.get("unmapped").asLong()).isZero();
     assertThat(agreement.get("correct").asDouble() / 6400)
@@ -398,7 +435,7 @@ class DemoIT {
     assertThat(map.modelVersion()).isEqualTo(model.version());
     Path mapped = download(map, "by-fraction-model");
     JsonNode truth = score(mapped, result.world().truth());
-    JsonNode agreement = score(mapped, result.results().resolve("map.tif"));
+    JsonNode agreement = score(mapped, result.results().resolve(Demo.MAP_FILE));
     System.out.printf(
         "map by the fraction model: %s against the truth, %s against the numbers model's map%n",
         truth, agreement);
@@ -501,13 +538,19 @@ class DemoIT {
   }
 
   private static JsonNode score(Path map, Path truth) throws Exception {
+    return score(map, 1, truth);
+  }
+
+  /** GDAL's score of band {@code band} (1-based) of {@code map}. */
+  private static JsonNode score(Path map, int band, Path truth) throws Exception {
     return new ObjectMapper()
         .readTree(
             run(
                 "/usr/bin/python3",
                 resource("score_map.py").toString(),
                 map.toString(),
-                truth.toString()));
+                truth.toString(),
+                String.valueOf(band)));
   }
 
   private static JsonNode facts(Path map) throws Exception {

@@ -1,7 +1,7 @@
 """An independent score of an LCZ map against a ground-truth raster, read with GDAL and numpy.
 
-usage: score_map.py MAP.tif TRUTH.tif  ->  JSON {"cells", "correct", "unmapped", "per_class"}
-Cells are matched by their georeferenced centres; truth 0 is nodata; a labelled cell the map
+usage: score_map.py MAP.tif TRUTH.tif [BAND]  ->  JSON {"cells", "correct", "unmapped", "per_class"}
+BAND (default 1) is the map's band to score. Cells are matched by their georeferenced centres; truth 0 is nodata; a labelled cell the map
 leaves 0 or does not cover is unmapped.
 """
 import json
@@ -14,7 +14,7 @@ m = gdal.Open(sys.argv[1])
 t = gdal.Open(sys.argv[2])
 mg, tg = m.GetGeoTransform(), t.GetGeoTransform()
 truth = t.GetRasterBand(1).ReadAsArray().astype(np.int32)
-lcz = m.GetRasterBand(1).ReadAsArray().astype(np.int32)
+lcz = m.GetRasterBand(int(sys.argv[3]) if len(sys.argv) > 3 else 1).ReadAsArray().astype(np.int32)
 rows, cols = np.indices(truth.shape)
 x = tg[0] + (cols + 0.5) * tg[1]
 y = tg[3] + (rows + 0.5) * tg[5]

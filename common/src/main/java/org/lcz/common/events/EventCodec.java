@@ -58,13 +58,14 @@ public final class EventCodec {
     if (event == null) {
       throw new InvalidEventException("invalid " + type.getSimpleName() + " event: empty payload");
     }
-    if (event.schemaVersion() < 1 || event.schemaVersion() > LczEvent.CURRENT_SCHEMA_VERSION) {
+    int newest = LczEvent.currentSchemaVersion(event.getClass());
+    if (event.schemaVersion() < 1 || event.schemaVersion() > newest) {
       throw new InvalidEventException(
           type.getSimpleName()
               + " has schemaVersion "
               + event.schemaVersion()
               + "; this reader understands 1 to "
-              + LczEvent.CURRENT_SCHEMA_VERSION);
+              + newest);
     }
     return event;
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * An event of the platform: a past-tense fact carried as JSON inside a CloudEvents envelope. Every
- * payload has a {@code schemaVersion}; readers refuse versions newer than {@link
- * #CURRENT_SCHEMA_VERSION}.
+ * payload has a {@code schemaVersion}; readers refuse versions newer than the type's {@link
+ * #currentSchemaVersion}.
  */
 public sealed interface LczEvent
     permits SceneReceived,
@@ -19,8 +19,19 @@ public sealed interface LczEvent
         MapTileWritten,
         SceneMapCompleted {
 
-  /** The payload schema version this code writes and the newest it reads. */
+  /** The payload schema version this code writes and the newest it reads, for most types. */
   int CURRENT_SCHEMA_VERSION = 1;
+
+  /**
+   * The newest payload schema version of {@code type} this code writes and reads: {@link
+   * SceneMapCompleted#SCHEMA_VERSION} (2: the products map) for SceneMapCompleted, {@link
+   * #CURRENT_SCHEMA_VERSION} for the others.
+   */
+  static int currentSchemaVersion(Class<? extends LczEvent> type) {
+    return type == SceneMapCompleted.class
+        ? SceneMapCompleted.SCHEMA_VERSION
+        : CURRENT_SCHEMA_VERSION;
+  }
 
   /** The payload schema version. */
   int schemaVersion();

@@ -41,7 +41,9 @@ class EventCodecTest {
   @MethodSource("events")
   void jsonRoundTripGivesTheSameEvent(LczEvent event) throws Exception {
     byte[] payload = codec.toJson(event);
-    assertThat(json.readTree(payload).get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.readTree(payload).get("schemaVersion").asInt())
+        .isEqualTo(LczEvent.currentSchemaVersion(event.getClass()))
+        .isEqualTo(event instanceof SceneMapCompleted ? 2 : 1);
     assertThat(json.readTree(payload).has("key")).isFalse();
     assertThat(codec.fromJson(payload, event.getClass())).isEqualTo(event);
   }
@@ -145,6 +147,29 @@ class EventCodecTest {
     assertThatThrownBy(() -> codec.fromJson(json.writeValueAsBytes(tree), SceneReceived.class))
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining("schemaVersion 2");
+  }
+
+  @Test
+  void sceneMapCompletedReadsVersionOneWithItsThreeObjectsAsProductsAndRefusesVersionThree()
+      throws Exception {
+    SceneMapCompleted sample =
+        (SceneMapCompleted)
+            SampleEvents.all().stream()
+                .filter(SceneMapCompleted.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+    ObjectNode tree = (ObjectNode) json.readTree(codec.toJson(sample));
+    assertThat(tree.at("/products/map/key").asText()).isEqualTo("scenes/s1/lcz.tif");
+    tree.remove("products");
+    tree.put("schemaVersion", 1);
+    SceneMapCompleted v1 = codec.fromJson(json.writeValueAsBytes(tree), SceneMapCompleted.class);
+    assertThat(v1.schemaVersion()).isEqualTo(1);
+    assertThat(v1.products().keySet()).containsExactly("map", "preview", "stac-item");
+    assertThat(v1.products().get("stac-item")).isEqualTo(sample.stacItem());
+    tree.put("schemaVersion", 3);
+    assertThatThrownBy(() -> codec.fromJson(json.writeValueAsBytes(tree), SceneMapCompleted.class))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("schemaVersion 3; this reader understands 1 to 2");
   }
 
   @Test

@@ -75,6 +75,10 @@ public final class SampleEvents {
             ObjectRef.of("lcz-maps", "scenes/s1/item.json"),
             "3",
             4,
-            T));
+            T,
+            new java.util.LinkedHashMap<>(
+                java.util.Map.of(
+                    "map", ObjectRef.of("lcz-maps", "scenes/s1/lcz.tif"),
+                    "areas", ObjectRef.of("lcz-maps", "scenes/s1/areas.json")))));
   }
 }

@@ -1,38 +1,58 @@
 package org.lcz.inference.assembly;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.common.lcz.LczFilter;
 import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
-import org.lcz.inference.map.LczTiff;
 import org.lcz.inference.map.MapKeys;
 import org.lcz.inference.map.MapTileFile;
-import org.lcz.inference.map.Overviews;
 import org.lcz.inference.window.CellGrid;
 
 /**
  * Assembles a scene's map once all its map tiles are stored: places every map tile on the scene's
- * cell grid (each cell from exactly one tile), writes the Cloud-Optimized GeoTIFF with overviews,
- * the preview and the STAC Item next to the tiles, and returns the SceneMapCompleted that announces
- * them. Writing again from the same tiles gives the same objects.
+ * cell grid (each cell from exactly one tile), filters the whole map with the class-specific
+ * Gaussian filter (across tile borders), stores every {@link SceneProduct} next to the tiles, and
+ * returns the SceneMapCompleted that announces them. Writing again from the same tiles gives the
+ * same objects.
  */
 public final class MapAssembler {
   private final ObjectStore store;
   private final double cellSize;
-  private final int blockSize;
+  private final List<SceneProduct> products;
 
   /**
+   * With the standard products: the LCZ map COG, the class probabilities COG, the area statistics,
+   * the preview and the STAC Item.
+   *
    * @param cellSize output cell edge in map units (metres)
-   * @param blockSize internal tile edge of the COG (overviews are made until one fits in a tile)
+   * @param blockSize internal tile edge of the COGs (overviews are made until one fits in a tile)
    */
   public MapAssembler(ObjectStore store, double cellSize, int blockSize) {
+    this(store, cellSize, standardProducts(blockSize));
+  }
+
+  /** With {@code products}, stored in this order; the STAC Item should come last. */
+  public MapAssembler(ObjectStore store, double cellSize, List<SceneProduct> products) {
     this.store = store;
     this.cellSize = cellSize;
-    this.blockSize = blockSize;
+    this.products = List.copyOf(products);
+  }
+
+  /** The products every scene gets, the STAC Item last (it lists the others). */
+  public static List<SceneProduct> standardProducts(int blockSize) {
+    return List.of(
+        new LczMapCog(blockSize),
+        new ProbabilityCog(blockSize),
+        new AreaStatistics(),
+        new Preview(),
+        new StacItem());
   }
 
   /**
@@ -58,45 +78,32 @@ public final class MapAssembler {
     }
     double[] mapGeo =
         grid.geoTransform(sceneGeo, new CellGrid.Span(0, 0, grid.cols(), grid.rows()));
-    String version = versions(map.tilesByModel());
-    List<LczTiff.Level> levels = Overviews.pyramid(map.level(), blockSize);
-    byte[] cog =
-        LczTiff.write(
-            levels,
-            blockSize,
-            new LczTiff.Georeference(
-                mapGeo,
-                manifest.epsg(),
-                manifest.projected(),
-                Map.of(MapTileFile.MODEL_VERSION, version, "LCZ_SCENE_ID", sceneId)));
-    ObjectRef cogRef =
-        put(MapKeys.map(sceneId), cog, "image/tiff; application=geotiff; profile=cloud-optimized");
-    ObjectRef previewRef =
-        put(MapKeys.preview(sceneId), PreviewImage.png(map, "Scene " + sceneId), "image/png");
-    Footprint footprint =
-        Footprint.of(Footprint.crs(manifest.epsg()), mapGeo, grid.cols(), grid.rows());
-    byte[] item =
-        StacItem.json(
-            new StacItem.Description(
-                sceneId,
-                manifest.epsg(),
-                mapGeo,
-                grid.cols(),
-                grid.rows(),
-                footprint,
-                cogRef,
-                previewRef,
-                map.tilesByModel(),
-                now,
-                manifest.maskedShare(),
-                manifest.notes()));
-    ObjectRef itemRef = put(MapKeys.stacItem(sceneId), item, "application/geo+json");
+    byte[] filtered =
+        LczFilter.demuzere().filter(map.classes(), map.cols(), map.rows(), cellSize, cellSize);
+    AssembledScene scene =
+        new AssembledScene(
+            sceneId, manifest, map, filtered, mapGeo, cellSize, versions(map.tilesByModel()), now);
+    List<SceneProduct.Stored> stored = new ArrayList<>();
+    Map<String, ObjectRef> refs = new LinkedHashMap<>();
+    for (SceneProduct product : products) {
+      for (SceneProduct.Asset asset : product.make(scene, List.copyOf(stored))) {
+        ObjectRef where = MapKeys.product(sceneId, asset.fileName());
+        ObjectRef ref = store.put(where.bucket(), where.key(), asset.bytes(), asset.contentType());
+        if (refs.put(asset.name(), ref) != null) {
+          throw new IllegalStateException("two products name an asset " + asset.name());
+        }
+        stored.add(new SceneProduct.Stored(asset, ref));
+      }
+    }
     return new SceneMapCompleted(
-        sceneId, cogRef, previewRef, itemRef, version, manifest.tiles().size(), now);
-  }
-
-  private ObjectRef put(ObjectRef where, byte[] bytes, String contentType) {
-    return store.put(where.bucket(), where.key(), bytes, contentType);
+        sceneId,
+        refs.get("map"),
+        refs.get("preview"),
+        refs.get("stac-item"),
+        scene.modelVersion(),
+        manifest.tiles().size(),
+        now,
+        refs);
   }
 
   /** One version, or all of them (sorted, comma-separated) when a swap happened mid-scene. */

@@ -3,20 +3,20 @@ package org.lcz.inference.assembly;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import org.lcz.inference.map.LczTiff;
 import org.lcz.inference.map.MapTile;
 import org.lcz.inference.window.CellGrid;
 
 /**
  * The LCZ map of a whole scene, filled tile by tile: every cell of the scene's {@link CellGrid}
- * receives its class and confidence from exactly one map tile (the one whose core holds its centre
- * pixel); placing a second tile over a cell is refused.
+ * receives its class, confidence and class probabilities from exactly one map tile (the one whose
+ * core holds its centre pixel); placing a second tile over a cell is refused.
  */
 public final class SceneMap {
   private final int cols;
   private final int rows;
   private final byte[] classes;
   private final byte[] confidence;
+  private final byte[] probabilities;
   private final boolean[] placed;
   private final Map<String, Integer> tilesByModel = new TreeMap<>();
 
@@ -25,6 +25,7 @@ public final class SceneMap {
     this.rows = grid.rows();
     this.classes = new byte[cols * rows];
     this.confidence = new byte[cols * rows];
+    this.probabilities = new byte[MapTile.CLASSES * cols * rows];
     this.placed = new boolean[cols * rows];
   }
 
@@ -57,6 +58,15 @@ public final class SceneMap {
       }
       System.arraycopy(tile.classes(), r * tile.width(), classes, at, span.cols());
       System.arraycopy(tile.confidence(), r * tile.width(), confidence, at, span.cols());
+      int tileCells = tile.width() * tile.height();
+      for (int c = 0; c < MapTile.CLASSES; c++) {
+        System.arraycopy(
+            tile.probabilities(),
+            c * tileCells + r * tile.width(),
+            probabilities,
+            c * cols * rows + at,
+            span.cols());
+      }
     }
     tilesByModel.merge(tile.modelVersion(), 1, Integer::sum);
   }
@@ -76,9 +86,19 @@ public final class SceneMap {
     return Map.copyOf(tilesByModel);
   }
 
-  /** The full-resolution level. */
-  public LczTiff.Level level() {
-    return new LczTiff.Level(cols, rows, classes, confidence);
+  /** The winning class's probability in percent per cell, row-major (a copy). */
+  public byte[] confidence() {
+    return Arrays.copyOf(confidence, confidence.length);
+  }
+
+  /**
+   * LCZ value {@code v}'s probability plane in percent, row-major (a copy).
+   *
+   * @param v 1–17
+   */
+  public byte[] probabilities(int v) {
+    int n = cols * rows;
+    return Arrays.copyOfRange(probabilities, (v - 1) * n, v * n);
   }
 
   public int cols() {

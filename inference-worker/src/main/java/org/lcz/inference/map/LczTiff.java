@@ -10,18 +10,33 @@ import org.lcz.common.lcz.LczCatalog;
 import org.lcz.common.lcz.LczClass;
 
 /**
- * Writes LCZ maps as GeoTIFFs in the Cloud-Optimized GeoTIFF layout: two 8-bit bands (LCZ class
- * with the WUDAPT palette as colour table, and confidence), internal tiles compressed with DEFLATE,
- * nodata 0, and optional overviews. Layout (what GDAL's COG validator checks): the header, then
- * every IFD (full resolution first, then overviews by decreasing size), then the tiles of the
- * smallest overview first and of the full resolution last, each image's tiles row by row.
+ * Writes LCZ rasters as GeoTIFFs in the Cloud-Optimized GeoTIFF layout: 8-bit bands, pixel
+ * interleaved, named as the {@link Layout} says (the first with the WUDAPT palette as colour table
+ * when it holds classes), internal tiles compressed with DEFLATE, one nodata value, and optional
+ * overviews. Layout (what GDAL's COG validator checks): the header, then every IFD (full resolution
+ * first, then overviews by decreasing size), then the tiles of the smallest overview first and of
+ * the full resolution last, each image's tiles row by row.
  *
  * <p>Apache SIS 1.6 writes neither overviews nor this layout and mil.nga's TIFF writer puts each
  * image's data right after its IFD, so the layout is written here (classic little-endian TIFF).
  */
 public final class LczTiff {
-  /** Band descriptions, as GDAL shows them. */
-  public static final List<String> BANDS = List.of("lcz", "confidence");
+  /**
+   * The bands of a file: their names (GDAL band descriptions), whether band 1 holds classes and
+   * gets the WUDAPT colour table, and the nodata value of every band.
+   */
+  public record Layout(List<String> bandNames, boolean palette, int nodata) {
+    public Layout {
+      bandNames = List.copyOf(bandNames);
+      if (bandNames.isEmpty() || nodata < 0 || nodata > 255) {
+        throw new IllegalArgumentException("a layout needs bands and a nodata value 0..255");
+      }
+    }
+
+    public int bands() {
+      return bandNames.size();
+    }
+  }
 
   private static final int ASCII = 2;
   private static final int SHORT = 3;
@@ -30,13 +45,21 @@ public final class LczTiff {
 
   private LczTiff() {}
 
-  /** One resolution level: both bands, row-major. */
-  public record Level(int width, int height, byte[] classes, byte[] confidence) {
+  /** One resolution level: each band's values, row-major. */
+  public record Level(int width, int height, List<byte[]> bands) {
     public Level {
-      if (classes.length != width * height || confidence.length != width * height) {
-        throw new IllegalArgumentException(
-            "a " + width + "×" + height + " level needs as many values");
+      bands = List.copyOf(bands);
+      for (byte[] b : bands) {
+        if (b.length != width * height) {
+          throw new IllegalArgumentException(
+              "a " + width + "×" + height + " level needs as many values per band");
+        }
       }
+    }
+
+    /** Band {@code b}'s values (0-based). */
+    public byte[] band(int b) {
+      return bands.get(b);
     }
   }
 
@@ -52,9 +75,15 @@ public final class LczTiff {
       double[] geoTransform, int epsg, boolean projected, java.util.Map<String, String> metadata) {}
 
   /** The GeoTIFF bytes of {@code levels} (full resolution first), in tiles of {@code blockSize}. */
-  public static byte[] write(List<Level> levels, int blockSize, Georeference where) {
+  public static byte[] write(List<Level> levels, Layout layout, int blockSize, Georeference where) {
     if (levels.isEmpty()) {
       throw new IllegalArgumentException("no image to write");
+    }
+    for (Level l : levels) {
+      if (l.bands().size() != layout.bands()) {
+        throw new IllegalArgumentException(
+            "levels of " + l.bands().size() + " bands for a layout of " + layout.bands());
+      }
     }
     if (blockSize < 16 || blockSize % 16 != 0) {
       throw new IllegalArgumentException("TIFF tiles must be a multiple of 16: " + blockSize);
@@ -65,7 +94,8 @@ public final class LczTiff {
     }
     List<Ifd> ifds = new ArrayList<>();
     for (int i = 0; i < levels.size(); i++) {
-      ifds.add(ifd(levels.get(i), blockSize, i == 0 ? where : null, i > 0, tiles.get(i).size()));
+      ifds.add(
+          ifd(levels.get(i), layout, blockSize, i == 0 ? where : null, i > 0, tiles.get(i).size()));
     }
     // offsets: header, IFDs with their out-of-line values, then tile data (smallest level first)
     long offset = 8;
@@ -110,7 +140,8 @@ public final class LczTiff {
     int across = (level.width() + block - 1) / block;
     int down = (level.height() + block - 1) / block;
     List<byte[]> out = new ArrayList<>(across * down);
-    byte[] raw = new byte[block * block * 2];
+    int n = level.bands().size();
+    byte[] raw = new byte[block * block * n];
     byte[] buffer = new byte[raw.length + 1024];
     Deflater deflater = new Deflater(6);
     try {
@@ -121,10 +152,12 @@ public final class LczTiff {
           int h = Math.min(block, level.height() - ty * block);
           for (int y = 0; y < h; y++) {
             int src = (ty * block + y) * level.width() + tx * block;
-            int dst = y * block * 2;
-            for (int x = 0; x < w; x++) {
-              raw[dst + 2 * x] = level.classes()[src + x];
-              raw[dst + 2 * x + 1] = level.confidence()[src + x];
+            int dst = y * block * n;
+            for (int b = 0; b < n; b++) {
+              byte[] band = level.band(b);
+              for (int x = 0; x < w; x++) {
+                raw[dst + n * x + b] = band[src + x];
+              }
             }
           }
           deflater.reset();
@@ -132,8 +165,8 @@ public final class LczTiff {
           deflater.finish();
           ByteArrayOutputStream tile = new ByteArrayOutputStream();
           while (!deflater.finished()) {
-            int n = deflater.deflate(buffer);
-            tile.write(buffer, 0, n);
+            int written = deflater.deflate(buffer);
+            tile.write(buffer, 0, written);
           }
           out.add(tile.toByteArray());
         }
@@ -145,24 +178,30 @@ public final class LczTiff {
   }
 
   /** The tags of one image file directory, sorted by tag as TIFF requires. */
-  private static Ifd ifd(Level level, int block, Georeference where, boolean overview, int tiles) {
+  private static Ifd ifd(
+      Level level, Layout layout, int block, Georeference where, boolean overview, int tiles) {
+    int n = layout.bands();
     Ifd d = new Ifd();
     if (overview) {
       d.longs(254, 1); // NewSubfileType: reduced-resolution image
     }
     d.longs(256, level.width());
     d.longs(257, level.height());
-    d.shorts(258, 8, 8); // BitsPerSample
+    d.shorts(258, repeat(8, n)); // BitsPerSample
     d.shorts(259, 8); // Compression: DEFLATE (zlib)
-    d.shorts(262, 3); // Photometric: palette (band 1)
-    d.shorts(277, 2); // SamplesPerPixel
+    d.shorts(262, layout.palette() ? 3 : 1); // Photometric: palette (band 1) or min-is-black
+    d.shorts(277, n); // SamplesPerPixel
     d.shorts(284, 1); // PlanarConfiguration: pixel-interleaved
-    d.shorts(320, colourMap()); // ColorMap
+    if (layout.palette()) {
+      d.shorts(320, colourMap()); // ColorMap
+    }
     d.shorts(322, block); // TileWidth
     d.shorts(323, block); // TileLength
     d.tileOffsets(tiles); // 324, 325
-    d.shorts(338, 0); // ExtraSamples: unspecified (confidence is not alpha)
-    d.shorts(339, 1, 1); // SampleFormat: unsigned
+    if (n > 1) {
+      d.shorts(338, repeat(0, n - 1)); // ExtraSamples: unspecified (none is alpha)
+    }
+    d.shorts(339, repeat(1, n)); // SampleFormat: unsigned
     if (where != null) {
       double[] g = where.geoTransform();
       d.doubles(33550, g[1], -g[5], 0); // ModelPixelScale
@@ -185,10 +224,16 @@ public final class LczTiff {
           0,
           1,
           where.epsg()); // ProjectedCSType / GeographicType
-      d.ascii(42112, gdalMetadata(where.metadata()));
+      d.ascii(42112, gdalMetadata(where.metadata(), layout.bandNames()));
     }
-    d.ascii(42113, "0"); // GDAL_NODATA
+    d.ascii(42113, Integer.toString(layout.nodata())); // GDAL_NODATA
     return d;
+  }
+
+  private static int[] repeat(int value, int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, value);
+    return a;
   }
 
   private static int[] colourMap() {
@@ -202,7 +247,7 @@ public final class LczTiff {
     return map;
   }
 
-  private static String gdalMetadata(java.util.Map<String, String> items) {
+  private static String gdalMetadata(java.util.Map<String, String> items, List<String> bands) {
     StringBuilder xml = new StringBuilder("<GDALMetadata>");
     new java.util.TreeMap<>(items)
         .forEach(
@@ -212,16 +257,13 @@ public final class LczTiff {
                     .append("\">")
                     .append(escape(v))
                     .append("</Item>"));
-    for (int b = 0; b < BANDS.size(); b++) {
+    for (int b = 0; b < bands.size(); b++) {
       xml.append("<Item name=\"DESCRIPTION\" sample=\"")
           .append(b)
           .append("\" role=\"description\">")
-          .append(BANDS.get(b))
+          .append(escape(bands.get(b)))
           .append("</Item>");
     }
-    // confidence is stored in percent: GDAL's scale turns it into a probability
-    xml.append("<Item name=\"SCALE\" sample=\"1\" role=\"scale\">0.01</Item>");
-    xml.append("<Item name=\"OFFSET\" sample=\"1\" role=\"offset\">0</Item>");
     return xml.append("</GDALMetadata>").toString();
   }
 

@@ -12,19 +12,12 @@ public final class MapKeys {
     return ObjectRef.of(Buckets.MAPS, prefix(sceneId) + "tiles/" + tileId + ".tif");
   }
 
-  /** The scene's Cloud-Optimized GeoTIFF. */
-  public static ObjectRef map(String sceneId) {
-    return ObjectRef.of(Buckets.MAPS, prefix(sceneId) + "lcz.tif");
-  }
-
-  /** The scene's preview PNG. */
-  public static ObjectRef preview(String sceneId) {
-    return ObjectRef.of(Buckets.MAPS, prefix(sceneId) + "preview.png");
-  }
-
-  /** The scene's STAC Item. */
-  public static ObjectRef stacItem(String sceneId) {
-    return ObjectRef.of(Buckets.MAPS, prefix(sceneId) + "item.json");
+  /** A product file of the scene ({@code lcz.tif}, {@code preview.png}, {@code item.json} …). */
+  public static ObjectRef product(String sceneId, String fileName) {
+    if (!fileName.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("not a product file name: " + fileName);
+    }
+    return ObjectRef.of(Buckets.MAPS, prefix(sceneId) + fileName);
   }
 
   /** The scene's tile manifest, written by the ingest service. */

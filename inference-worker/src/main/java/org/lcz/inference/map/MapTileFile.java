@@ -1,28 +1,56 @@
 package org.lcz.inference.map;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mil.nga.tiff.FileDirectory;
 import mil.nga.tiff.Rasters;
 import mil.nga.tiff.TIFFImage;
 import mil.nga.tiff.TiffReader;
+import org.lcz.common.lcz.LczCatalog;
+import org.lcz.common.lcz.LczClass;
 
 /**
- * A map tile as a file: a GeoTIFF written by {@link LczTiff} (classes with the LCZ colour table,
- * confidence, georeferenced at the output resolution, the model version in its metadata), and read
- * back for scene assembly.
+ * A map tile as a file: a GeoTIFF written by {@link LczTiff} with the bands {@code lcz} (WUDAPT
+ * colour table), {@code classProbability} and one probability band per LCZ class (percent),
+ * georeferenced at the output resolution, the model version in its metadata; read back for scene
+ * assembly.
  */
 public final class MapTileFile {
   /** Metadata item naming the model version. */
   public static final String MODEL_VERSION = "LCZ_MODEL_VERSION";
 
+  /** The bands of a map tile. */
+  public static final LczTiff.Layout LAYOUT = layout();
+
   private MapTileFile() {}
+
+  /** Per-class probability band names: {@code LCZ 1 Compact highrise} … {@code LCZ G Water}. */
+  public static List<String> probabilityBandNames() {
+    List<String> names = new ArrayList<>();
+    for (LczClass c : LczCatalog.standard().classes()) {
+      names.add("LCZ " + c.code() + " " + c.name());
+    }
+    return names;
+  }
+
+  private static LczTiff.Layout layout() {
+    List<String> names = new ArrayList<>(List.of("lcz", "classProbability"));
+    names.addAll(probabilityBandNames());
+    return new LczTiff.Layout(names, true, 0);
+  }
 
   /** The GeoTIFF bytes of {@code tile}. */
   public static byte[] write(MapTile tile, int epsg, boolean projected) {
     int block = Math.min(256, 16 * ((Math.max(tile.width(), tile.height()) + 15) / 16));
+    int cells = tile.width() * tile.height();
+    List<byte[]> bands = new ArrayList<>(List.of(tile.classes(), tile.confidence()));
+    for (int c = 0; c < MapTile.CLASSES; c++) {
+      bands.add(java.util.Arrays.copyOfRange(tile.probabilities(), c * cells, (c + 1) * cells));
+    }
     return LczTiff.write(
-        List.of(new LczTiff.Level(tile.width(), tile.height(), tile.classes(), tile.confidence())),
+        List.of(new LczTiff.Level(tile.width(), tile.height(), bands)),
+        LAYOUT,
         block,
         new LczTiff.Georeference(
             tile.geoTransform(), epsg, projected, Map.of(MODEL_VERSION, tile.modelVersion())));
@@ -40,22 +68,31 @@ public final class MapTileFile {
       Rasters r = d.readRasters();
       int w = r.getWidth();
       int h = r.getHeight();
-      if (r.getSamplesPerPixel() != 2) {
+      if (r.getSamplesPerPixel() != LAYOUT.bands()) {
         throw new IllegalArgumentException(
-            "a map tile has 2 bands (lcz, confidence), this file " + r.getSamplesPerPixel());
+            "a map tile has "
+                + LAYOUT.bands()
+                + " bands (lcz, classProbability, one per class), this file "
+                + r.getSamplesPerPixel());
       }
-      byte[] classes = new byte[w * h];
-      byte[] confidence = new byte[w * h];
+      int cells = w * h;
+      byte[] classes = new byte[cells];
+      byte[] confidence = new byte[cells];
+      byte[] probabilities = new byte[MapTile.CLASSES * cells];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
-          classes[y * w + x] = r.getPixelSample(0, x, y).byteValue();
-          confidence[y * w + x] = r.getPixelSample(1, x, y).byteValue();
+          int i = y * w + x;
+          classes[i] = r.getPixelSample(0, x, y).byteValue();
+          confidence[i] = r.getPixelSample(1, x, y).byteValue();
+          for (int c = 0; c < MapTile.CLASSES; c++) {
+            probabilities[c * cells + i] = r.getPixelSample(2 + c, x, y).byteValue();
+          }
         }
       }
       List<Double> scale = d.getModelPixelScale();
       List<Double> tie = d.getModelTiepoint();
       double[] g = {tie.get(3), scale.get(0), 0, tie.get(4), 0, -scale.get(1)};
-      return new MapTile(w, h, classes, confidence, g, modelVersion(d));
+      return new MapTile(w, h, classes, confidence, probabilities, g, modelVersion(d));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a readable map tile: " + e.getMessage(), e);
     }

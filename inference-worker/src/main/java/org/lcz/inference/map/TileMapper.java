@@ -8,8 +8,9 @@ import org.lcz.inference.window.PatchSampler;
 /**
  * Maps the cells of one tile: for each cell whose centre pixel holds data, the model-sized patch
  * around it goes into a batch; full batches go to the classifier; the class with the highest
- * probability becomes the cell's LCZ value and that probability its confidence. Cells whose centre
- * pixel is nodata get class 0. Buffers are allocated once per mapper and reused for every tile.
+ * probability becomes the cell's LCZ value and that probability its confidence; every class's
+ * probability is kept in percent. Cells whose centre pixel is nodata get class 0 and no
+ * probabilities. Buffers are allocated once per mapper and reused for every tile.
  */
 public final class TileMapper {
   private final PatchClassifier classifier;
@@ -36,6 +37,11 @@ public final class TileMapper {
               + " outputs but "
               + classValues.size()
               + " classes");
+    }
+    for (int v : classValues) {
+      if (v < 1 || v > MapTile.CLASSES) {
+        throw new IllegalArgumentException("LCZ values are 1.." + MapTile.CLASSES + ", not " + v);
+      }
     }
     this.classifier = classifier;
     this.classValues = classValues.stream().mapToInt(Integer::intValue).toArray();
@@ -65,6 +71,7 @@ public final class TileMapper {
     int h = span.rows();
     byte[] classes = new byte[w * h];
     byte[] confidence = new byte[w * h];
+    byte[] perClass = new byte[MapTile.CLASSES * w * h];
     int n = 0;
     for (int r = 0; r < h; r++) {
       int cy = grid.centreY(span.firstRow() + r);
@@ -76,33 +83,45 @@ public final class TileMapper {
         sampler.fill(batch, n, cx, cy);
         batchCells[n++] = r * w + c;
         if (n == batchSize) {
-          classifyInto(n, classes, confidence);
+          classifyInto(n, classes, confidence, perClass, w * h);
           n = 0;
         }
       }
     }
     if (n > 0) {
-      classifyInto(n, classes, confidence);
+      classifyInto(n, classes, confidence, perClass, w * h);
     }
     return new MapTile(
-        w, h, classes, confidence, grid.geoTransform(sceneGeoTransform, span), modelVersion);
+        w,
+        h,
+        classes,
+        confidence,
+        perClass,
+        grid.geoTransform(sceneGeoTransform, span),
+        modelVersion);
   }
 
-  private void classifyInto(int n, byte[] classes, byte[] confidence) {
+  private void classifyInto(int n, byte[] classes, byte[] confidence, byte[] perClass, int cells) {
     classifier.classify(batch, n, probabilities);
     int k = classValues.length;
     for (int i = 0; i < n; i++) {
       int best = 0;
       float top = probabilities[i * k];
-      for (int j = 1; j < k; j++) {
+      int cell = batchCells[i];
+      for (int j = 0; j < k; j++) {
         float p = probabilities[i * k + j];
         if (p > top) {
           top = p;
           best = j;
         }
+        perClass[(classValues[j] - 1) * cells + cell] = percent(p);
       }
-      classes[batchCells[i]] = (byte) classValues[best];
-      confidence[batchCells[i]] = (byte) Math.round(Math.max(0f, Math.min(1f, top)) * 100);
+      classes[cell] = (byte) classValues[best];
+      confidence[cell] = percent(top);
     }
+  }
+
+  private static byte percent(float p) {
+    return (byte) Math.round(Math.max(0f, Math.min(1f, p)) * 100);
   }
 }

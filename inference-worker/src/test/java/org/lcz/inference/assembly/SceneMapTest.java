@@ -11,7 +11,9 @@ class SceneMapTest {
   private static MapTile tile(int w, int h, int value, String version) {
     byte[] c = new byte[w * h];
     java.util.Arrays.fill(c, (byte) value);
-    return new MapTile(w, h, c, new byte[w * h], new double[6], version);
+    byte[] p = new byte[17 * w * h];
+    java.util.Arrays.fill(p, (value - 1) * w * h, value * w * h, (byte) 90);
+    return new MapTile(w, h, c, new byte[w * h], p, new double[6], version);
   }
 
   @Test
@@ -25,6 +27,9 @@ class SceneMapTest {
     assertThat(map.classes()).containsExactly(3, 3, 7, 7, 3, 3, 7, 7);
     assertThat(map.tilesByModel()).containsEntry("v1", 1).containsEntry("v2", 1);
     assertThat(map.histogram()[7]).isEqualTo(4);
+    // each cell's class probabilities come with it
+    assertThat(map.probabilities(3)).containsExactly(90, 90, 0, 0, 90, 90, 0, 0);
+    assertThat(map.probabilities(7)).containsExactly(0, 0, 90, 90, 0, 0, 90, 90);
     assertThatThrownBy(() -> map.place(grid.cellsOf(20, 0, 20, 20), tile(2, 2, 7, "v2")))
         .hasMessageContaining("mapped twice");
     assertThatThrownBy(() -> map.place(grid.cellsOf(0, 0, 20, 20), tile(3, 2, 1, "v1")))

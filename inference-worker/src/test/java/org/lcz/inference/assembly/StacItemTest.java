@@ -4,54 +4,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lcz.common.storage.ObjectRef;
 
 class StacItemTest {
   @Test
-  void theItemCarriesFootprintProjectionAndTheLczClasses() throws Exception {
+  void footprintsAreRingsInWgs84() {
     double[] g = {500000, 100, 0, 5000000, 0, -100};
     Footprint f = Footprint.of(Footprint.crs(32632), g, 70, 46);
     assertThat(f.bbox()[0]).isCloseTo(9.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(f.ring()).hasSize(33);
     assertThat(f.ring().get(0)).containsExactly(f.ring().get(32));
-    JsonNode item =
-        new ObjectMapper()
-            .readTree(
-                StacItem.json(
-                    new StacItem.Description(
-                        "s1",
-                        32632,
-                        g,
-                        70,
-                        46,
-                        f,
-                        ObjectRef.of("lcz-maps", "scenes/s1/lcz.tif"),
-                        ObjectRef.of("lcz-maps", "scenes/s1/preview.png"),
-                        Map.of("v1", 3, "v2", 1),
-                        Instant.parse("2026-11-24T12:00:00Z"),
-                        0.125,
-                        List.of("masked: 12.5 % of the scene"))));
+  }
+
+  @Test
+  void theItemListsEveryProductStoredBeforeItWithItsRolesAndBands() throws Exception {
+    AssembledScene scene = AssembledScenes.stripes("s1", 70, 46);
+    List<SceneProduct.Stored> stored = new ArrayList<>();
+    for (SceneProduct p :
+        List.of(new LczMapCog(16), new ProbabilityCog(16), new AreaStatistics(), new Preview())) {
+      for (SceneProduct.Asset a : p.make(scene, List.copyOf(stored))) {
+        stored.add(
+            new SceneProduct.Stored(a, ObjectRef.of("lcz-maps", "scenes/s1/" + a.fileName())));
+      }
+    }
+    List<SceneProduct.Asset> made = new StacItem().make(scene, stored);
+    assertThat(made).extracting(SceneProduct.Asset::fileName).containsExactly("item.json");
+    JsonNode item = new ObjectMapper().readTree(made.get(0).bytes());
+
     assertThat(item.at("/properties/lcz:masked_share").asDouble()).isEqualTo(0.125);
     assertThat(item.at("/properties/lcz:ingest_notes/0").asText()).startsWith("masked: 12.5 %");
     assertThat(item.at("/stac_extensions")).hasSize(3);
     assertThat(item.at("/id").asText()).isEqualTo("s1-lcz");
     assertThat(item.at("/properties/datetime").asText()).isEqualTo("2026-11-24T12:00:00Z");
+    assertThat(item.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
     assertThat(item.at("/properties/proj:transform").toString())
         .isEqualTo("[100.0,0.0,500000.0,0.0,-100.0,5000000.0]");
     assertThat(item.at("/properties/proj:bbox").toString())
         .isEqualTo("[500000.0,4995400.0,507000.0,5000000.0]");
-    assertThat(item.at("/properties/lcz:model_versions/v1").asInt()).isEqualTo(3);
+    assertThat(item.at("/properties/lcz:model_versions/v1").asInt()).isEqualTo(1);
     assertThat(item.at("/geometry/type").asText()).isEqualTo("Polygon");
-    JsonNode classes = item.at("/assets/map/raster:bands/0/classification:classes");
+
+    List<String> names = new ArrayList<>();
+    item.at("/assets").fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("map", "probabilities", "areas", "areas-csv", "preview");
+    assertThat(item.at("/assets/map/href").asText()).isEqualTo("s3://lcz-maps/scenes/s1/lcz.tif");
+    assertThat(item.at("/assets/map/roles/0").asText()).isEqualTo("data");
+    assertThat(item.at("/assets/preview/roles/0").asText()).isEqualTo("overview");
+    assertThat(item.at("/assets/areas/roles/0").asText()).isEqualTo("metadata");
+    assertThat(item.at("/assets/areas-csv/type").asText()).isEqualTo("text/csv");
+    assertThat(item.at("/assets/map/raster:bands"))
+        .extracting(b -> b.at("/name").asText())
+        .containsExactly("lcz", "lczFilter", "classProbability");
+    JsonNode classes = item.at("/assets/map/raster:bands/1/classification:classes");
     assertThat(classes.get(16).at("/name").asText()).isEqualTo("lcz_g");
     assertThat(classes.get(16).at("/description").asText()).isEqualTo("LCZ G: Water");
     assertThat(classes.get(16).at("/color_hint").asText()).isEqualTo("6A6AFF");
     assertThat(classes.get(17).at("/nodata").asBoolean()).isTrue();
-    assertThat(item.at("/assets/map/href").asText()).isEqualTo("s3://lcz-maps/scenes/s1/lcz.tif");
-    assertThat(item.at("/assets/preview/roles/0").asText()).isEqualTo("overview");
+    assertThat(item.at("/assets/probabilities/raster:bands")).hasSize(17);
+    assertThat(item.at("/assets/probabilities/raster:bands/0/nodata").asInt()).isEqualTo(255);
+    assertThat(item.at("/links/0/rel").asText()).isEqualTo("self");
+    assertThat(item.at("/links/0/href").asText()).isEqualTo("s3://lcz-maps/scenes/s1/item.json");
   }
 }

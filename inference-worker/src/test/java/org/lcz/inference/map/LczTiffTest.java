@@ -23,20 +23,26 @@ class LczTiffTest {
       confidence[i] = (byte) (i % 101);
     }
     classes[0] = 0;
-    return new LczTiff.Level(w, h, classes, confidence);
+    return new LczTiff.Level(w, h, List.of(classes, confidence));
   }
+
+  static final LczTiff.Layout LAYOUT =
+      new LczTiff.Layout(List.of("lcz", "classProbability"), true, 0);
+  static final List<Overviews.Kind> KINDS =
+      List.of(Overviews.Kind.CLASS, Overviews.Kind.CONFIDENCE);
 
   @Test
   void aMapWithOverviewsIsACloudOptimizedGeoTiffGdalReadsAsWritten(@TempDir Path dir)
       throws Exception {
     LczTiff.Level full = level(301, 157);
-    List<LczTiff.Level> levels = Overviews.pyramid(full, 64);
+    List<LczTiff.Level> levels = Overviews.pyramid(full, KINDS, 0, 64);
     assertThat(levels).extracting(LczTiff.Level::width).containsExactly(301, 151, 76, 38);
     Path file = dir.resolve("map.tif");
     Files.write(
         file,
         LczTiff.write(
             levels,
+            LAYOUT,
             64,
             new LczTiff.Georeference(
                 new double[] {600000, 100, 0, 5100000, 0, -100},
@@ -78,9 +84,9 @@ class LczTiffTest {
                 + " print(int(a.sum()), int(b.sum()), int(a[0,0]), int(a[156,300]))");
     long classSum = 0;
     long confidenceSum = 0;
-    for (int i = 0; i < full.classes().length; i++) {
-      classSum += full.classes()[i] & 0xFF;
-      confidenceSum += full.confidence()[i] & 0xFF;
+    for (int i = 0; i < full.band(0).length; i++) {
+      classSum += full.band(0)[i] & 0xFF;
+      confidenceSum += full.band(1)[i] & 0xFF;
     }
     assertThat(sums.trim()).isEqualTo(classSum + " " + confidenceSum + " 0 17");
   }
@@ -91,6 +97,7 @@ class LczTiffTest {
             () ->
                 LczTiff.write(
                     List.of(level(10, 10)),
+                    LAYOUT,
                     100,
                     new LczTiff.Georeference(
                         new double[] {0, 1, 0, 0, 0, -1}, 32632, true, Map.of())))

@@ -1,6 +1,7 @@
 package org.lcz.inference.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +70,20 @@ class TileMapperTest {
     assertThat(map.classAt(1, 2)).isEqualTo(1);
     assertThat(map.classAt(2, 2)).isEqualTo(5);
     assertThat(map.confidenceAt(2, 2)).isEqualTo(80);
+    // every output's probability lands in the plane of its LCZ value; unknown classes stay 0
+    assertThat(map.probabilityAt(5, 2, 2)).isEqualTo(80);
+    assertThat(map.probabilityAt(17, 2, 2)).isEqualTo(10);
+    assertThat(map.probabilityAt(1, 2, 2)).isEqualTo(10);
+    assertThat(map.probabilityAt(17, 0, 2)).isEqualTo(80);
+    assertThat(map.probabilityAt(2, 2, 2)).isZero();
     assertThat(map.classAt(4, 0)).isZero();
     assertThat(map.confidenceAt(4, 0)).isZero();
+    for (int v = 1; v <= 17; v++) {
+      assertThat(map.probabilityAt(v, 4, 0)).as("no probability where there is no data").isZero();
+    }
     assertThat(model.batchSizes).containsOnly(4, 1).hasSize(13); // 49 cells with data
     assertThat(map.geoTransform()).containsExactly(0, 20, 0, 0, 0, -20);
+    assertThatThrownBy(() -> new TileMapper(model, List.of(17, 1, 18), 4, 4))
+        .hasMessageContaining("LCZ values are 1..17, not 18");
   }
 }

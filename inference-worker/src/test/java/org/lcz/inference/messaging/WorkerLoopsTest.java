@@ -25,6 +25,7 @@ import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.ModelPublished;
 import org.lcz.common.events.SceneMapCompleted;
 import org.lcz.common.events.TileReady;
+import org.lcz.common.lcz.LczFilter;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.GroupOffsets;
 import org.lcz.common.messaging.Topics;
@@ -36,7 +37,6 @@ import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
 import org.lcz.inference.Fixtures;
 import org.lcz.inference.map.MapTile;
-import org.lcz.inference.map.MapTileFile;
 import org.lcz.inference.map.TileMapper;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.DevicePreference;
@@ -105,19 +105,32 @@ class WorkerLoopsTest {
       assertThat(band1.at("/colorInterpretation").asText()).isEqualTo("Palette");
       assertThat(band1.at("/colorTable/entries/1").toString()).isEqualTo("[140,0,0,255]");
       assertThat(band1.at("/noDataValue").asInt()).isZero();
-      assertThat(band1.at("/description").asText()).isEqualTo("lcz");
-      assertThat(info.at("/bands/1/description").asText()).isEqualTo("confidence");
-      assertThat(info.at("/bands/1/scale").asDouble()).isEqualTo(0.01);
+      assertThat(info.at("/bands"))
+          .extracting(b -> b.at("/description").asText())
+          .containsExactly("lcz", "lczFilter", "classProbability");
       assertThat(info.at("/metadata//LCZ_MODEL_VERSION").asText()).isEqualTo(published.version());
 
-      // seamless: the tiled map equals the scene mapped in one piece, cell for cell
-      MapTile assembled = MapTileFile.read(Files.readAllBytes(cog));
+      // seamless: the tiled map equals the scene mapped in one piece, cell for cell, and its
+      // filtered band the filter of that one piece (the filter runs across tile borders)
+      List<byte[]> assembled = bands(Files.readAllBytes(cog));
       MapTile whole = inOnePiece(store, published, scene, work);
-      assertThat(assembled.classes()).isEqualTo(whole.classes());
-      assertThat(assembled.confidence()).isEqualTo(whole.confidence());
-      assertThat(distinct(assembled.classes()))
-          .as("stripes map to several classes")
-          .isGreaterThan(1);
+      assertThat(assembled.get(0)).isEqualTo(whole.classes());
+      assertThat(assembled.get(1))
+          .isEqualTo(LczFilter.demuzere().filter(whole.classes(), 70, 46, 100, 100));
+      assertThat(assembled.get(2)).isEqualTo(whole.confidence());
+      assertThat(distinct(assembled.get(0))).as("stripes map to several classes").isGreaterThan(1);
+      List<byte[]> probabilities = bands(store.read(completed.products().get("probabilities")));
+      assertThat(probabilities).hasSize(17);
+      for (int v = 1; v <= 17; v++) {
+        byte[] expected =
+            java.util.Arrays.copyOfRange(whole.probabilities(), (v - 1) * 70 * 46, v * 70 * 46);
+        for (int i = 0; i < expected.length; i++) {
+          expected[i] = whole.classes()[i] == 0 ? (byte) 255 : expected[i];
+        }
+        assertThat(probabilities.get(v - 1)).as("LCZ value %d", v).isEqualTo(expected);
+      }
+      assertThat(completed.products().keySet())
+          .containsExactly("map", "probabilities", "areas", "areas-csv", "preview", "stac-item");
 
       // the preview and the STAC item
       BufferedImage preview =
@@ -166,10 +179,27 @@ class WorkerLoopsTest {
       }
       List<SceneMapCompleted> done = completions(bootstrap, sceneId);
       assertThat(done).hasSize(1);
-      MapTile assembled = MapTileFile.read(store.read(done.get(0).map()));
+      List<byte[]> assembled = bands(store.read(done.get(0).map()));
       MapTile whole = inOnePiece(store, published, scene, work);
-      assertThat(assembled.classes()).isEqualTo(whole.classes());
+      assertThat(assembled.get(0)).isEqualTo(whole.classes());
     }
+  }
+
+  /** The full-resolution bands of a GeoTIFF of uint8 bands, row-major. */
+  private static List<byte[]> bands(byte[] tiff) {
+    mil.nga.tiff.Rasters r =
+        mil.nga.tiff.TiffReader.readTiff(tiff).getFileDirectory().readRasters();
+    List<byte[]> bands = new java.util.ArrayList<>();
+    for (int b = 0; b < r.getSamplesPerPixel(); b++) {
+      byte[] band = new byte[r.getWidth() * r.getHeight()];
+      for (int y = 0; y < r.getHeight(); y++) {
+        for (int x = 0; x < r.getWidth(); x++) {
+          band[y * r.getWidth() + x] = r.getPixelSample(b, x, y).byteValue();
+        }
+      }
+      bands.add(band);
+    }
+    return bands;
   }
 
   private static WorkerLoops worker(LocalStack stack, ObjectStore store, Path dir, String run) {

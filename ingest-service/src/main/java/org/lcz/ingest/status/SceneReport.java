@@ -44,7 +44,12 @@ public record SceneReport(
   public record Tiles(int total, int mapped) {}
 
   /** The finished map's objects ({@code s3://…}) and the model version that made it. */
-  public record MapOutputs(String cog, String preview, String stacItem, String modelVersion) {}
+  public record MapOutputs(
+      String cog,
+      String preview,
+      String stacItem,
+      String modelVersion,
+      java.util.Map<String, String> products) {}
 
   /** Joins a status with what inference reported. */
   public static SceneReport of(
@@ -60,7 +65,11 @@ public record SceneReport(
         state = DONE;
         map =
             new MapOutputs(
-                done.map().uri(), done.preview().uri(), done.stacItem().uri(), done.modelVersion());
+                done.map().uri(),
+                done.preview().uri(),
+                done.stacItem().uri(),
+                done.modelVersion(),
+                products(done));
       } else if (mapped > 0) {
         state = MAPPING;
       }
@@ -76,5 +85,12 @@ public record SceneReport(
         map,
         status.receivedAt(),
         status.at());
+  }
+
+  /** Every product of the map by name, as {@code s3://} addresses, in the order written. */
+  private static java.util.Map<String, String> products(SceneMapCompleted done) {
+    java.util.Map<String, String> uris = new java.util.LinkedHashMap<>();
+    done.products().forEach((name, ref) -> uris.put(name, ref.uri()));
+    return java.util.Collections.unmodifiableMap(uris);
   }
 }

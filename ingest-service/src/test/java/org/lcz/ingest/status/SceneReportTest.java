@@ -41,13 +41,21 @@ class SceneReportTest {
     assertThat(mapping.state()).isEqualTo("mapping");
     assertThat(mapping.tiles().mapped()).isEqualTo(2);
     ObjectRef cog = ObjectRef.of("lcz-maps", "scenes/s/lcz.tif");
-    SceneMapCompleted c = new SceneMapCompleted("s", cog, cog, cog, "v9", 6, T);
+    ObjectRef areas = ObjectRef.of("lcz-maps", "scenes/s/areas.json");
+    java.util.Map<String, ObjectRef> products = new java.util.LinkedHashMap<>();
+    products.put("map", cog);
+    products.put("areas", areas);
+    SceneMapCompleted c = new SceneMapCompleted("s", cog, cog, cog, "v9", 6, T, products);
     SceneReport done =
         SceneReport.of(
             status("tiled", 6), Optional.of(new MapProgress.Progress(6, 6, c)), "lcz-tiles");
     assertThat(done.state()).isEqualTo("done");
     assertThat(done.map().cog()).isEqualTo(cog.uri());
     assertThat(done.map().modelVersion()).isEqualTo("v9");
+    assertThat(done.map().products())
+        .containsExactly(
+            java.util.Map.entry("map", cog.uri()),
+            java.util.Map.entry("areas", "s3://lcz-maps/scenes/s/areas.json"));
   }
 
   @Test

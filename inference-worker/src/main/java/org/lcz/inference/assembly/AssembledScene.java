@@ -1,0 +1,47 @@
+package org.lcz.inference.assembly;
+
+import java.time.Instant;
+import java.util.Map;
+import org.lcz.common.raster.SceneManifest;
+
+/**
+ * A scene whose map tiles are all placed: what every {@link SceneProduct} is made from.
+ *
+ * @param map the raw map (classes, confidence, class probabilities) on the scene's cell grid
+ * @param filtered the class-specific Gaussian filter of the raw classes over the whole scene
+ * @param geoTransform the map's grid (output cells) in the scene's CRS
+ * @param cellSize the cells' edge in metres
+ * @param modelVersion the model version, or all of them (sorted, comma-separated) after a swap
+ */
+public record AssembledScene(
+    String sceneId,
+    SceneManifest manifest,
+    SceneMap map,
+    byte[] filtered,
+    double[] geoTransform,
+    double cellSize,
+    String modelVersion,
+    Instant completedAt) {
+
+  public int cols() {
+    return map.cols();
+  }
+
+  public int rows() {
+    return map.rows();
+  }
+
+  public int epsg() {
+    return manifest.epsg();
+  }
+
+  /** How many tiles each model version mapped. */
+  public Map<String, Integer> tilesByModel() {
+    return map.tilesByModel();
+  }
+
+  /** The map's outline in WGS 84. */
+  public Footprint footprint() {
+    return Footprint.of(Footprint.crs(manifest.epsg()), geoTransform, cols(), rows());
+  }
+}
