@@ -186,7 +186,15 @@ class DemoIT {
     // outputs: every product, downloaded and as the S3 server keeps them
     assertThat(result.map().schemaVersion()).isEqualTo(2);
     assertThat(result.map().products().keySet())
-        .containsExactly("map", "probabilities", "areas", "areas-csv", "preview", "stac-item");
+        .containsExactly(
+            "map",
+            "probabilities",
+            "map-4326",
+            "kmz",
+            "areas",
+            "areas-csv",
+            "preview",
+            "stac-item");
     for (ObjectRef ref : result.map().products().values()) {
       String file = ref.key().substring(ref.key().lastIndexOf('/') + 1);
       assertThat(stack.bucketsDir().resolve(ref.bucket()).resolve(ref.key()))
@@ -215,10 +223,21 @@ class DemoIT {
     assertThat(stac.at("/id").asText()).isEqualTo(sceneId + "-lcz");
     assertThat(stac.at("/assets/map/href").asText()).isEqualTo(result.map().map().uri());
     assertThat(stac.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
-    for (String asset : List.of("map", "probabilities", "areas", "areas-csv", "preview")) {
+    for (String asset :
+        List.of("map", "probabilities", "map-4326", "kmz", "areas", "areas-csv", "preview")) {
       assertThat(stac.at("/assets/" + asset + "/href").asText())
           .isEqualTo(result.map().products().get(asset).uri());
     }
+    // the lat/lon copy (gdalinfo) and the KMZ (GDAL's LIBKML driver)
+    JsonNode latLon =
+        new ObjectMapper()
+            .readTree(
+                run("gdalinfo", "-json", result.results().resolve("lcz-4326.tif").toString()));
+    assertThat(latLon.at("/coordinateSystem/wkt").asText()).contains("ID[\"EPSG\",4326]");
+    assertThat(latLon.at("/bands/1/description").asText()).isEqualTo("lczFilter");
+    assertThat(run("ogrinfo", "-ro", "-al", "-so", result.results().resolve("lcz.kmz").toString()))
+        .contains("using driver `LIBKML' successful")
+        .contains("Feature Count: 2");
     // the area statistics add up to the map's cells, raw and filtered
     JsonNode areas = new ObjectMapper().readTree(result.results().resolve("areas.json").toFile());
     for (String layer : List.of("lcz", "lczFilter")) {

@@ -28,8 +28,8 @@ public final class MapAssembler {
   private final List<SceneProduct> products;
 
   /**
-   * With the standard products: the LCZ map COG, the class probabilities COG, the area statistics,
-   * the preview and the STAC Item.
+   * With the standard products: the LCZ map COG, the class probabilities COG, the lat/lon copy, the
+   * KMZ, the area statistics, the preview and the STAC Item.
    *
    * @param cellSize output cell edge in map units (metres)
    * @param blockSize internal tile edge of the COGs (overviews are made until one fits in a tile)
@@ -50,6 +50,8 @@ public final class MapAssembler {
     return List.of(
         new LczMapCog(blockSize),
         new ProbabilityCog(blockSize),
+        new LatLonCopy(blockSize),
+        new KmzOverlay(),
         new AreaStatistics(),
         new Preview(),
         new StacItem());

@@ -55,33 +55,22 @@ public final class PreviewImage {
 
   /** The preview of {@code map} with {@code title} above the legend. */
   public static byte[] png(SceneMap map, String title) {
-    int cols = map.cols();
-    int rows = map.rows();
+    return png(map.classes(), map.cols(), map.rows(), title);
+  }
+
+  /** The preview of the classes {@code classes} (row-major) with {@code title} above the legend. */
+  public static byte[] png(byte[] classes, int cols, int rows, String title) {
     double scale = (double) SIDE / Math.max(cols, rows);
     if (scale >= 1) {
       scale = Math.floor(scale);
     }
     int w = Math.max(1, (int) Math.round(cols * scale));
     int h = Math.max(1, (int) Math.round(rows * scale));
-    long[] histogram = map.histogram();
-    long mapped = 0;
-    for (int v = 1; v < histogram.length; v++) {
-      mapped += histogram[v];
-    }
-    LczCatalog catalog = LczCatalog.standard();
-    int present = 0;
-    for (LczClass c : catalog.classes()) {
-      present += histogram[c.value()] > 0 ? 1 : 0;
-    }
-    int legendHeight = MARGIN * 2 + ROW * (present + 2);
-    int legendWidth = Math.max(LEGEND_WIDTH, legendWidth(title, catalog, histogram, mapped));
+    Legend legend = new Legend(classes, title);
     BufferedImage image =
-        new BufferedImage(w + legendWidth, Math.max(h, legendHeight), BufferedImage.TYPE_INT_ARGB);
-    int[] argb = new int[256];
-    for (LczClass c : catalog.classes()) {
-      argb[c.value()] = 0xFF000000 | c.rgb();
-    }
-    byte[] classes = map.classes();
+        new BufferedImage(
+            w + legend.width, Math.max(h, legend.height), BufferedImage.TYPE_INT_ARGB);
+    int[] argb = argb();
     int[] line = new int[w];
     for (int y = 0; y < h; y++) {
       int sy = Math.min(rows - 1, (int) (y / scale));
@@ -91,34 +80,42 @@ public final class PreviewImage {
       }
       image.setRGB(0, y, w, 1, line, 0, w);
     }
-    Graphics2D g = image.createGraphics();
-    try {
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(w, 0, legendWidth, image.getHeight());
-      g.setColor(Color.BLACK);
-      g.setFont(TITLE);
-      int x = w + MARGIN;
-      int y = MARGIN + 12;
-      g.drawString(title, x, y);
-      g.setFont(TEXT);
-      y += ROW;
-      for (LczClass c : catalog.classes()) {
-        long n = histogram[c.value()];
-        if (n == 0) {
-          continue;
-        }
-        g.setColor(new Color(c.rgb()));
-        g.fillRect(x, y - 11, 14, 14);
-        g.setColor(Color.BLACK);
-        g.drawRect(x, y - 11, 14, 14);
-        g.drawString(line(c, n, mapped), x + 22, y + 1);
-        y += ROW;
+    legend.draw(image, w);
+    return encode(image);
+  }
+
+  /** The classes in LCZ colours at one pixel per cell, cells without a class transparent. */
+  public static byte[] colours(byte[] classes, int cols, int rows) {
+    BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_ARGB);
+    int[] argb = argb();
+    int[] line = new int[cols];
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < cols; x++) {
+        line[x] = argb[classes[y * cols + x] & 0xFF];
       }
-    } finally {
-      g.dispose();
+      image.setRGB(0, y, cols, 1, line, 0, cols);
     }
+    return encode(image);
+  }
+
+  /** The legend alone: {@code title}, then each class present with its colour and share. */
+  public static byte[] legend(byte[] classes, String title) {
+    Legend legend = new Legend(classes, title);
+    BufferedImage image =
+        new BufferedImage(legend.width, legend.height, BufferedImage.TYPE_INT_ARGB);
+    legend.draw(image, 0);
+    return encode(image);
+  }
+
+  private static int[] argb() {
+    int[] argb = new int[256];
+    for (LczClass c : LczCatalog.standard().classes()) {
+      argb[c.value()] = 0xFF000000 | c.rgb();
+    }
+    return argb;
+  }
+
+  private static byte[] encode(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);
@@ -126,5 +123,62 @@ public final class PreviewImage {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** A legend's content and size. */
+  private static final class Legend {
+    private final String title;
+    private final long[] histogram = new long[256];
+    private final long mapped;
+    private final int width;
+    private final int height;
+
+    Legend(byte[] classes, String title) {
+      this.title = title;
+      for (byte b : classes) {
+        histogram[b & 0xFF]++;
+      }
+      long n = 0;
+      int present = 0;
+      for (LczClass c : LczCatalog.standard().classes()) {
+        n += histogram[c.value()];
+        present += histogram[c.value()] > 0 ? 1 : 0;
+      }
+      this.mapped = n;
+      this.height = MARGIN * 2 + ROW * (present + 2);
+      this.width =
+          Math.max(LEGEND_WIDTH, legendWidth(title, LczCatalog.standard(), histogram, mapped));
+    }
+
+    void draw(BufferedImage image, int x0) {
+      Graphics2D g = image.createGraphics();
+      try {
+        g.setRenderingHint(
+            RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(x0, 0, width, image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(TITLE);
+        int x = x0 + MARGIN;
+        int y = MARGIN + 12;
+        g.drawString(title, x, y);
+        g.setFont(TEXT);
+        y += ROW;
+        for (LczClass c : LczCatalog.standard().classes()) {
+          long n = histogram[c.value()];
+          if (n == 0) {
+            continue;
+          }
+          g.setColor(new Color(c.rgb()));
+          g.fillRect(x, y - 11, 14, 14);
+          g.setColor(Color.BLACK);
+          g.drawRect(x, y - 11, 14, 14);
+          g.drawString(line(c, n, mapped), x + 22, y + 1);
+          y += ROW;
+        }
+      } finally {
+        g.dispose();
+      }
+    }
   }
 }

@@ -23,8 +23,9 @@ class StacItemTest {
   void theItemListsEveryProductStoredBeforeItWithItsRolesAndBands() throws Exception {
     AssembledScene scene = AssembledScenes.stripes("s1", 70, 46);
     List<SceneProduct.Stored> stored = new ArrayList<>();
-    for (SceneProduct p :
-        List.of(new LczMapCog(16), new ProbabilityCog(16), new AreaStatistics(), new Preview())) {
+    List<SceneProduct> products = MapAssembler.standardProducts(16);
+    assertThat(products.get(products.size() - 1)).isInstanceOf(StacItem.class);
+    for (SceneProduct p : products.subList(0, products.size() - 1)) {
       for (SceneProduct.Asset a : p.make(scene, List.copyOf(stored))) {
         stored.add(
             new SceneProduct.Stored(a, ObjectRef.of("lcz-maps", "scenes/s1/" + a.fileName())));
@@ -49,7 +50,11 @@ class StacItemTest {
 
     List<String> names = new ArrayList<>();
     item.at("/assets").fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactly("map", "probabilities", "areas", "areas-csv", "preview");
+    assertThat(names)
+        .containsExactly(
+            "map", "probabilities", "map-4326", "kmz", "areas", "areas-csv", "preview");
+    assertThat(item.at("/assets/kmz/roles/0").asText()).isEqualTo("visual");
+    assertThat(item.at("/assets/map-4326/proj:code").asText()).isEqualTo("EPSG:4326");
     assertThat(item.at("/assets/map/href").asText()).isEqualTo("s3://lcz-maps/scenes/s1/lcz.tif");
     assertThat(item.at("/assets/map/roles/0").asText()).isEqualTo("data");
     assertThat(item.at("/assets/preview/roles/0").asText()).isEqualTo("overview");

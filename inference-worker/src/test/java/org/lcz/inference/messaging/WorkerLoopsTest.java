@@ -130,7 +130,15 @@ class WorkerLoopsTest {
         assertThat(probabilities.get(v - 1)).as("LCZ value %d", v).isEqualTo(expected);
       }
       assertThat(completed.products().keySet())
-          .containsExactly("map", "probabilities", "areas", "areas-csv", "preview", "stac-item");
+          .containsExactly(
+              "map",
+              "probabilities",
+              "map-4326",
+              "kmz",
+              "areas",
+              "areas-csv",
+              "preview",
+              "stac-item");
 
       // the preview and the STAC item
       BufferedImage preview =
