@@ -57,10 +57,16 @@ public final class KmzOverlay implements SceneProduct {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       // doc.kml first: Google Earth and GDAL open the first .kml of a KMZ
-      entry(zip, "doc.kml", kml.getBytes(StandardCharsets.UTF_8));
-      entry(zip, "lczFilter.png", PreviewImage.colours(ll.bands().get(0), ll.cols(), ll.rows()));
-      entry(zip, "lcz.png", PreviewImage.colours(ll.bands().get(1), ll.cols(), ll.rows()));
-      entry(zip, "legend.png", PreviewImage.legend(scene.filtered(), "LCZ (lczFilter)"));
+      // entries dated by the map, so the same tiles give the same bytes
+      long time = scene.completedAt().toEpochMilli();
+      entry(zip, "doc.kml", kml.getBytes(StandardCharsets.UTF_8), time);
+      entry(
+          zip,
+          "lczFilter.png",
+          PreviewImage.colours(ll.bands().get(0), ll.cols(), ll.rows()),
+          time);
+      entry(zip, "lcz.png", PreviewImage.colours(ll.bands().get(1), ll.cols(), ll.rows()), time);
+      entry(zip, "legend.png", PreviewImage.legend(scene.filtered(), "LCZ (lczFilter)"), time);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,8 +93,11 @@ public final class KmzOverlay implements SceneProduct {
         + "</GroundOverlay>\n";
   }
 
-  private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
+  private static void entry(ZipOutputStream zip, String name, byte[] content, long time)
+      throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setTime(time);
+    zip.putNextEntry(entry);
     zip.write(content);
     zip.closeEntry();
   }
