@@ -2,8 +2,11 @@ package org.lcz.ingest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** How scenes are brought onto the platform's grid and cut into tiles. */
 @ConfigMapping(prefix = "lcz.ingest")
@@ -55,4 +58,29 @@ public interface IngestConfig {
    */
   @WithDefault("10m")
   Duration manifestWait();
+
+  /**
+   * Other S3 endpoints that STAC Items' {@code s3://bucket/key} hrefs may point to, by a name of
+   * your choosing ({@code
+   * lcz.ingest.s3-sources.earth-search.endpoint=https://s3.us-west-2.amazonaws.com}, {@code
+   * ….buckets=sentinel-cogs}); buckets no source names are the platform's own store.
+   */
+  Map<String, S3Source> s3Sources();
+
+  /** One other S3 endpoint. */
+  interface S3Source {
+    /** Its address, e.g. {@code https://s3.us-west-2.amazonaws.com}. */
+    URI endpoint();
+
+    /** The buckets read from it. */
+    List<String> buckets();
+
+    /** With {@link #secretKey()}: the credentials; neither for a public endpoint. */
+    Optional<String> accessKey();
+
+    Optional<String> secretKey();
+
+    @WithDefault("us-east-1")
+    String region();
+  }
 }

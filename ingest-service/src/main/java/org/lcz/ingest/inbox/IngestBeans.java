@@ -6,9 +6,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
+import org.lcz.ingest.source.RemoteBuckets;
+import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.tiling.SceneTiler;
 
 /** Builds the plain ingestion classes from configuration, once per service. */
@@ -16,7 +20,8 @@ import org.lcz.ingest.tiling.SceneTiler;
 public class IngestBeans {
   @Produces
   @Singleton
-  SceneIngestion ingestion(IngestConfig config, ObjectStore store, EventPublisher publisher) {
+  SceneIngestion ingestion(
+      IngestConfig config, ObjectStore store, EventPublisher publisher, RemoteBuckets remote) {
     SceneTiler tiler =
         new SceneTiler(
             store,
@@ -29,10 +34,34 @@ public class IngestBeans {
     return new SceneIngestion(
         store,
         tiler,
+        SceneFormats.standard(config.bands(), remote),
         e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
         config.workDir(),
         Clock.systemUTC(),
         config.manifestWait());
+  }
+
+  @Produces
+  @Singleton
+  RemoteBuckets remoteBuckets(IngestConfig config) {
+    List<RemoteBuckets.Source> sources = new ArrayList<>();
+    config
+        .s3Sources()
+        .forEach(
+            (name, s) ->
+                sources.add(
+                    new RemoteBuckets.Source(
+                        name,
+                        s.endpoint(),
+                        s.buckets(),
+                        s.accessKey(),
+                        s.secretKey(),
+                        s.region())));
+    return new RemoteBuckets(sources);
+  }
+
+  void close(@Disposes RemoteBuckets remote) {
+    remote.close();
   }
 
   @Produces

@@ -79,9 +79,30 @@ public final class SceneIngestion {
       Path workDir,
       Clock clock,
       Duration manifestWait) {
+    this(
+        store,
+        tiler,
+        SceneFormats.standard(tiler.settings().bands()),
+        events,
+        workDir,
+        clock,
+        manifestWait);
+  }
+
+  /**
+   * @param formats the scene formats the inbox reads (e.g. with other S3 endpoints for STAC hrefs)
+   */
+  public SceneIngestion(
+      ObjectStore store,
+      SceneTiler tiler,
+      SceneFormats formats,
+      Events events,
+      Path workDir,
+      Clock clock,
+      Duration manifestWait) {
     this.store = store;
     this.tiler = tiler;
-    this.formats = SceneFormats.standard(tiler.settings().bands());
+    this.formats = formats;
     this.events = events;
     this.workDir = workDir;
     this.clock = clock;

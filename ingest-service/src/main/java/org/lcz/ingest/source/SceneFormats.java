@@ -17,10 +17,18 @@ public final class SceneFormats {
 
   /** Every format the platform reads, documents first, taking {@code bands} from products. */
   public static SceneFormats standard(List<String> bands) {
+    return standard(bands, RemoteBuckets.none());
+  }
+
+  /**
+   * {@link #standard(List)}, with STAC Items' {@code s3://} hrefs into {@code remote}'s buckets
+   * read from their endpoints.
+   */
+  public static SceneFormats standard(List<String> bands, RemoteBuckets remote) {
     return new SceneFormats(
         List.of(
             new ManifestFormat(),
-            new StacItemFormat(bands),
+            new StacItemFormat(bands, remote),
             new SafeFormat(bands),
             new GeoTiffFormat()));
   }

@@ -22,7 +22,8 @@ import org.lcz.common.storage.ObjectStore;
  * Earth Search's {@code sentinel-2-l2a} (assets {@code blue}, {@code red}, {@code nir08}, {@code
  * scl} …), Microsoft Planetary Computer's (assets {@code B02} … {@code B12}, {@code SCL}), or any
  * Item whose assets carry {@code eo:bands}. Hrefs relative to the Item and {@code s3://} hrefs into
- * this platform's store are downloaded; {@code http(s)://} hrefs are read in place by range
+ * this platform's store are downloaded; {@code s3://} hrefs into a bucket of another configured
+ * endpoint ({@link RemoteBuckets}) and {@code http(s)://} hrefs are read in place by range
  * requests. Bands at 20 m are resampled onto the finest band's grid (bilinear), the scene
  * classification ({@code SCL}) by nearest neighbour, and pixels it classes as no data, saturated,
  * cloud shadow, cloud or cirrus ({@link MaskedScene#SCL_MASKED}) become nodata. The radiometry is
@@ -37,12 +38,21 @@ public final class StacItemFormat implements SceneFormat {
   private static final ManifestFormat MANIFEST = new ManifestFormat();
 
   private final List<String> bands;
+  private final RemoteBuckets remote;
 
   /**
    * @param bands the bands the platform takes from an Item (its band specification)
    */
   public StacItemFormat(List<String> bands) {
+    this(bands, RemoteBuckets.none());
+  }
+
+  /**
+   * @param remote the other S3 endpoints {@code s3://} hrefs may point to
+   */
+  public StacItemFormat(List<String> bands, RemoteBuckets remote) {
     this.bands = List.copyOf(bands);
+    this.remote = remote;
   }
 
   @Override
@@ -171,7 +181,7 @@ public final class StacItemFormat implements SceneFormat {
     }
   }
 
-  private static Location locate(String name, StacItemDocument.Asset asset, ObjectRef item) {
+  private Location locate(String name, StacItemDocument.Asset asset, ObjectRef item) {
     String href = asset.href().trim();
     String lower = href.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -189,7 +199,12 @@ public final class StacItemFormat implements SceneFormat {
         throw new RasterException(
             name + ": asset " + asset.key() + " href " + href + " is not s3://bucket/key");
       }
-      return new Location(ObjectRef.of(rest.substring(0, slash), rest.substring(slash + 1)), null);
+      String bucket = rest.substring(0, slash);
+      String key = rest.substring(slash + 1);
+      return remote
+          .locate(bucket, key)
+          .map(uri -> new Location(null, uri))
+          .orElseGet(() -> new Location(ObjectRef.of(bucket, key), null));
     }
     if (href.contains("://") || href.startsWith("/") || href.contains("\\")) {
       throw new RasterException(

@@ -27,6 +27,7 @@ import org.lcz.common.raster.HarmonisedScene;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
@@ -208,6 +209,70 @@ class StacItemFormatTest {
         assertSame("mixed hrefs", relative, prepared(store, s));
       }
       assertThat(http.requests).anyMatch(r -> r.path().endsWith("B4_10m.tif"));
+    }
+  }
+
+  @Test
+  void s3HrefsIntoOtherConfiguredEndpointsAreReadInPlace(LocalStack stack) throws Exception {
+    // a public endpoint (Earth Search's sentinel-cogs on AWS, played by a local range server) and
+    // an archive that needs credentials (a bucket of the local S3 server, read at presigned
+    // addresses); neither object is downloaded
+    Path publicRoot = dir.resolve("public-s3");
+    Path cogs = Files.createDirectories(publicRoot.resolve("sentinel-cogs/prod"));
+    Files.copy(product.resolve("B4_10m.tif"), cogs.resolve("B4_10m.tif"));
+    Files.copy(product.resolve("B11_20m.tif"), cogs.resolve("B11_20m.tif"));
+    try (ObjectStore store = stack.newObjectStore();
+        RangeServer http = new RangeServer(publicRoot)) {
+      String folder = upload(store, product);
+      Path work = dir.resolve("w-remote");
+      Raster relative;
+      try (SceneSource s = open(store, folder + "earth-search.json", work)) {
+        relative = prepared(store, s);
+      }
+      String archive = "other-archive";
+      store.ensureBuckets(List.of(archive));
+      store.put(archive, "2024/B3_10m.tif", product.resolve("B3_10m.tif"), "image/tiff");
+      putItem(
+          store,
+          folder + "remote.json",
+          "earth-search.json",
+          item -> {
+            asset(item, "red").put("href", "s3://sentinel-cogs/prod/B4_10m.tif");
+            asset(item, "swir16").put("href", "s3://sentinel-cogs/prod/B11_20m.tif");
+            asset(item, "green").put("href", "s3://" + archive + "/2024/B3_10m.tif");
+          });
+      var settings = stack.s3Settings();
+      try (RemoteBuckets remote =
+          new RemoteBuckets(
+              List.of(
+                  new RemoteBuckets.Source(
+                      "earth-search",
+                      java.net.URI.create(http.base()),
+                      List.of("sentinel-cogs"),
+                      java.util.Optional.empty(),
+                      java.util.Optional.empty(),
+                      "us-west-2"),
+                  new RemoteBuckets.Source(
+                      "archive",
+                      settings.endpoint(),
+                      List.of(archive),
+                      java.util.Optional.of(settings.accessKey()),
+                      java.util.Optional.of(settings.secretKey()),
+                      settings.region())))) {
+        StacItemFormat format = new StacItemFormat(BANDS, remote);
+        SceneFormat.Plan plan =
+            format.plan(store.stat(Buckets.INBOX, folder + "remote.json"), store);
+        assertThat(plan.parts())
+            .extracting(ObjectRef::bucket)
+            .as("only the Item's own folder is downloaded")
+            .containsOnly(Buckets.INBOX);
+        try (SceneSource s = Plans.open(store, format, folder + "remote.json", work)) {
+          assertSame("remote s3 hrefs", relative, prepared(store, s));
+        }
+      }
+      // read at the endpoint's path-style address (small files come whole; large ones by ranges,
+      // see aLargeRemoteCogIsReadByRangesNotWhole)
+      assertThat(http.requests).anyMatch(r -> r.path().equals("/sentinel-cogs/prod/B4_10m.tif"));
     }
   }
 
