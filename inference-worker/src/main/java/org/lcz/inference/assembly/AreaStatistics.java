@@ -23,7 +23,7 @@ public final class AreaStatistics implements SceneProduct {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  /** Cells per class value of a map (index 0: without a class). */
+  /** Cells per class value of a map (index 0: without a class), 256 entries. */
   static long[] count(byte[] classes) {
     long[] h = new long[256];
     for (byte b : classes) {

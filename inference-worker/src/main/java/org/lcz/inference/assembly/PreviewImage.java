@@ -128,16 +128,14 @@ public final class PreviewImage {
   /** A legend's content and size. */
   private static final class Legend {
     private final String title;
-    private final long[] histogram = new long[256];
+    private final long[] histogram;
     private final long mapped;
     private final int width;
     private final int height;
 
     Legend(byte[] classes, String title) {
       this.title = title;
-      for (byte b : classes) {
-        histogram[b & 0xFF]++;
-      }
+      this.histogram = AreaStatistics.count(classes);
       long n = 0;
       int present = 0;
       for (LczClass c : LczCatalog.standard().classes()) {

@@ -109,15 +109,6 @@ public final class SceneMap {
     return rows;
   }
 
-  /** Cells per class value (index 0 = nodata). */
-  public long[] histogram() {
-    long[] h = new long[256];
-    for (byte b : classes) {
-      h[b & 0xFF]++;
-    }
-    return h;
-  }
-
   /** The class values, row-major (a copy). */
   public byte[] classes() {
     return Arrays.copyOf(classes, classes.length);

@@ -26,7 +26,7 @@ class SceneMapTest {
     assertThat(map.isComplete()).isTrue();
     assertThat(map.classes()).containsExactly(3, 3, 7, 7, 3, 3, 7, 7);
     assertThat(map.tilesByModel()).containsEntry("v1", 1).containsEntry("v2", 1);
-    assertThat(map.histogram()[7]).isEqualTo(4);
+    assertThat(AreaStatistics.count(map.classes())[7]).isEqualTo(4);
     // each cell's class probabilities come with it
     assertThat(map.probabilities(3)).containsExactly(90, 90, 0, 0, 90, 90, 0, 0);
     assertThat(map.probabilities(7)).containsExactly(0, 0, 90, 90, 0, 0, 90, 90);

@@ -1,0 +1,184 @@
+package org.lcz.common.areas;
+
+import java.awt.image.Raster;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.sis.referencing.CRS;
+import org.apache.sis.referencing.CommonCRS;
+import org.lcz.common.raster.RasterSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.TransformException;
+
+/**
+ * Training areas against the scene they will be sampled from: whether an area lies in the scene and
+ * how much of it is nodata (including pixels masked as cloud). An area is placed in the scene's own
+ * CRS; its pixels are those whose centre it contains (the pixel under its centroid when it contains
+ * none). A pixel is nodata when any band holds the nodata value or NaN.
+ */
+public final class SceneCoverage {
+  /** An area with more than this share of nodata pixels is left out. */
+  public static final double MAX_NODATA_SHARE = 0.5;
+
+  private final RasterSource scene;
+  private final MathTransform toScene;
+  private final Geometry bounds;
+  private final double[] g;
+
+  public SceneCoverage(RasterSource scene) {
+    this.scene = scene;
+    this.g = scene.geoTransform();
+    try {
+      toScene =
+          CRS.findOperation(CommonCRS.WGS84.normalizedGeographic(), scene.crs(), null)
+              .getMathTransform();
+    } catch (org.opengis.util.FactoryException e) {
+      throw new TrainingAreaException(
+          scene.name() + ": cannot place longitude/latitude in its CRS (" + e.getMessage() + ")",
+          e);
+    }
+    double x0 = g[0];
+    double y0 = g[3];
+    double x1 = x0 + scene.width() * g[1];
+    double y1 = y0 + scene.height() * g[5];
+    bounds =
+        new GeometryFactory()
+            .toGeometry(
+                new Envelope(
+                    Math.min(x0, x1), Math.max(x0, x1), Math.min(y0, y1), Math.max(y0, y1)));
+  }
+
+  /** {@code a}'s outline in the scene's CRS. */
+  public Geometry inScene(TrainingArea a) {
+    Geometry copy = a.geometry().copy();
+    double[] p = new double[2];
+    copy.apply(
+        (CoordinateFilter)
+            c -> {
+              p[0] = c.x;
+              p[1] = c.y;
+              try {
+                toScene.transform(p, 0, p, 0, 1);
+              } catch (TransformException e) {
+                throw new TrainingAreaException(
+                    a.id() + ": cannot be placed in the scene's CRS (" + e.getMessage() + ")", e);
+              }
+              c.x = p[0];
+              c.y = p[1];
+            });
+    copy.geometryChanged();
+    return copy;
+  }
+
+  /** Whether {@code a} can be sampled from the scene, adding what was found to {@code findings}. */
+  boolean accepts(TrainingArea a, List<Finding> findings) {
+    Geometry there = inScene(a);
+    if (!bounds.intersects(there)) {
+      findings.add(
+          new Finding(
+              Finding.Level.ERROR,
+              "outside the scene",
+              a.id(),
+              "lies outside " + scene.name() + "; left out"));
+      return false;
+    }
+    if (!bounds.covers(there)) {
+      findings.add(
+          new Finding(
+              Finding.Level.WARNING,
+              "partly outside the scene",
+              a.id(),
+              "reaches beyond " + scene.name() + "'s edge; only its part inside is used"));
+    }
+    double share = nodataShare(there);
+    if (share > MAX_NODATA_SHARE) {
+      findings.add(
+          new Finding(
+              Finding.Level.ERROR,
+              "over nodata or cloud",
+              a.id(),
+              String.format(
+                  Locale.ROOT,
+                  "%.0f %% of its pixels are nodata or masked (cloud) in %s; left out",
+                  100 * share,
+                  scene.name())));
+      return false;
+    }
+    if (share > 0) {
+      findings.add(
+          new Finding(
+              Finding.Level.WARNING,
+              "partly over nodata or cloud",
+              a.id(),
+              String.format(
+                  Locale.ROOT,
+                  "%.0f %% of its pixels are nodata or masked (cloud) in %s",
+                  100 * share,
+                  scene.name())));
+    }
+    return true;
+  }
+
+  /** The share of the area's pixels (inside the scene) that are nodata. */
+  double nodataShare(Geometry there) {
+    Envelope e = there.getEnvelopeInternal();
+    int px0 =
+        clamp((int) Math.floor((Math.min(e.getMinX(), e.getMaxX()) - g[0]) / g[1]), scene.width());
+    int px1 = clamp((int) Math.ceil((e.getMaxX() - g[0]) / g[1]), scene.width());
+    int py0 = clamp((int) Math.floor((e.getMaxY() - g[3]) / g[5]), scene.height());
+    int py1 = clamp((int) Math.ceil((e.getMinY() - g[3]) / g[5]), scene.height());
+    int w = Math.max(1, px1 - px0);
+    int h = Math.max(1, py1 - py0);
+    px0 = Math.min(px0, scene.width() - w);
+    py0 = Math.min(py0, scene.height() - h);
+    Raster r = scene.read(px0, py0, w, h);
+    PreparedGeometry inside = PreparedGeometryFactory.prepare(there);
+    GeometryFactory f = there.getFactory();
+    Optional<Double> nodata = scene.nodata();
+    double[] values = new double[r.getNumBands()];
+    long total = 0;
+    long missing = 0;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double cx = g[0] + (px0 + x + 0.5) * g[1];
+        double cy = g[3] + (py0 + y + 0.5) * g[5];
+        if (!inside.contains(f.createPoint(new Coordinate(cx, cy)))) {
+          continue;
+        }
+        total++;
+        missing += isNodata(r.getPixel(r.getMinX() + x, r.getMinY() + y, values), nodata) ? 1 : 0;
+      }
+    }
+    if (total == 0) {
+      // smaller than a pixel: the pixel under its centroid
+      Coordinate c = there.getCentroid().getCoordinate();
+      int x = (int) Math.floor((c.x - g[0]) / g[1]) - px0;
+      int y = (int) Math.floor((c.y - g[3]) / g[5]) - py0;
+      if (x < 0 || y < 0 || x >= w || y >= h) {
+        return 0;
+      }
+      return isNodata(r.getPixel(r.getMinX() + x, r.getMinY() + y, values), nodata) ? 1 : 0;
+    }
+    return (double) missing / total;
+  }
+
+  private static boolean isNodata(double[] pixel, Optional<Double> nodata) {
+    for (double v : pixel) {
+      if (Double.isNaN(v) || (nodata.isPresent() && v == nodata.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int clamp(int v, int max) {
+    return Math.max(0, Math.min(max, v));
+  }
+}
