@@ -16,8 +16,8 @@ public record MapTileWritten(
     implements LczEvent {
 
   public MapTileWritten {
-    Require.present(sceneId, "sceneId");
-    Require.present(tileId, "tileId");
+    Require.id(sceneId, "sceneId");
+    Require.id(tileId, "tileId");
     Require.atLeast(row, 0, "row");
     Require.atLeast(col, 0, "col");
     Require.atLeast(sceneTileCount, 1, "sceneTileCount");

@@ -23,4 +23,21 @@ final class Require {
     }
     return value;
   }
+
+  /**
+   * Returns {@code value} if it can name a scene or a tile in object keys: 1–200 of {@code A-Z a-z
+   * 0-9 . _ -}, not {@code .} or {@code ..}; else fails naming the field.
+   */
+  static String id(String value, String field) {
+    present(value, field);
+    if (!value.matches("[A-Za-z0-9._-]{1,200}") || value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException(
+          "field '"
+              + field
+              + "' may hold 1–200 letters, digits, '.', '_' and '-' (not '.' or '..'), not '"
+              + (value.length() > 80 ? value.substring(0, 80) + "…" : value)
+              + "'");
+    }
+    return value;
+  }
 }

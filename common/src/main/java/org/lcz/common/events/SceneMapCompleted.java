@@ -33,7 +33,7 @@ public record SceneMapCompleted(
   public static final int SCHEMA_VERSION = 2;
 
   public SceneMapCompleted {
-    Require.present(sceneId, "sceneId");
+    Require.id(sceneId, "sceneId");
     Require.present(map, "map");
     Require.present(preview, "preview");
     Require.present(stacItem, "stacItem");

@@ -13,7 +13,7 @@ public record SceneReceived(
     implements LczEvent {
 
   public SceneReceived {
-    Require.present(sceneId, "sceneId");
+    Require.id(sceneId, "sceneId");
     Require.present(source, "source");
     Require.present(receivedAt, "receivedAt");
   }

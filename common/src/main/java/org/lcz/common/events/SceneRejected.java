@@ -17,7 +17,7 @@ public record SceneRejected(
     implements LczEvent {
 
   public SceneRejected {
-    Require.present(sceneId, "sceneId");
+    Require.id(sceneId, "sceneId");
     Require.present(source, "source");
     Require.present(reason, "reason");
     Require.present(rejectedAt, "rejectedAt");

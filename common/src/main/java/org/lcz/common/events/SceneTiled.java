@@ -14,7 +14,7 @@ public record SceneTiled(
     implements LczEvent {
 
   public SceneTiled {
-    Require.present(sceneId, "sceneId");
+    Require.id(sceneId, "sceneId");
     Require.atLeast(tileCount, 1, "tileCount");
     Require.present(manifest, "manifest");
     Require.present(tiledAt, "tiledAt");

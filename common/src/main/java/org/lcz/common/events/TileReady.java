@@ -25,8 +25,8 @@ public record TileReady(
     implements LczEvent {
 
   public TileReady {
-    Require.present(sceneId, "sceneId");
-    Require.present(tileId, "tileId");
+    Require.id(sceneId, "sceneId");
+    Require.id(tileId, "tileId");
     Require.atLeast(row, 0, "row");
     Require.atLeast(col, 0, "col");
     Require.atLeast(sceneTileCount, 1, "sceneTileCount");

@@ -364,6 +364,12 @@ public final class MinioObjectStore implements ObjectStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ObjectStoreException("interrupted while trying to " + action + " " + where, e);
+    } catch (IllegalArgumentException e) {
+      // the client refuses the name before asking the server: no retry can mend it
+      throw new ObjectStoreException(
+          "cannot " + action + " " + where + ": the name is refused (" + e.getMessage() + ")",
+          e,
+          true);
     } catch (Exception e) {
       throw new ObjectStoreException(
           "cannot " + action + " " + where + " at " + endpoint + ": " + e, e);

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A reference to one object in the object store, as events carry it.
+ * A reference to one object in the object store, as events carry it. Its bucket and key pass {@link
+ * ObjectKeys}' checks: a reference cannot point out of its prefix.
  *
  * @param bucket the bucket
  * @param key the object key
@@ -18,12 +19,8 @@ public record ObjectRef(
     String sha256) {
 
   public ObjectRef {
-    if (bucket == null || bucket.isBlank()) {
-      throw new IllegalArgumentException("missing required field 'bucket'");
-    }
-    if (key == null || key.isBlank()) {
-      throw new IllegalArgumentException("missing required field 'key'");
-    }
+    ObjectKeys.requireBucket(bucket);
+    ObjectKeys.requireSafeKey(key);
     if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException(
           "sha256 of s3://" + bucket + "/" + key + " is not 64 lower-case hex digits: " + sha256);

@@ -141,6 +141,29 @@ class EventCodecTest {
   }
 
   @Test
+  void idsAndKeysThatWouldLeaveTheirPrefixAreInvalidEvents() throws Exception {
+    TileReady sample =
+        (TileReady)
+            SampleEvents.all().stream()
+                .filter(TileReady.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+    for (String sceneId : new String[] {"..", "../lcz-models", "a/b", "s 1"}) {
+      ObjectNode tree = (ObjectNode) json.readTree(codec.toJson(sample));
+      tree.put("sceneId", sceneId);
+      assertThatThrownBy(() -> codec.fromJson(json.writeValueAsBytes(tree), TileReady.class))
+          .as(sceneId)
+          .isInstanceOf(InvalidEventException.class)
+          .hasMessageContaining("sceneId");
+    }
+    ObjectNode tree = (ObjectNode) json.readTree(codec.toJson(sample));
+    ((ObjectNode) tree.get("tile")).put("key", "../lcz-models/msmla/1/model.onnx");
+    assertThatThrownBy(() -> codec.fromJson(json.writeValueAsBytes(tree), TileReady.class))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("'..' segment");
+  }
+
+  @Test
   void newerSchemaVersionIsRefused() throws Exception {
     ObjectNode tree = (ObjectNode) json.readTree(codec.toJson(SampleEvents.all().get(0)));
     tree.put("schemaVersion", 2);

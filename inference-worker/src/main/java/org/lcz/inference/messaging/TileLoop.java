@@ -34,10 +34,10 @@ import org.lcz.inference.model.ModelSlot;
  * Consumes {@code lcz.tiles} in a consumer group: for each tile, the current model maps it, the map
  * tile is stored, MapTileWritten is on the broker, and only then is the tile's offset committed
  * (at-least-once; a redelivered tile rewrites the same map tile). A record that is not a TileReady,
- * or a tile that cannot be mapped, is dead-lettered with the reason; an unexpected error is retried
- * {@value #ATTEMPTS} times, then dead-lettered; an unreachable object store is retried until it
- * answers. The loop subscribes only once a model is available, so tiles wait on the broker until
- * then.
+ * or a tile that cannot be mapped, or an object the store refuses for good (a refused name, a
+ * missing object), is dead-lettered with the reason; an unexpected error is retried {@value
+ * #ATTEMPTS} times, then dead-lettered; an unreachable object store is retried until it answers.
+ * The loop subscribes only once a model is available, so tiles wait on the broker until then.
  */
 public final class TileLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(TileLoop.class.getName());
@@ -154,6 +154,11 @@ public final class TileLoop implements Runnable {
       LOG.warning("tile " + tile.tileId() + " cannot be mapped: " + e.getMessage());
       return deadLetter(r, e.getMessage());
     } catch (ObjectStoreException e) {
+      if (e.permanent()) {
+        failures.remove(at);
+        LOG.warning("tile " + tile.tileId() + ": " + e.getMessage());
+        return deadLetter(r, e.getMessage());
+      }
       int n = failures.merge(at, 1, Integer::sum);
       LOG.warning(
           "tile "

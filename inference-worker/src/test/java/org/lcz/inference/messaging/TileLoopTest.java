@@ -2,6 +2,10 @@ package org.lcz.inference.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -99,6 +103,19 @@ class TileLoopTest {
                     sceneId + "-garbage",
                     "{not an event".getBytes(StandardCharsets.UTF_8)))
             .get();
+        // a poison event: a TileReady whose tile key climbs into the models' bucket
+        ObjectMapper mapper = new ObjectMapper();
+        EventCodec codec = new EventCodec();
+        ObjectNode payload = (ObjectNode) mapper.readTree(codec.toJson(good));
+        ((ObjectNode) payload.get("tile")).put("key", "../lcz-models/msmla/x.onnx");
+        CloudEvent poison =
+            CloudEventBuilder.v1(codec.toCloudEvent(good, URI.create("/lcz/it/poison")))
+                .withData(mapper.writeValueAsBytes(payload))
+                .build();
+        try (KafkaProducer<String, CloudEvent> ce =
+            new KafkaProducer<>(KafkaClients.producer(bootstrap))) {
+          ce.send(new ProducerRecord<>(Topics.TILES, sceneId + "-poison", poison)).get();
+        }
         events.publishAndWait(wrongBands, Duration.ofSeconds(30));
         events.publishAndWait(wrongPixels, Duration.ofSeconds(30));
         events.publishAndWait(good, Duration.ofSeconds(30));
@@ -118,8 +135,10 @@ class TileLoopTest {
               .filter(r -> r.key() != null && r.key().startsWith(sceneId))
               .map(TileLoopTest::error)
               .toList();
-      assertThat(errors).hasSize(3);
+      assertThat(errors).hasSize(4);
       assertThat(errors).anySatisfy(e -> assertThat(e).contains("not a CloudEvent"));
+      assertThat(errors)
+          .anySatisfy(e -> assertThat(e).contains("'../lcz-models/msmla/x.onnx' holds a '..'"));
       assertThat(errors)
           .anySatisfy(e -> assertThat(e).contains("missing: [B2, B3").contains("lcz.ingest.bands"));
       assertThat(errors)
@@ -128,7 +147,7 @@ class TileLoopTest {
                   assertThat(e)
                       .contains("20.0 m pixels but the model was trained on 10.0 m pixels"));
 
-      // the group's offsets are past all four records: nothing is delivered again
+      // the group's offsets are past all five records: nothing is delivered again
       try (KafkaConsumer<String, byte[]> c =
           new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group))) {
         c.subscribe(List.of(Topics.TILES));

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectInfo;
+import org.lcz.common.storage.ObjectKeys;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
@@ -133,6 +134,11 @@ public class ScenesResource {
               "give the object's key in lcz-inbox: {\"key\": \"...\"}"));
     }
     String key = registration.key();
+    try {
+      ObjectKeys.requireSafeKey(key);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, e.getMessage()));
+    }
     if (!InboxObjects.isScene(key)) {
       throw new ProblemException(
           Problem.of(

@@ -301,6 +301,13 @@ class ScenesResourceTest {
         .body("detail", containsString("STAC Item"));
     given()
         .contentType("application/json")
+        .body("{\"key\": \"../lcz-models/msmla/x.tif\"}")
+        .post("/scenes/register")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("holds a '..' segment"));
+    given()
+        .contentType("application/json")
         .body("{\"key\": ")
         .post("/scenes/register")
         .then()
