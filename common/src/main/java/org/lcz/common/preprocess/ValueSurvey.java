@@ -14,6 +14,7 @@ public final class ValueSurvey {
   private final float[][] kept;
   private final int[] count;
   private final long[] seen;
+  private final long[] offered;
   private final long[] stride;
   private final Double nodata;
 
@@ -30,6 +31,7 @@ public final class ValueSurvey {
     this.kept = new float[bands.size()][capacity];
     this.count = new int[bands.size()];
     this.seen = new long[bands.size()];
+    this.offered = new long[bands.size()];
     this.stride = new long[bands.size()];
     Arrays.fill(stride, 1);
     this.nodata = nodata;
@@ -49,6 +51,7 @@ public final class ValueSurvey {
     float[] buffer = kept[band];
     boolean skipNodata = nodata != null;
     float nd = skipNodata ? nodata.floatValue() : 0f;
+    offered[band] += length;
     for (int i = from; i < from + length; i++) {
       float v = values[i];
       if (Float.isNaN(v) || (skipNodata && v == nd)) {
@@ -74,6 +77,18 @@ public final class ValueSurvey {
   /** How many valid values of {@code band} were seen. */
   public long validValues(int band) {
     return seen[band];
+  }
+
+  /**
+   * The smallest share over the bands of valid values (neither NaN nor nodata) among all values
+   * added; 0 when nothing was added.
+   */
+  public double validShare() {
+    double share = bands.isEmpty() ? 0 : 1;
+    for (int b = 0; b < bands.size(); b++) {
+      share = Math.min(share, offered[b] == 0 ? 0 : (double) seen[b] / offered[b]);
+    }
+    return share;
   }
 
   /** The {@code q} quantile (0–1) of {@code band}'s sample, or NaN when it holds none. */

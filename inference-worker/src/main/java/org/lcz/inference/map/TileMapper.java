@@ -9,10 +9,14 @@ import org.lcz.inference.window.PatchSampler;
  * Maps the cells of one tile: for each cell whose centre pixel holds data, the model-sized patch
  * around it goes into a batch; full batches go to the classifier; the class with the highest
  * probability becomes the cell's LCZ value and that probability its confidence; every class's
- * probability is kept in percent. Cells whose centre pixel is nodata get class 0 and no
- * probabilities. Buffers are allocated once per mapper and reused for every tile.
+ * probability is kept in percent. Cells whose centre pixel is nodata, or whose patch is mostly
+ * ({@value #MAX_NODATA_SHARE}) nodata or cloud, get class 0 and no probabilities. Buffers are
+ * allocated once per mapper and reused for every tile.
  */
 public final class TileMapper {
+  /** A cell whose patch has more nodata pixels than this share stays without a class. */
+  public static final double MAX_NODATA_SHARE = 0.5;
+
   private final PatchClassifier classifier;
   private final int[] classValues;
   private final int batchSize;
@@ -77,8 +81,8 @@ public final class TileMapper {
       int cy = grid.centreY(span.firstRow() + r);
       for (int c = 0; c < w; c++) {
         int cx = grid.centreX(span.firstCol() + c);
-        if (!sampler.hasData(cx, cy)) {
-          continue; // class 0, confidence 0
+        if (!sampler.hasData(cx, cy) || sampler.nodataShare(cx, cy) > MAX_NODATA_SHARE) {
+          continue; // class 0, confidence 0: a patch of mostly nodata (or cloud) is no evidence
         }
         sampler.fill(batch, n, cx, cy);
         batchCells[n++] = r * w + c;

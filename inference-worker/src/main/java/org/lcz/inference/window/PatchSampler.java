@@ -9,7 +9,8 @@ import org.lcz.common.preprocess.Radiometry;
  * buffer, through the platform's one {@link Preprocessing} contract: the model's bands in the
  * model's order (matched by name), converted into the model's radiometry and normalised with the
  * model's statistics. Nodata pixels inside a patch become 0 after normalisation (the band mean), so
- * that a patch on a scene's no-data edge is still classified from the pixels it has.
+ * that a patch on a scene's no-data edge is still classified from the pixels it has — as long as
+ * they are the majority ({@link #nodataShare}).
  */
 public final class PatchSampler {
   private final TilePixels tile;
@@ -69,6 +70,30 @@ public final class PatchSampler {
       }
     }
     return true;
+  }
+
+  /**
+   * The share of the patch centred on scene pixel ({@code cx}, {@code cy}) whose pixels are nodata
+   * in the model's first band (masked pixels are nodata in every band), 0 to 1.
+   */
+  public double nodataShare(int cx, int cy) {
+    int x0 = cx - patch / 2;
+    int y0 = cy - patch / 2;
+    if (!tile.contains(x0, y0, patch, patch)) {
+      return 1;
+    }
+    float[] band = bands[0];
+    int w = tile.width();
+    int missing = 0;
+    for (int r = 0; r < patch; r++) {
+      int in = (y0 - tile.originY() + r) * w + (x0 - tile.originX());
+      for (int c = 0; c < patch; c++) {
+        if (preprocessing.isNodata(band[in + c])) {
+          missing++;
+        }
+      }
+    }
+    return (double) missing / (patch * patch);
   }
 
   /**

@@ -52,6 +52,10 @@ class TileMapperTest {
       }
     }
     band[(1 + 2) * 24 + (9 + 2)] = -9; // nodata at the centre pixel of cell (4, 0)
+    // cell (7, 2): its centre pixel (15, 5) has data, but 3 of its 4 patch pixels are nodata
+    band[(4 + 2) * 24 + (14 + 2)] = -9;
+    band[(4 + 2) * 24 + (15 + 2)] = -9;
+    band[(5 + 2) * 24 + (14 + 2)] = -9;
     TilePixels tile =
         new TilePixels(List.of("B"), new float[][] {band}, 24, 14, -2, -2, Optional.of(-9.0));
     ModuloClassifier model = new ModuloClassifier();
@@ -81,7 +85,9 @@ class TileMapperTest {
     for (int v = 1; v <= 17; v++) {
       assertThat(map.probabilityAt(v, 4, 0)).as("no probability where there is no data").isZero();
     }
-    assertThat(model.batchSizes).containsOnly(4, 1).hasSize(13); // 49 cells with data
+    assertThat(map.classAt(7, 2)).as("a patch of mostly nodata").isZero();
+    assertThat(map.classAt(6, 2)).isNotZero();
+    assertThat(model.batchSizes).containsOnly(4).hasSize(12); // 48 cells with data
     assertThat(map.geoTransform()).containsExactly(0, 20, 0, 0, 0, -20);
     assertThatThrownBy(() -> new TileMapper(model, List.of(17, 1, 18), 4, 4))
         .hasMessageContaining("LCZ values are 1..17, not 18");

@@ -47,6 +47,27 @@ class PatchSamplerTest {
   }
 
   @Test
+  void theNodataShareOfAPatchCountsItsNodataPixels() {
+    // B2 holds the scene column; nodata 3 is one column of every 4-wide patch that covers it
+    TilePixels t = tile(Optional.of(3.0));
+    PatchSampler s = new PatchSampler(t, 4, List.of("B2"), List.of(1.0), List.of(1.0));
+    assertThat(s.nodataShare(3, 1)).isEqualTo(0.25); // columns 1..4
+    assertThat(s.nodataShare(6, 1)).isZero(); // columns 4..7
+    assertThat(s.nodataShare(20, 1)).as("a patch outside the tile").isEqualTo(1.0);
+    // every pixel of B2 nodata: all of it
+    float[][] bands = new float[1][80];
+    java.util.Arrays.fill(bands[0], Float.NaN);
+    PatchSampler empty =
+        new PatchSampler(
+            new TilePixels(List.of("B2"), bands, 10, 8, -2, -2, Optional.empty()),
+            4,
+            List.of("B2"),
+            List.of(1.0),
+            List.of(1.0));
+    assertThat(empty.nodataShare(3, 1)).isEqualTo(1.0);
+  }
+
+  @Test
   void aMissingBandIsNamedAndAPatchOutsideTheTileIsRefused() {
     assertThatThrownBy(
             () ->

@@ -42,6 +42,15 @@ import org.lcz.ingest.source.SceneSource;
  * </ol>
  */
 public final class SceneTiler {
+  /** The most bands a scene may have (Sentinel-2 has 13; a stack with more is a mistake). */
+  public static final int MAX_BANDS = 200;
+
+  /** The smallest share of valid pixels (in every band) a scene must have to be mapped. */
+  public static final double MIN_VALID_SHARE = 0.01;
+
+  /** The edge of one LCZ map cell: a scene smaller than one has nothing to map. */
+  public static final double LCZ_CELL_METRES = 100;
+
   /**
    * The platform's band specification and tiling.
    *
@@ -150,33 +159,76 @@ public final class SceneTiler {
   public Prepared prepare(SceneSource source) {
     RasterSource raster = source.raster();
     checkSize(raster);
+    if (raster.bandNames().size() > MAX_BANDS) {
+      throw new RasterException(
+          raster.name()
+              + ": "
+              + raster.bandNames().size()
+              + " bands, more than the "
+              + MAX_BANDS
+              + " a scene may have; keep the bands the platform reads ("
+              + String.join(", ", settings.bands())
+              + ") with gdal_translate -b …");
+    }
     int[] index = bandIndex(raster);
     List<Resampling> resampling = new ArrayList<>();
     for (int i : index) {
       resampling.add(source.resampling().get(i));
     }
-    RasterSource scene = new SelectedBands(raster, index, settings.bands());
+    RasterSource selected = new SelectedBands(raster, index, settings.bands());
     List<String> notes = new ArrayList<>(source.notes());
-    Radiometry radiometry = radiometry(scene, source, notes);
     double gsd = settings.groundSampleDistance();
-    if (ReprojectedScene.needed(scene, gsd)) {
-      ReprojectedScene reprojected = ReprojectedScene.ontoUtm(scene, gsd, resampling);
-      notes.add(
+    RasterSource scene = selected;
+    String reprojectedNote = null;
+    if (ReprojectedScene.needed(selected, gsd)) {
+      ReprojectedScene reprojected = ReprojectedScene.ontoUtm(selected, gsd, resampling);
+      reprojectedNote =
           String.format(
               Locale.ROOT,
               "reprojected from %s onto %s at %s m (%s)",
               reprojected.describeSource(),
               Georeferencing.code(reprojected.crs()),
               gsd,
-              resampling.stream().distinct().map(Resampling::toString).toList()));
+              resampling.stream().distinct().map(Resampling::toString).toList());
       scene = reprojected;
       checkSize(scene);
+    }
+    int cell = (int) Math.ceil(LCZ_CELL_METRES / gsd - 1e-9);
+    if (scene.width() < cell || scene.height() < cell) {
+      throw new RasterException(
+          String.format(
+              Locale.ROOT,
+              "%s: %d × %d px at %s m is smaller than one %s m LCZ cell (%d × %d px): nothing to"
+                  + " map",
+              raster.name(),
+              scene.width(),
+              scene.height(),
+              gsd,
+              LCZ_CELL_METRES,
+              cell,
+              cell));
+    }
+    Radiometry radiometry = radiometry(selected, source, notes);
+    if (reprojectedNote != null) {
+      notes.add(reprojectedNote);
     }
     return new Prepared(new HarmonisedScene(scene, radiometry, Radiometry.CANONICAL), notes);
   }
 
   private Radiometry radiometry(RasterSource scene, SceneSource source, List<String> notes) {
     ValueSurvey survey = RadiometrySurvey.of(scene);
+    double valid = survey.validShare();
+    if (valid < MIN_VALID_SHARE) {
+      throw new RasterException(
+          String.format(
+              Locale.ROOT,
+              "%s holds no data to map: %.2f %% of the sampled pixels have a value in every band"
+                  + " (the rest are nodata%s or NaN); at least %.0f %% are needed",
+              scene.name(),
+              100 * valid,
+              scene.nodata().map(v -> " (" + v + ")").orElse(""),
+              100 * MIN_VALID_SHARE));
+    }
     RadiometryCheck.Finding finding;
     try {
       if (source.radiometry().isPresent()) {

@@ -113,6 +113,46 @@ class SceneTilerTest {
   }
 
   @Test
+  void garbageScenesAreRefusedWithTheirReasonNotMappedAsGarbage(LocalStack stack) throws Exception {
+    org.lcz.common.raster.Gdal.python(
+        dir,
+        "import numpy as np\nfrom osgeo import gdal, osr\n"
+            + "s = osr.SpatialReference(); s.ImportFromEPSG(32632)\n"
+            + "def write(name, w, h, n, dtype, fill, nodata=None):\n"
+            + "    d = gdal.GetDriverByName('GTiff').Create(name, w, h, n, dtype)\n"
+            + "    d.SetGeoTransform([500000, 10, 0, 5000000, 0, -10]); d.SetProjection(s.ExportToWkt())\n"
+            + "    for b in range(1, n + 1):\n"
+            + "        band = d.GetRasterBand(b); band.SetDescription('B%d' % (b + 1))\n"
+            + "        band.Fill(fill)\n"
+            + "        if nodata is not None: band.SetNoDataValue(nodata)\n"
+            + "    d = None\n"
+            + "write('all_nan.tif', 300, 300, 3, gdal.GDT_Float32, float('nan'))\n"
+            + "write('all_nodata.tif', 300, 300, 3, gdal.GDT_UInt16, 0, 0)\n"
+            + "write('one_pixel.tif', 1, 1, 3, gdal.GDT_UInt16, 900)\n"
+            + "write('many_bands.tif', 20, 20, 201, gdal.GDT_Byte, 9)\n");
+    try (ObjectStore store = stack.newObjectStore()) {
+      SceneTiler tiler =
+          new SceneTiler(store, new SceneTiler.Settings(List.of("B2", "B3"), 10, 128, 24));
+      assertThatThrownBy(() -> tiler.tile("nan", dir.resolve("all_nan.tif")))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining("all_nan.tif holds no data to map: 0.00 %");
+      assertThatThrownBy(() -> tiler.tile("nodata", dir.resolve("all_nodata.tif")))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining("holds no data to map")
+          .hasMessageContaining("nodata (0.0)");
+      assertThatThrownBy(() -> tiler.tile("tiny", dir.resolve("one_pixel.tif")))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining("1 × 1 px at 10.0 m is smaller than one 100.0 m LCZ cell");
+      assertThatThrownBy(() -> tiler.tile("wide", dir.resolve("many_bands.tif")))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining("201 bands, more than the 200");
+      for (String id : List.of("nan", "nodata", "tiny", "wide")) {
+        assertThat(store.list(Buckets.TILES, "scenes/" + id + "/")).as(id).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void aSceneWhoseValuesContradictItsDeclaredRadiometryIsRefusedNamingBoth(LocalStack stack) {
     try (ObjectStore store = stack.newObjectStore();
         org.lcz.common.raster.SceneRaster raster =
