@@ -79,7 +79,7 @@ public final class AreasCommand {
         report(file.getFileName().toString(), scene, read, checked), checked.usable());
   }
 
-  static String report(
+  public static String report(
       String name, String scene, TrainingAreaFiles.Read read, AreaQc.Checked checked) {
     StringBuilder out = new StringBuilder();
     out.append(

@@ -367,7 +367,15 @@ public final class MinioObjectStore implements ObjectStore {
     } catch (IllegalArgumentException e) {
       // the client refuses the name before asking the server: no retry can mend it
       throw new ObjectStoreException(
-          "cannot " + action + " " + where + ": the name is refused (" + e.getMessage() + ")",
+          "cannot "
+              + action
+              + " "
+              + where
+              + " at "
+              + endpoint
+              + ": the name is refused ("
+              + e.getMessage()
+              + ")",
           e,
           true);
     } catch (Exception e) {

@@ -71,6 +71,8 @@ public record LaunchOptions(
           "          lczFilter; codings 1-17 and 101-107)",
           "  areas AREAS.kml|.kmz|.geojson [--scene SCENE.tif] [--class-property NAME]",
           "          quality control of WUDAPT training areas, per class and per polygon",
+          "  patches --scene SCENE.tif --areas AREAS.kml --out DIR [--patch 48] [--per-area N]",
+          "          training areas + scene -> train/val/test.h5 split by area (for ./lcz train)",
           "",
           "options:",
           "  --data DIR           data folder (default ./.lcz-data): buckets in s3/, Kafka in kafka/,",

@@ -200,9 +200,17 @@ class MinioObjectStoreIT {
   void withoutRetriesADownServerFailsNamingTheEndpoint() {
     var settings = stack.s3Settings().withEndpoint(java.net.URI.create("http://127.0.0.1:1"));
     try (ObjectStore store = new MinioObjectStore(settings, RetryPolicy.none())) {
+      // a valid bucket name, so that the client really asks the (absent) server: worth a retry
+      assertThatThrownBy(() -> store.stat("lcz-inbox", "k"))
+          .isInstanceOf(ObjectStoreException.class)
+          .hasMessageContaining("http://127.0.0.1:1")
+          .satisfies(e -> assertThat(((ObjectStoreException) e).permanent()).isFalse());
+      // a name the client refuses before asking: no retry can mend it
       assertThatThrownBy(() -> store.stat("b", "k"))
           .isInstanceOf(ObjectStoreException.class)
-          .hasMessageContaining("http://127.0.0.1:1");
+          .hasMessageContaining("http://127.0.0.1:1")
+          .hasMessageContaining("the name is refused")
+          .satisfies(e -> assertThat(((ObjectStoreException) e).permanent()).isTrue());
     }
   }
 

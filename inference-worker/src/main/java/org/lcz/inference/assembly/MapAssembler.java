@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.lcz.common.events.SceneMapCompleted;
 import org.lcz.common.lcz.LczFilter;
+import org.lcz.common.raster.CellGrid;
 import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.inference.map.MapKeys;
 import org.lcz.inference.map.MapTileFile;
-import org.lcz.inference.window.CellGrid;
 
 /**
  * Assembles a scene's map once all its map tiles are stored: places every map tile on the scene's

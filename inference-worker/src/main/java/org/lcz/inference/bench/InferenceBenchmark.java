@@ -25,6 +25,7 @@ import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.GroupOffsets;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.preprocess.Radiometry;
+import org.lcz.common.raster.CellGrid;
 import org.lcz.common.raster.GeoTiffWriter;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.SceneTiles;
@@ -37,7 +38,6 @@ import org.lcz.inference.messaging.WorkerLoops;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.ModelOpener;
 import org.lcz.inference.model.OrtClassifier;
-import org.lcz.inference.window.CellGrid;
 
 /**
  * {@code ./lcz inference-benchmark}: for one exported model, at one batch size and thread count,

@@ -13,6 +13,7 @@ import org.lcz.common.events.TileReady;
 import org.lcz.common.preprocess.BandMismatchException;
 import org.lcz.common.preprocess.Preprocessing;
 import org.lcz.common.preprocess.RadiometryException;
+import org.lcz.common.raster.CellGrid;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.SceneManifest;
 import org.lcz.common.raster.SceneRaster;
@@ -22,7 +23,6 @@ import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
 import org.lcz.inference.model.ActiveModel;
-import org.lcz.inference.window.CellGrid;
 import org.lcz.inference.window.PatchSampler;
 import org.lcz.inference.window.TilePixels;
 

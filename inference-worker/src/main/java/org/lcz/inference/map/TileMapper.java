@@ -1,8 +1,8 @@
 package org.lcz.inference.map;
 
 import java.util.List;
+import org.lcz.common.raster.CellGrid;
 import org.lcz.inference.model.PatchClassifier;
-import org.lcz.inference.window.CellGrid;
 import org.lcz.inference.window.PatchSampler;
 
 /**

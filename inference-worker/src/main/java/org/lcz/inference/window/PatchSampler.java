@@ -3,6 +3,7 @@ package org.lcz.inference.window;
 import java.util.List;
 import org.lcz.common.preprocess.Preprocessing;
 import org.lcz.common.preprocess.Radiometry;
+import org.lcz.common.raster.CellGrid;
 
 /**
  * Cuts the model-sized patch around a cell's centre pixel out of a tile straight into an NCHW batch

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import org.lcz.common.lcz.LczFilter;
 import org.lcz.common.preprocess.Radiometry;
+import org.lcz.common.raster.CellGrid;
 import org.lcz.common.raster.SceneManifest;
 import org.lcz.inference.map.MapTile;
-import org.lcz.inference.window.CellGrid;
 
 /** Assembled scenes for the products' tests: a UTM 32N scene of stripes of classes. */
 final class AssembledScenes {

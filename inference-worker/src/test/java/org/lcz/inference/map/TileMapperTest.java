@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.lcz.common.raster.CellGrid;
 import org.lcz.inference.model.PatchClassifier;
-import org.lcz.inference.window.CellGrid;
 import org.lcz.inference.window.PatchSampler;
 import org.lcz.inference.window.TilePixels;
 

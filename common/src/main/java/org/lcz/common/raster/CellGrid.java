@@ -1,4 +1,4 @@
-package org.lcz.inference.window;
+package org.lcz.common.raster;
 
 /**
  * The output grid of a scene: square cells of {@code cellPixels} scene pixels, from the scene's

@@ -1,4 +1,4 @@
-package org.lcz.inference.window;
+package org.lcz.common.raster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

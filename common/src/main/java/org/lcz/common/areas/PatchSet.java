@@ -1,0 +1,106 @@
+package org.lcz.common.areas;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.lcz.common.raster.RasterSource;
+import org.lcz.common.raster.TileLayout;
+
+/**
+ * Writes cell samples as an HDF5 patch set in the MSMLA layout the training worker reads: {@code
+ * sen2} N × P × P × bands float32 (the patch centred on each cell's centre pixel, reflected at the
+ * scene's edges exactly as the tiler fills halos, so training sees what inference will), {@code
+ * label} N × 17 one-hot, and beside them {@code area} (N, the training area's index) and {@code
+ * cell} (N × 2, the cell's column and row) so that every patch can be traced to its polygon.
+ */
+public final class PatchSet {
+  /** LCZ classes, one column each in {@code label}. */
+  public static final int CLASSES = 17;
+
+  private PatchSet() {}
+
+  /**
+   * The patch of {@code patch × patch} pixels centred on ({@code cx}, {@code cy}): [y][x][band].
+   */
+  public static float[][][] patch(RasterSource scene, int cx, int cy, int patch) {
+    int[] xs = new int[patch];
+    int[] ys = new int[patch];
+    for (int i = 0; i < patch; i++) {
+      xs[i] = TileLayout.reflect(cx - patch / 2 + i, scene.width());
+      ys[i] = TileLayout.reflect(cy - patch / 2 + i, scene.height());
+    }
+    int x0 = min(xs);
+    int y0 = min(ys);
+    int w = max(xs) - x0 + 1;
+    int h = max(ys) - y0 + 1;
+    Raster r = scene.read(x0, y0, w, h);
+    int bands = r.getNumBands();
+    float[][][] out = new float[patch][patch][bands];
+    float[] row = new float[w];
+    for (int b = 0; b < bands; b++) {
+      for (int j = 0; j < patch; j++) {
+        r.getSamples(r.getMinX(), r.getMinY() + ys[j] - y0, w, 1, b, row);
+        for (int i = 0; i < patch; i++) {
+          out[j][i][b] = row[xs[i] - x0];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code samples} of {@code scene} to {@code file}; returns how many were written.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static int write(Path file, RasterSource scene, List<CellSample> samples, int patch) {
+    float[][][][] sen2 = new float[samples.size()][][][];
+    float[][] label = new float[samples.size()][CLASSES];
+    int[] area = new int[samples.size()];
+    int[][] cell = new int[samples.size()][2];
+    for (int i = 0; i < samples.size(); i++) {
+      CellSample s = samples.get(i);
+      sen2[i] = patch(scene, s.centreX(), s.centreY(), patch);
+      label[i][s.lcz() - 1] = 1;
+      area[i] = s.area();
+      cell[i][0] = s.col();
+      cell[i][1] = s.row();
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (WritableHdfFile h5 = HdfFile.write(file)) {
+        h5.putDataset("sen2", sen2);
+        h5.putDataset("label", label);
+        h5.putDataset("area", area);
+        h5.putDataset("cell", cell);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return samples.size();
+  }
+
+  private static int min(int[] v) {
+    int m = Integer.MAX_VALUE;
+    for (int x : v) {
+      m = Math.min(m, x);
+    }
+    return m;
+  }
+
+  private static int max(int[] v) {
+    int m = Integer.MIN_VALUE;
+    for (int x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+}
