@@ -51,7 +51,7 @@ public final class Demo implements AutoCloseable {
   /** The file that marks a data folder as the demo's own (so emptying it is safe). */
   static final String MARKER = ".lcz-demo";
 
-  /** The local copies of the map, preview and STAC item, under the data folder. */
+  /** The local copies of the map's products, under the data folder. */
   static final String RESULTS_DIR = "results";
 
   /** The scene COG's file name (bands lcz, lczFilter, classProbability). */
@@ -409,12 +409,13 @@ public final class Demo implements AutoCloseable {
       int w = p.width();
       int h = p.height();
       java.awt.image.Raster r = p.read(0, 0, w, h);
+      float nodata = p.nodata().orElseThrow().floatValue(); // 255: 0 % is a probability
       List<float[]> planes = new java.util.ArrayList<>();
       byte[] classes = new byte[w * h];
       for (int b = 0; b < p.bandNames().size(); b++) {
         float[] plane = r.getSamples(0, 0, w, h, b, new float[w * h]);
         for (int i = 0; i < plane.length; i++) {
-          if (plane[i] > 100) { // 255: no data
+          if (plane[i] == nodata) {
             plane[i] = 0;
           } else {
             classes[i] = 1; // a cell with data; the filter keeps cells without a class empty

@@ -40,6 +40,9 @@ public final class AreaQc {
   /** The LCZ Generator's minimum number of training areas per class. */
   public static final int MIN_AREAS_PER_CLASS = 3;
 
+  /** The rule of a class with fewer than {@link #MIN_AREAS_PER_CLASS} usable areas. */
+  public static final String TOO_FEW_AREAS = "too few areas";
+
   /** One 100 m cell, in m². */
   public static final double CELL_AREA = 100 * 100;
 
@@ -51,10 +54,9 @@ public final class AreaQc {
 
   /** The areas to use and what was found. */
   public record Checked(List<TrainingArea> areas, List<Finding> findings) {
-    /** Whether training can go on: no class-level or file-level error. */
+    /** Whether training can go on: every class has enough usable areas. */
     public boolean usable() {
-      return findings.stream()
-          .noneMatch(f -> f.level() == Finding.Level.ERROR && f.subject().startsWith("class "));
+      return findings.stream().noneMatch(f -> f.rule().equals(TOO_FEW_AREAS));
     }
 
     /** Areas kept per class value, for every class that had any area read. */
@@ -100,7 +102,7 @@ public final class AreaQc {
             findings.add(
                 new Finding(
                     Finding.Level.ERROR,
-                    "too few areas",
+                    TOO_FEW_AREAS,
                     "class " + code(c),
                     n
                         + " usable area"

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.lcz.common.raster.RasterSource;
-import org.lcz.common.raster.TileLayout;
+import org.lcz.common.raster.TileCutter;
 
 /**
  * Writes cell samples as an HDF5 patch set in the MSMLA layout the training worker reads: {@code
@@ -25,28 +25,19 @@ public final class PatchSet {
   private PatchSet() {}
 
   /**
-   * The patch of {@code patch × patch} pixels centred on ({@code cx}, {@code cy}): [y][x][band].
+   * The patch of {@code patch × patch} pixels centred on ({@code cx}, {@code cy}), reflected at the
+   * scene's edges as the tiler reflects halos: [y][x][band].
    */
   public static float[][][] patch(RasterSource scene, int cx, int cy, int patch) {
-    int[] xs = new int[patch];
-    int[] ys = new int[patch];
-    for (int i = 0; i < patch; i++) {
-      xs[i] = TileLayout.reflect(cx - patch / 2 + i, scene.width());
-      ys[i] = TileLayout.reflect(cy - patch / 2 + i, scene.height());
-    }
-    int x0 = min(xs);
-    int y0 = min(ys);
-    int w = max(xs) - x0 + 1;
-    int h = max(ys) - y0 + 1;
-    Raster r = scene.read(x0, y0, w, h);
+    Raster r = TileCutter.reflected(scene, cx - patch / 2, cy - patch / 2, patch, patch);
     int bands = r.getNumBands();
     float[][][] out = new float[patch][patch][bands];
-    float[] row = new float[w];
+    float[] row = new float[patch];
     for (int b = 0; b < bands; b++) {
       for (int j = 0; j < patch; j++) {
-        r.getSamples(r.getMinX(), r.getMinY() + ys[j] - y0, w, 1, b, row);
+        r.getSamples(r.getMinX(), r.getMinY() + j, patch, 1, b, row);
         for (int i = 0; i < patch; i++) {
-          out[j][i][b] = row[xs[i] - x0];
+          out[j][i][b] = row[i];
         }
       }
     }
@@ -86,21 +77,5 @@ public final class PatchSet {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
     return samples.size();
-  }
-
-  private static int min(int[] v) {
-    int m = Integer.MAX_VALUE;
-    for (int x : v) {
-      m = Math.min(m, x);
-    }
-    return m;
-  }
-
-  private static int max(int[] v) {
-    int m = Integer.MIN_VALUE;
-    for (int x : v) {
-      m = Math.max(m, x);
-    }
-    return m;
   }
 }

@@ -54,10 +54,32 @@ public final class TileCutter {
       wx = x0;
       wy = y0;
     }
+    return gather(window, wx, wy, xs, ys);
+  }
+
+  /**
+   * The {@code w × h} pixels of {@code scene} from ({@code x0}, {@code y0}), reflected at the
+   * scene's edges as tile halos are, all bands in the scene's sample type.
+   */
+  public static Raster reflected(RasterSource scene, int x0, int y0, int w, int h) {
+    int[] xs = TileLayout.reflected(x0, w, scene.width());
+    int[] ys = TileLayout.reflected(y0, h, scene.height());
+    int wx = min(xs);
+    int wy = min(ys);
+    Raster window = scene.read(wx, wy, max(xs) - wx + 1, max(ys) - wy + 1);
+    return gather(window, wx, wy, xs, ys);
+  }
+
+  /**
+   * The pixels at scene columns {@code xs} and rows {@code ys} out of {@code window}, whose first
+   * pixel is scene pixel ({@code wx}, {@code wy}).
+   */
+  private static Raster gather(Raster window, int wx, int wy, int[] xs, int[] ys) {
+    int x0 = min(xs);
     WritableRaster out = window.createCompatibleWritableRaster(xs.length, ys.length);
     int type = window.getSampleModel().getDataType();
     boolean integer = type != DataBuffer.TYPE_FLOAT && type != DataBuffer.TYPE_DOUBLE;
-    int sx = x0 - wx; // the columns of the window this tile uses
+    int sx = window.getMinX() + x0 - wx; // the columns of the window these pixels use
     int ww = max(xs) - x0 + 1;
     int[] srcI = integer ? new int[ww] : null;
     int[] rowI = integer ? new int[xs.length] : null;
@@ -65,14 +87,15 @@ public final class TileCutter {
     double[] rowD = integer ? null : new double[xs.length];
     for (int b = 0; b < window.getNumBands(); b++) {
       for (int j = 0; j < ys.length; j++) {
+        int sy = window.getMinY() + ys[j] - wy;
         if (integer) {
-          window.getSamples(sx, ys[j] - wy, ww, 1, b, srcI);
+          window.getSamples(sx, sy, ww, 1, b, srcI);
           for (int i = 0; i < xs.length; i++) {
             rowI[i] = srcI[xs[i] - x0];
           }
           out.setSamples(0, j, xs.length, 1, b, rowI);
         } else {
-          window.getSamples(sx, ys[j] - wy, ww, 1, b, srcD);
+          window.getSamples(sx, sy, ww, 1, b, srcD);
           for (int i = 0; i < xs.length; i++) {
             rowD[i] = srcD[xs[i] - x0];
           }

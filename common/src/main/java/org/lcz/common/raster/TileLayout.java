@@ -71,9 +71,14 @@ public record TileLayout(int width, int height, int tileSize, int halo) {
   }
 
   private int[] sources(int start, int core, int n) {
-    int[] out = new int[core + 2 * halo];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = reflect(start - halo + i, n);
+    return reflected(start - halo, core + 2 * halo, n);
+  }
+
+  /** For {@code length} positions from {@code start}, the index in [0, n) each shows. */
+  public static int[] reflected(int start, int length, int n) {
+    int[] out = new int[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = reflect(start + i, n);
     }
     return out;
   }

@@ -188,24 +188,19 @@ class AreaQcTest {
             + "d = None\n");
     // south-west corners placed with GDAL: the scene spans x 500–502 km, y 4998–5000 km; nodata
     // west of x 500.8 km
-    String corners =
-        Gdal.python(
+    double[][] corners =
+        Gdal.lonLat(
             dir,
-            "from osgeo import osr\ns = osr.SpatialReference(); s.ImportFromEPSG(32632)\n"
-                + "t = osr.SpatialReference(); t.ImportFromEPSG(4326)\n"
-                + "t.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)\n"
-                + "c = osr.CoordinateTransformation(s, t)\n"
-                + "for x in (501200, 503000, 501900, 500200, 500750):\n"
-                + "    p = c.TransformPoint(x, 4999000)\n"
-                + "    print(p[0], p[1])\n");
-    String[] lines = corners.strip().split("\\n");
+            32632,
+            new double[] {501200, 4999000},
+            new double[] {503000, 4999000},
+            new double[] {501900, 4999000},
+            new double[] {500200, 4999000},
+            new double[] {500750, 4999000});
     List<String> names = List.of("clean", "outside", "edge", "nodata", "half");
     List<TrainingArea> areas = new java.util.ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      String[] p = lines[i].trim().split(" ");
-      areas.add(
-          new TrainingArea(
-              names.get(i), 4, square(Double.parseDouble(p[0]), Double.parseDouble(p[1]), 200)));
+      areas.add(new TrainingArea(names.get(i), 4, square(corners[i][0], corners[i][1], 200)));
     }
     try (SceneRaster scene = SceneRaster.open(dir.resolve("scene.tif"))) {
       SceneCoverage coverage = new SceneCoverage(scene);

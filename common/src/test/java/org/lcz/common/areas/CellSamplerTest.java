@@ -34,30 +34,17 @@ class CellSamplerTest {
   /** A lon/lat polygon of the UTM 32N rectangle x0..x1, y0..y1 (GDAL transforms its corners). */
   private static Geometry utmRectangle(double x0, double y0, double x1, double y1)
       throws Exception {
-    String out =
-        Gdal.python(
+    double[][] corners =
+        Gdal.lonLat(
             dir,
-            "from osgeo import osr\ns = osr.SpatialReference(); s.ImportFromEPSG(32632)\n"
-                + "t = osr.SpatialReference(); t.ImportFromEPSG(4326)\n"
-                + "t.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)\n"
-                + "c = osr.CoordinateTransformation(s, t)\n"
-                + String.format(
-                    java.util.Locale.ROOT,
-                    "for x, y in ((%f, %f), (%f, %f), (%f, %f), (%f, %f)):\n",
-                    x0,
-                    y0,
-                    x1,
-                    y0,
-                    x1,
-                    y1,
-                    x0,
-                    y1)
-                + "    p = c.TransformPoint(x, y); print(repr(p[0]), repr(p[1]))\n");
-    String[] lines = out.strip().split("\n");
+            32632,
+            new double[] {x0, y0},
+            new double[] {x1, y0},
+            new double[] {x1, y1},
+            new double[] {x0, y1});
     Coordinate[] ring = new Coordinate[5];
     for (int i = 0; i < 4; i++) {
-      String[] p = lines[i].trim().split(" ");
-      ring[i] = new Coordinate(Double.parseDouble(p[0]), Double.parseDouble(p[1]));
+      ring[i] = new Coordinate(corners[i][0], corners[i][1]);
     }
     ring[4] = ring[0].copy();
     return F.createPolygon(ring);

@@ -42,4 +42,15 @@ class ValueSurveyTest {
     assertThat(s.quantile(0, 0.5)).isEqualTo(5);
     assertThat(s.quantile(1, 0.5)).isNaN();
   }
+
+  @Test
+  void theValidShareIsTheEmptiestBandsShareOfValidValues() {
+    ValueSurvey s = new ValueSurvey(List.of("B2", "B3"), -9999.0, 16);
+    assertThat(s.validShare()).as("nothing added").isZero();
+    s.add(0, new float[] {1, 2, 3, 4}, 0, 4);
+    s.add(1, new float[] {1, Float.NaN, -9999, -9999}, 0, 4);
+    assertThat(s.validShare()).isEqualTo(0.25);
+    s.add(1, new float[] {5, 6, 7, 8}, 0, 4);
+    assertThat(s.validShare()).isEqualTo(5.0 / 8);
+  }
 }

@@ -31,4 +31,34 @@ public final class Gdal {
     }
     return out;
   }
+
+  /**
+   * The points {@code xy} ({x, y} pairs in EPSG:{@code epsg}) in WGS 84 longitude/latitude, as
+   * GDAL's OSR transforms them.
+   */
+  public static double[][] lonLat(Path dir, int epsg, double[]... xy) throws Exception {
+    StringBuilder points = new StringBuilder();
+    for (double[] p : xy) {
+      points.append(String.format(java.util.Locale.ROOT, "(%.6f, %.6f), ", p[0], p[1]));
+    }
+    String out =
+        python(
+            dir,
+            "from osgeo import osr\ns = osr.SpatialReference(); s.ImportFromEPSG("
+                + epsg
+                + ")\nt = osr.SpatialReference(); t.ImportFromEPSG(4326)\n"
+                + "t.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)\n"
+                + "c = osr.CoordinateTransformation(s, t)\n"
+                + "for x, y in ("
+                + points
+                + "):\n"
+                + "    p = c.TransformPoint(x, y); print(repr(p[0]), repr(p[1]))\n");
+    String[] lines = out.strip().split("\n");
+    double[][] lonLat = new double[xy.length][];
+    for (int i = 0; i < xy.length; i++) {
+      String[] p = lines[i].trim().split(" ");
+      lonLat[i] = new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])};
+    }
+    return lonLat;
+  }
 }

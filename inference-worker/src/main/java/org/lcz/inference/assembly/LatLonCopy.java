@@ -3,7 +3,6 @@ package org.lcz.inference.assembly;
 import java.util.List;
 import java.util.Map;
 import org.lcz.inference.map.LczTiff;
-import org.lcz.inference.map.MapTileFile;
 import org.lcz.inference.map.Overviews;
 
 /**
@@ -13,10 +12,6 @@ import org.lcz.inference.map.Overviews;
  * with the WUDAPT colour table — the grid of the LCZ Generator's own downloads.
  */
 public final class LatLonCopy implements SceneProduct {
-  private static final LczTiff.Layout LAYOUT = new LczTiff.Layout(LczMapCog.BANDS, true, 0);
-  private static final List<Overviews.Kind> KINDS =
-      List.of(Overviews.Kind.CLASS, Overviews.Kind.CLASS, Overviews.Kind.CONFIDENCE);
-
   private final int blockSize;
 
   public LatLonCopy(int blockSize) {
@@ -25,24 +20,14 @@ public final class LatLonCopy implements SceneProduct {
 
   @Override
   public List<Asset> make(AssembledScene scene, List<Stored> earlier) {
-    LatLonMap ll =
-        LatLonMap.of(
-            scene, List.of(scene.map().classes(), scene.filtered(), scene.map().confidence()));
+    LatLonMap ll = LatLonMap.of(scene, LczMapCog.bands(scene));
     LczTiff.Level full = new LczTiff.Level(ll.cols(), ll.rows(), ll.bands());
     byte[] cog =
         LczTiff.write(
-            Overviews.pyramid(full, KINDS, 0, blockSize),
-            LAYOUT,
+            Overviews.pyramid(full, LczMapCog.KINDS, LczMapCog.LAYOUT.nodata(), blockSize),
+            LczMapCog.LAYOUT,
             blockSize,
-            new LczTiff.Georeference(
-                ll.geoTransform(),
-                4326,
-                false,
-                Map.of(
-                    MapTileFile.MODEL_VERSION,
-                    scene.modelVersion(),
-                    "LCZ_SCENE_ID",
-                    scene.sceneId())));
+            LczMapCog.georeference(scene, ll.geoTransform(), 4326, false));
     return List.of(
         new Asset(
             "map-4326",

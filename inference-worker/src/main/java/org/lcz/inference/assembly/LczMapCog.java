@@ -24,8 +24,8 @@ public final class LczMapCog implements SceneProduct {
   public static final List<String> BANDS = List.of("lcz", "lczFilter", "classProbability");
 
   static final String COG = "image/tiff; application=geotiff; profile=cloud-optimized";
-  private static final LczTiff.Layout LAYOUT = new LczTiff.Layout(BANDS, true, 0);
-  private static final List<Overviews.Kind> KINDS =
+  static final LczTiff.Layout LAYOUT = new LczTiff.Layout(BANDS, true, 0);
+  static final List<Overviews.Kind> KINDS =
       List.of(Overviews.Kind.CLASS, Overviews.Kind.CLASS, Overviews.Kind.CONFIDENCE);
 
   private final int blockSize;
@@ -36,11 +36,7 @@ public final class LczMapCog implements SceneProduct {
 
   @Override
   public List<Asset> make(AssembledScene scene, List<Stored> earlier) {
-    LczTiff.Level full =
-        new LczTiff.Level(
-            scene.cols(),
-            scene.rows(),
-            List.of(scene.map().classes(), scene.filtered(), scene.map().confidence()));
+    LczTiff.Level full = new LczTiff.Level(scene.cols(), scene.rows(), bands(scene));
     byte[] cog =
         LczTiff.write(
             Overviews.pyramid(full, KINDS, LAYOUT.nodata(), blockSize),
@@ -72,11 +68,22 @@ public final class LczMapCog implements SceneProduct {
             Map.of("raster:bands", bands)));
   }
 
+  /** The values of {@link #BANDS}, row-major on the scene's cell grid. */
+  static List<byte[]> bands(AssembledScene scene) {
+    return List.of(scene.map().classes(), scene.filtered(), scene.map().confidence());
+  }
+
   static LczTiff.Georeference georeference(AssembledScene scene) {
+    return georeference(scene, scene.geoTransform(), scene.epsg(), scene.manifest().projected());
+  }
+
+  /** Where a product of {@code scene} lies, with the scene's model version(s) and id. */
+  static LczTiff.Georeference georeference(
+      AssembledScene scene, double[] geoTransform, int epsg, boolean projected) {
     return new LczTiff.Georeference(
-        scene.geoTransform(),
-        scene.epsg(),
-        scene.manifest().projected(),
+        geoTransform,
+        epsg,
+        projected,
         Map.of(MapTileFile.MODEL_VERSION, scene.modelVersion(), "LCZ_SCENE_ID", scene.sceneId()));
   }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import mil.nga.tiff.FileDirectory;
 import mil.nga.tiff.Rasters;
-import mil.nga.tiff.TIFFImage;
 import mil.nga.tiff.TiffReader;
 import org.lcz.common.lcz.LczCatalog;
 import org.lcz.common.lcz.LczClass;
@@ -63,11 +62,8 @@ public final class MapTileFile {
    */
   public static MapTile read(byte[] tiff) {
     try {
-      TIFFImage image = TiffReader.readTiff(tiff);
-      FileDirectory d = image.getFileDirectory();
+      FileDirectory d = TiffReader.readTiff(tiff).getFileDirectory();
       Rasters r = d.readRasters();
-      int w = r.getWidth();
-      int h = r.getHeight();
       if (r.getSamplesPerPixel() != LAYOUT.bands()) {
         throw new IllegalArgumentException(
             "a map tile has "
@@ -75,27 +71,48 @@ public final class MapTileFile {
                 + " bands (lcz, classProbability, one per class), this file "
                 + r.getSamplesPerPixel());
       }
-      int cells = w * h;
-      byte[] classes = new byte[cells];
-      byte[] confidence = new byte[cells];
+      List<byte[]> bands = bands(r);
+      int cells = r.getWidth() * r.getHeight();
       byte[] probabilities = new byte[MapTile.CLASSES * cells];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          int i = y * w + x;
-          classes[i] = r.getPixelSample(0, x, y).byteValue();
-          confidence[i] = r.getPixelSample(1, x, y).byteValue();
-          for (int c = 0; c < MapTile.CLASSES; c++) {
-            probabilities[c * cells + i] = r.getPixelSample(2 + c, x, y).byteValue();
-          }
-        }
+      for (int c = 0; c < MapTile.CLASSES; c++) {
+        System.arraycopy(bands.get(2 + c), 0, probabilities, c * cells, cells);
       }
       List<Double> scale = d.getModelPixelScale();
       List<Double> tie = d.getModelTiepoint();
       double[] g = {tie.get(3), scale.get(0), 0, tie.get(4), 0, -scale.get(1)};
-      return new MapTile(w, h, classes, confidence, probabilities, g, modelVersion(d));
+      return new MapTile(
+          r.getWidth(),
+          r.getHeight(),
+          bands.get(0),
+          bands.get(1),
+          probabilities,
+          g,
+          modelVersion(d));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a readable map tile: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The full-resolution bands of a GeoTIFF of uint8 bands written by {@link LczTiff} (a map tile or
+   * a scene COG), each row-major.
+   */
+  public static List<byte[]> bands(byte[] tiff) {
+    return bands(TiffReader.readTiff(tiff).getFileDirectory().readRasters());
+  }
+
+  private static List<byte[]> bands(Rasters r) {
+    int w = r.getWidth();
+    int h = r.getHeight();
+    List<byte[]> bands = new ArrayList<>();
+    for (int b = 0; b < r.getSamplesPerPixel(); b++) {
+      byte[] band = new byte[w * h];
+      for (int y = 0; y < h; y++) {
+        System.arraycopy(r.getSampleRow(y, b, java.nio.ByteOrder.LITTLE_ENDIAN), 0, band, y * w, w);
+      }
+      bands.add(band);
+    }
+    return bands;
   }
 
   private static String modelVersion(FileDirectory d) {

@@ -1,10 +1,16 @@
 package org.lcz.inference.assembly;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.lcz.common.lcz.LczFilter;
 import org.lcz.common.preprocess.Radiometry;
 import org.lcz.common.raster.CellGrid;
+import org.lcz.common.raster.Gdal;
 import org.lcz.common.raster.SceneManifest;
 import org.lcz.inference.map.MapTile;
 
@@ -66,5 +72,20 @@ final class AssembledScenes {
     byte[] filtered = LczFilter.demuzere().filter(map.classes(), cols, rows, 100, 100);
     return new AssembledScene(
         sceneId, manifest, map, filtered, mapGeo, 100, "v1", Instant.parse("2026-11-24T12:00:00Z"));
+  }
+
+  /** GDAL's {@code gdalinfo -json} of {@code file}, after GDAL's COG validator has accepted it. */
+  static JsonNode validCogInfo(Path dir, Path file) throws Exception {
+    assertThat(
+            Gdal.run(
+                dir,
+                List.of(
+                    "/usr/bin/python3",
+                    "-m",
+                    "osgeo_utils.samples.validate_cloud_optimized_geotiff",
+                    file.toString())))
+        .contains("is a valid cloud optimized GeoTIFF");
+    return new ObjectMapper()
+        .readTree(Gdal.run(dir, List.of("gdalinfo", "-json", file.toString())));
   }
 }

@@ -102,50 +102,25 @@ class TileJobTest {
           Fixtures.tile(store, "radiometry-" + UUID.randomUUID(), scene, 256, 24);
       assertThat(tiled.manifest().radiometry()).isEqualTo(Radiometry.CANONICAL);
       TileJob job = new TileJob(store, dir.resolve("tiles"), 100);
-      ModelContract c = own.contract();
       List<List<Integer>> maps = new ArrayList<>();
       for (ModelPublished p :
           List.of(
               own,
               twin(own, Radiometry.FRACTION, m -> m / 10_000, s -> s / 10_000),
               twin(own, Radiometry.L2A_WITH_OFFSET, m -> m + 1_000, s -> s))) {
-        try (ActiveModel model =
-            new ActiveModel(
-                p,
-                OrtClassifier.load(
-                    onnx,
-                    c.bands().size(),
-                    c.patchSize(),
-                    c.classValues().size(),
-                    new ComputeDevice(false, "test"),
-                    2),
-                64)) {
+        try (ActiveModel model = open(p, onnx)) {
           maps.add(classes(store, job, tiled.tiles(), model));
         }
       }
       assertThat(maps.get(0).stream().distinct().count()).as("classes mapped").isGreaterThan(2);
       for (int i = 1; i < maps.size(); i++) {
-        int same = 0;
-        for (int k = 0; k < maps.get(0).size(); k++) {
-          same += maps.get(0).get(k).equals(maps.get(i).get(k)) ? 1 : 0;
-        }
-        assertThat((double) same / maps.get(0).size())
+        assertThat(agreement(maps.get(0), maps.get(i)))
             .as("twin " + i)
             .isGreaterThanOrEqualTo(0.995);
       }
 
       ModelPublished toa = twin(own, Radiometry.parse("toa-x10000"), m -> m, s -> s);
-      try (ActiveModel model =
-          new ActiveModel(
-              toa,
-              OrtClassifier.load(
-                  onnx,
-                  c.bands().size(),
-                  c.patchSize(),
-                  c.classValues().size(),
-                  new ComputeDevice(false, "test"),
-                  2),
-              64)) {
+      try (ActiveModel model = open(toa, onnx)) {
         assertThatThrownBy(() -> job.map(tiled.tiles().get(0), model))
             .isInstanceOf(UnmappableTileException.class)
             .hasMessageContaining("the model was trained on top-of-atmosphere reflectance × 10000")

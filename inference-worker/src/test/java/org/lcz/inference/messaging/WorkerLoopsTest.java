@@ -38,6 +38,7 @@ import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
 import org.lcz.inference.Fixtures;
 import org.lcz.inference.map.MapTile;
+import org.lcz.inference.map.MapTileFile;
 import org.lcz.inference.map.TileMapper;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.DevicePreference;
@@ -112,14 +113,15 @@ class WorkerLoopsTest {
 
       // seamless: the tiled map equals the scene mapped in one piece, cell for cell, and its
       // filtered band the filter of that one piece (the filter runs across tile borders)
-      List<byte[]> assembled = bands(Files.readAllBytes(cog));
+      List<byte[]> assembled = MapTileFile.bands(Files.readAllBytes(cog));
       MapTile whole = inOnePiece(store, published, scene, work);
       assertThat(assembled.get(0)).isEqualTo(whole.classes());
       assertThat(assembled.get(1))
           .isEqualTo(LczFilter.demuzere().filter(whole.classes(), 70, 46, 100, 100));
       assertThat(assembled.get(2)).isEqualTo(whole.confidence());
       assertThat(distinct(assembled.get(0))).as("stripes map to several classes").isGreaterThan(1);
-      List<byte[]> probabilities = bands(store.read(completed.products().get("probabilities")));
+      List<byte[]> probabilities =
+          MapTileFile.bands(store.read(completed.products().get("probabilities")));
       assertThat(probabilities).hasSize(17);
       for (int v = 1; v <= 17; v++) {
         byte[] expected =
@@ -187,27 +189,10 @@ class WorkerLoopsTest {
       }
       List<SceneMapCompleted> done = completions(bootstrap, sceneId);
       assertThat(done).hasSize(1);
-      List<byte[]> assembled = bands(store.read(done.get(0).map()));
+      List<byte[]> assembled = MapTileFile.bands(store.read(done.get(0).map()));
       MapTile whole = inOnePiece(store, published, scene, work);
       assertThat(assembled.get(0)).isEqualTo(whole.classes());
     }
-  }
-
-  /** The full-resolution bands of a GeoTIFF of uint8 bands, row-major. */
-  private static List<byte[]> bands(byte[] tiff) {
-    mil.nga.tiff.Rasters r =
-        mil.nga.tiff.TiffReader.readTiff(tiff).getFileDirectory().readRasters();
-    List<byte[]> bands = new java.util.ArrayList<>();
-    for (int b = 0; b < r.getSamplesPerPixel(); b++) {
-      byte[] band = new byte[r.getWidth() * r.getHeight()];
-      for (int y = 0; y < r.getHeight(); y++) {
-        for (int x = 0; x < r.getWidth(); x++) {
-          band[y * r.getWidth() + x] = r.getPixelSample(b, x, y).byteValue();
-        }
-      }
-      bands.add(band);
-    }
-    return bands;
   }
 
   private static WorkerLoops worker(LocalStack stack, ObjectStore store, Path dir, String run) {

@@ -45,7 +45,7 @@ public final class SceneTiler {
   /** The most bands a scene may have (Sentinel-2 has 13; a stack with more is a mistake). */
   public static final int MAX_BANDS = 200;
 
-  /** The smallest share of valid pixels (in every band) a scene must have to be mapped. */
+  /** The smallest share of valid pixels each band of a scene must have for it to be mapped. */
   public static final double MIN_VALID_SHARE = 0.01;
 
   /** The edge of one LCZ map cell: a scene smaller than one has nothing to map. */
@@ -222,8 +222,8 @@ public final class SceneTiler {
       throw new RasterException(
           String.format(
               Locale.ROOT,
-              "%s holds no data to map: %.2f %% of the sampled pixels have a value in every band"
-                  + " (the rest are nodata%s or NaN); at least %.0f %% are needed",
+              "%s holds no data to map: %.2f %% of the sampled pixels of its emptiest band have a"
+                  + " value (the rest are nodata%s or NaN); at least %.0f %% are needed",
               scene.name(),
               100 * valid,
               scene.nodata().map(v -> " (" + v + ")").orElse(""),
