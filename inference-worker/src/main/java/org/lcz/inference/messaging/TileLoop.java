@@ -53,6 +53,7 @@ public final class TileLoop implements Runnable {
   private final DeadLetterPublisher deadLetters;
   private final Map<String, Integer> failures = new HashMap<>();
   private final AtomicLong mapped = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
   private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
   private volatile boolean subscribed;
@@ -187,6 +188,7 @@ public final class TileLoop implements Runnable {
       deadLetters
           .publish(r, reason)
           .get(SEND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      deadLettered.incrementAndGet();
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -215,6 +217,11 @@ public final class TileLoop implements Runnable {
   /** Tiles mapped by this loop. */
   public long mapped() {
     return mapped.get();
+  }
+
+  /** Records this loop has sent to the dead-letter topic. */
+  public long deadLettered() {
+    return deadLettered.get();
   }
 
   /** The partitions of the tiles topic this loop holds now. */

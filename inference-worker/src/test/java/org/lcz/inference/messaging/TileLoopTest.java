@@ -120,7 +120,8 @@ class TileLoopTest {
         events.publishAndWait(wrongPixels, Duration.ofSeconds(30));
         events.publishAndWait(good, Duration.ofSeconds(30));
         Instant end = Instant.now().plusSeconds(120);
-        while (loop.mapped() < 1 && Instant.now().isBefore(end)) {
+        // the records sit on different partitions: wait until every one is done with
+        while ((loop.mapped() < 1 || loop.deadLettered() < 4) && Instant.now().isBefore(end)) {
           Thread.sleep(200);
         }
       } finally {
@@ -129,6 +130,7 @@ class TileLoopTest {
         slot.close();
       }
       assertThat(loop.mapped()).isEqualTo(1);
+      assertThat(loop.deadLettered()).isEqualTo(4);
       assertThat(Fixtures.events(bootstrap, Topics.MAPS, sceneId, MapTileWritten.class)).hasSize(1);
       List<String> errors =
           TopicSnapshot.read(bootstrap, Topics.DEAD_LETTER, Duration.ofSeconds(30)).stream()
