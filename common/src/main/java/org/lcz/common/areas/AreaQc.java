@@ -71,6 +71,15 @@ public final class AreaQc {
 
   /** Checks {@code read} (findings of reading kept first), against {@code scene} if given. */
   public static Checked check(TrainingAreaFiles.Read read, Optional<SceneCoverage> scene) {
+    return check(read, scene.map(List::of).orElse(List.of()));
+  }
+
+  /**
+   * Checks {@code read} against several scenes: an area is kept when at least one scene accepts it
+   * (it lies in that scene, mostly over valid pixels); an area no scene accepts is reported with
+   * the first scene's reason. With no scene, only the geometry is checked.
+   */
+  public static Checked check(TrainingAreaFiles.Read read, List<SceneCoverage> scenes) {
     List<Finding> findings = new ArrayList<>(read.findings());
     Set<Integer> classesRead = new HashSet<>();
     List<TrainingArea> areas = new ArrayList<>();
@@ -84,11 +93,22 @@ public final class AreaQc {
       sized.add(sized(a, findings));
     }
     areas = withoutOverlaps(sized, findings);
-    if (scene.isPresent()) {
+    if (!scenes.isEmpty()) {
       List<TrainingArea> inScene = new ArrayList<>();
       for (TrainingArea a : areas) {
-        if (scene.get().accepts(a, findings)) {
-          inScene.add(a);
+        List<Finding> first = null;
+        for (SceneCoverage scene : scenes) {
+          List<Finding> reasons = new ArrayList<>();
+          if (scene.accepts(a, reasons)) {
+            findings.addAll(reasons); // its warnings (partly outside, partly cloud)
+            first = null;
+            inScene.add(a);
+            break;
+          }
+          first = first == null ? reasons : first;
+        }
+        if (first != null) {
+          findings.addAll(first);
         }
       }
       areas = inScene;

@@ -16,7 +16,8 @@ import org.lcz.common.raster.TileCutter;
  * sen2} N × P × P × bands float32 (the patch centred on each cell's centre pixel, reflected at the
  * scene's edges exactly as the tiler fills halos, so training sees what inference will), {@code
  * label} N × 17 one-hot, and beside them {@code area} (N, the training area's index) and {@code
- * cell} (N × 2, the cell's column and row) so that every patch can be traced to its polygon.
+ * cell} (N × 2, the cell's column and row) and {@code scene} (N, which of the scenes it came from)
+ * so that every patch can be traced to its polygon.
  */
 public final class PatchSet {
   /** LCZ classes, one column each in {@code label}. */
@@ -50,17 +51,39 @@ public final class PatchSet {
    * @throws UncheckedIOException if the file cannot be written
    */
   public static int write(Path file, RasterSource scene, List<CellSample> samples, int patch) {
-    float[][][][] sen2 = new float[samples.size()][][][];
-    float[][] label = new float[samples.size()][CLASSES];
-    int[] area = new int[samples.size()];
-    int[][] cell = new int[samples.size()][2];
-    for (int i = 0; i < samples.size(); i++) {
-      CellSample s = samples.get(i);
-      sen2[i] = patch(scene, s.centreX(), s.centreY(), patch);
-      label[i][s.lcz() - 1] = 1;
-      area[i] = s.area();
-      cell[i][0] = s.col();
-      cell[i][1] = s.row();
+    return write(file, List.of(scene), List.of(samples), patch);
+  }
+
+  /**
+   * Writes the samples of several scenes to {@code file}, {@code perScene.get(i)} drawn from {@code
+   * scenes.get(i)}, with a {@code scene} data set (N, the scene's index) beside {@code area} and
+   * {@code cell}; returns how many were written.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static int write(
+      Path file, List<RasterSource> scenes, List<List<CellSample>> perScene, int patch) {
+    if (scenes.size() != perScene.size()) {
+      throw new IllegalArgumentException(
+          scenes.size() + " scenes but samples for " + perScene.size());
+    }
+    int n = perScene.stream().mapToInt(List::size).sum();
+    float[][][][] sen2 = new float[n][][][];
+    float[][] label = new float[n][CLASSES];
+    int[] area = new int[n];
+    int[][] cell = new int[n][2];
+    int[] scene = new int[n];
+    int i = 0;
+    for (int k = 0; k < scenes.size(); k++) {
+      for (CellSample s : perScene.get(k)) {
+        sen2[i] = patch(scenes.get(k), s.centreX(), s.centreY(), patch);
+        label[i][s.lcz() - 1] = 1;
+        area[i] = s.area();
+        cell[i][0] = s.col();
+        cell[i][1] = s.row();
+        scene[i] = k;
+        i++;
+      }
     }
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -72,10 +95,11 @@ public final class PatchSet {
         h5.putDataset("label", label);
         h5.putDataset("area", area);
         h5.putDataset("cell", cell);
+        h5.putDataset("scene", scene);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    return samples.size();
+    return n;
   }
 }

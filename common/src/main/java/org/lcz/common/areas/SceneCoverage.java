@@ -78,7 +78,7 @@ public final class SceneCoverage {
   }
 
   /** Whether {@code a} can be sampled from the scene, adding what was found to {@code findings}. */
-  boolean accepts(TrainingArea a, List<Finding> findings) {
+  public boolean accepts(TrainingArea a, List<Finding> findings) {
     Geometry there = inScene(a);
     if (!bounds.intersects(there)) {
       findings.add(

@@ -25,11 +25,15 @@ public sealed interface LczEvent
   /**
    * The newest payload schema version of {@code type} this code writes and reads: {@link
    * SceneMapCompleted#SCHEMA_VERSION} (2: the products map) for SceneMapCompleted, {@link
+   * TrainingRequested#SCHEMA_VERSION} (2: training areas) for TrainingRequested, {@link
    * #CURRENT_SCHEMA_VERSION} for the others.
    */
   static int currentSchemaVersion(Class<? extends LczEvent> type) {
-    return type == SceneMapCompleted.class
-        ? SceneMapCompleted.SCHEMA_VERSION
+    if (type == SceneMapCompleted.class) {
+      return SceneMapCompleted.SCHEMA_VERSION;
+    }
+    return type == TrainingRequested.class
+        ? TrainingRequested.SCHEMA_VERSION
         : CURRENT_SCHEMA_VERSION;
   }
 

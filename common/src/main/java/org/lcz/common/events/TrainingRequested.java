@@ -11,7 +11,8 @@ import org.lcz.common.storage.ObjectRef;
  * the request leaves them to the worker's configured defaults.
  *
  * @param variant the architecture, e.g. {@code msmla-18} or {@code msmla-50}
- * @param trainData HDF5 patch data set to train on
+ * @param trainData HDF5 patch data set to train on; absent only when {@code trainingAreas} is
+ *     given, in which case ingest builds the data sets and sends the request again with them
  * @param validationData HDF5 data set for model selection; optional
  * @param testData HDF5 data set for the final evaluation; optional
  * @param bands input band names in order; optional (all bands of the data set)
@@ -19,13 +20,15 @@ import org.lcz.common.storage.ObjectRef;
  *     org.lcz.common.preprocess.Radiometry#parse short form} ({@code fraction}, {@code x10000},
  *     {@code +offset}); optional (detected from the values and recorded in the model contract)
  * @param promote whether the result replaces the current model; optional ({@code if-better})
+ * @param trainingAreas WUDAPT training areas and the scenes to sample them from (schema version 2);
+ *     kept in the request that carries the data sets built from them, as their provenance
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingRequested(
     @JsonProperty(required = true) int schemaVersion,
     @JsonProperty(required = true) String runId,
     @JsonProperty(required = true) String variant,
-    @JsonProperty(required = true) ObjectRef trainData,
+    ObjectRef trainData,
     ObjectRef validationData,
     ObjectRef testData,
     List<String> bands,
@@ -36,8 +39,12 @@ public record TrainingRequested(
     Integer patience,
     Long seed,
     Promotion promote,
-    @JsonProperty(required = true) Instant requestedAt)
+    @JsonProperty(required = true) Instant requestedAt,
+    TrainingAreas trainingAreas)
     implements LczEvent {
+
+  /** The newest schema: 2 added {@code trainingAreas} and made {@code trainData} optional. */
+  public static final int SCHEMA_VERSION = 2;
 
   /** The architectures a training worker builds (the worker's own list is tested against it). */
   public static final List<String> VARIANTS = List.of("msmla-18", "msmla-50");
@@ -45,12 +52,98 @@ public record TrainingRequested(
   public TrainingRequested {
     Require.present(runId, "runId");
     Require.present(variant, "variant");
-    Require.present(trainData, "trainData");
+    if (trainData == null && trainingAreas == null) {
+      throw new IllegalArgumentException("trainData or trainingAreas is required");
+    }
     Require.present(requestedAt, "requestedAt");
     bands = bands == null ? null : List.copyOf(bands);
     if (radiometry != null) {
       org.lcz.common.preprocess.Radiometry.parse(radiometry); // refuses an unknown form by name
     }
+  }
+
+  /** A request (schema version 1) without training areas. */
+  public TrainingRequested(
+      int schemaVersion,
+      String runId,
+      String variant,
+      ObjectRef trainData,
+      ObjectRef validationData,
+      ObjectRef testData,
+      List<String> bands,
+      String radiometry,
+      Integer epochs,
+      Integer batchSize,
+      Double learningRate,
+      Integer patience,
+      Long seed,
+      Promotion promote,
+      Instant requestedAt) {
+    this(
+        schemaVersion,
+        runId,
+        variant,
+        trainData,
+        validationData,
+        testData,
+        bands,
+        radiometry,
+        epochs,
+        batchSize,
+        learningRate,
+        patience,
+        seed,
+        promote,
+        requestedAt,
+        null);
+  }
+
+  /** Whether the data sets are still to be built from training areas (by ingest). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean awaitsDataSets() {
+    return trainData == null;
+  }
+
+  /** This request with the data sets built from its training areas. */
+  public TrainingRequested withDataSets(ObjectRef train, ObjectRef validation, ObjectRef test) {
+    return new TrainingRequested(
+        SCHEMA_VERSION,
+        runId,
+        variant,
+        train,
+        validation,
+        test,
+        bands,
+        radiometry,
+        epochs,
+        batchSize,
+        learningRate,
+        patience,
+        seed,
+        promote,
+        requestedAt,
+        trainingAreas);
+  }
+
+  /** This request with {@code areas} to build its data sets from. */
+  public TrainingRequested with(TrainingAreas areas) {
+    return new TrainingRequested(
+        SCHEMA_VERSION,
+        runId,
+        variant,
+        trainData,
+        validationData,
+        testData,
+        bands,
+        radiometry,
+        epochs,
+        batchSize,
+        learningRate,
+        patience,
+        seed,
+        promote,
+        requestedAt,
+        areas);
   }
 
   /** A request with only the required fields; every hyper-parameter left to the worker. */

@@ -219,6 +219,34 @@ class AreaQcTest {
       // x 500,750–500,950 over nodata up to 500,800: a quarter
       double half = coverage.nodataShare(coverage.inScene(areas.get(4)));
       assertThat(half).isCloseTo(0.25, within(0.03));
+
+      // a second scene east of the first (x 502–504 km, no nodata): an area is kept when any
+      // scene accepts it, and one no scene accepts keeps the first scene's reason
+      Gdal.python(
+          dir,
+          "import numpy as np\nfrom osgeo import gdal, osr\n"
+              + "d = gdal.GetDriverByName('GTiff').Create('east.tif', 200, 200, 2,"
+              + " gdal.GDT_UInt16)\n"
+              + "d.SetGeoTransform([502000, 10, 0, 5000000, 0, -10])\n"
+              + "s = osr.SpatialReference(); s.ImportFromEPSG(32632);"
+              + " d.SetProjection(s.ExportToWkt())\n"
+              + "for b in (1, 2):\n"
+              + "    d.GetRasterBand(b).WriteArray(np.full((200, 200), 500, dtype='uint16'))\n"
+              + "d = None\n");
+      try (SceneRaster east = SceneRaster.open(dir.resolve("east.tif"))) {
+        AreaQc.Checked both =
+            AreaQc.check(
+                new TrainingAreaFiles.Read(areas, List.of()),
+                List.of(coverage, new SceneCoverage(east)));
+        assertThat(both.areas())
+            .extracting(TrainingArea::id)
+            .containsExactlyInAnyOrder("clean", "outside", "edge", "half");
+        assertThat(findings(both))
+            .containsExactlyInAnyOrder(
+                new Tuple(Finding.Level.WARNING, "partly outside the scene", "edge"),
+                new Tuple(Finding.Level.ERROR, "over nodata or cloud", "nodata"),
+                new Tuple(Finding.Level.WARNING, "partly over nodata or cloud", "half"));
+      }
     }
   }
 

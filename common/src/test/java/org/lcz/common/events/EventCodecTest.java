@@ -43,7 +43,8 @@ class EventCodecTest {
     byte[] payload = codec.toJson(event);
     assertThat(json.readTree(payload).get("schemaVersion").asInt())
         .isEqualTo(LczEvent.currentSchemaVersion(event.getClass()))
-        .isEqualTo(event instanceof SceneMapCompleted ? 2 : 1);
+        .isEqualTo(
+            event instanceof SceneMapCompleted || event instanceof TrainingRequested ? 2 : 1);
     assertThat(json.readTree(payload).has("key")).isFalse();
     assertThat(codec.fromJson(payload, event.getClass())).isEqualTo(event);
   }

@@ -37,7 +37,7 @@ public final class SampleEvents {
         new SceneRejected("s1", ObjectRef.of("lcz-inbox", "bad.tif"), "no georeferencing", T),
         new TileReady("s1", "s1-0_1", 0, 1, 4, tile, manifest),
         new TrainingRequested(
-            1,
+            2,
             "run-7",
             "msmla-18",
             ObjectRef.of("lcz-datasets", "train.h5"),
@@ -51,7 +51,12 @@ public final class SampleEvents {
             15,
             7L,
             Promotion.ALWAYS,
-            T),
+            T,
+            new TrainingAreas(
+                ObjectRef.of("lcz-datasets", "areas/porto.kml"),
+                List.of(ObjectRef.of("lcz-inbox", "porto/sen2.tif")),
+                null,
+                150)),
         new EpochCompleted("run-7", 3, 30, 0.71, 0.8, 0.78, 0.002, 240.5, 312.0),
         new TrainingFailed("run-7", "dataset has no 'label' key", T),
         new ModelPublished(

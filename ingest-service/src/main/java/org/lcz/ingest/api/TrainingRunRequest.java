@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.UUID;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.Promotion;
+import org.lcz.common.events.TrainingAreas;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 
 /**
  * The body of {@code POST /training-runs}. Data sets are {@code s3://bucket/key} or a key in {@code
- * lcz-datasets}; everything but {@code trainData} is optional.
+ * lcz-datasets}; everything but {@code trainData} is optional. Instead of data sets, {@code
+ * trainingAreas} names WUDAPT training areas and the scenes to sample them from; ingest then builds
+ * the data sets (train, validation and test split by area).
  *
  * @param runId defaults to a new random id
  * @param variant {@code msmla-18} (default) or {@code msmla-50}
@@ -33,7 +36,52 @@ public record TrainingRunRequest(
     Integer patience,
     Long seed,
     String promote,
-    String radiometry) {
+    String radiometry,
+    Areas trainingAreas) {
+
+  /**
+   * Training areas to build the data sets from, instead of {@code trainData}.
+   *
+   * @param areas the KML, KMZ or GeoJSON file: {@code s3://bucket/key} or a key in {@code
+   *     lcz-datasets}
+   * @param scenes the scenes to sample the areas from: {@code s3://bucket/key} or a key in {@code
+   *     lcz-inbox}, in any form the inbox reads
+   * @param classProperty the GeoJSON property with the class (default {@code lcz})
+   * @param perArea the most cells one area gives per scene (default 200)
+   */
+  public record Areas(String areas, List<String> scenes, String classProperty, Integer perArea) {}
+
+  /** A request with data sets. */
+  public TrainingRunRequest(
+      String runId,
+      String variant,
+      String trainData,
+      String validationData,
+      String testData,
+      List<String> bands,
+      Integer epochs,
+      Integer batchSize,
+      Double learningRate,
+      Integer patience,
+      Long seed,
+      String promote,
+      String radiometry) {
+    this(
+        runId,
+        variant,
+        trainData,
+        validationData,
+        testData,
+        bands,
+        epochs,
+        batchSize,
+        learningRate,
+        patience,
+        seed,
+        promote,
+        radiometry,
+        null);
+  }
 
   /**
    * The event this request asks for.
@@ -51,10 +99,18 @@ public record TrainingRunRequest(
       throw new IllegalArgumentException(
           "variant must be one of " + TrainingRequested.VARIANTS + ", not " + variant);
     }
-    if (trainData == null || trainData.isBlank()) {
+    boolean hasData = trainData != null && !trainData.isBlank();
+    if (!hasData && trainingAreas == null) {
       throw new IllegalArgumentException(
-          "trainData is required: s3://bucket/key or a key in " + Buckets.DATASETS);
+          "trainData (s3://bucket/key or a key in "
+              + Buckets.DATASETS
+              + ") or trainingAreas ({\"areas\": …, \"scenes\": […]}) is required");
     }
+    if (hasData && trainingAreas != null) {
+      throw new IllegalArgumentException(
+          "give trainData or trainingAreas, not both: data sets are built from the areas");
+    }
+    TrainingAreas areas = areas();
     positive(epochs, "epochs");
     positive(batchSize, "batchSize");
     positive(patience, "patience");
@@ -69,7 +125,7 @@ public record TrainingRunRequest(
       org.lcz.common.preprocess.Radiometry.parse(radiometry); // names the accepted forms
     }
     return new TrainingRequested(
-        LczEvent.CURRENT_SCHEMA_VERSION,
+        trainingAreas == null ? LczEvent.CURRENT_SCHEMA_VERSION : TrainingRequested.SCHEMA_VERSION,
         id,
         v,
         ref(trainData, "trainData"),
@@ -83,12 +139,49 @@ public record TrainingRunRequest(
         patience,
         seed,
         promotion(),
-        now);
+        now,
+        areas);
   }
 
-  /** The data sets the event names. */
+  private TrainingAreas areas() {
+    if (trainingAreas == null) {
+      return null;
+    }
+    if (trainingAreas.areas() == null || trainingAreas.areas().isBlank()) {
+      throw new IllegalArgumentException(
+          "trainingAreas.areas is required: the KML, KMZ or GeoJSON file of training areas");
+    }
+    if (trainingAreas.scenes() == null || trainingAreas.scenes().isEmpty()) {
+      throw new IllegalArgumentException(
+          "trainingAreas.scenes must name at least one scene to sample the areas from");
+    }
+    List<ObjectRef> scenes = new ArrayList<>();
+    for (String scene : trainingAreas.scenes()) {
+      if (scene == null || scene.isBlank()) {
+        throw new IllegalArgumentException("trainingAreas.scenes holds an empty entry");
+      }
+      scenes.add(ref(scene, "trainingAreas.scenes", Buckets.INBOX));
+    }
+    positive(trainingAreas.perArea(), "trainingAreas.perArea");
+    if (validationData != null || testData != null) {
+      throw new IllegalArgumentException(
+          "validationData and testData come from the training areas' splits; leave them out");
+    }
+    return new TrainingAreas(
+        ref(trainingAreas.areas(), "trainingAreas.areas", Buckets.DATASETS),
+        scenes,
+        trainingAreas.classProperty(),
+        trainingAreas.perArea());
+  }
+
+  /** The objects the event names: data sets, or training areas and scenes. */
   List<ObjectRef> dataSets(TrainingRequested event) {
     List<ObjectRef> refs = new ArrayList<>();
+    if (event.trainingAreas() != null) {
+      refs.add(event.trainingAreas().areas());
+      refs.addAll(event.trainingAreas().scenes());
+      return refs;
+    }
     refs.add(event.trainData());
     if (event.validationData() != null) {
       refs.add(event.validationData());
@@ -118,6 +211,10 @@ public record TrainingRunRequest(
   }
 
   private static ObjectRef ref(String location, String field) {
+    return ref(location, field, Buckets.DATASETS);
+  }
+
+  private static ObjectRef ref(String location, String field, String bucket) {
     if (location == null || location.isBlank()) {
       return null;
     }
@@ -132,8 +229,8 @@ public record TrainingRunRequest(
     }
     if (s.contains("://")) {
       throw new IllegalArgumentException(
-          field + " must be s3://bucket/key or a key in " + Buckets.DATASETS + ", not " + location);
+          field + " must be s3://bucket/key or a key in " + bucket + ", not " + location);
     }
-    return ObjectRef.of(Buckets.DATASETS, s);
+    return ObjectRef.of(bucket, s);
   }
 }

@@ -34,16 +34,23 @@ public class TrainingRunsResource {
   @Operation(
       summary = "Request a training run",
       description =
-          "Checks the request (variant, data sets present in the object store, hyper-parameters"
-              + " in range) and emits TrainingRequested on lcz.training.requests. Follow the run"
-              + " on lcz.training.progress and lcz.models.")
+          "Checks the request (variant, data sets -- or training areas and their scenes -- present"
+              + " in the object store, hyper-parameters in range) and emits TrainingRequested on"
+              + " lcz.training.requests. With training areas, ingest builds the data sets (QC,"
+              + " patches, splits by area) under lcz-datasets/areas/{runId}/ and sends the request"
+              + " on; areas that cannot train end as TrainingFailed naming them. Follow the run on"
+              + " lcz.training.progress and lcz.models.")
   @APIResponse(responseCode = "202", description = "the TrainingRequested event that was sent")
   @APIResponse(responseCode = "400", description = "a field is missing or out of range")
-  @APIResponse(responseCode = "422", description = "a data set does not exist")
+  @APIResponse(
+      responseCode = "422",
+      description = "a data set, the training areas or a scene does not exist")
   public Response request(TrainingRunRequest request) {
     if (request == null) {
       throw new ProblemException(
-          Problem.of(Response.Status.BAD_REQUEST, "give the run as JSON, at least trainData"));
+          Problem.of(
+              Response.Status.BAD_REQUEST,
+              "give the run as JSON, at least trainData or trainingAreas"));
     }
     TrainingRequested event;
     try {
@@ -62,7 +69,10 @@ public class TrainingRunsResource {
       }
       if (!exists) {
         throw new ProblemException(
-            Problem.of(422, "Unprocessable Request", "no data set at " + ref.uri()));
+            Problem.of(
+                422,
+                "Unprocessable Request",
+                (event.trainingAreas() == null ? "no data set at " : "no object at ") + ref.uri()));
       }
     }
     try {

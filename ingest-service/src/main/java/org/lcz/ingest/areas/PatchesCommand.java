@@ -1,31 +1,14 @@
 package org.lcz.ingest.areas;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.lcz.common.areas.AreaQc;
-import org.lcz.common.areas.AreaSplits;
-import org.lcz.common.areas.AreasCommand;
-import org.lcz.common.areas.CellSample;
-import org.lcz.common.areas.CellSampler;
-import org.lcz.common.areas.PatchSet;
-import org.lcz.common.areas.SceneCoverage;
 import org.lcz.common.areas.TrainingAreaException;
 import org.lcz.common.areas.TrainingAreaFiles;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.raster.CellGrid;
 import org.lcz.common.raster.RasterException;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.ingest.source.GeoTiffFormat;
@@ -103,73 +86,25 @@ public final class PatchesCommand {
       Path areasPath = Path.of(o.get("--areas"));
       TrainingAreaFiles.Read read =
           TrainingAreaFiles.read(areasPath, o.getOrDefault("--class-property", "lcz"));
-      SceneCoverage coverage = new SceneCoverage(scene);
-      AreaQc.Checked checked = AreaQc.check(read, Optional.of(coverage));
-      String report =
-          AreasCommand.report(
-              areasPath.getFileName().toString(), scenePath.toString(), read, checked);
-      out.print(report);
-      Files.createDirectories(out_);
-      Files.writeString(out_.resolve("qc.txt"), report);
-      if (!checked.usable()) {
+      AreaDataSets.Built built =
+          AreaDataSets.build(
+              areasPath.getFileName().toString(),
+              read,
+              List.of(scene),
+              new AreaDataSets.Settings(patch, cap, seed),
+              out_,
+              out);
+      if (!built.usable()) {
         return new Result(false, Map.of());
       }
-
-      double[] g = scene.geoTransform();
-      CellGrid grid = CellGrid.of(scene.width(), scene.height(), 100, Math.abs(g[1]));
-      List<CellSample> samples = CellSampler.sample(checked.areas(), coverage, grid, g, cap, seed);
-      int[] split = AreaSplits.assign(checked.areas(), seed);
-      List<List<CellSample>> sets =
-          List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-      int[] cellsPerArea = new int[checked.areas().size()];
-      for (CellSample s : samples) {
-        sets.get(split[s.area()]).add(s);
-        cellsPerArea[s.area()]++;
-      }
-      List<String> names = List.of("train.h5", "val.h5", "test.h5");
-      Map<String, Integer> written = new TreeMap<>();
-      for (int i = 0; i < 3; i++) {
-        if (sets.get(i).isEmpty()) {
-          out.printf("%s: no area fell to this split; not written%n", names.get(i));
-          continue;
-        }
-        int n = PatchSet.write(out_.resolve(names.get(i)), scene, sets.get(i), patch);
-        written.put(names.get(i), n);
-        out.printf("%s: %d patches of %d px %s%n", names.get(i), n, patch, perClass(sets.get(i)));
-      }
-      writeAreas(out_.resolve("areas.json"), checked, split, cellsPerArea);
+      Map<String, Integer> written = built.patches();
       out.printf(
           "next: ./lcz train --data %s%s%s%n",
           out_.resolve("train.h5"),
           written.containsKey("val.h5") ? " --val " + out_.resolve("val.h5") : "",
           written.containsKey("test.h5") ? " --test " + out_.resolve("test.h5") : "");
-      return new Result(true, written);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + out_ + ": " + e.getMessage(), e);
+      return new Result(true, new TreeMap<>(written));
     }
-  }
-
-  private static String perClass(List<CellSample> samples) {
-    Map<String, Integer> n = new TreeMap<>();
-    LczCatalog catalog = LczCatalog.standard();
-    samples.forEach(s -> n.merge(catalog.byValue(s.lcz()).code(), 1, Integer::sum));
-    return n.toString();
-  }
-
-  private static void writeAreas(Path file, AreaQc.Checked checked, int[] split, int[] cells)
-      throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ArrayNode areas = json.createArrayNode();
-    String[] splits = {"train", "validation", "test"};
-    for (int i = 0; i < checked.areas().size(); i++) {
-      ObjectNode a = areas.addObject();
-      a.put("index", i);
-      a.put("id", checked.areas().get(i).id());
-      a.put("lcz", LczCatalog.standard().byValue(checked.areas().get(i).lcz()).code());
-      a.put("split", splits[split[i]]);
-      a.put("cells", cells[i]);
-    }
-    Files.write(file, json.writeValueAsBytes(areas));
   }
 
   private static int positive(String v, String option) {

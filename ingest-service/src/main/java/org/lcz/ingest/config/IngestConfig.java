@@ -52,6 +52,20 @@ public interface IngestConfig {
   @WithDefault("lcz-ingest-notifications")
   String notificationsGroup();
 
+  /** Training requests that name training areas, whose data sets ingest builds. */
+  Areas areas();
+
+  /** How training areas become data sets. */
+  interface Areas {
+    /** Ingest's consumer group on {@code lcz.training.requests}. */
+    @WithDefault("lcz-ingest-training-areas")
+    String group();
+
+    /** Patch side in pixels the data sets are cut with: the model's input (MSMLA: 48). */
+    @WithDefault("48")
+    int patch();
+  }
+
   /**
    * How long after a {@code scene.json} arrives the files it names are waited for (upload them in
    * any order); then the scene is rejected naming the missing ones.

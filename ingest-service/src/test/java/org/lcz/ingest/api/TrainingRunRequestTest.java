@@ -47,7 +47,8 @@ class TrainingRunRequestTest {
     assertThatThrownBy(() -> request("MSMLA-34", "t.h5", null).toEvent(NOW))
         .hasMessageContaining("variant must be one of");
     assertThatThrownBy(() -> request(null, " ", null).toEvent(NOW))
-        .hasMessageContaining("trainData is required");
+        .hasMessageContaining(
+            "trainData (s3://bucket/key or a key in lcz-datasets) or trainingAreas");
     assertThatThrownBy(() -> request(null, "http://x/t.h5", null).toEvent(NOW))
         .hasMessageContaining("trainData must be s3://bucket/key");
     assertThatThrownBy(() -> request(null, "s3://bucket-only", null).toEvent(NOW))
@@ -96,5 +97,74 @@ class TrainingRunRequestTest {
                 "fraction+offset")
             .toEvent(NOW);
     assertThat(e.radiometry()).isEqualTo("fraction+offset");
+  }
+
+  private static TrainingRunRequest areas(
+      String train, String validation, TrainingRunRequest.Areas areas) {
+    return new TrainingRunRequest(
+        "city-1",
+        null,
+        train,
+        validation,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        7L,
+        null,
+        null,
+        areas);
+  }
+
+  @Test
+  void trainingAreasAndTheirScenesReplaceTheDataSets() {
+    TrainingRequested e =
+        areas(
+                null,
+                null,
+                new TrainingRunRequest.Areas(
+                    "areas/city.kml",
+                    List.of("city/sen2.tif", "s3://archive/a/item.json"),
+                    null,
+                    50))
+            .toEvent(NOW);
+    assertThat(e.awaitsDataSets()).isTrue();
+    assertThat(e.schemaVersion()).isEqualTo(2);
+    assertThat(e.trainingAreas().areas()).isEqualTo(ObjectRef.of("lcz-datasets", "areas/city.kml"));
+    assertThat(e.trainingAreas().scenes())
+        .containsExactly(
+            ObjectRef.of("lcz-inbox", "city/sen2.tif"), ObjectRef.of("archive", "a/item.json"));
+    assertThat(e.trainingAreas().perArea()).isEqualTo(50);
+    assertThat(e.seed()).isEqualTo(7L);
+    assertThat(areas(null, null, null).dataSets(e))
+        .as("the objects checked for existence")
+        .hasSize(3);
+  }
+
+  @Test
+  void trainingAreasAreRefusedWithDataSetsOrWithoutScenes() {
+    TrainingRunRequest.Areas ok =
+        new TrainingRunRequest.Areas("a.kml", List.of("s.tif"), null, null);
+    assertThatThrownBy(() -> areas("t.h5", null, ok).toEvent(NOW))
+        .hasMessageContaining("give trainData or trainingAreas, not both");
+    assertThatThrownBy(() -> areas(null, "v.h5", ok).toEvent(NOW))
+        .hasMessageContaining("validationData and testData come from the training areas");
+    assertThatThrownBy(
+            () ->
+                areas(null, null, new TrainingRunRequest.Areas("a.kml", List.of(), null, null))
+                    .toEvent(NOW))
+        .hasMessageContaining("trainingAreas.scenes must name at least one scene");
+    assertThatThrownBy(
+            () ->
+                areas(null, null, new TrainingRunRequest.Areas(null, List.of("s.tif"), null, null))
+                    .toEvent(NOW))
+        .hasMessageContaining("trainingAreas.areas is required");
+    assertThatThrownBy(
+            () ->
+                areas(null, null, new TrainingRunRequest.Areas("a.kml", List.of("s.tif"), null, 0))
+                    .toEvent(NOW))
+        .hasMessageContaining("trainingAreas.perArea must be at least 1");
   }
 }

@@ -102,6 +102,14 @@ public final class RequestLoop implements Runnable {
       commit(partition, record.offset());
       return;
     }
+    if (request.awaitsDataSets()) {
+      // ingest builds its data sets from the training areas and sends it again with them
+      LOG.infof(
+          "run %s: waits for ingest to build its data sets from %s",
+          request.runId(), request.trainingAreas().areas().uri());
+      commit(partition, record.offset());
+      return;
+    }
     current.set(request.runId());
     busy = true;
     Future<TrainingJob.Result> result = trainer.submit(() -> job.handle(request));

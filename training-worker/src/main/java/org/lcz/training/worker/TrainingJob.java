@@ -94,6 +94,10 @@ public final class TrainingJob {
 
   /** Handles one request. */
   public Result handle(TrainingRequested request) {
+    if (request.awaitsDataSets()) {
+      throw new IllegalArgumentException(
+          "run " + request.runId() + " has no data sets yet: ingest builds them from its areas");
+    }
     String version = ModelVersions.of(request);
     if (store.exists(Buckets.MODELS, ModelVersions.cardKey(version))) {
       LOG.infof(

@@ -1,0 +1,60 @@
+package org.lcz.common.areas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.common.raster.Gdal;
+import org.lcz.common.raster.SceneRaster;
+
+/** Patch sets written here and read back with h5py. */
+class PatchSetTest {
+  @TempDir Path dir;
+
+  /** A 1-band 60 × 40 scene whose pixel (x, y) holds {@code base + 100 y + x}. */
+  private Path scene(String name, int base) throws Exception {
+    Gdal.python(
+        dir,
+        "import numpy as np\nfrom osgeo import gdal, osr\n"
+            + "d = gdal.GetDriverByName('GTiff').Create('"
+            + name
+            + "', 60, 40, 1, gdal.GDT_Float32)\n"
+            + "d.SetGeoTransform([500000, 10, 0, 5000000, 0, -10])\n"
+            + "s = osr.SpatialReference(); s.ImportFromEPSG(32632); d.SetProjection(s.ExportToWkt())\n"
+            + "y, x = np.mgrid[0:40, 0:60]\n"
+            + "d.GetRasterBand(1).WriteArray(("
+            + base
+            + " + 100 * y + x).astype('float32'))\n"
+            + "d = None\n");
+    return dir.resolve(name);
+  }
+
+  @Test
+  void samplesOfSeveralScenesAreWrittenWithTheirSceneAreaCellAndOneHotLabel() throws Exception {
+    try (SceneRaster a = SceneRaster.open(scene("a.tif", 0));
+        SceneRaster b = SceneRaster.open(scene("b.tif", 10000))) {
+      List<CellSample> fromA =
+          List.of(new CellSample(0, 0, 5, 5, 2, 0), new CellSample(1, 2, 15, 25, 17, 1));
+      List<CellSample> fromB = List.of(new CellSample(3, 1, 35, 15, 2, 0));
+      int n = PatchSet.write(dir.resolve("set.h5"), List.of(a, b), List.of(fromA, fromB), 4);
+      assertThat(n).isEqualTo(3);
+    }
+    String out =
+        Gdal.python(
+            dir,
+            "import h5py\nf = h5py.File('set.h5', 'r')\n"
+                + "print(f['sen2'].shape, f['label'].shape)\n"
+                + "print(list(f['scene'][:]), list(f['area'][:]), [list(c) for c in f['cell'][:]])\n"
+                + "print([int(l.argmax()) + 1 for l in f['label'][:]], float(f['label'][:].sum()))\n"
+                // the patch centred on (cx, cy) starts at (cx − 2, cy − 2): first pixel of each
+                + "print([float(f['sen2'][i, 0, 0, 0]) for i in range(3)])\n");
+    assertThat(out.lines().toList())
+        .containsExactly(
+            "(3, 4, 4, 1) (3, 17)",
+            "[0, 0, 1] [0, 1, 0] [[0, 0], [1, 2], [3, 1]]",
+            "[2, 17, 2] 3.0",
+            "[303.0, 2313.0, 11333.0]");
+  }
+}

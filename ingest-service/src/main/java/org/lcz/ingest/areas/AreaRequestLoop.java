@@ -1,0 +1,132 @@
+package org.lcz.ingest.areas;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.lcz.common.events.InvalidEventException;
+import org.lcz.common.events.TrainingFailed;
+import org.lcz.common.events.TrainingRequested;
+import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.Topics;
+import org.lcz.common.storage.ObjectStoreException;
+
+/**
+ * Reads {@code lcz.training.requests} in ingest's own group and hands each request that names
+ * training areas to {@link AreaRequests}; requests with data sets are the training worker's, and
+ * records that are no valid request are its to dead-letter. A record is committed once handled; a
+ * store that cannot be reached is tried again ({@value #ATTEMPTS} times, then the run fails with
+ * the reason), and an unexpected error fails the run at once (no retry loop on a permanent error).
+ */
+public final class AreaRequestLoop implements Runnable {
+  private static final Logger LOG = Logger.getLogger(AreaRequestLoop.class);
+  static final int ATTEMPTS = 5;
+
+  private final Consumer<String, byte[]> consumer;
+  private final InboundEvents inbound;
+  private final AreaRequests requests;
+  private final AreaRequests.Events events;
+  private final Duration retryPause;
+  private volatile boolean running = true;
+  private volatile long built;
+
+  public AreaRequestLoop(
+      Consumer<String, byte[]> consumer,
+      InboundEvents inbound,
+      AreaRequests requests,
+      AreaRequests.Events events,
+      Duration retryPause) {
+    this.consumer = consumer;
+    this.inbound = inbound;
+    this.requests = requests;
+    this.events = events;
+    this.retryPause = retryPause;
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(Topics.TRAINING_REQUESTS));
+      while (running) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          handle(r);
+          consumer.commitSync(
+              Map.of(
+                  new TopicPartition(r.topic(), r.partition()),
+                  new OffsetAndMetadata(r.offset() + 1)));
+          if (!running) {
+            break;
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> r) {
+    TrainingRequested request;
+    try {
+      request = inbound.decode(r, TrainingRequested.class);
+    } catch (InvalidEventException e) {
+      return; // the training worker dead-letters it
+    }
+    if (!request.awaitsDataSets()) {
+      return;
+    }
+    for (int attempt = 1; running; attempt++) {
+      try {
+        if (requests.handle(request) == AreaRequests.Outcome.BUILT) {
+          built++;
+        }
+        return;
+      } catch (ObjectStoreException e) {
+        if (attempt >= ATTEMPTS) {
+          fail(request, "the object store failed " + attempt + " times: " + e.getMessage());
+          return;
+        }
+        LOG.warnf(
+            "run %s: object store failed (attempt %d of %d), trying again: %s",
+            request.runId(), attempt, ATTEMPTS, e.getMessage());
+        pause();
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "run %s: building the data sets failed", request.runId());
+        fail(request, "building the data sets failed: " + e);
+        return;
+      }
+    }
+  }
+
+  private void fail(TrainingRequested request, String reason) {
+    events.publish(new TrainingFailed(request.runId(), reason, java.time.Instant.now()));
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(retryPause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Requests whose data sets were built and sent on. */
+  public long built() {
+    return built;
+  }
+
+  /** Stops after the request in hand. */
+  public void stop() {
+    running = false;
+    consumer.wakeup();
+  }
+}
