@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lcz.common.events.Promotion;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.Topics;
@@ -19,6 +21,7 @@ import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
 import org.lcz.ingest.TopicEvents;
+import org.lcz.ingest.areas.AreaFixtures;
 
 /** {@code POST /training-runs} sends TrainingRequested to the real broker, or a problem. */
 @QuarkusTest
@@ -59,6 +62,56 @@ class TrainingRunsResourceTest {
     assertThat(request.epochs()).isEqualTo(3);
     assertThat(request.promote()).isEqualTo(Promotion.ALWAYS);
     assertThat(request.batchSize()).isNull(); // left to the worker
+  }
+
+  @Test
+  void trainingAreasAreBuiltIntoDataSetsByIngestAndTheRequestSentOn(@TempDir Path dir)
+      throws Exception {
+    String at = "rest-" + UUID.randomUUID() + "/";
+    store.put(Buckets.INBOX, at + "scene.tif", AreaFixtures.scene(dir), "image/tiff");
+    store.put(Buckets.DATASETS, at + "areas.kml", AreaFixtures.areas(dir, 4), "application/xml");
+    String runId = "areas-" + UUID.randomUUID();
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"runId\": \""
+                + runId
+                + "\", \"trainingAreas\": {\"areas\": \""
+                + at
+                + "areas.kml\", \"scenes\": [\""
+                + at
+                + "scene.tif\"], \"perArea\": 3}}")
+        .post("/training-runs")
+        .then()
+        .statusCode(202)
+        .body("runId", equalTo(runId))
+        .body("trainingAreas.areas.bucket", equalTo(Buckets.DATASETS))
+        .body("trainingAreas.scenes[0].bucket", equalTo(Buckets.INBOX));
+    // the service's own listener builds the sets and sends the request again, with them
+    var sent =
+        new TopicEvents(bootstrap)
+            .await(
+                Topics.TRAINING_REQUESTS,
+                e -> e instanceof TrainingRequested t && t.runId().equals(runId),
+                l -> l.size() >= 2);
+    TrainingRequested first = (TrainingRequested) sent.get(0);
+    TrainingRequested built = (TrainingRequested) sent.get(1);
+    assertThat(first.awaitsDataSets()).isTrue();
+    assertThat(built.awaitsDataSets()).isFalse();
+    assertThat(built.trainData().key()).isEqualTo("areas/" + runId + "/train.h5");
+    assertThat(built.trainingAreas()).isEqualTo(first.trainingAreas());
+    assertThat(store.exists(Buckets.DATASETS, "areas/" + runId + "/qc.txt")).isTrue();
+  }
+
+  @Test
+  void missingTrainingAreasAreA422() {
+    given()
+        .contentType("application/json")
+        .body("{\"trainingAreas\": {\"areas\": \"absent.kml\", \"scenes\": [\"absent.tif\"]}}")
+        .post("/training-runs")
+        .then()
+        .statusCode(422)
+        .body("detail", equalTo("no object at s3://lcz-datasets/absent.kml"));
   }
 
   @Test

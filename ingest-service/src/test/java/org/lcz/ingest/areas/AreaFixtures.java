@@ -5,14 +5,14 @@ import java.util.Locale;
 import org.lcz.common.raster.Gdal;
 
 /** A synthetic scene and WUDAPT KML over it, made with GDAL, for the training-area tests. */
-final class AreaFixtures {
+public final class AreaFixtures {
   private AreaFixtures() {}
 
   /**
    * A 10-band UTM 32N scene, 600 × 400 px at 10 m: band b, pixel (x, y) holds 500 + 100 b + (3x +
    * 7y) % 97.
    */
-  static Path scene(Path dir) throws Exception {
+  public static Path scene(Path dir) throws Exception {
     Gdal.python(
         dir,
         "import numpy as np\nfrom osgeo import gdal, osr\n"
@@ -29,7 +29,7 @@ final class AreaFixtures {
   }
 
   /** KML of 3 classes × 4 squares of 250 m, placed in UTM with GDAL. */
-  static Path areas(Path dir, int perClass) throws Exception {
+  public static Path areas(Path dir, int perClass) throws Exception {
     StringBuilder points = new StringBuilder();
     String[] classes = {"2", "A", "G"};
     for (int c = 0; c < 3; c++) {
