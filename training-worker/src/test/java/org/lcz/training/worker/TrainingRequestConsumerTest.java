@@ -177,6 +177,29 @@ class TrainingRequestConsumerTest {
   }
 
   @Test
+  void aRequestAwaitingItsDataSetsIsLeftToIngest() throws Exception {
+    String runId = "areas-" + UUID.randomUUID();
+    TrainingRequested awaiting =
+        request(runId, ObjectRef.of(Buckets.DATASETS, PREFIX + "nowhere.h5"), null)
+            .with(
+                new org.lcz.common.events.TrainingAreas(
+                    ObjectRef.of(Buckets.DATASETS, PREFIX + "areas.kml"),
+                    List.of(ObjectRef.of(Buckets.INBOX, PREFIX + "scene.tif")),
+                    null,
+                    null))
+            .withDataSets(null, null, null);
+    publisher.publish(awaiting).get(30, TimeUnit.SECONDS);
+    // the same run with a (missing) data set, behind it on the same partition: its failure is
+    // the run's only progress event, so the request before it was passed over without one
+    publisher
+        .publish(request(runId, ObjectRef.of(Buckets.DATASETS, PREFIX + "nowhere.h5"), null))
+        .get(30, TimeUnit.SECONDS);
+    List<LczEvent> events = awaitProgress(runId, e -> !e.isEmpty(), 120);
+    assertThat(events).hasSize(1);
+    assertThat(((TrainingFailed) events.get(0)).reason()).contains(PREFIX + "nowhere.h5");
+  }
+
+  @Test
   void anUnknownBandEndsAsTrainingFailedNamingTheBand() throws Exception {
     String runId = "band-" + UUID.randomUUID();
     publisher
