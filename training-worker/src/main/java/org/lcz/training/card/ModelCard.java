@@ -45,6 +45,8 @@ import org.lcz.training.train.TrainingPlan;
  * @param createdAt when the card was written
  * @param promotion whether the version became the current model and why; {@code null} until it is
  *     published
+ * @param accuracyByAreas the measures' spread over the held-out training areas, when the evaluation
+ *     set records each patch's area; {@code null} otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(
@@ -68,7 +70,8 @@ public record ModelCard(
     double trainingSeconds,
     Map<String, String> files,
     Instant createdAt,
-    PromotionDecision promotion) {
+    PromotionDecision promotion,
+    AreaAccuracy accuracyByAreas) {
 
   /** The current format of the card. */
   public static final int CARD_VERSION = 1;
@@ -145,7 +148,8 @@ public record ModelCard(
         trainingSeconds,
         more,
         createdAt,
-        decision);
+        decision,
+        accuracyByAreas);
   }
 
   /** Model identity and provenance that the training run itself does not know. */

@@ -94,7 +94,8 @@ public final class ModelCards {
         outcome.duration().toMillis() / 1000.0,
         files,
         identity.createdAt(),
-        null);
+        null,
+        outcome.byAreas() == null ? null : AreaAccuracy.of(outcome.byAreas()));
   }
 
   /** The overall measures by name; undefined ones are {@code null}. */

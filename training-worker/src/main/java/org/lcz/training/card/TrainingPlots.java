@@ -6,23 +6,30 @@ import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.lcz.common.lcz.AreaBootstrap;
 import org.lcz.common.lcz.ConfusionMatrix;
 import org.lcz.common.lcz.LczCatalog;
 import org.lcz.training.train.EpochStats;
@@ -143,6 +150,48 @@ public final class TrainingPlots {
     chart.addSubtitle(legend);
     chart.setBackgroundPaint(Color.WHITE);
     return save(chart, file, 820, 760);
+  }
+
+  /** The file of the held-out areas' box plot. */
+  public static final String AREA_BOXPLOT = "accuracy-by-area.png";
+
+  /**
+   * Box plots of OA, OA_u, OA_bu, OA_w and each class's F1 over the held-out areas' repeats, as the
+   * LCZ Generator's factsheet shows them (box: quartiles; whiskers: 1.5 × IQR).
+   */
+  public static Path areaBoxplot(AreaBootstrap.Result r, String title, Path file) {
+    DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("oa", "OA");
+    labels.put("oaU", "OA_u");
+    labels.put("oaBu", "OA_bu");
+    labels.put("oaW", "OA_w");
+    labels.forEach((name, label) -> data.add(values(r.measures().get(name)), "overall", label));
+    LczCatalog catalog = LczCatalog.standard();
+    r.f1().forEach((c, s) -> data.add(values(s), "F1", "F1 " + catalog.byValue(c).code()));
+    BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
+    renderer.setMeanVisible(false);
+    renderer.setMaxOutlierVisible(true);
+    renderer.setMinOutlierVisible(true);
+    renderer.setSeriesPaint(0, new Color(0x1f, 0x77, 0xb4));
+    renderer.setSeriesPaint(1, new Color(0xff, 0x7f, 0x0e));
+    NumberAxis value = new NumberAxis("value over " + r.repeats() + " repeats");
+    value.setRange(0, 1.0);
+    CategoryPlot plot =
+        new CategoryPlot(data, new org.jfree.chart.axis.CategoryAxis(), value, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    return save(chart, file, Math.max(640, 90 * (4 + r.f1().size())), 480);
+  }
+
+  private static List<Double> values(AreaBootstrap.Spread s) {
+    List<Double> v = new ArrayList<>(s.values().length);
+    for (double d : s.values()) {
+      v.add(d);
+    }
+    return v;
   }
 
   private static Path save(JFreeChart chart, Path file, int width, int height) {

@@ -45,6 +45,14 @@ public final class VersionFolder {
     files.put("checkpoint", outcome.checkpoint().getFileName().toString());
     files.put("trainingCurves", TrainingPlots.CURVES);
     files.put("confusionMatrix", TrainingPlots.CONFUSION);
+    if (outcome.byAreas() != null) {
+      TrainingPlots.areaBoxplot(
+          outcome.byAreas(),
+          identity.version() + ": " + data.evaluationRole() + " split, by held-out training area",
+          dir.resolve(TrainingPlots.AREA_BOXPLOT));
+      files.put("accuracyByArea", TrainingPlots.AREA_BOXPLOT);
+      files.put("factsheet", Factsheet.FILE_NAME);
+    }
     ModelCard card =
         ModelCards.of(
             outcome,
@@ -55,6 +63,9 @@ public final class VersionFolder {
             data.selectionRole(),
             data.evaluationRole(),
             files);
+    if (outcome.byAreas() != null) {
+      Factsheet.write(card, outcome.byAreas(), dir.resolve(Factsheet.FILE_NAME));
+    }
     card.write(dir.resolve(ModelCard.FILE_NAME));
     return card;
   }

@@ -144,6 +144,32 @@ public final class PatchDataset implements AutoCloseable {
     }
   }
 
+  /**
+   * Each patch's training-area id, when the set was built from training areas (its {@code area}
+   * data set, one integer per patch); empty for sets without one.
+   */
+  public java.util.Optional<int[]> areas() {
+    Node node;
+    try {
+      node = hdf.getByPath("area");
+    } catch (HdfException e) {
+      return java.util.Optional.empty();
+    }
+    if (!(node instanceof Dataset d)
+        || d.getDimensions().length != 1
+        || d.getDimensionsAsLong()[0] != size) {
+      throw new DatasetException(file, "'area' must hold one training-area id per patch");
+    }
+    Object data = d.getData();
+    if (data instanceof int[] ids) {
+      return java.util.Optional.of(ids);
+    }
+    if (data instanceof long[] ids) {
+      return java.util.Optional.of(java.util.Arrays.stream(ids).mapToInt(v -> (int) v).toArray());
+    }
+    throw new DatasetException(file, "'area' must hold integers, not " + d.getJavaType());
+  }
+
   /** Number of patches. */
   public long size() {
     return size;

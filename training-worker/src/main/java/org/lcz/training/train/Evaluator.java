@@ -19,27 +19,49 @@ import org.lcz.training.data.PatchDataset;
 final class Evaluator {
   private Evaluator() {}
 
+  /** Each patch's true and predicted class index, in file order. */
+  record Predictions(int[] truth, int[] predicted) {
+    ConfusionMatrix confusion(int classes) {
+      ConfusionMatrix cm = new ConfusionMatrix(classes);
+      for (int i = 0; i < truth.length; i++) {
+        cm.add(truth[i], predicted[i]);
+      }
+      return cm;
+    }
+  }
+
   static ConfusionMatrix confusion(
       Block block,
       NDManager manager,
       PatchDataset dataset,
       Normalisation normalisation,
       int batchSize) {
-    ConfusionMatrix cm = new ConfusionMatrix(dataset.classes());
+    return predictions(block, manager, dataset, normalisation, batchSize)
+        .confusion(dataset.classes());
+  }
+
+  static Predictions predictions(
+      Block block,
+      NDManager manager,
+      PatchDataset dataset,
+      Normalisation normalisation,
+      int batchSize) {
+    int n = Math.toIntExact(dataset.size());
+    int[] truth = new int[n];
+    int[] predictedAll = new int[n];
     PatchBatch batch = dataset.newBatch(batchSize);
     ParameterStore store = new ParameterStore(manager, false);
-    for (long start = 0; start < dataset.size(); start += batchSize) {
-      int count = (int) Math.min(batchSize, dataset.size() - start);
+    for (long start = 0; start < n; start += batchSize) {
+      int count = (int) Math.min(batchSize, n - start);
       dataset.read(start, count, batch);
       normalisation.apply(batch);
       try (NDManager step = manager.newSubManager()) {
         int[] predicted = predict(block, store, step, batch);
-        for (int i = 0; i < count; i++) {
-          cm.add(batch.labels()[i], predicted[i]);
-        }
+        System.arraycopy(batch.labels(), 0, truth, (int) start, count);
+        System.arraycopy(predicted, 0, predictedAll, (int) start, count);
       }
     }
-    return cm;
+    return new Predictions(truth, predictedAll);
   }
 
   /** Arg-max classes of the first {@code batch.size()} patches. */

@@ -22,6 +22,8 @@ import org.lcz.training.data.Normalisation;
  * @param evaluation confusion matrix on the evaluation file (rows = truth)
  * @param device where it trained
  * @param duration wall time of the whole run
+ * @param byAreas the evaluation's spread over its held-out training areas, when its set records
+ *     each patch's area; {@code null} otherwise
  */
 public record TrainingOutcome(
     TrainingPlan plan,
@@ -36,7 +38,8 @@ public record TrainingOutcome(
     Path checkpoint,
     ConfusionMatrix evaluation,
     String device,
-    Duration duration) {
+    Duration duration,
+    org.lcz.common.lcz.AreaBootstrap.Result byAreas) {
 
   public TrainingOutcome {
     bands = List.copyOf(bands);

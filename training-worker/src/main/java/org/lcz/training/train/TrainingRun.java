@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import org.lcz.common.lcz.AreaBootstrap;
 import org.lcz.common.lcz.ConfusionMatrix;
 import org.lcz.common.lcz.LczCatalog;
 import org.lcz.training.data.DatasetException;
@@ -44,6 +45,9 @@ import org.lcz.training.model.MsmlaBlock;
 public final class TrainingRun {
   /** The checkpoint's model name: files are {@code msmla-NNNN.params}, NNNN the best epoch. */
   public static final String CHECKPOINT_NAME = "msmla";
+
+  /** Repeats of the held-out areas' bootstrap: as many as the LCZ Generator's splits. */
+  public static final int AREA_REPEATS = 25;
 
   /** How many bytes of patches a shuffling window may hold. */
   static final long WINDOW_BYTES = 256L << 20;
@@ -196,8 +200,22 @@ public final class TrainingRun {
         model.setProperty("bands", String.join(",", train.bands()));
         model.setProperty("patchSize", Integer.toString(train.patchSize()));
         Path checkpoint = save(model, outDir, bestEpoch);
-        ConfusionMatrix cm =
-            Evaluator.confusion(net, trainer.getManager(), evaluation, normalisation, batchSize);
+        Evaluator.Predictions predictions =
+            Evaluator.predictions(net, trainer.getManager(), evaluation, normalisation, batchSize);
+        ConfusionMatrix cm = predictions.confusion(evaluation.classes());
+        AreaBootstrap.Result byAreas =
+            evaluation
+                .areas()
+                .map(
+                    areas ->
+                        AreaBootstrap.run(
+                            predictions.truth(),
+                            predictions.predicted(),
+                            areas,
+                            evaluation.classes(),
+                            AREA_REPEATS,
+                            plan.seed()))
+                .orElse(null);
         return new TrainingOutcome(
             plan,
             train.bands(),
@@ -211,7 +229,8 @@ public final class TrainingRun {
             checkpoint,
             cm,
             device.toString(),
-            Duration.ofNanos(System.nanoTime() - started));
+            Duration.ofNanos(System.nanoTime() - started),
+            byAreas);
       }
     }
   }

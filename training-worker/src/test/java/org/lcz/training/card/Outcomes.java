@@ -52,7 +52,8 @@ final class Outcomes {
         checkpoint,
         ConfusionMatrix.of(counts),
         "cpu()",
-        Duration.ofSeconds(31));
+        Duration.ofSeconds(31),
+        null);
   }
 
   static List<Long> zeros() {

@@ -159,4 +159,40 @@ class PatchDatasetTest {
       ds.read(0, n, ds.newBatch(n));
     }
   }
+
+  @Test
+  void areaIdsAreReadWhenTheSetHasThem() throws Exception {
+    // h5py writes Python ints as int64
+    Process p =
+        new ProcessBuilder(
+                PatchSets.PYTHON,
+                "-c",
+                "import h5py, numpy as np\n"
+                    + "f = h5py.File('"
+                    + dir.resolve("areas.h5")
+                    + "', 'w')\n"
+                    + "f['sen2'] = np.zeros((3, 8, 8, 10), 'float32')\n"
+                    + "f['label'] = np.eye(17, dtype='float32')[[1, 1, 10]]\n"
+                    + "f['area'] = np.array([4, 4, 9])\n"
+                    + "g = h5py.File('"
+                    + dir.resolve("bad_areas.h5")
+                    + "', 'w')\n"
+                    + "g['sen2'] = np.zeros((3, 8, 8, 10), 'float32')\n"
+                    + "g['label'] = np.eye(17, dtype='float32')[[1, 1, 10]]\n"
+                    + "g['area'] = np.array([4, 4])\n")
+            .inheritIO()
+            .start();
+    org.assertj.core.api.Assertions.assertThat(p.waitFor()).isZero();
+    try (PatchDataset ds = open("areas.h5")) {
+      org.assertj.core.api.Assertions.assertThat(ds.areas()).hasValue(new int[] {4, 4, 9});
+    }
+    try (PatchDataset ds = open("good_msmla.h5")) {
+      org.assertj.core.api.Assertions.assertThat(ds.areas()).isEmpty();
+    }
+    try (PatchDataset ds = open("bad_areas.h5")) {
+      assertThatThrownBy(ds::areas)
+          .hasMessageContaining("bad_areas.h5")
+          .hasMessageContaining("one training-area id per patch");
+    }
+  }
 }
