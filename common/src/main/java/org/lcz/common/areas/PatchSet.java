@@ -2,11 +2,17 @@ package org.lcz.common.areas;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.object.datatype.FloatingPoint;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.TileCutter;
@@ -17,7 +23,8 @@ import org.lcz.common.raster.TileCutter;
  * scene's edges exactly as the tiler fills halos, so training sees what inference will), {@code
  * label} N × 17 one-hot, and beside them {@code area} (N, the training area's index) and {@code
  * cell} (N × 2, the cell's column and row) and {@code scene} (N, which of the scenes it came from)
- * so that every patch can be traced to its polygon.
+ * so that every patch can be traced to its polygon. Patches are cut and written one at a time into
+ * the file's contiguous {@code sen2} data, so a set's size is bounded by the disk, not the heap.
  */
 public final class PatchSet {
   /** LCZ classes, one column each in {@code label}. */
@@ -68,7 +75,12 @@ public final class PatchSet {
           scenes.size() + " scenes but samples for " + perScene.size());
     }
     int n = perScene.stream().mapToInt(List::size).sum();
+    int bands = scenes.isEmpty() ? 0 : scenes.get(0).bandNames().size();
+    // the patches are not held: every slot of the array jHDF writes is one zero patch, and the
+    // patches are written into the file's contiguous sen2 data afterwards, one at a time
+    float[][][] zero = new float[patch][patch][bands];
     float[][][][] sen2 = new float[n][][][];
+    java.util.Arrays.fill(sen2, zero);
     float[][] label = new float[n][CLASSES];
     int[] area = new int[n];
     int[][] cell = new int[n][2];
@@ -76,7 +88,6 @@ public final class PatchSet {
     int i = 0;
     for (int k = 0; k < scenes.size(); k++) {
       for (CellSample s : perScene.get(k)) {
-        sen2[i] = patch(scenes.get(k), s.centreX(), s.centreY(), patch);
         label[i][s.lcz() - 1] = 1;
         area[i] = s.area();
         cell[i][0] = s.col();
@@ -97,9 +108,51 @@ public final class PatchSet {
         h5.putDataset("cell", cell);
         h5.putDataset("scene", scene);
       }
+      if (n > 0) {
+        writePatches(file, scenes, perScene, patch, bands);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
     return n;
+  }
+
+  /** Writes every patch into the contiguous {@code sen2} data of {@code file}, in sample order. */
+  private static void writePatches(
+      Path file, List<RasterSource> scenes, List<List<CellSample>> perScene, int patch, int bands)
+      throws IOException {
+    long address;
+    ByteOrder order;
+    try (HdfFile h5 = new HdfFile(file)) {
+      if (!(h5.getDatasetByPath("sen2") instanceof ContiguousDataset d)
+          || !(d.getDataType() instanceof FloatingPoint f)
+          || f.getSize() != 4) {
+        throw new IOException("jHDF did not write sen2 as contiguous float32");
+      }
+      address = d.getDataAddress();
+      order = f.getByteOrder();
+    }
+    int perPatch = patch * patch * bands;
+    ByteBuffer bytes = ByteBuffer.allocate(perPatch * Float.BYTES).order(order);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      long at = address;
+      for (int k = 0; k < scenes.size(); k++) {
+        for (CellSample s : perScene.get(k)) {
+          float[][][] p = patch(scenes.get(k), s.centreX(), s.centreY(), patch);
+          bytes.clear();
+          for (float[][] row : p) {
+            for (float[] pixel : row) {
+              for (float v : pixel) {
+                bytes.putFloat(v);
+              }
+            }
+          }
+          bytes.flip();
+          while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+          }
+        }
+      }
+    }
   }
 }

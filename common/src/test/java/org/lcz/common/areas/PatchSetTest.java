@@ -49,12 +49,17 @@ class PatchSetTest {
                 + "print(list(f['scene'][:]), list(f['area'][:]), [list(c) for c in f['cell'][:]])\n"
                 + "print([int(l.argmax()) + 1 for l in f['label'][:]], float(f['label'][:].sum()))\n"
                 // the patch centred on (cx, cy) starts at (cx − 2, cy − 2): first pixel of each
-                + "print([float(f['sen2'][i, 0, 0, 0]) for i in range(3)])\n");
+                + "print([float(f['sen2'][i, 0, 0, 0]) for i in range(3)])\n"
+                // every pixel of the second patch (centre (15, 25): x 13..16, y 23..26)
+                + "import numpy as np\n"
+                + "want = 100 * np.arange(23, 27)[:, None] + np.arange(13, 17)[None, :]\n"
+                + "print(bool(np.array_equal(f['sen2'][1, :, :, 0], want)))\n");
     assertThat(out.lines().toList())
         .containsExactly(
             "(3, 4, 4, 1) (3, 17)",
             "[0, 0, 1] [0, 1, 0] [[0, 0], [1, 2], [3, 1]]",
             "[2, 17, 2] 3.0",
-            "[303.0, 2313.0, 11333.0]");
+            "[303.0, 2313.0, 11333.0]",
+            "True");
   }
 }
