@@ -27,6 +27,7 @@ import org.lcz.common.events.SceneReceived;
 import org.lcz.common.events.SceneRejected;
 import org.lcz.common.events.SceneTiled;
 import org.lcz.common.events.TileReady;
+import org.lcz.common.events.TrainingAreas;
 import org.lcz.common.events.TrainingFailed;
 import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.DeadLetterPublisher;
@@ -191,7 +192,7 @@ public final class Demo implements AutoCloseable {
     progress.stage(
         "world",
         String.format(
-            "synthetic LCZ world %s: %d × %d km scene, data sets from other seeds",
+            "synthetic LCZ world %s: %d × %d km scene; training areas and data sets from other seeds",
             spec.name(), spec.size() / 100, spec.size() / 100));
     Path dir = spec.dir(options.worldsDir());
     boolean reused = spec.isWritten(options.worldsDir());
@@ -205,16 +206,33 @@ public final class Demo implements AutoCloseable {
     }
   }
 
-  private record Uploaded(ObjectRef train, ObjectRef validation, ObjectRef test) {}
+  /** What was uploaded: the patch sets, or the training areas and their scene. */
+  private record Uploaded(
+      ObjectRef train, ObjectRef validation, ObjectRef test, ObjectRef areas, ObjectRef scene) {}
 
   private Uploaded upload(ObjectStore store, WorldSpec.Written world) {
     String prefix = "synthetic/" + options.world().name() + "/";
+    if (options.training() == DemoOptions.Training.AREAS) {
+      progress.stage(
+          "upload", "training areas and their scene → s3://" + Buckets.DATASETS + "/" + prefix);
+      ObjectRef areas =
+          store.put(
+              Buckets.DATASETS,
+              prefix + "areas.kml",
+              world.areas(),
+              "application/vnd.google-earth.kml+xml");
+      progress.detail("s3://%s/%s  %s", Buckets.DATASETS, areas.key(), megabytes(world.areas()));
+      ObjectRef scene =
+          put(store, Buckets.DATASETS, prefix + "areas-scene.tif", world.areasScene());
+      progress.done("training areas and their scene uploaded");
+      return new Uploaded(null, null, null, areas, scene);
+    }
     progress.stage("upload", "data sets → s3://" + Buckets.DATASETS + "/" + prefix);
     ObjectRef train = put(store, Buckets.DATASETS, prefix + "train.h5", world.train());
     ObjectRef val = put(store, Buckets.DATASETS, prefix + "val.h5", world.validation());
     ObjectRef test = put(store, Buckets.DATASETS, prefix + "test.h5", world.test());
     progress.done("3 data sets uploaded");
-    return new Uploaded(train, val, test);
+    return new Uploaded(train, val, test, null, null);
   }
 
   private ObjectRef put(ObjectStore store, String bucket, String key, Path file) {
@@ -226,7 +244,7 @@ public final class Demo implements AutoCloseable {
   private TrainingRequested request(Uploaded sets) {
     Instant now = Instant.now();
     return new TrainingRequested(
-        LczEvent.CURRENT_SCHEMA_VERSION,
+        TrainingRequested.SCHEMA_VERSION,
         "demo-" + RUN_STAMP.format(now),
         options.variant(),
         sets.train(),
@@ -240,26 +258,41 @@ public final class Demo implements AutoCloseable {
         null,
         null,
         Promotion.ALWAYS,
-        now);
+        now,
+        sets.areas() == null
+            ? null
+            : new TrainingAreas(sets.areas(), List.of(sets.scene()), null, null));
   }
 
   private ModelPublished train(EventPublisher publisher, TrainingRequested request) {
     progress.stage(
         "training",
         String.format(
-            "TrainingRequested %s on %s: %s, %d epochs",
-            request.runId(), Topics.TRAINING_REQUESTS, request.variant(), options.epochs()));
+            "TrainingRequested %s on %s: %s, %d epochs%s",
+            request.runId(),
+            Topics.TRAINING_REQUESTS,
+            request.variant(),
+            options.epochs(),
+            request.awaitsDataSets() ? ", data sets built by ingest from the training areas" : ""));
     try (EventFeed feed =
         EventFeed.open(
             launcher.stack().kafkaBootstrapServers(),
-            List.of(Topics.TRAINING_PROGRESS, Topics.MODELS),
+            List.of(Topics.TRAINING_REQUESTS, Topics.TRAINING_PROGRESS, Topics.MODELS),
             KAFKA_TIMEOUT)) {
       publisher.publishAndWait(request, KAFKA_TIMEOUT);
       Instant deadline = Instant.now().plus(options.trainingTimeout());
       while (true) {
         for (EventFeed.Received r : feed.poll(POLL)) {
           LczEvent event = r.event().orElse(null);
-          if (event instanceof EpochCompleted e && e.runId().equals(request.runId())) {
+          if (event instanceof TrainingRequested built
+              && built.runId().equals(request.runId())
+              && !built.awaitsDataSets()
+              && request.awaitsDataSets()) {
+            progress.detail(
+                "ingest built the data sets from the training areas: %s (QC report: %s)",
+                built.trainData().uri().replaceAll("/train\\.h5$", "/{train,val,test}.h5"),
+                built.trainData().uri().replaceAll("train\\.h5$", "qc.txt"));
+          } else if (event instanceof EpochCompleted e && e.runId().equals(request.runId())) {
             progress.detail(
                 "epoch %d/%d  loss %.3f  train OA %.3f  validation OA %.3f  %.0f patches/s  ETA %s",
                 e.epoch(),

@@ -24,6 +24,8 @@ import org.lcz.deploy.launcher.LaunchOptions;
  * @param trainingTimeout how long the demo waits for the model
  * @param mappingTimeout how long the demo waits for the map once the scene is dropped
  * @param keepRunning whether the platform stays up after the demo, until Ctrl-C
+ * @param training what the model is trained from: the world's training areas (KML) and their scene,
+ *     or its ready-made patch sets
  */
 public record DemoOptions(
     WorldSpec world,
@@ -34,7 +36,25 @@ public record DemoOptions(
     double minOa,
     Duration trainingTimeout,
     Duration mappingTimeout,
-    boolean keepRunning) {
+    boolean keepRunning,
+    Training training) {
+
+  /** What the demo trains from. */
+  public enum Training {
+    /** WUDAPT training areas (KML) over a scene: ingest builds the data sets. */
+    AREAS,
+    /** Ready-made HDF5 patch sets (the So2Sat LCZ42 way). */
+    PATCHES;
+
+    static Training of(String name) {
+      for (Training t : values()) {
+        if (t.name().equalsIgnoreCase(name)) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException("--training takes areas or patches, not '" + name + "'");
+    }
+  }
 
   /** The demo's default world: 20 km × 20 km, 300 training patches per class. */
   public static final WorldSpec DEFAULT_WORLD =
@@ -53,8 +73,9 @@ public record DemoOptions(
           "usage: ./lcz demo [options]",
           "",
           "Starts the local stack and the three services, writes a synthetic LCZ world, uploads its",
-          "data sets, trains MSMLA with a TrainingRequested event, drops the world's scene into",
-          "lcz-inbox, waits for its map and scores it against the ground truth.",
+          "training areas (WUDAPT KML) and their scene, trains MSMLA with a TrainingRequested event",
+          "(ingest builds the data sets from the areas), drops the world's scene into lcz-inbox,",
+          "waits for its map and scores it against the ground truth.",
           "",
           "options:",
           "  --seed N             the world's seed (default 7; the data sets use other seeds)",
@@ -63,6 +84,8 @@ public record DemoOptions(
           "  --mix M              balanced (default) or realistic class shares",
           "  --height             add the ancillary HEIGHT band (surface height) to the scene and",
           "                       the data sets; the services are started to use it",
+          "  --training T         areas (default: the world's WUDAPT training areas and their",
+          "                       scene) or patches (its ready-made HDF5 patch sets)",
           "  --variant V          msmla-18 (default) or msmla-50",
           "  --epochs N           most training epochs (default 8)",
           "  --min-oa X           fail when the map's OA is below X (default 0.85)",
@@ -91,6 +114,7 @@ public record DemoOptions(
     double minOa = DEFAULT_MIN_OA;
     boolean keepRunning = false;
     boolean height = false;
+    Training training = Training.AREAS;
     Path data = home.resolve(".lcz-data/demo");
     Path worlds = home.resolve(".lcz-data/worlds");
     Duration trainingTimeout = Duration.ofMinutes(60);
@@ -107,6 +131,7 @@ public record DemoOptions(
         case "--epochs" -> epochs = (int) number(option, value(option, rest));
         case "--min-oa" -> minOa = fraction(option, value(option, rest));
         case "--keep-running" -> keepRunning = true;
+        case "--training" -> training = Training.of(value(option, rest));
         case "--height" -> height = true;
         case "--data" -> data = Path.of(value(option, rest));
         case "--worlds" -> worlds = Path.of(value(option, rest));
@@ -148,7 +173,8 @@ public record DemoOptions(
         minOa,
         trainingTimeout,
         mappingTimeout,
-        keepRunning);
+        keepRunning,
+        training);
   }
 
   /** The demo platform's data folder. */

@@ -58,10 +58,11 @@ import org.lcz.deploy.stack.StackSettings;
  * The whole demo at small size: the launcher starts the stack and the three services (their Quarkus
  * apps, as processes), the world is written, MSMLA-18 is trained for five epochs by a
  * TrainingRequested event, the scene is dropped into lcz-inbox and its map is scored. Asserts on
- * the events each stage caused and on the outputs, with GDAL as the oracle of the map. The running
- * platform then takes the scene in another radiometry, the real Sentinel-2 scene as it is and as an
- * L2A product, a model trained on fractions, and a model trained on the real training areas (the
- * tests run in this order; the last two change the current model).
+ * the events each stage caused and on the outputs (the demo trains from the world's WUDAPT training
+ * areas, whose data sets ingest builds), with GDAL as the oracle of the map. The running platform
+ * then takes the scene in another radiometry, the real Sentinel-2 scene as it is and as an L2A
+ * product, a model trained on fractions, and a model trained on the real training areas (the tests
+ * run in this order; the last two change the current model).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -129,17 +130,29 @@ class DemoIT {
       at = next;
     }
 
-    // training: one request with the uploaded sets, progress per epoch, a promoted model
+    // training: the request names the world's training areas and their scene; ingest sends it
+    // on with the data sets it built from them; progress per epoch, a promoted model
     TrainingRequested request = result.request();
     List<LczEvent> requests = events(bootstrap, Topics.TRAINING_REQUESTS);
-    assertThat(requests).containsExactly(request);
+    assertThat(requests).hasSize(2).first().isEqualTo(request);
+    assertThat(request.awaitsDataSets()).isTrue();
+    TrainingRequested built = (TrainingRequested) requests.get(1);
+    assertThat(built.runId()).isEqualTo(request.runId());
+    assertThat(built.trainingAreas()).isEqualTo(request.trainingAreas());
+    assertThat(built.trainData().key()).isEqualTo("areas/" + request.runId() + "/train.h5");
     assertThat(request.variant()).isEqualTo("msmla-18");
     assertThat(request.epochs()).isEqualTo(5);
     assertThat(request.promote()).isEqualTo(Promotion.ALWAYS);
+    assertThat(out).contains("ingest built the data sets from the training areas");
     try (ObjectStore store = stack.newObjectStore()) {
-      assertThat(store.stat(Buckets.DATASETS, request.trainData().key()).ref().sha256())
-          .isEqualTo(Sha256.of(result.world().train()));
-      assertThat(store.exists(Buckets.DATASETS, request.testData().key())).isTrue();
+      assertThat(store.stat(Buckets.DATASETS, request.trainingAreas().areas().key()).ref().sha256())
+          .isEqualTo(Sha256.of(result.world().areas()));
+      assertThat(store.exists(Buckets.DATASETS, built.testData().key())).isTrue();
+      assertThat(
+              new String(
+                  store.read(
+                      ObjectRef.of(Buckets.DATASETS, "areas/" + request.runId() + "/qc.txt"))))
+          .contains("usable");
       assertThat(store.exists(Buckets.INBOX, "synthetic/" + options.world().name() + ".tif"))
           .isTrue();
     }

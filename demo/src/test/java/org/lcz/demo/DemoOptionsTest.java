@@ -21,6 +21,7 @@ class DemoOptionsTest {
     assertThat(o.epochs()).isEqualTo(8);
     assertThat(o.minOa()).isEqualTo(0.85);
     assertThat(o.keepRunning()).isFalse();
+    assertThat(o.training()).isEqualTo(DemoOptions.Training.AREAS);
     assertThat(o.dataDir()).isEqualTo(Path.of("/repo/.lcz-data/demo"));
     assertThat(o.worldsDir()).isEqualTo(Path.of("/repo/.lcz-data/worlds"));
     assertThat(o.platform().command()).isEqualTo("up");
@@ -60,6 +61,8 @@ class DemoOptionsTest {
                 "--min-oa",
                 "0",
                 "--keep-running",
+                "--training",
+                "patches",
                 "--data",
                 "/tmp/d",
                 "--worlds",
@@ -82,6 +85,7 @@ class DemoOptionsTest {
     assertThat(o.epochs()).isEqualTo(2);
     assertThat(o.minOa()).isZero();
     assertThat(o.keepRunning()).isTrue();
+    assertThat(o.training()).isEqualTo(DemoOptions.Training.PATCHES);
     assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/d"));
     assertThat(o.worldsDir()).isEqualTo(Path.of("/tmp/w"));
     assertThat(o.platform().kafkaPort()).isEqualTo(19092);
@@ -109,6 +113,8 @@ class DemoOptionsTest {
         .hasMessageContaining("--size");
     assertThatThrownBy(() -> DemoOptions.parse(List.of("--seed"), home))
         .hasMessage("--seed needs a value");
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--training", "polygons"), home))
+        .hasMessage("--training takes areas or patches, not 'polygons'");
     assertThatThrownBy(() -> DemoOptions.parse(List.of("--fast"), home))
         .hasMessage("unknown option '--fast'");
     assertThatThrownBy(() -> DemoOptions.parse(List.of("--s3-port", "0"), home))

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,16 +62,22 @@ public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix, b
   }
 
   /** The files of a written world. */
-  public record Written(Path scene, Path truth, Path train, Path validation, Path test) {
+  public record Written(
+      Path scene, Path truth, Path train, Path validation, Path test, Path areasScene, Path areas) {
     static Written in(Path dir) {
       return new Written(
           dir.resolve("scene.tif"),
           dir.resolve("truth.tif"),
           dir.resolve("train.h5"),
           dir.resolve("val.h5"),
-          dir.resolve("test.h5"));
+          dir.resolve("test.h5"),
+          dir.resolve(AREAS_WORLD).resolve("scene.tif"),
+          dir.resolve(AREAS_WORLD).resolve("areas.kml"));
     }
   }
+
+  /** The folder of the world the training areas are drawn in (another seed than the scene's). */
+  static final String AREAS_WORLD = "areas-world";
 
   public WorldSpec {
     if (size < 10 || size % SyntheticWorld.CELL != 0) {
@@ -147,6 +154,25 @@ public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix, b
               sets[i], seed + 1000L * (i + 1), SAMPLE_WORLD_SIZE, n, patch, height);
       log.printf(Locale.ROOT, "%s: %d patches of %d px%n", sets[i], written, patch);
     }
+    // the same world as the training set's, its regions as WUDAPT training areas: as many cells
+    // per class as the three sets hold together (the areas are split into train/val/test later)
+    SyntheticWorld areasWorld =
+        new SyntheticWorld(seed + 1000L, SAMPLE_WORLD_SIZE, SyntheticWorld.balanced());
+    WorldFiles.writeScene(areasWorld, files.areasScene().getParent(), height);
+    int[] cells = new int[counts.length];
+    for (int c = 0; c < cells.length; c++) {
+      cells[c] = (int) Math.round(counts[c] * 1.5);
+    }
+    List<WorldAreas.Area> areas = WorldAreas.choose(areasWorld, cells, seed);
+    WorldAreas.writeKml(areas, files.areas());
+    log.printf(
+        Locale.ROOT,
+        "%s: %d training areas of %d × %d cells over %s%n",
+        files.areas(),
+        areas.size(),
+        WorldAreas.SIDE,
+        WorldAreas.SIDE,
+        files.areasScene());
     return files;
   }
 
@@ -157,7 +183,8 @@ public record WorldSpec(long seed, int size, int perClass, int patch, Mix mix, b
 
   /** Whether {@link #writeOnce} completed this world under {@code parent} before. */
   public boolean isWritten(Path parent) {
-    return Files.exists(dir(parent).resolve(DONE));
+    return Files.exists(dir(parent).resolve(DONE))
+        && Files.exists(Written.in(dir(parent)).areas()); // worlds written before areas existed
   }
 
   /**

@@ -53,11 +53,20 @@ class WorldSpecTest {
     assertThat(spec.isWritten(parent)).isTrue();
     for (Path p :
         new Path[] {
-          first.scene(), first.truth(), first.train(), first.validation(), first.test()
+          first.scene(),
+          first.truth(),
+          first.train(),
+          first.validation(),
+          first.test(),
+          first.areasScene(),
+          first.areas()
         }) {
       assertThat(p).isRegularFile();
     }
-    assertThat(log.toString()).contains("30 × 30 cells").contains("train.h5: 34 patches");
+    assertThat(log.toString())
+        .contains("30 × 30 cells")
+        .contains("train.h5: 34 patches")
+        .contains("training areas of 2 × 2 cells");
 
     FileTime old = FileTime.fromMillis(1_000_000L);
     Files.setLastModifiedTime(first.scene(), old);
