@@ -450,17 +450,7 @@ class DemoIT {
                     5,
                     "promote",
                     "always"));
-    HttpResponse<String> posted =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-    ModelPublished model = awaitModel(runId, Instant.now().plus(options.trainingTimeout()));
-    assertThat(model.promoted()).isTrue();
+    ModelPublished model = trainOverRest(runId, body);
     assertThat(model.contract().radiometry()).isEqualTo(Radiometry.FRACTION);
 
     awaitInferenceModel(model.version());
@@ -517,17 +507,7 @@ class DemoIT {
                     8,
                     "promote",
                     "always"));
-    HttpResponse<String> posted =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-    ModelPublished model = awaitModel(runId, Instant.now().plus(options.trainingTimeout()));
-    assertThat(model.promoted()).isTrue();
+    ModelPublished model = trainOverRest(runId, body);
 
     JsonNode card;
     Path test = dir.resolve("real-areas-test.h5");
@@ -571,6 +551,22 @@ class DemoIT {
         .isCloseTo(
             card.get("measures").get("oa").asDouble(),
             within(1.0 / agreement.get("cells").asLong() + 1e-9));
+  }
+
+  /** Posts {@code body} to {@code POST /training-runs} and waits for its promoted model. */
+  private ModelPublished trainOverRest(String runId, String body) throws Exception {
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    ModelPublished model = awaitModel(runId, Instant.now().plus(options.trainingTimeout()));
+    assertThat(model.promoted()).isTrue();
+    return model;
   }
 
   /**

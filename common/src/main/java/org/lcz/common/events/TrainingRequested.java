@@ -106,6 +106,16 @@ public record TrainingRequested(
 
   /** This request with the data sets built from its training areas. */
   public TrainingRequested withDataSets(ObjectRef train, ObjectRef validation, ObjectRef test) {
+    return copy(train, validation, test, trainingAreas);
+  }
+
+  /** This request with {@code areas} to build its data sets from. */
+  public TrainingRequested with(TrainingAreas areas) {
+    return copy(trainData, validationData, testData, areas);
+  }
+
+  private TrainingRequested copy(
+      ObjectRef train, ObjectRef validation, ObjectRef test, TrainingAreas areas) {
     return new TrainingRequested(
         SCHEMA_VERSION,
         runId,
@@ -113,27 +123,6 @@ public record TrainingRequested(
         train,
         validation,
         test,
-        bands,
-        radiometry,
-        epochs,
-        batchSize,
-        learningRate,
-        patience,
-        seed,
-        promote,
-        requestedAt,
-        trainingAreas);
-  }
-
-  /** This request with {@code areas} to build its data sets from. */
-  public TrainingRequested with(TrainingAreas areas) {
-    return new TrainingRequested(
-        SCHEMA_VERSION,
-        runId,
-        variant,
-        trainData,
-        validationData,
-        testData,
         bands,
         radiometry,
         epochs,

@@ -25,6 +25,7 @@ import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.common.storage.WorkFolders;
 import org.lcz.ingest.source.SceneFormat;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.source.SceneSource;
@@ -239,13 +240,6 @@ public final class AreaRequests {
   }
 
   private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.warnf("could not delete %s: %s", dir, e.getMessage());
-    }
+    WorkFolders.delete(dir).ifPresent(p -> LOG.warn(p));
   }
 }

@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.ModelPublished;
@@ -23,6 +21,7 @@ import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.common.storage.WorkFolders;
 import org.lcz.training.card.DatasetRef;
 import org.lcz.training.card.ModelCard;
 import org.lcz.training.card.PromotionDecision;
@@ -295,14 +294,7 @@ public final class TrainingJob {
   }
 
   private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.warnf("could not clean %s: %s", dir, e.getMessage());
-    }
+    WorkFolders.delete(dir).ifPresent(p -> LOG.warn(p));
   }
 
   /** Logs each epoch and publishes it as EpochCompleted. */
