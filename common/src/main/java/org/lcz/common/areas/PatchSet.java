@@ -27,6 +27,9 @@ import org.lcz.common.raster.TileCutter;
  * the file's contiguous {@code sen2} data, so a set's size is bounded by the disk, not the heap.
  */
 public final class PatchSet {
+  /** Rows of the scene read at once when patches are cut (whole width, reflected at the edges). */
+  static final int STRIP_ROWS = 160;
+
   /** LCZ classes, one column each in {@code label}. */
   public static final int CLASSES = 17;
 
@@ -133,25 +136,52 @@ public final class PatchSet {
       order = f.getByteOrder();
     }
     int perPatch = patch * patch * bands;
+    long bytesPerPatch = (long) perPatch * Float.BYTES;
     ByteBuffer bytes = ByteBuffer.allocate(perPatch * Float.BYTES).order(order);
+    float[] row = new float[patch];
+    float[] values = new float[perPatch];
+    int half = patch / 2;
+    int stripRows = Math.max(STRIP_ROWS, patch);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      long at = address;
+      int first = 0; // the file index of the scene's first sample
       for (int k = 0; k < scenes.size(); k++) {
-        for (CellSample s : perScene.get(k)) {
-          float[][][] p = patch(scenes.get(k), s.centreX(), s.centreY(), patch);
-          bytes.clear();
-          for (float[][] row : p) {
-            for (float[] pixel : row) {
-              for (float v : pixel) {
-                bytes.putFloat(v);
+        RasterSource scene = scenes.get(k);
+        List<CellSample> samples = perScene.get(k);
+        // cut in row order from strips read once (reflected at the edges as a patch is), each
+        // patch written to its own slot
+        Integer[] order_ = new Integer[samples.size()];
+        for (int i = 0; i < order_.length; i++) {
+          order_[i] = i;
+        }
+        java.util.Arrays.sort(
+            order_, java.util.Comparator.comparingInt(i -> samples.get(i).centreY()));
+        Raster strip = null;
+        int stripY = 0;
+        for (int i : order_) {
+          CellSample s = samples.get(i);
+          int top = s.centreY() - half;
+          if (strip == null || top + patch > stripY + stripRows) {
+            stripY = top;
+            strip = TileCutter.reflected(scene, -half, stripY, scene.width() + patch, stripRows);
+          }
+          int x = strip.getMinX() + s.centreX(); // strip column 0 is scene column −half
+          int y = strip.getMinY() + top - stripY;
+          for (int b = 0; b < bands; b++) {
+            for (int j = 0; j < patch; j++) {
+              strip.getSamples(x, y + j, patch, 1, b, row);
+              for (int c = 0; c < patch; c++) {
+                values[(j * patch + c) * bands + b] = row[c];
               }
             }
           }
-          bytes.flip();
+          bytes.clear();
+          bytes.asFloatBuffer().put(values);
+          long at = address + (first + i) * bytesPerPatch;
           while (bytes.hasRemaining()) {
             at += channel.write(bytes, at);
           }
         }
+        first += samples.size();
       }
     }
   }

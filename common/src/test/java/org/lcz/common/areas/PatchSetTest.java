@@ -62,4 +62,29 @@ class PatchSetTest {
             "[303.0, 2313.0, 11333.0]",
             "True");
   }
+
+  @Test
+  void patchesCutFromStripsEqualPatchesCutOneByOneAlsoAtTheEdges() throws Exception {
+    try (SceneRaster a = SceneRaster.open(scene("edges.tif", 7))) {
+      // out of row order, at every edge and corner of the 60 × 40 scene, with a 48 px patch
+      // (wider than the scene is high: rows reflect more than once over a strip)
+      List<CellSample> samples =
+          List.of(
+              new CellSample(0, 3, 5, 35, 1, 0),
+              new CellSample(5, 0, 59, 0, 2, 1),
+              new CellSample(2, 1, 25, 15, 3, 2),
+              new CellSample(0, 0, 0, 0, 4, 3),
+              new CellSample(5, 3, 59, 39, 5, 4));
+      PatchSet.write(dir.resolve("edges.h5"), a, samples, 48);
+      try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(dir.resolve("edges.h5"))) {
+        float[][][][] sen2 = (float[][][][]) h5.getDatasetByPath("sen2").getData();
+        for (int i = 0; i < samples.size(); i++) {
+          CellSample c = samples.get(i);
+          assertThat(sen2[i])
+              .as("patch %d at (%d, %d)", i, c.centreX(), c.centreY())
+              .isDeepEqualTo(PatchSet.patch(a, c.centreX(), c.centreY(), 48));
+        }
+      }
+    }
+  }
 }
