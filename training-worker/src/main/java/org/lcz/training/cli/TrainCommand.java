@@ -47,6 +47,8 @@ final class TrainCommand {
           "  --decay-every N epochs between learning-rate halvings (default 10)",
           "  --decay-factor  what each decay multiplies the rate by (default 0.5)",
           "  --no-augment    no random flips and rotations",
+          "  --area-repeats N  repeats of the held-out areas' bootstrap (default 25; sets",
+          "                  built from training areas)",
           "  --gsd X         metres per pixel of the patches (default 10)",
           "  --image-key K   HDF5 image dataset (default sen2)",
           "  --label-key K   HDF5 label dataset (default label)",
@@ -101,7 +103,10 @@ final class TrainCommand {
       }
     }
     out.println("training " + plan.variant().id() + " on " + files.train() + " into " + dir);
-    TrainingOutcome outcome = new TrainingRun(files, plan, new ProgressBar(out, terminal)).run(dir);
+    TrainingOutcome outcome =
+        new TrainingRun(files, plan, new ProgressBar(out, terminal))
+            .areaRepeats(integer(o, "--area-repeats", TrainingRun.AREA_REPEATS))
+            .run(dir);
     ModelCard card =
         VersionFolder.complete(
             outcome,
@@ -144,6 +149,7 @@ final class TrainCommand {
           "--decay-every",
           "--decay-factor",
           "--no-augment",
+          "--area-repeats",
           "--gsd",
           "--image-key",
           "--label-key",

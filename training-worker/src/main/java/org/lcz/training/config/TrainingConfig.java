@@ -52,6 +52,13 @@ public interface TrainingConfig {
   @WithDefault("true")
   boolean augment();
 
+  /**
+   * Repeats of the bootstrap over the held-out training areas reported in the card (sets built from
+   * training areas only); the LCZ Generator splits 25 times.
+   */
+  @WithDefault("25")
+  int areaRepeats();
+
   /** Metres per pixel of the training patches (goes into the model contract). */
   @WithDefault("10")
   double groundSampleDistance();

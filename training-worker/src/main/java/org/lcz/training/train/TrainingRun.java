@@ -46,7 +46,7 @@ public final class TrainingRun {
   /** The checkpoint's model name: files are {@code msmla-NNNN.params}, NNNN the best epoch. */
   public static final String CHECKPOINT_NAME = "msmla";
 
-  /** Repeats of the held-out areas' bootstrap: as many as the LCZ Generator's splits. */
+  /** Default repeats of the held-out areas' bootstrap: as many as the LCZ Generator's splits. */
   public static final int AREA_REPEATS = 25;
 
   /** How many bytes of patches a shuffling window may hold. */
@@ -64,6 +64,20 @@ public final class TrainingRun {
     this.data = data;
     this.plan = plan;
     this.listener = listener;
+  }
+
+  private int areaRepeats = AREA_REPEATS;
+
+  /**
+   * This run with {@code n} repeats of the held-out areas' bootstrap ({@link #AREA_REPEATS} unless
+   * set).
+   */
+  public TrainingRun areaRepeats(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the area bootstrap needs at least 1 repeat, not " + n);
+    }
+    this.areaRepeats = n;
+    return this;
   }
 
   /** The device training uses: the first GPU if there is one, else the CPU. */
@@ -213,7 +227,7 @@ public final class TrainingRun {
                             predictions.predicted(),
                             areas,
                             evaluation.classes(),
-                            AREA_REPEATS,
+                            areaRepeats,
                             plan.seed()))
                 .orElse(null);
         return new TrainingOutcome(

@@ -91,6 +91,17 @@ public final class TrainingJob {
     this.clock = clock;
   }
 
+  private int areaRepeats = TrainingRun.AREA_REPEATS;
+
+  /** This job with {@code n} repeats of the held-out areas' bootstrap. */
+  public TrainingJob areaRepeats(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the area bootstrap needs at least 1 repeat, not " + n);
+    }
+    this.areaRepeats = n;
+    return this;
+  }
+
   /** Handles one request. */
   public Result handle(TrainingRequested request) {
     if (request.awaitsDataSets()) {
@@ -163,7 +174,10 @@ public final class TrainingJob {
             test,
             defaults.layout(),
             Optional.ofNullable(request.radiometry()).map(Radiometry::parse));
-    TrainingOutcome outcome = new TrainingRun(files, plan, new Progress(request.runId())).run(out);
+    TrainingOutcome outcome =
+        new TrainingRun(files, plan, new Progress(request.runId()))
+            .areaRepeats(areaRepeats)
+            .run(out);
     ModelCard card =
         VersionFolder.complete(
             outcome,

@@ -48,12 +48,13 @@ public class TrainingRequestConsumer implements HealthCheck {
     deadLetters = new DeadLetterPublisher(bootstrap, application);
     TrainingJob job =
         new TrainingJob(
-            store,
-            e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
-            defaults(config),
-            config.workDir(),
-            Clock.systemUTC(),
-            new ModelRegistry(bootstrap)::current);
+                store,
+                e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
+                defaults(config),
+                config.workDir(),
+                Clock.systemUTC(),
+                new ModelRegistry(bootstrap)::current)
+            .areaRepeats(config.areaRepeats());
     loop =
         new RequestLoop(
             new KafkaConsumer<>(props), new InboundEvents(new EventCodec()), job, deadLetters);

@@ -76,7 +76,12 @@ class TrainCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("train needs --data");
     assertThat(run("train", "--data", "x.h5", "--colour", "red")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--colour'");
+    assertThat(run("train", "--data", "x.h5", "--area-repeats", "0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("the area bootstrap needs at least 1 repeat, not 0");
     assertThat(run("train", "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--patience N");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--patience N")
+        .contains("--area-repeats N");
   }
 }
