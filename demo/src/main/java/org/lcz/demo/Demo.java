@@ -430,8 +430,7 @@ public final class Demo implements AutoCloseable {
       throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
     }
     for (ObjectRef ref : map.products().values()) {
-      String key = ref.key();
-      store.download(ref, dir.resolve(key.substring(key.lastIndexOf('/') + 1)));
+      store.download(ref, dir.resolve(ref.fileName()));
     }
     return dir;
   }

@@ -1,8 +1,11 @@
 package org.lcz.common.areas;
 
 import java.awt.image.Raster;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
@@ -77,8 +80,24 @@ public final class SceneCoverage {
     return copy;
   }
 
-  /** Whether {@code a} can be sampled from the scene, adding what was found to {@code findings}. */
+  /** Whether an area can be sampled from the scene, and what was found. */
+  private record Verdict(boolean accepted, List<Finding> findings) {}
+
+  /** Each area judged so far (the QC and the sampling ask about the same area objects). */
+  private final Map<TrainingArea, Verdict> verdicts = new IdentityHashMap<>();
+
+  /**
+   * Whether {@code a} can be sampled from the scene, adding what was found to {@code findings};
+   * judged once per area object, so asking again reads no pixels.
+   */
   public boolean accepts(TrainingArea a, List<Finding> findings) {
+    Verdict v = verdicts.computeIfAbsent(a, this::judge);
+    findings.addAll(v.findings());
+    return v.accepted();
+  }
+
+  private Verdict judge(TrainingArea a) {
+    List<Finding> findings = new ArrayList<>();
     Geometry there = inScene(a);
     if (!bounds.intersects(there)) {
       findings.add(
@@ -87,7 +106,7 @@ public final class SceneCoverage {
               "outside the scene",
               a.id(),
               "lies outside " + scene.name() + "; left out"));
-      return false;
+      return new Verdict(false, List.copyOf(findings));
     }
     if (!bounds.covers(there)) {
       findings.add(
@@ -109,7 +128,7 @@ public final class SceneCoverage {
                   "%.0f %% of its pixels are nodata or masked (cloud) in %s; left out",
                   100 * share,
                   scene.name())));
-      return false;
+      return new Verdict(false, List.copyOf(findings));
     }
     if (share > 0) {
       findings.add(
@@ -123,7 +142,7 @@ public final class SceneCoverage {
                   100 * share,
                   scene.name())));
     }
-    return true;
+    return new Verdict(true, List.copyOf(findings));
   }
 
   /** The share of the area's pixels (inside the scene) that are nodata. */

@@ -62,42 +62,6 @@ public record TrainingRequested(
     }
   }
 
-  /** A request (schema version 1) without training areas. */
-  public TrainingRequested(
-      int schemaVersion,
-      String runId,
-      String variant,
-      ObjectRef trainData,
-      ObjectRef validationData,
-      ObjectRef testData,
-      List<String> bands,
-      String radiometry,
-      Integer epochs,
-      Integer batchSize,
-      Double learningRate,
-      Integer patience,
-      Long seed,
-      Promotion promote,
-      Instant requestedAt) {
-    this(
-        schemaVersion,
-        runId,
-        variant,
-        trainData,
-        validationData,
-        testData,
-        bands,
-        radiometry,
-        epochs,
-        batchSize,
-        learningRate,
-        patience,
-        seed,
-        promote,
-        requestedAt,
-        null);
-  }
-
   /** Whether the data sets are still to be built from training areas (by ingest). */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean awaitsDataSets() {
@@ -153,7 +117,8 @@ public record TrainingRequested(
         null,
         null,
         null,
-        requestedAt);
+        requestedAt,
+        null);
   }
 
   @Override

@@ -42,6 +42,11 @@ public record ObjectRef(
     return bucket.equals(other.bucket) && key.equals(other.key);
   }
 
+  /** The key's last segment: the object's file name. */
+  public String fileName() {
+    return key.substring(key.lastIndexOf('/') + 1);
+  }
+
   /** {@code s3://bucket/key}. */
   public String uri() {
     return "s3://" + bucket + "/" + key;

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class ObjectRefTest {
   @Test
-  void namesTheObjectAsAnS3Uri() {
+  void namesTheObjectAsAnS3UriAndByItsFileName() {
+    assertThat(ObjectRef.of("lcz-tiles", "scenes/a/tiles/0_0.tif").fileName()).isEqualTo("0_0.tif");
+    assertThat(ObjectRef.of("lcz-inbox", "city.tif").fileName()).isEqualTo("city.tif");
     assertThat(ObjectRef.of("lcz-tiles", "scenes/a/tiles/0_0.tif").uri())
         .isEqualTo("s3://lcz-tiles/scenes/a/tiles/0_0.tif");
   }

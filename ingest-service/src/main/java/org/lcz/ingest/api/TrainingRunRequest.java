@@ -51,38 +51,6 @@ public record TrainingRunRequest(
    */
   public record Areas(String areas, List<String> scenes, String classProperty, Integer perArea) {}
 
-  /** A request with data sets. */
-  public TrainingRunRequest(
-      String runId,
-      String variant,
-      String trainData,
-      String validationData,
-      String testData,
-      List<String> bands,
-      Integer epochs,
-      Integer batchSize,
-      Double learningRate,
-      Integer patience,
-      Long seed,
-      String promote,
-      String radiometry) {
-    this(
-        runId,
-        variant,
-        trainData,
-        validationData,
-        testData,
-        bands,
-        epochs,
-        batchSize,
-        learningRate,
-        patience,
-        seed,
-        promote,
-        radiometry,
-        null);
-  }
-
   /**
    * The event this request asks for.
    *

@@ -153,7 +153,7 @@ public final class AreaDataSets {
       List<TrainingArea> areas, RasterSource scene, SceneCoverage coverage, Settings settings) {
     List<TrainingArea> accepted = new ArrayList<>();
     List<Integer> index = new ArrayList<>();
-    List<Finding> ignored = new ArrayList<>(); // QC reported them already
+    List<Finding> ignored = new ArrayList<>(); // the QC's verdicts, reported there already
     for (int a = 0; a < areas.size(); a++) {
       if (coverage.accepts(areas.get(a), ignored)) {
         accepted.add(areas.get(a));

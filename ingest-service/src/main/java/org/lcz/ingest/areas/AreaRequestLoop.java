@@ -33,7 +33,6 @@ public final class AreaRequestLoop implements Runnable {
   private final AreaRequests.Events events;
   private final Duration retryPause;
   private volatile boolean running = true;
-  private volatile long built;
 
   public AreaRequestLoop(
       Consumer<String, byte[]> consumer,
@@ -85,9 +84,7 @@ public final class AreaRequestLoop implements Runnable {
     }
     for (int attempt = 1; running; attempt++) {
       try {
-        if (requests.handle(request) == AreaRequests.Outcome.BUILT) {
-          built++;
-        }
+        requests.handle(request);
         return;
       } catch (ObjectStoreException e) {
         if (attempt >= ATTEMPTS) {
@@ -117,11 +114,6 @@ public final class AreaRequestLoop implements Runnable {
       Thread.currentThread().interrupt();
       running = false;
     }
-  }
-
-  /** Requests whose data sets were built and sent on. */
-  public long built() {
-    return built;
   }
 
   /** Stops after the request in hand. */

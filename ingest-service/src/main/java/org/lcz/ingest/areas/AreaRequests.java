@@ -133,7 +133,7 @@ public final class AreaRequests {
       try (PrintStream progress = new PrintStream(log, true, StandardCharsets.UTF_8)) {
         built =
             AreaDataSets.build(
-                baseName(areas.areas().key()),
+                areas.areas().fileName(),
                 read,
                 scenes,
                 new AreaDataSets.Settings(
@@ -202,7 +202,7 @@ public final class AreaRequests {
       throw new ObjectStoreException("no object at " + ref.uri(), null, true);
     }
     Files.createDirectories(folder);
-    return store.download(ref, folder.resolve(baseName(ref.key())));
+    return store.download(ref, folder.resolve(ref.fileName()));
   }
 
   private SceneSource open(ObjectRef ref, Path folder) throws IOException {
@@ -219,24 +219,13 @@ public final class AreaRequests {
       throw new ObjectStoreException("no scene at " + ref.uri(), null, true);
     }
     SceneFormat.Plan plan = format.plan(store.stat(ref.bucket(), ref.key()), store);
-    Map<ObjectRef, Path> local = new LinkedHashMap<>();
-    int n = 0;
-    for (ObjectRef part : plan.parts()) {
-      Path file =
-          Files.createDirectories(folder.resolve("part-" + n++)).resolve(baseName(part.key()));
-      local.put(part, download(part, file.getParent()));
-    }
-    return plan.open(local, folder);
+    return plan.open(plan.download(store, folder), folder);
   }
 
   private Outcome fail(TrainingRequested request, String reason) {
     LOG.warnf("run %s: %s", request.runId(), reason);
     events.publish(new TrainingFailed(request.runId(), reason, clock.instant()));
     return Outcome.FAILED;
-  }
-
-  private static String baseName(String key) {
-    return key.substring(key.lastIndexOf('/') + 1);
   }
 
   private static void deleteTree(Path dir) {

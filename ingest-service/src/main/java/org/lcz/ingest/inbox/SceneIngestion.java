@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.lcz.common.events.LczEvent;
@@ -248,7 +246,7 @@ public final class SceneIngestion {
       return reject(
           status,
           source,
-          baseName(source.key())
+          source.fileName()
               + " names objects that are not in the store after "
               + manifestWait
               + ": "
@@ -261,16 +259,7 @@ public final class SceneIngestion {
       Files.createDirectories(dir);
       SceneTiler.Result result;
       try {
-        Map<ObjectRef, Path> local = new LinkedHashMap<>();
-        int n = 0;
-        for (ObjectRef part : plan.parts()) {
-          // each part under its own name (messages name it), in a folder of its own
-          Path file =
-              Files.createDirectories(dir.resolve("part-" + n++)).resolve(baseName(part.key()));
-          store.download(part, file);
-          local.put(part, file);
-        }
-        try (SceneSource scene = plan.open(local, dir)) {
+        try (SceneSource scene = plan.open(plan.download(store, dir), dir)) {
           result = tiler.tile(sceneId, scene);
         }
       } catch (ObjectStoreException e) {
@@ -306,10 +295,6 @@ public final class SceneIngestion {
     } finally {
       deleteTree(dir);
     }
-  }
-
-  private static String baseName(String key) {
-    return key.substring(key.lastIndexOf('/') + 1);
   }
 
   private static void deleteTree(Path dir) {

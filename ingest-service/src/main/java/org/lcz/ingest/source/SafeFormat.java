@@ -58,7 +58,7 @@ public final class SafeFormat implements SceneFormat {
   @Override
   public Plan plan(ObjectInfo object, ObjectStore store) {
     ObjectRef ref = object.ref();
-    String name = ref.key().substring(ref.key().lastIndexOf('/') + 1);
+    String name = ref.fileName();
     if (ref.key().toLowerCase(Locale.ROOT).endsWith(".zip")) {
       return new Plan() {
         @Override

@@ -1,6 +1,9 @@
 package org.lcz.ingest.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lcz.common.storage.ObjectInfo;
@@ -56,5 +59,22 @@ public interface SceneFormat {
      * @throws org.lcz.common.raster.RasterException naming the file and what is wrong
      */
     SceneSource open(Map<ObjectRef, Path> local, Path workDir);
+
+    /**
+     * Downloads {@link #parts()} into {@code dir}, each under its own name (messages name it) in a
+     * folder of its own; returns each part's file, for {@link #open}.
+     *
+     * @throws org.lcz.common.storage.ObjectStoreException when a part cannot be read (permanent
+     *     when it does not exist)
+     */
+    default Map<ObjectRef, Path> download(ObjectStore store, Path dir) throws IOException {
+      Map<ObjectRef, Path> local = new LinkedHashMap<>();
+      int n = 0;
+      for (ObjectRef part : parts()) {
+        Path folder = Files.createDirectories(dir.resolve("part-" + n++));
+        local.put(part, store.download(part, folder.resolve(part.fileName())));
+      }
+      return local;
+    }
   }
 }

@@ -76,7 +76,7 @@ public final class StacItemFormat implements SceneFormat {
 
   @Override
   public Plan plan(ObjectInfo object, ObjectStore store) {
-    String name = object.ref().key().substring(object.ref().key().lastIndexOf('/') + 1);
+    String name = object.ref().fileName();
     if (object.size() > MAX_ITEM_BYTES) {
       throw new RasterException(name + ": " + object.size() + " bytes is not a STAC Item");
     }

@@ -26,6 +26,7 @@ class TrainingRunRequestTest {
         null,
         null,
         promote,
+        null,
         null);
   }
 
@@ -59,21 +60,21 @@ class TrainingRunRequestTest {
             () ->
                 new TrainingRunRequest(
                         "a b", null, "t.h5", null, null, null, null, null, null, null, null, null,
-                        null)
+                        null, null)
                     .toEvent(NOW))
         .hasMessageContaining("runId may hold");
     assertThatThrownBy(
             () ->
                 new TrainingRunRequest(
                         null, null, "t.h5", null, null, List.of(), null, null, 2.0, null, null,
-                        null, null)
+                        null, null, null)
                     .toEvent(NOW))
         .hasMessageContaining("learningRate must be within (0, 1)");
     assertThatThrownBy(
             () ->
                 new TrainingRunRequest(
                         null, null, "t.h5", null, null, null, null, null, null, null, null, null,
-                        "percent")
+                        "percent", null)
                     .toEvent(NOW))
         .hasMessageContaining("radiometry \"percent\" is not one of fraction");
   }
@@ -94,7 +95,8 @@ class TrainingRunRequestTest {
                 null,
                 null,
                 null,
-                "fraction+offset")
+                "fraction+offset",
+                null)
             .toEvent(NOW);
     assertThat(e.radiometry()).isEqualTo("fraction+offset");
   }

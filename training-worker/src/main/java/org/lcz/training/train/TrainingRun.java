@@ -59,14 +59,13 @@ public final class TrainingRun {
   private final TrainingData data;
   private final TrainingPlan plan;
   private final TrainingListener listener;
+  private int areaRepeats = AREA_REPEATS;
 
   public TrainingRun(TrainingData data, TrainingPlan plan, TrainingListener listener) {
     this.data = data;
     this.plan = plan;
     this.listener = listener;
   }
-
-  private int areaRepeats = AREA_REPEATS;
 
   /**
    * This run with {@code n} repeats of the held-out areas' bootstrap ({@link #AREA_REPEATS} unless

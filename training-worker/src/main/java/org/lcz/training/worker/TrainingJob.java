@@ -72,6 +72,7 @@ public final class TrainingJob {
   private final Path workDir;
   private final Clock clock;
   private final Function<String, Optional<ModelPublished>> champion;
+  private int areaRepeats = TrainingRun.AREA_REPEATS;
 
   /**
    * @param champion the current model of a name (the registry), for the champion rule
@@ -90,8 +91,6 @@ public final class TrainingJob {
     this.workDir = workDir;
     this.clock = clock;
   }
-
-  private int areaRepeats = TrainingRun.AREA_REPEATS;
 
   /** This job with {@code n} repeats of the held-out areas' bootstrap. */
   public TrainingJob areaRepeats(int n) {

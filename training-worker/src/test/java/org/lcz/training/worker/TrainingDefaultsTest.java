@@ -49,7 +49,8 @@ class TrainingDefaultsTest {
                 3,
                 9L,
                 null,
-                Instant.now()));
+                Instant.now(),
+                null));
     assertThat(plan)
         .extracting(
             TrainingPlan::epochs,

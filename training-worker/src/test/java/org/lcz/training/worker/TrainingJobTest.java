@@ -157,7 +157,8 @@ public class TrainingJobTest {
         5,
         seed,
         promote,
-        Instant.parse("2026-11-24T11:00:00Z"));
+        Instant.parse("2026-11-24T11:00:00Z"),
+        null);
   }
 
   private static void await(EventPublisher publisher, LczEvent e) {

@@ -87,7 +87,8 @@ class TrainingRequestConsumerTest {
         5,
         7L,
         null,
-        Instant.parse("2026-11-24T10:15:00Z"));
+        Instant.parse("2026-11-24T10:15:00Z"),
+        null);
   }
 
   @Test
