@@ -208,6 +208,10 @@ class DemoIT {
             "areas",
             "areas-csv",
             "preview",
+            "web-lcz",
+            "web-lczFilter",
+            "web-confidence",
+            "web-layers",
             "stac-item");
     for (ObjectRef ref : result.map().products().values()) {
       String file = ref.key().substring(ref.key().lastIndexOf('/') + 1);

@@ -20,8 +20,18 @@ import org.lcz.common.storage.ObjectStore;
 public final class SceneTiles {
   private SceneTiles() {}
 
-  /** What was stored. */
-  public record Stored(SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles) {}
+  /**
+   * What was stored.
+   *
+   * @param quicklook the true-colour quicklook ({@link Quicklook}), when the bands have B4/B3/B2
+   */
+  public record Stored(
+      SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles, ObjectRef quicklook) {}
+
+  /** The quicklook's key in {@code lcz-tiles}. */
+  public static String quicklookKey(String sceneId) {
+    return "scenes/" + sceneId + "/quicklook.png";
+  }
 
   /**
    * How to cut and label the tiles.
@@ -54,8 +64,29 @@ public final class SceneTiles {
     Double nodata = scene.nodata().orElse(null);
     List<SceneManifest.TileEntry> entries = new ArrayList<>();
     List<ObjectRef> refs = new ArrayList<>();
+    Quicklook quicklook =
+        Quicklook.trueColour(cut.bands())
+            .map(
+                rgb -> {
+                  int[] inScene = new int[3];
+                  for (int c = 0; c < 3; c++) {
+                    inScene[c] = cut.bandIndex()[rgb[c]];
+                  }
+                  return new Quicklook(scene.width(), scene.height(), inScene, nodata);
+                })
+            .orElse(null);
     for (TileLayout.Tile t : layout.tiles()) {
       Raster all = cutter.cut(t);
+      if (quicklook != null) {
+        quicklook.add(
+            all,
+            t.coreX() - cut.halo(),
+            t.coreY() - cut.halo(),
+            t.coreX(),
+            t.coreY(),
+            t.coreWidth(),
+            t.coreHeight());
+      }
       Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, cut.bandIndex());
       byte[] tiff =
           GeoTiffWriter.write(
@@ -97,6 +128,10 @@ public final class SceneTiles {
             entries,
             cut.maskedShare(),
             cut.notes() == null || cut.notes().isEmpty() ? null : List.copyOf(cut.notes()));
+    ObjectRef quicklookRef =
+        quicklook == null
+            ? null
+            : store.put(Buckets.TILES, quicklookKey(sceneId), quicklook.png(), "image/png");
     ObjectRef manifestRef =
         store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
     List<TileReady> events = new ArrayList<>();
@@ -113,7 +148,7 @@ public final class SceneTiles {
               refs.get(i),
               manifestRef));
     }
-    return new Stored(manifest, manifestRef, events);
+    return new Stored(manifest, manifestRef, events, quicklookRef);
   }
 
   /** GDAL's name of a {@link DataBuffer} type. */

@@ -29,7 +29,7 @@ public final class MapAssembler {
 
   /**
    * With the standard products: the LCZ map COG, the class probabilities COG, the lat/lon copy, the
-   * KMZ, the area statistics, the preview and the STAC Item.
+   * KMZ, the area statistics, the preview, the web page's layers and the STAC Item.
    *
    * @param cellSize output cell edge in map units (metres)
    * @param blockSize internal tile edge of the COGs (overviews are made until one fits in a tile)
@@ -54,6 +54,7 @@ public final class MapAssembler {
         new KmzOverlay(),
         new AreaStatistics(),
         new Preview(),
+        new WebLayers(),
         new StacItem());
   }
 

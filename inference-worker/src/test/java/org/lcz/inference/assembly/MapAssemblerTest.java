@@ -101,6 +101,10 @@ class MapAssemblerTest {
               "areas",
               "areas-csv",
               "preview",
+              "web-lcz",
+              "web-lczFilter",
+              "web-confidence",
+              "web-layers",
               "stac-item");
       List<String> keys = new ArrayList<>();
       for (ObjectRef ref : done.products().values()) {

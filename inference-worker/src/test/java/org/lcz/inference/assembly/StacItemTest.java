@@ -52,7 +52,17 @@ class StacItemTest {
     item.at("/assets").fieldNames().forEachRemaining(names::add);
     assertThat(names)
         .containsExactly(
-            "map", "probabilities", "map-4326", "kmz", "areas", "areas-csv", "preview");
+            "map",
+            "probabilities",
+            "map-4326",
+            "kmz",
+            "areas",
+            "areas-csv",
+            "preview",
+            "web-lcz",
+            "web-lczFilter",
+            "web-confidence",
+            "web-layers");
     assertThat(item.at("/assets/kmz/roles/0").asText()).isEqualTo("visual");
     assertThat(item.at("/assets/map-4326/proj:code").asText()).isEqualTo("EPSG:4326");
     assertThat(item.at("/assets/map/href").asText()).isEqualTo("s3://lcz-maps/scenes/s1/lcz.tif");

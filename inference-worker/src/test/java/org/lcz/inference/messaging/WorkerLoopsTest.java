@@ -140,6 +140,10 @@ class WorkerLoopsTest {
               "areas",
               "areas-csv",
               "preview",
+              "web-lcz",
+              "web-lczFilter",
+              "web-confidence",
+              "web-layers",
               "stac-item");
 
       // the preview and the STAC item

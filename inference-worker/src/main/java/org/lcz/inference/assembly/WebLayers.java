@@ -1,0 +1,116 @@
+package org.lcz.inference.assembly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * The map's layers for a web map, on the scene's own grid and CRS (no reprojection, no resampling):
+ * {@code web-lcz.png} and {@code web-lczFilter.png} (LCZ colours, one pixel per cell, cells without
+ * a class transparent), {@code web-confidence.png} (the raw map's confidence as grey, black = 0 %,
+ * white = 100 %) and {@code web-layers.json}, which says where they lie: the EPSG code, the extent
+ * {@code [minX, minY, maxX, maxY]} in map units and each layer's file and title. The ingest
+ * service's web page draws them over the scene's quicklook.
+ */
+public final class WebLayers implements SceneProduct {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  @Override
+  public List<Asset> make(AssembledScene scene, List<Stored> earlier) {
+    int cols = scene.cols();
+    int rows = scene.rows();
+    List<Asset> assets = new ArrayList<>();
+    assets.add(
+        png(
+            "web-lcz",
+            "lcz.png",
+            PreviewImage.colours(scene.map().classes(), cols, rows),
+            "LCZ map (lcz, unfiltered) for the web page"));
+    assets.add(
+        png(
+            "web-lczFilter",
+            "lczFilter.png",
+            PreviewImage.colours(scene.filtered(), cols, rows),
+            "LCZ map (lczFilter) for the web page"));
+    assets.add(
+        png(
+            "web-confidence",
+            "confidence.png",
+            grey(scene.map().confidence(), scene.map().classes(), cols, rows),
+            "Confidence of the raw map for the web page"));
+    double[] g = scene.geoTransform();
+    double x0 = g[0];
+    double y0 = g[3];
+    double x1 = x0 + cols * g[1];
+    double y1 = y0 + rows * g[5];
+    ObjectNode root = JSON.createObjectNode();
+    root.put("sceneId", scene.sceneId());
+    root.put("epsg", scene.epsg());
+    root.put("modelVersion", scene.modelVersion());
+    ArrayNode extent = root.putArray("extent");
+    extent.add(Math.min(x0, x1)).add(Math.min(y0, y1)).add(Math.max(x0, x1)).add(Math.max(y0, y1));
+    root.put("cols", cols);
+    root.put("rows", rows);
+    ArrayNode layers = root.putArray("layers");
+    layer(layers, "lczFilter", "web-lczFilter.png", "LCZ (filtered)");
+    layer(layers, "lcz", "web-lcz.png", "LCZ (raw)");
+    layer(layers, "confidence", "web-confidence.png", "Confidence (raw map)");
+    try {
+      assets.add(
+          new Asset(
+              "web-layers",
+              "web-layers.json",
+              JSON.writeValueAsBytes(root),
+              "application/json",
+              "Where the web page's layers lie",
+              List.of("metadata"),
+              Map.of()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return assets;
+  }
+
+  private static void layer(ArrayNode layers, String name, String file, String title) {
+    ObjectNode l = layers.addObject();
+    l.put("name", name);
+    l.put("file", file);
+    l.put("title", title);
+  }
+
+  private static Asset png(String name, String file, byte[] bytes, String title) {
+    return new Asset(name, "web-" + file, bytes, "image/png", title, List.of("overview"), Map.of());
+  }
+
+  /** Confidence in percent as grey, cells without a class transparent. */
+  static byte[] grey(byte[] confidence, byte[] classes, int cols, int rows) {
+    BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_ARGB);
+    int[] line = new int[cols];
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < cols; x++) {
+        int i = y * cols + x;
+        int v = Math.round(2.55f * Math.min(100, confidence[i] & 0xFF));
+        line[x] = classes[i] == 0 ? 0 : 0xFF000000 | v << 16 | v << 8 | v;
+      }
+      image.setRGB(0, y, cols, 1, line, 0, cols);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
