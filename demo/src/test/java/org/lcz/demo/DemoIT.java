@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +81,7 @@ class DemoIT {
   @BeforeAll
   void runTheDemo() throws Exception {
     home = Path.of(System.getProperty("lcz.home", "..")).toAbsolutePath().normalize();
-    http = freeRun(3);
+    http = StackSettings.freePorts(3);
     options =
         DemoOptions.parse(
             List.of(
@@ -757,24 +755,6 @@ class DemoIT {
   }
 
   /** {@code n} consecutive free ports. */
-  private static int freeRun(int n) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int first = StackSettings.freePort();
-      boolean free = true;
-      for (int p = first + 1; p < first + n && free; p++) {
-        try (ServerSocket s = new ServerSocket(p)) {
-          s.setReuseAddress(true);
-        } catch (IOException e) {
-          free = false;
-        }
-      }
-      if (free && first + n <= 65535) {
-        return first;
-      }
-    }
-    throw new IOException("no " + n + " consecutive free ports");
-  }
-
   private static String run(String... command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -197,6 +197,41 @@ public final class LczLauncher {
     }
   }
 
+  /**
+   * Stops service {@code name} (as a crash or a redeployment would), leaving the stack and the
+   * other services running.
+   *
+   * @throws IllegalArgumentException if no such service runs
+   */
+  public void stopService(String name) {
+    ServiceProcess p =
+        services.stream()
+            .filter(s -> s.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no service " + name + " runs"));
+    p.close();
+    services.remove(p);
+  }
+
+  /**
+   * Starts service {@code name} again (after {@link #stopService}) and waits until it is ready.
+   *
+   * @throws IllegalArgumentException if the platform has no such service, or it runs
+   */
+  public void startService(String name) {
+    if (services.stream().anyMatch(s -> s.name().equals(name))) {
+      throw new IllegalArgumentException(name + " runs already");
+    }
+    ServiceSpec spec =
+        options.serviceSpecs().stream()
+            .filter(s -> s.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    ServiceProcess process = startService(spec, stack);
+    services.add(process);
+    process.awaitReady(SERVICE_START_TIMEOUT);
+  }
+
   /** Stops the services (newest first), then the stack. Safe to call more than once. */
   public void stop() {
     List<ServiceProcess> running = new ArrayList<>(services);

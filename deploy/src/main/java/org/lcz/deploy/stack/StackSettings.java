@@ -70,4 +70,23 @@ public record StackSettings(
       throw new UncheckedIOException("no free port on loopback", e);
     }
   }
+
+  /** The first of {@code n} consecutive ports nothing listens on right now. */
+  public static int freePorts(int n) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first = freePort();
+      boolean free = first + n <= 65535;
+      for (int p = first + 1; p < first + n && free; p++) {
+        try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getByName(LOOPBACK))) {
+          s.setReuseAddress(true);
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("no " + n + " consecutive free ports on loopback");
+  }
 }

@@ -40,6 +40,8 @@ import org.lcz.ingest.inbox.SceneIngestion;
 import org.lcz.ingest.inbox.SceneStatus;
 import org.lcz.ingest.status.MapProgress;
 import org.lcz.ingest.status.SceneReport;
+import org.lcz.ingest.web.SceneView;
+import org.lcz.ingest.web.SceneViews;
 
 /** Scenes: upload, register an inbox object, follow a scene, list scenes. */
 @Path("/scenes")
@@ -55,6 +57,7 @@ public class ScenesResource {
   @Inject SceneIngestion ingestion;
   @Inject MapProgress progress;
   @Inject IngestConfig config;
+  @Inject SceneViews views;
 
   /** Body of {@code POST /scenes/register}. */
   public record Registration(String key) {}
@@ -165,16 +168,70 @@ public class ScenesResource {
   @APIResponse(responseCode = "200", description = "the scene")
   @APIResponse(responseCode = "404", description = "no such scene")
   public SceneReport scene(@PathParam("sceneId") String sceneId) {
+    return report(statusOf(sceneId));
+  }
+
+  private SceneStatus statusOf(String sceneId) {
     if (!sceneId.matches("[A-Za-z0-9._-]+")) {
       throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId));
     }
-    return report(
-        ingestion
-            .status(sceneId)
+    return ingestion
+        .status(sceneId)
+        .orElseThrow(
+            () ->
+                new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId)));
+  }
+
+  @GET
+  @Path("/{sceneId}/view")
+  @Operation(
+      summary = "What the web page shows of a scene",
+      description =
+          "The scene's CRS and extent, its true-colour quicklook, the map's layers (raw, filtered,"
+              + " confidence) with their extent, the legend with each class's share, the masked"
+              + " share and every product, each with a URL of this service.")
+  @APIResponse(responseCode = "200", description = "the view")
+  @APIResponse(responseCode = "404", description = "no such scene")
+  public SceneView view(@PathParam("sceneId") String sceneId) {
+    SceneStatus status = statusOf(sceneId);
+    return views.of(
+        status,
+        report(status),
+        progress.of(sceneId).map(MapProgress.Progress::completed).orElse(null));
+  }
+
+  @GET
+  @Path("/{sceneId}/files/{file}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(
+      summary = "A file of a scene: its quicklook or a product of its map",
+      description = "Streams the object from the store, e.g. quicklook.png, lcz.tif, lcz.kmz.")
+  @APIResponse(responseCode = "200", description = "the file")
+  @APIResponse(responseCode = "404", description = "no such scene or file")
+  public Response file(@PathParam("sceneId") String sceneId, @PathParam("file") String file) {
+    statusOf(sceneId);
+    ObjectRef ref =
+        views
+            .file(
+                sceneId,
+                file,
+                progress.of(sceneId).map(MapProgress.Progress::completed).orElse(null))
             .orElseThrow(
                 () ->
                     new ProblemException(
-                        Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId))));
+                        Problem.of(
+                            Response.Status.NOT_FOUND,
+                            "scene " + sceneId + " has no file " + file)));
+    return Response.ok(
+            (jakarta.ws.rs.core.StreamingOutput)
+                out -> {
+                  try (InputStream in = store.get(ref)) {
+                    in.transferTo(out);
+                  }
+                })
+        .type(SceneViews.mediaType(file))
+        .header("Cache-Control", "no-cache")
+        .build();
   }
 
   @GET

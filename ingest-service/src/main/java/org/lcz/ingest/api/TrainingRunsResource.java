@@ -3,13 +3,16 @@ package org.lcz.ingest.api;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,6 +20,7 @@ import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.ingest.status.TrainingRuns;
 
 /** Training runs: {@code POST /training-runs} emits TrainingRequested for the training worker. */
 @Path("/training-runs")
@@ -26,8 +30,32 @@ import org.lcz.common.storage.ObjectStoreException;
 public class TrainingRunsResource {
   @Inject ObjectStore store;
   @Inject EventPublisher publisher;
+  @Inject TrainingRuns runs;
 
   private final Clock clock = Clock.systemUTC();
+
+  @GET
+  @Operation(
+      summary = "Training runs, the most recently changed first",
+      description =
+          "Each run's state (preparing, queued, training, failed, published), its epochs so far"
+              + " (loss, train and validation OA) and its model, as the training events tell them.")
+  public List<TrainingRuns.Run> runs() {
+    return runs.runs();
+  }
+
+  @GET
+  @Path("/{runId}")
+  @Operation(summary = "A training run")
+  @APIResponse(responseCode = "200", description = "the run")
+  @APIResponse(responseCode = "404", description = "no such run")
+  public TrainingRuns.Run run(@PathParam("runId") String runId) {
+    return runs.run(runId)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(Response.Status.NOT_FOUND, "no training run " + runId)));
+  }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -14,6 +14,8 @@ import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.source.RemoteBuckets;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.ingest.web.LiveEvents;
+import org.lcz.ingest.web.SceneViews;
 
 /** Builds the plain ingestion classes from configuration, once per service. */
 @ApplicationScoped
@@ -21,7 +23,11 @@ public class IngestBeans {
   @Produces
   @Singleton
   SceneIngestion ingestion(
-      IngestConfig config, ObjectStore store, EventPublisher publisher, RemoteBuckets remote) {
+      IngestConfig config,
+      ObjectStore store,
+      EventPublisher publisher,
+      RemoteBuckets remote,
+      LiveEvents live) {
     SceneTiler tiler =
         new SceneTiler(
             store,
@@ -31,14 +37,17 @@ public class IngestBeans {
                 config.tileSize(),
                 config.halo(),
                 config.maxScenePixels()));
-    return new SceneIngestion(
-        store,
-        tiler,
-        SceneFormats.standard(config.bands(), remote),
-        e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
-        config.workDir(),
-        Clock.systemUTC(),
-        config.manifestWait());
+    SceneIngestion ingestion =
+        new SceneIngestion(
+            store,
+            tiler,
+            SceneFormats.standard(config.bands(), remote),
+            e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
+            config.workDir(),
+            Clock.systemUTC(),
+            config.manifestWait());
+    ingestion.watchStatus(s -> live.sceneStatus(s.sceneId(), s.state(), s.at()));
+    return ingestion;
   }
 
   @Produces
@@ -72,5 +81,11 @@ public class IngestBeans {
 
   void close(@Disposes IngestQueue queue) {
     queue.close();
+  }
+
+  @Produces
+  @Singleton
+  SceneViews sceneViews(ObjectStore store) {
+    return new SceneViews(store);
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.SceneReceived;
@@ -66,6 +67,7 @@ public final class SceneIngestion {
   private final Path workDir;
   private final Clock clock;
   private final Duration manifestWait;
+  private volatile Consumer<SceneStatus> statusWatcher = s -> {};
 
   /**
    * @param manifestWait how long after a manifest arrives its missing files are waited for, before
@@ -316,5 +318,14 @@ public final class SceneIngestion {
 
   private void write(SceneStatus s) {
     store.put(Buckets.TILES, SceneStatus.key(s.sceneId()), s.toJson(), "application/json");
+    statusWatcher.accept(s);
+  }
+
+  /**
+   * Calls {@code watcher} with each status this ingestion writes, after it is stored (the web page
+   * hears of {@code tiling}, which no event announces, this way).
+   */
+  public void watchStatus(Consumer<SceneStatus> watcher) {
+    this.statusWatcher = watcher;
   }
 }

@@ -28,6 +28,7 @@ import org.lcz.common.events.SceneRejected;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.Topics;
+import org.lcz.common.raster.Gdal;
 import org.lcz.common.raster.Scenes;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
@@ -134,6 +135,113 @@ class ScenesResourceTest {
         .then()
         .statusCode(200)
         .body("find { it.sceneId == '" + sceneId + "' }.state", equalTo("done"));
+  }
+
+  @Test
+  void aScenesViewHasItsExtentQuicklookLayersLegendAndFilesAsTheWebPageNeedsThem()
+      throws Exception {
+    String sceneId =
+        upload("tiled_deflate_pred2.tif", "view-" + UUID.randomUUID() + ".tif").path("sceneId");
+    awaitState(sceneId, "tiled");
+    // GDAL says where the scene lies and how large it is
+    String[] gdal =
+        Gdal.python(
+                fixtures,
+                "from osgeo import gdal, osr\n"
+                    + "ds = gdal.Open('tiled_deflate_pred2.tif')\n"
+                    + "g = ds.GetGeoTransform()\n"
+                    + "srs = osr.SpatialReference(wkt=ds.GetProjection())\n"
+                    + "print(srs.GetAuthorityCode(None), ds.RasterXSize, ds.RasterYSize,"
+                    + " g[0], g[3] + ds.RasterYSize * g[5], g[0] + ds.RasterXSize * g[1], g[3])\n")
+            .trim()
+            .split(" ");
+    Response view = given().get("/scenes/" + sceneId + "/view");
+    view.then()
+        .statusCode(200)
+        .body("epsg", equalTo(Integer.parseInt(gdal[0])))
+        .body("report.state", equalTo("tiled"))
+        .body("quicklook", equalTo("/scenes/" + sceneId + "/files/quicklook.png"));
+    List<Float> extent = view.path("extent");
+    for (int i = 0; i < 4; i++) {
+      assertThat(extent.get(i).doubleValue()).isEqualTo(Double.parseDouble(gdal[3 + i]));
+    }
+    byte[] quicklook =
+        given()
+            .get("/scenes/" + sceneId + "/files/quicklook.png")
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .extract()
+            .asByteArray();
+    java.awt.image.BufferedImage image =
+        javax.imageio.ImageIO.read(new ByteArrayInputStream(quicklook));
+    assertThat(image.getWidth()).isEqualTo(Integer.parseInt(gdal[1]));
+    assertThat(image.getHeight()).isEqualTo(Integer.parseInt(gdal[2]));
+    given().get("/scenes/" + sceneId + "/files/lcz.tif").then().statusCode(404);
+
+    // the map's products, as the inference worker stores and announces them
+    String prefix = "scenes/" + sceneId + "/";
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+    ObjectRef web = store.put(Buckets.MAPS, prefix + "web-lcz.png", png, "image/png");
+    ObjectRef layers =
+        store.put(
+            Buckets.MAPS,
+            prefix + "web-layers.json",
+            ("{\"epsg\": 32632, \"extent\": [1, 2, 3, 4], \"layers\": [{\"name\": \"lcz\","
+                    + " \"file\": \"web-lcz.png\", \"title\": \"LCZ (raw)\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "application/json");
+    ObjectRef areas =
+        store.put(
+            Buckets.MAPS,
+            prefix + "areas.json",
+            ("{\"cells\": 10, \"cellsWithoutClass\": 2, \"classes\": ["
+                    + "{\"value\": 2, \"lcz\": {\"cells\": 6, \"share\": 0.75, \"km2\": 0.06},"
+                    + " \"lczFilter\": {\"cells\": 8, \"share\": 1.0, \"km2\": 0.08}},"
+                    + "{\"value\": 9, \"lcz\": {\"cells\": 0, \"share\": 0, \"km2\": 0},"
+                    + " \"lczFilter\": {\"cells\": 0, \"share\": 0, \"km2\": 0}},"
+                    + "{\"value\": 17, \"lcz\": {\"cells\": 2, \"share\": 0.25, \"km2\": 0.02},"
+                    + " \"lczFilter\": {\"cells\": 0, \"share\": 0, \"km2\": 0}}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "application/json");
+    ObjectRef cog = ObjectRef.of(Buckets.MAPS, prefix + "lcz.tif");
+    java.util.Map<String, ObjectRef> products = new java.util.LinkedHashMap<>();
+    products.put("map", cog);
+    products.put("areas", areas);
+    products.put("web-lcz", web);
+    products.put("web-layers", layers);
+    publisher
+        .publish(new SceneMapCompleted(sceneId, cog, web, layers, "v1", 6, Instant.now(), products))
+        .get(10, TimeUnit.SECONDS);
+    awaitState(sceneId, "done");
+    given()
+        .get("/scenes/" + sceneId + "/view")
+        .then()
+        .statusCode(200)
+        .body("layers[0].name", equalTo("lcz"))
+        .body("layers[0].url", equalTo("/scenes/" + sceneId + "/files/web-lcz.png"))
+        .body("layers[0].extent", equalTo(List.of(1.0f, 2.0f, 3.0f, 4.0f)))
+        .body("legend.code", equalTo(List.of("2", "G")))
+        .body("legend[0].colour", equalTo("#D10000"))
+        .body("legend[0].share", equalTo(0.75f))
+        .body("legend[0].shareFiltered", equalTo(1.0f))
+        .body("legend[1].name", equalTo("Water"))
+        .body("unclassifiedShare", equalTo(0.2f))
+        .body("products.name", equalTo(List.of("map", "areas", "web-lcz", "web-layers")))
+        .body("products[2].url", equalTo("/scenes/" + sceneId + "/files/web-lcz.png"));
+    assertThat(
+            given()
+                .get("/scenes/" + sceneId + "/files/web-lcz.png")
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray())
+        .isEqualTo(png);
+    // only what the map announced is served, whatever else lies beside it
+    store.put(Buckets.MAPS, prefix + "other.png", png, "image/png");
+    given().get("/scenes/" + sceneId + "/files/other.png").then().statusCode(404);
+    given().get("/scenes/no-such-scene/view").then().statusCode(404);
   }
 
   @Test

@@ -5,8 +5,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -22,16 +25,31 @@ import org.lcz.common.events.LczEvent;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
+import org.lcz.ingest.web.LiveEvents;
 
 /**
- * Reads {@code lcz.maps} from its beginning into the service's {@link MapProgress}, outside any
- * consumer group (every ingest replica sees every event, and a restart rebuilds the progress).
+ * Reads the topics people follow ({@code lcz.scenes}, {@code lcz.maps}, the training topics and
+ * {@code lcz.models}) from their beginning, outside any consumer group (every ingest replica sees
+ * every event, and a restart rebuilds what it knows): map progress into {@link MapProgress},
+ * training runs and models into {@link TrainingRuns}, and every event to the web page's {@link
+ * LiveEvents}.
  */
 @ApplicationScoped
-public class MapEventsListener {
-  private static final Logger LOG = Logger.getLogger(MapEventsListener.class);
+public class PlatformEventsListener {
+  private static final Logger LOG = Logger.getLogger(PlatformEventsListener.class);
+
+  /** The topics read, in this order of assignment. */
+  static final List<String> TOPICS =
+      List.of(
+          Topics.SCENES,
+          Topics.MAPS,
+          Topics.TRAINING_REQUESTS,
+          Topics.TRAINING_PROGRESS,
+          Topics.MODELS);
 
   private final MapProgress progress = new MapProgress();
+  private final TrainingRuns training = new TrainingRuns();
+  @Inject LiveEvents live;
   private volatile Consumer<String, byte[]> consumer;
   private volatile boolean running;
   private Thread thread;
@@ -42,11 +60,17 @@ public class MapEventsListener {
     return progress;
   }
 
+  @Produces
+  @Singleton
+  TrainingRuns trainingRuns() {
+    return training;
+  }
+
   void onStart(
       @Observes StartupEvent event,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
     running = true;
-    thread = new Thread(() -> run(bootstrap), "map-events");
+    thread = new Thread(() -> run(bootstrap), "platform-events");
     thread.setDaemon(true);
     thread.start();
   }
@@ -56,27 +80,36 @@ public class MapEventsListener {
     while (running) {
       try (Consumer<String, byte[]> c =
           new KafkaConsumer<>(
-              KafkaClients.rawConsumer(bootstrap, "ingest-map-progress-" + UUID.randomUUID()))) {
+              KafkaClients.rawConsumer(bootstrap, "ingest-platform-events-" + UUID.randomUUID()))) {
         consumer = c;
-        List<TopicPartition> partitions =
-            c.partitionsFor(Topics.MAPS, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(Topics.MAPS, p.partition()))
-                .toList();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : TOPICS) {
+          c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .forEach(partitions::add);
+        }
         c.assign(partitions);
         c.seekToBeginning(partitions);
         while (running) {
           for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofSeconds(1))) {
+            if (r.value() == null) {
+              continue; // a tombstone on the compacted model topic
+            }
             try {
-              progress.record(inbound.decode(r, LczEvent.class));
+              LczEvent event = inbound.decode(r, LczEvent.class);
+              Instant at = Instant.ofEpochMilli(r.timestamp());
+              progress.record(event);
+              training.record(event, at);
+              live.publish(event, at);
             } catch (InvalidEventException e) {
-              LOG.debugf("ignoring a record on %s: %s", Topics.MAPS, e.getMessage());
+              LOG.debugf("ignoring a record on %s: %s", r.topic(), e.getMessage());
             }
           }
         }
       } catch (WakeupException e) {
         return;
       } catch (RuntimeException e) {
-        LOG.warnf("reading %s failed (retrying in 5 s): %s", Topics.MAPS, e.toString());
+        LOG.warnf("reading %s failed (retrying in 5 s): %s", TOPICS, e.toString());
         sleep();
       }
     }

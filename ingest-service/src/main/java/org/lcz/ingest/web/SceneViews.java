@@ -1,0 +1,167 @@
+package org.lcz.ingest.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.common.lcz.LczCatalog;
+import org.lcz.common.lcz.LczClass;
+import org.lcz.common.raster.SceneManifest;
+import org.lcz.common.raster.SceneTiles;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.ingest.inbox.SceneStatus;
+import org.lcz.ingest.status.SceneReport;
+
+/**
+ * Builds a scene's {@link SceneView} from what the platform stored: the tile manifest (CRS, extent,
+ * masked share), the quicklook, and once mapped the map's {@code web-layers.json} and {@code
+ * areas.json}. Finds the files a view links to ({@link #file}).
+ */
+public final class SceneViews {
+  /** The quicklook's file name in a scene's URLs. */
+  public static final String QUICKLOOK = "quicklook.png";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ObjectStore store;
+
+  public SceneViews(ObjectStore store) {
+    this.store = store;
+  }
+
+  /** The view of a scene with {@code status}, {@code report} and, if mapped, {@code map}. */
+  public SceneView of(SceneStatus status, SceneReport report, SceneMapCompleted map) {
+    String id = status.sceneId();
+    Integer epsg = null;
+    double[] extent = null;
+    Double masked = null;
+    String quicklook = null;
+    if (status.manifest() != null && store.exists(Buckets.TILES, status.manifest())) {
+      SceneManifest m =
+          SceneManifest.read(store.read(ObjectRef.of(Buckets.TILES, status.manifest())));
+      epsg = m.epsg();
+      extent = extent(m.geoTransform(), m.width(), m.height());
+      masked = m.maskedShare();
+      if (store.exists(Buckets.TILES, SceneTiles.quicklookKey(id))) {
+        quicklook = url(id, QUICKLOOK);
+      }
+    }
+    List<SceneView.Layer> layers = new ArrayList<>();
+    List<SceneView.LegendEntry> legend = new ArrayList<>();
+    List<SceneView.Product> products = new ArrayList<>();
+    Double unclassified = null;
+    if (map != null) {
+      for (Map.Entry<String, ObjectRef> p : map.products().entrySet()) {
+        String file = p.getValue().fileName();
+        products.add(new SceneView.Product(p.getKey(), file, url(id, file), p.getValue().uri()));
+      }
+      ObjectRef web = map.products().get("web-layers");
+      if (web != null) {
+        JsonNode w = read(web);
+        double[] mapExtent = doubles(w.path("extent"));
+        for (JsonNode l : w.path("layers")) {
+          layers.add(
+              new SceneView.Layer(
+                  l.path("name").asText(),
+                  l.path("title").asText(),
+                  url(id, l.path("file").asText()),
+                  mapExtent));
+        }
+      }
+      ObjectRef areas = map.products().get("areas");
+      if (areas != null) {
+        JsonNode a = read(areas);
+        long cells = a.path("cells").asLong();
+        unclassified = cells == 0 ? null : a.path("cellsWithoutClass").asDouble() / cells;
+        LczCatalog catalog = LczCatalog.standard();
+        for (JsonNode k : a.path("classes")) {
+          long raw = k.at("/lcz/cells").asLong();
+          long filtered = k.at("/lczFilter/cells").asLong();
+          if (raw == 0 && filtered == 0) {
+            continue;
+          }
+          LczClass c = catalog.byValue(k.path("value").asInt());
+          legend.add(
+              new SceneView.LegendEntry(
+                  c.value(),
+                  c.code(),
+                  c.name(),
+                  c.hex(),
+                  k.at("/lcz/share").asDouble(),
+                  k.at("/lczFilter/share").asDouble(),
+                  k.at("/lcz/km2").asDouble()));
+        }
+      }
+    }
+    return new SceneView(
+        id, epsg, extent, quicklook, layers, legend, masked, unclassified, products, report);
+  }
+
+  /**
+   * Where the file a view of scene {@code sceneId} links to is stored: the quicklook, or a product
+   * of its map by file name.
+   */
+  public Optional<ObjectRef> file(String sceneId, String fileName, SceneMapCompleted map) {
+    if (QUICKLOOK.equals(fileName)) {
+      return store.exists(Buckets.TILES, SceneTiles.quicklookKey(sceneId))
+          ? Optional.of(ObjectRef.of(Buckets.TILES, SceneTiles.quicklookKey(sceneId)))
+          : Optional.empty();
+    }
+    if (map == null) {
+      return Optional.empty();
+    }
+    return map.products().values().stream().filter(r -> r.fileName().equals(fileName)).findFirst();
+  }
+
+  /** The media type of a file by its name. */
+  public static String mediaType(String fileName) {
+    String n = fileName.toLowerCase(java.util.Locale.ROOT);
+    if (n.endsWith(".png")) {
+      return "image/png";
+    } else if (n.endsWith(".tif") || n.endsWith(".tiff")) {
+      return "image/tiff";
+    } else if (n.endsWith(".json")) {
+      return "application/json";
+    } else if (n.endsWith(".kmz")) {
+      return "application/vnd.google-earth.kmz";
+    } else if (n.endsWith(".csv")) {
+      return "text/csv";
+    }
+    return "application/octet-stream";
+  }
+
+  static String url(String sceneId, String file) {
+    return "/scenes/" + sceneId + "/files/" + file;
+  }
+
+  static double[] extent(double[] g, int width, int height) {
+    double x0 = g[0];
+    double y0 = g[3];
+    double x1 = x0 + width * g[1];
+    double y1 = y0 + height * g[5];
+    return new double[] {Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)};
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = array.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private JsonNode read(ObjectRef ref) {
+    try {
+      return JSON.readTree(store.read(ref));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + ref.uri() + ": " + e.getMessage(), e);
+    }
+  }
+}

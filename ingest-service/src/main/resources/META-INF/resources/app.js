@@ -1,0 +1,554 @@
+// The LCZ platform's web page: scenes, their maps, training runs and models. Every state shown is
+// read from the REST API; the event stream (/events) only says when to read it again.
+'use strict';
+
+const page = {
+  scenes: [],
+  selected: null, // the scene id shown
+  view: null, // its last view
+  map: null,
+  mapKey: null, // what the map shows (scene, layers), to redraw only on change
+  layers: {},
+  layerName: 'lczFilter',
+  runs: [],
+  models: [],
+  dataSets: [],
+};
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+async function api(path, options) {
+  const r = await fetch(path, Object.assign({ headers: { Accept: 'application/json' } }, options));
+  const body = r.headers.get('content-type')?.includes('json') ? await r.json() : await r.text();
+  if (!r.ok) {
+    const detail = body && body.detail ? body.detail : `${r.status} ${r.statusText}`;
+    throw new Error(detail);
+  }
+  return body;
+}
+
+const percent = (x) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
+
+// ---------------------------------------------------------------- live updates
+
+/** Runs fn at most once per `ms`, the last call winning. */
+function debounced(fn, ms) {
+  let timer = null;
+  return () => {
+    if (timer) return;
+    timer = setTimeout(() => { timer = null; fn(); }, ms);
+  };
+}
+
+const refreshScenes = debounced(() => loadScenes().catch(showConnectionError), 300);
+const refreshScene = debounced(() => loadScene().catch(showConnectionError), 300);
+const refreshTraining = debounced(() => loadTraining().catch(showConnectionError), 300);
+
+function connect() {
+  const conn = $('connection');
+  const source = new EventSource('/events');
+  source.onopen = () => {
+    conn.dataset.state = 'live';
+    conn.textContent = 'live';
+    // whatever happened while disconnected: read everything again
+    refreshScenes();
+    refreshScene();
+    refreshTraining();
+  };
+  source.onmessage = (m) => {
+    const e = JSON.parse(m.data);
+    if (e.kind === 'scene') {
+      refreshScenes();
+      if (e.id === page.selected) refreshScene();
+    } else if (e.kind === 'training' || e.kind === 'model') {
+      refreshTraining();
+    }
+  };
+  source.onerror = () => {
+    conn.dataset.state = 'reconnecting';
+    conn.textContent = 'reconnecting…';
+    if (source.readyState === EventSource.CLOSED) {
+      // the browser gives up on an error answer: start again ourselves
+      setTimeout(connect, 3000);
+    }
+  };
+}
+
+function showConnectionError(e) {
+  console.warn(e);
+}
+
+// ---------------------------------------------------------------- scenes
+
+async function loadScenes() {
+  page.scenes = await api('/scenes?limit=200');
+  renderScenes();
+  fillSceneChoices();
+}
+
+function stateText(s) {
+  if (s.state === 'mapping' && s.tiles) return `mapping ${s.tiles.mapped}/${s.tiles.total}`;
+  if (s.state === 'tiled' && s.tiles) return `tiled (${s.tiles.total} tiles)`;
+  return s.state;
+}
+
+function renderScenes() {
+  const filter = $('state-filter').value;
+  const list = $('scene-list');
+  list.replaceChildren(
+    ...page.scenes
+      .filter((s) => !filter || s.state === filter)
+      .map((s) =>
+        el('li', { 'data-scene': s.sceneId, 'data-state': s.state },
+          el('button', {
+            type: 'button',
+            'aria-current': s.sceneId === page.selected ? 'true' : 'false',
+            onclick: () => selectScene(s.sceneId),
+          },
+          el('span', { class: `state state-${s.state}`, text: stateText(s) }),
+          el('span', { text: sourceName(s) }),
+          s.reason && s.state === 'rejected' ? el('span', { class: 'reason', text: s.reason }) : null))));
+  if (!list.children.length) list.append(el('li', { text: 'No scenes yet.' }));
+}
+
+function sourceName(s) {
+  return (s.source || s.sceneId).replace(/^s3:\/\/[^/]+\//, '');
+}
+
+function selectScene(id) {
+  location.hash = `#/scenes/${encodeURIComponent(id)}`;
+}
+
+async function loadScene() {
+  if (!page.selected) return;
+  const id = page.selected;
+  let view;
+  try {
+    view = await api(`/scenes/${encodeURIComponent(id)}/view`);
+  } catch (e) {
+    $('scene-title').textContent = id;
+    $('scene-state').textContent = e.message;
+    return;
+  }
+  if (id !== page.selected) return;
+  page.view = view;
+  renderScene(view);
+}
+
+function renderScene(v) {
+  const r = v.report;
+  $('scene-title').textContent = sourceName(r);
+  $('scene-view').dataset.state = r.state;
+  const parts = [stateText(r)];
+  if (r.reason) parts.push(r.reason);
+  if (r.map) parts.push(`model ${r.map.modelVersion}`);
+  $('scene-state').textContent = parts.join(' — ');
+  $('scene-state').className = `state-${r.state}`;
+  renderMap(v);
+  renderLegend(v);
+  const notes = r.notes || [];
+  $('notes-section').hidden = !notes.length;
+  $('notes').replaceChildren(...notes.map((n) => el('li', { text: n })));
+  $('products-section').hidden = !v.products.length;
+  $('products').replaceChildren(
+    ...v.products.map((p) =>
+      el('li', {},
+        el('a', { href: p.url, download: p.fileName, text: p.fileName }),
+        ` (${p.name}) `,
+        el('code', { text: p.uri }))));
+}
+
+function renderLegend(v) {
+  $('legend-section').hidden = !v.legend.length;
+  $('legend').tBodies[0].replaceChildren(
+    ...v.legend.map((c) =>
+      el('tr', { 'data-class': c.code },
+        el('td', {}, el('span', { class: 'swatch', style: `background:${c.colour}`, title: c.colour })),
+        el('td', { text: c.code }),
+        el('td', { text: c.name }),
+        el('td', { class: 'num', text: percent(c.share) }),
+        el('td', { class: 'num', text: percent(c.shareFiltered) }),
+        el('td', { class: 'num', text: c.km2.toFixed(2) }))));
+  const shares = [];
+  if (v.maskedShare !== undefined && v.maskedShare !== null) shares.push(`masked by ingest (cloud, nodata): ${percent(v.maskedShare)} of the scene`);
+  if (v.unclassifiedShare !== undefined && v.unclassifiedShare !== null) shares.push(`cells without a class: ${percent(v.unclassifiedShare)}`);
+  $('shares').textContent = shares.join('; ');
+}
+
+function projectionOf(v) {
+  const code = `EPSG:${v.epsg}`;
+  let p = ol.proj.get(code);
+  if (!p) {
+    p = new ol.proj.Projection({ code, units: 'm', extent: v.extent });
+    ol.proj.addProjection(p);
+  }
+  return p;
+}
+
+function renderMap(v) {
+  if (!v.extent || !v.epsg) {
+    $('map-controls').hidden = true;
+    if (page.map) { page.map.setTarget(null); page.map = null; page.mapKey = null; }
+    return;
+  }
+  const key = JSON.stringify([v.sceneId, v.quicklook, v.layers.map((l) => l.url)]);
+  if (key === page.mapKey) return;
+  page.mapKey = key;
+  const projection = projectionOf(v);
+  const layers = [];
+  if (v.quicklook) {
+    layers.push(new ol.layer.Image({
+      source: new ol.source.ImageStatic({ url: v.quicklook, imageExtent: v.extent, projection }),
+      properties: { name: 'quicklook' },
+    }));
+  }
+  page.layers = {};
+  const opacity = $('opacity').value / 100;
+  for (const l of v.layers) {
+    const layer = new ol.layer.Image({
+      source: new ol.source.ImageStatic({ url: l.url, imageExtent: l.extent, projection, interpolate: false }),
+      opacity,
+      visible: false,
+      properties: { name: l.name },
+    });
+    page.layers[l.name] = layer;
+    layers.push(layer);
+  }
+  if (!page.layers[page.layerName] && v.layers.length) page.layerName = v.layers[0].name;
+  if (page.layers[page.layerName]) page.layers[page.layerName].setVisible(true);
+  const view = new ol.View({ projection, extent: v.extent, constrainOnlyCenter: true });
+  if (page.map) page.map.setTarget(null);
+  page.map = new ol.Map({
+    target: 'map',
+    layers,
+    view,
+    controls: ol.control.defaults.defaults().extend([new ol.control.ScaleLine()]),
+  });
+  view.fit(v.extent, { padding: [8, 8, 8, 8] });
+  page.map.on('pointermove', (e) => {
+    const [x, y] = e.coordinate;
+    $('coordinates').textContent = `${projection.getCode()}  x ${x.toFixed(0)}  y ${y.toFixed(0)}`;
+  });
+  const choice = $('layer-choice');
+  choice.replaceChildren(
+    ...v.layers.map((l) =>
+      el('label', {},
+        el('input', {
+          type: 'radio', name: 'layer', value: l.name, checked: l.name === page.layerName,
+          onchange: () => showLayer(l.name),
+        }),
+        ` ${l.title}`)));
+  $('map-controls').hidden = false;
+}
+
+function showLayer(name) {
+  page.layerName = name;
+  for (const [n, layer] of Object.entries(page.layers)) layer.setVisible(n === name);
+}
+
+// ---------------------------------------------------------------- upload
+
+function contentType(name) {
+  const n = name.toLowerCase();
+  if (n.endsWith('.json')) return 'application/json';
+  if (n.endsWith('.zip')) return 'application/zip';
+  return 'image/tiff';
+}
+
+function upload(file) {
+  const bar = $('upload-progress');
+  const message = $('upload-message');
+  bar.hidden = false;
+  bar.value = 0;
+  message.textContent = `uploading ${file.name}…`;
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', `/scenes?name=${encodeURIComponent(file.name)}`);
+  xhr.setRequestHeader('Content-Type', contentType(file.name));
+  xhr.setRequestHeader('Accept', 'application/json');
+  xhr.upload.onprogress = (e) => {
+    if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total;
+  };
+  xhr.onload = () => {
+    let body = {};
+    try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+    if (xhr.status === 202) {
+      bar.value = 100;
+      message.textContent = `${file.name} received as scene ${body.sceneId}`;
+      selectScene(body.sceneId);
+    } else {
+      message.textContent = `${file.name}: ${body.detail || xhr.status + ' ' + xhr.statusText}`;
+      if (body.sceneId) selectScene(body.sceneId);
+    }
+    refreshScenes();
+  };
+  xhr.onerror = () => { message.textContent = `${file.name}: the upload failed (is the service running?)`; };
+  xhr.send(file);
+}
+
+function setUpUpload() {
+  const zone = $('drop-zone');
+  const input = $('upload-file');
+  input.addEventListener('change', () => { if (input.files.length) upload(input.files[0]); });
+  zone.addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target === zone) { e.preventDefault(); input.click(); }
+  });
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    if (e.dataTransfer.files.length) upload(e.dataTransfer.files[0]);
+  });
+}
+
+// ---------------------------------------------------------------- training
+
+async function loadTraining() {
+  const [runs, models, dataSets] = await Promise.all([
+    api('/training-runs'), api('/models'), api('/datasets'),
+  ]);
+  page.runs = runs;
+  page.models = models;
+  page.dataSets = dataSets;
+  renderRuns();
+  renderModels();
+  fillDataSetChoices();
+}
+
+function renderRuns() {
+  const list = $('runs');
+  list.replaceChildren(
+    ...page.runs.map((r) => {
+      const last = r.history[r.history.length - 1];
+      const facts = [`${r.state}`, r.variant, `${r.history.length}/${r.epochs ?? '?'} epochs`];
+      if (last) facts.push(`loss ${last.loss.toFixed(3)}`, `validation OA ${last.validationOa.toFixed(3)}`);
+      return el('li', { 'data-run': r.runId, 'data-state': r.state },
+        el('strong', { text: r.runId }), ' ',
+        el('span', { class: `state-${r.state}`, text: facts.filter(Boolean).join(' · ') }),
+        r.reason ? el('span', { class: 'reason', text: r.reason }) : null,
+        r.model ? el('div', {}, 'model ', el('button', { type: 'button', class: 'link', text: r.model, onclick: () => showCard(r.model) })) : null,
+        chart(r.history, r.epochs));
+    }));
+  if (!list.children.length) list.append(el('li', { text: 'No training runs yet.' }));
+}
+
+/** Loss and train/validation OA by epoch, as SVG: OA on 0–1, loss scaled to its largest value. */
+function chart(history, planned) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const W = 560, H = 180, L = 36, R = 10, T = 10, B = 24;
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('role', 'img');
+  const n = Math.max(planned || 1, history.length, 1);
+  const maxLoss = Math.max(...history.map((h) => h.loss), 1e-9);
+  const x = (epoch) => L + ((W - L - R) * (n === 1 ? 0.5 : (epoch - 1) / (n - 1)));
+  const y = (v) => T + (H - T - B) * (1 - v);
+  const add = (tag, attrs) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    svg.append(e);
+    return e;
+  };
+  add('line', { class: 'axis', x1: L, y1: y(0), x2: W - R, y2: y(0) });
+  add('line', { class: 'axis', x1: L, y1: y(0), x2: L, y2: y(1) });
+  add('text', { x: 2, y: y(1) + 4 }).textContent = '1.0';
+  add('text', { x: 2, y: y(0) }).textContent = '0';
+  const caption = add('text', { x: L, y: H - 6 });
+  for (const [cls, words] of [['', `epoch 1…${n}   `], ['loss', `■ loss (÷ ${maxLoss.toFixed(2)})   `], ['train', '■ train OA   '], ['validation', '■ validation OA']]) {
+    const span = document.createElementNS(ns, 'tspan');
+    if (cls) span.setAttribute('class', `key-${cls}`);
+    span.textContent = words;
+    caption.append(span);
+  }
+  const series = [
+    ['loss', (h) => h.loss / maxLoss],
+    ['train', (h) => h.trainOa],
+    ['validation', (h) => h.validationOa],
+  ];
+  for (const [name, value] of series) {
+    if (history.length > 1) {
+      add('polyline', { class: name, points: history.map((h) => `${x(h.epoch)},${y(value(h))}`).join(' ') });
+    }
+    for (const h of history) {
+      add('circle', { class: `${name} epoch-point`, cx: x(h.epoch), cy: y(value(h)), r: 3, 'data-epoch': h.epoch })
+        .append(Object.assign(document.createElementNS(ns, 'title'), { textContent: `epoch ${h.epoch}: ${name} ${value(h).toFixed(3)}` }));
+    }
+  }
+  svg.setAttribute('aria-label', history.length
+    ? `${history.length} epochs; last validation OA ${history[history.length - 1].validationOa.toFixed(3)}`
+    : 'no epoch yet');
+  return svg;
+}
+
+function renderModels() {
+  const body = $('models').tBodies[0];
+  body.replaceChildren(
+    ...page.models.map((m) =>
+      el('tr', { 'data-version': m.version },
+        el('td', {}, m.version, m.current ? ' ' : null, m.current ? el('span', { class: 'badge', text: 'current' }) : null),
+        el('td', { class: 'num', text: m.oaW.toFixed(3) }),
+        el('td', { text: m.promoted ? 'yes' : 'no' }),
+        el('td', { text: m.decision }),
+        el('td', {}, el('button', { type: 'button', class: 'link', text: 'show card', onclick: () => showCard(m.version) })))));
+  if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: 5, text: 'No models yet.' })));
+}
+
+async function showCard(version) {
+  const section = $('card');
+  const files = (f) => `/models/${encodeURIComponent(version)}/files/${f}`;
+  let card;
+  try {
+    card = await api(files('model.json'));
+  } catch (e) {
+    section.hidden = false;
+    $('card-title').textContent = version;
+    $('card-body').replaceChildren(el('p', { text: e.message }));
+    return;
+  }
+  $('card-title').textContent = `Model ${card.modelName} ${card.version}`;
+  const measures = el('table', {},
+    el('thead', {}, el('tr', {}, el('th', { text: `Measure (${card.evaluationSplit})` }), el('th', { text: 'Value' }))),
+    el('tbody', {}, ...Object.entries(card.measures).map(([k, v]) =>
+      el('tr', {}, el('td', { text: k }), el('td', { class: 'num', text: v === null ? '–' : v.toFixed(3) })))));
+  const codes = card.classes.map((c) => c.code || c.value);
+  const matrix = el('table', { class: 'matrix' },
+    el('caption', { text: 'Confusion matrix (rows: truth, columns: prediction)' }),
+    el('thead', {}, el('tr', {}, el('th', {}), ...codes.map((c) => el('th', { scope: 'col', text: c })))),
+    el('tbody', {}, ...card.confusionMatrix.map((row, i) =>
+      el('tr', {}, el('th', { scope: 'row', text: codes[i] }),
+        ...row.map((n, j) => el('td', { class: i === j ? 'diagonal' : null, text: n }))))));
+  const links = el('ul', {},
+    ...Object.entries(card.files || {}).map(([role, f]) =>
+      el('li', {}, el('a', { href: files(f), text: f }), ` (${role})`)),
+    el('li', {}, el('a', { href: files('model.json'), text: 'model.json' }), ' (card)'));
+  const plots = Object.values(card.files || {}).filter((f) => f.endsWith('.png'))
+    .map((f) => el('img', { src: files(f), alt: `${f} of model ${card.version}` }));
+  const promotion = card.promotion ? el('p', { text: `Promotion: ${card.promotion.decision || JSON.stringify(card.promotion)}` }) : null;
+  $('card-body').replaceChildren(
+    el('p', { text: `${card.plan?.variant ?? ''} · best epoch ${card.bestEpoch} · ${card.stopReason} · trained on ${card.device} in ${Math.round(card.trainingSeconds)} s` }),
+    promotion, measures, matrix, ...plots, links);
+  section.hidden = false;
+}
+
+function option(value, text) {
+  return el('option', { value, text: text ?? value });
+}
+
+function fillDataSetChoices() {
+  const patches = page.dataSets.filter((d) => d.kind === 'patches');
+  const areas = page.dataSets.filter((d) => d.kind === 'areas');
+  for (const [id, optional] of [['train-data', false], ['validation-data', true], ['test-data', true]]) {
+    const select = $(id);
+    const keep = select.value;
+    select.replaceChildren(...(optional ? [option('', '(none)')] : []), ...patches.map((d) => option(d.uri, d.key)));
+    if ([...select.options].some((o) => o.value === keep)) select.value = keep;
+  }
+  const a = $('areas-file');
+  const keepA = a.value;
+  a.replaceChildren(...areas.map((d) => option(d.uri, d.key)));
+  if ([...a.options].some((o) => o.value === keepA)) a.value = keepA;
+}
+
+function fillSceneChoices() {
+  const select = $('areas-scenes');
+  const chosen = new Set([...select.selectedOptions].map((o) => o.value));
+  const sources = [...new Set(page.scenes.filter((s) => s.state !== 'rejected').map((s) => s.source))];
+  select.replaceChildren(...sources.map((s) => {
+    const o = option(s, s.replace(/^s3:\/\//, ''));
+    o.selected = chosen.has(s);
+    return o;
+  }));
+}
+
+function setUpTrainingForm() {
+  const form = $('train-form');
+  form.querySelectorAll('input[name="source"]').forEach((r) =>
+    r.addEventListener('change', () => {
+      const areas = form.source.value === 'areas';
+      $('areas-fields').hidden = !areas;
+      $('patches-fields').hidden = areas;
+    }));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const message = $('train-message');
+    const request = {
+      variant: $('variant').value,
+      epochs: Number($('epochs').value),
+      promote: $('promote').value,
+    };
+    if (form.source.value === 'areas') {
+      request.trainingAreas = {
+        areas: $('areas-file').value,
+        scenes: [...$('areas-scenes').selectedOptions].map((o) => o.value),
+      };
+    } else {
+      request.trainData = $('train-data').value;
+      if ($('validation-data').value) request.validationData = $('validation-data').value;
+      if ($('test-data').value) request.testData = $('test-data').value;
+    }
+    message.textContent = 'sending…';
+    try {
+      const event = await api('/training-runs', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(request),
+      });
+      message.textContent = `run ${event.runId} requested`;
+      refreshTraining();
+    } catch (err) {
+      message.textContent = err.message;
+    }
+  });
+}
+
+// ---------------------------------------------------------------- routing
+
+function route() {
+  const hash = location.hash || '#/scenes';
+  const training = hash.startsWith('#/training');
+  $('training-page').hidden = !training;
+  $('scenes-page').hidden = training;
+  $('nav-training').setAttribute('aria-current', training ? 'page' : 'false');
+  $('nav-scenes').setAttribute('aria-current', training ? 'false' : 'page');
+  const m = hash.match(/^#\/scenes\/(.+)$/);
+  const id = m ? decodeURIComponent(m[1]) : null;
+  if (!training && id !== page.selected) {
+    page.selected = id;
+    page.mapKey = null;
+    renderScenes();
+    loadScene().catch(showConnectionError);
+  }
+  if (training) loadTraining().catch(showConnectionError);
+  if (!training && page.map) page.map.updateSize();
+}
+
+function start() {
+  $('state-filter').addEventListener('change', renderScenes);
+  $('opacity').addEventListener('input', () => {
+    const v = $('opacity').value;
+    $('opacity-value').textContent = `${v} %`;
+    for (const layer of Object.values(page.layers)) layer.setOpacity(v / 100);
+  });
+  setUpUpload();
+  setUpTrainingForm();
+  window.addEventListener('hashchange', route);
+  route();
+  loadScenes().catch(showConnectionError);
+  loadTraining().catch(showConnectionError);
+  connect();
+}
+
+start();

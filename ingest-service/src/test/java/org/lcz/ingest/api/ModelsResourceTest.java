@@ -1,0 +1,124 @@
+package org.lcz.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.lcz.common.events.ModelContract;
+import org.lcz.common.events.ModelPublished;
+import org.lcz.common.messaging.EventPublisher;
+import org.lcz.common.preprocess.Radiometry;
+import org.lcz.common.storage.Buckets;
+import org.lcz.common.storage.ObjectRef;
+import org.lcz.common.storage.ObjectStore;
+import org.lcz.deploy.testing.LocalStackTestResource;
+
+/** {@code /models}: versions as lcz.models tells them, and their files from the real store. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class ModelsResourceTest {
+  @Inject ObjectStore store;
+  @Inject EventPublisher publisher;
+
+  @Test
+  void publishedVersionsAreListedWithTheCurrentOneAndTheirCardAndPlotsAreServed() throws Exception {
+    String name = "m" + UUID.randomUUID().toString().substring(0, 8);
+    String first = "20261128T100000Z-a";
+    String second = "20261128T110000Z-b";
+    byte[] card = "{\"version\": \"20261128T100000Z-a\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] plot = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+    store.put(Buckets.MODELS, name + "/" + first + "/model.json", card, "application/json");
+    store.put(Buckets.MODELS, name + "/" + first + "/training-curves.png", plot, "image/png");
+    publisher.publish(published(name, first, true)).get(10, TimeUnit.SECONDS);
+    publisher.publish(published(name, second, false)).get(10, TimeUnit.SECONDS);
+
+    List<Map<String, Object>> mine = awaitModels(name, 2);
+    assertThat(mine)
+        .extracting(m -> m.get("version") + " " + m.get("promoted") + " " + m.get("current"))
+        .containsExactly(second + " false false", first + " true true");
+    assertThat(mine.get(1).get("card"))
+        .isEqualTo("s3://lcz-models/" + name + "/" + first + "/model.json");
+
+    assertThat(
+            given()
+                .get("/models/" + first + "/files/model.json")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .asByteArray())
+        .isEqualTo(card);
+    assertThat(
+            given()
+                .get("/models/" + first + "/files/training-curves.png")
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray())
+        .isEqualTo(plot);
+    given()
+        .get("/models/" + first + "/files/factsheet.json")
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo("model version " + first + " has no file factsheet.json"));
+    given().get("/models/" + first + "/files/..").then().statusCode(404);
+    given().get("/models/no-such-version/files/model.json").then().statusCode(404);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> awaitModels(String name, int n) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    List<Map<String, Object>> mine;
+    do {
+      List<Map<String, Object>> all =
+          given().get("/models").then().statusCode(200).extract().path("");
+      mine = all.stream().filter(m -> name.equals(m.get("modelName"))).toList();
+      if (mine.size() >= n) {
+        return mine;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("the models of " + name + " did not arrive: " + mine);
+  }
+
+  private static ModelPublished published(String name, String version, boolean promoted) {
+    Instant t = Instant.parse("2026-11-28T10:00:00Z");
+    ObjectRef train = ObjectRef.of(Buckets.DATASETS, "train.h5");
+    return new ModelPublished(
+        ModelPublished.CURRENT_SCHEMA_VERSION,
+        name,
+        version,
+        ObjectRef.of(Buckets.MODELS, name + "/" + version + "/model.onnx"),
+        ObjectRef.of(Buckets.MODELS, name + "/" + version + "/model.json"),
+        new ModelContract(
+            "MSMLA-18",
+            List.of("B2"),
+            48,
+            10,
+            Radiometry.CANONICAL,
+            List.of(0.0),
+            List.of(1.0),
+            List.of(1),
+            List.of("1"),
+            train,
+            Map.of(),
+            version,
+            t),
+        promoted,
+        promoted ? "promoted" : "not promoted: OA_w below the current model's",
+        0.7,
+        null,
+        t);
+  }
+}
