@@ -52,9 +52,9 @@ function debounced(fn, ms) {
   };
 }
 
-const refreshScenes = debounced(() => loadScenes().catch(showConnectionError), 300);
-const refreshScene = debounced(() => loadScene().catch(showConnectionError), 300);
-const refreshTraining = debounced(() => loadTraining().catch(showConnectionError), 300);
+const refreshScenes = debounced(() => loadScenes().catch(showConnectionError), 1000);
+const refreshScene = debounced(() => loadScene().catch(showConnectionError), 500);
+const refreshTraining = debounced(() => loadTraining().catch(showConnectionError), 500);
 
 function connect() {
   const conn = $('connection');

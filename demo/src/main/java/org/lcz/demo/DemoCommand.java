@@ -44,7 +44,10 @@ public final class DemoCommand {
     try {
       demo.run();
       if (options.keepRunning()) {
-        System.out.println("The platform keeps running (--keep-running); Ctrl-C stops it.");
+        System.out.printf(
+            "The platform keeps running (--keep-running); Ctrl-C stops it. Its web page, with the"
+                + " demo's scene, map and training run: http://127.0.0.1:%d/%n",
+            options.platform().httpPort());
         demo.awaitStop();
       }
     } catch (StageFailedException e) {

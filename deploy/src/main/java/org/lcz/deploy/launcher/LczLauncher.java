@@ -160,6 +160,14 @@ public final class LczLauncher {
           "  %-17s %-28s %s%n",
           spec.name(), "http://127.0.0.1:" + spec.port(), "/q/health /q/metrics  log " + p.log());
     }
+    options.serviceSpecs().stream()
+        .filter(s -> s.name().equals("ingest-service"))
+        .findFirst()
+        .ifPresent(
+            s ->
+                out.printf(
+                    "Web page: http://127.0.0.1:%d/ (scenes, maps, training runs, models)%n",
+                    s.port()));
     out.println(
         "Drop a scene: copy it into "
             + stack.bucketsDir().resolve(Buckets.INBOX)
