@@ -30,10 +30,46 @@ public final class SceneViews {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Where a tiled scene lies, read once from its manifest (a large scene's manifest is ~1 MB). */
+  private record Placement(int epsg, double[] extent, Double maskedShare, boolean quicklook) {}
+
+  /** The most placements kept. */
+  private static final int CACHED = 256;
+
   private final ObjectStore store;
+  private final Map<String, Placement> placements =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Placement> eldest) {
+              return size() > CACHED;
+            }
+          });
 
   public SceneViews(ObjectStore store) {
     this.store = store;
+  }
+
+  /** The scene's placement: cached by the status's time (a re-tiled scene has a new one). */
+  private Placement placement(SceneStatus status) {
+    String cacheKey = status.sceneId() + "@" + status.manifest() + "@" + status.at();
+    Placement known = placements.get(cacheKey);
+    if (known != null) {
+      return known;
+    }
+    if (!store.exists(Buckets.TILES, status.manifest())) {
+      return null;
+    }
+    SceneManifest m =
+        SceneManifest.read(store.read(ObjectRef.of(Buckets.TILES, status.manifest())));
+    Placement p =
+        new Placement(
+            m.epsg(),
+            extent(m.geoTransform(), m.width(), m.height()),
+            m.maskedShare(),
+            store.exists(Buckets.TILES, SceneTiles.quicklookKey(status.sceneId())));
+    placements.put(cacheKey, p);
+    return p;
   }
 
   /** The view of a scene with {@code status}, {@code report} and, if mapped, {@code map}. */
@@ -43,15 +79,15 @@ public final class SceneViews {
     double[] extent = null;
     Double masked = null;
     String quicklook = null;
-    if (status.manifest() != null && store.exists(Buckets.TILES, status.manifest())) {
-      SceneManifest m =
-          SceneManifest.read(store.read(ObjectRef.of(Buckets.TILES, status.manifest())));
-      epsg = m.epsg();
-      extent = extent(m.geoTransform(), m.width(), m.height());
-      masked = m.maskedShare();
-      if (store.exists(Buckets.TILES, SceneTiles.quicklookKey(id))) {
-        quicklook = url(id, QUICKLOOK);
-      }
+    Placement placed =
+        SceneStatus.TILED.equals(status.state()) && status.manifest() != null
+            ? placement(status)
+            : null;
+    if (placed != null) {
+      epsg = placed.epsg();
+      extent = placed.extent().clone();
+      masked = placed.maskedShare();
+      quicklook = placed.quicklook() ? url(id, QUICKLOOK) : null;
     }
     List<SceneView.Layer> layers = new ArrayList<>();
     List<SceneView.LegendEntry> legend = new ArrayList<>();
