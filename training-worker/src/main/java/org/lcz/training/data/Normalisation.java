@@ -81,6 +81,18 @@ public record Normalisation(
       means[c] = mean;
       stds[c] = Math.sqrt(Math.max(0, sumSq[c] / count - mean * mean));
     }
+    boolean allConstant = true;
+    for (int c = 0; c < bands; c++) {
+      allConstant &= stds[c] < 1e-9;
+    }
+    if (allConstant) {
+      throw new DatasetException(
+          dataset.file(),
+          "every band is constant over all "
+              + dataset.size()
+              + " patches (e.g. all zero): there is nothing to learn from; check how the patches"
+              + " were cut");
+    }
     String what = dataset.file().getFileName().toString();
     RadiometryCheck.Finding finding;
     try {

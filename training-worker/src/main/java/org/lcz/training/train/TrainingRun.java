@@ -160,6 +160,7 @@ public final class TrainingRun {
             ? "radiometry: " + normalisation.radiometry().label() + " (as declared)"
             : normalisation.radiometryNote());
     long[] support = train.classSupport(1024);
+    requireTwoClasses(train.file(), support);
     float[] weights = ClassWeights.balanced(support);
     Engine.getInstance().setRandomSeed((int) plan.seed());
     Random random = new Random(plan.seed());
@@ -345,5 +346,26 @@ public final class TrainingRun {
       throw new UncheckedIOException("could not save the checkpoint in " + outDir, e);
     }
     return outDir.resolve(String.format(Locale.ROOT, "%s-%04d.params", CHECKPOINT_NAME, epoch));
+  }
+
+  /** A classifier needs patches of at least two classes to learn anything. */
+  static void requireTwoClasses(java.nio.file.Path train, long[] support) {
+    int present = 0;
+    int only = -1;
+    for (int k = 0; k < support.length; k++) {
+      if (support[k] > 0) {
+        present++;
+        only = k;
+      }
+    }
+    if (present < 2) {
+      throw new DatasetException(
+          train,
+          present == 0
+              ? "no patch has a class"
+              : "every patch is of one class (label index "
+                  + only
+                  + "): a classifier needs patches of at least two classes");
+    }
   }
 }

@@ -193,7 +193,8 @@ public final class TrainingJob {
     PromotionDecision decision =
         PromotionDecision.decide(
             card.measures().get("oaW"),
-            champion.apply(ModelVersions.MODEL_NAME),
+            PromotionDecision.Evaluation.of(card),
+            champion.apply(ModelVersions.MODEL_NAME).map(this::withEvaluation),
             request.promote());
     card = card.published("model", MODEL_FILE, decision);
     card.write(out.resolve(ModelCard.FILE_NAME));
@@ -207,6 +208,20 @@ public final class TrainingJob {
     }
     events.publish(published(card, model, cardRef));
     return card;
+  }
+
+  /** The current model with the data its measures came from, read from its card. */
+  private PromotionDecision.Champion withEvaluation(ModelPublished current) {
+    try {
+      ModelCard card = ModelCard.read(store.read(current.card()));
+      return new PromotionDecision.Champion(
+          current, Optional.of(PromotionDecision.Evaluation.of(card)));
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "cannot read the card of the current model %s (%s): %s",
+          current.version(), current.card().uri(), e.getMessage());
+      return new PromotionDecision.Champion(current, Optional.empty());
+    }
   }
 
   /** The ModelPublished of a stored version. */

@@ -70,6 +70,32 @@ class NormalisationTest {
   }
 
   @Test
+  void aSetWhoseEveryBandIsConstantIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+    // the finding: an all-zero set trained, and its model became current
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "-c",
+                "import h5py, numpy as np\n"
+                    + "labels = np.zeros((34, 17)); labels[np.arange(34), np.arange(34) % 17] = 1\n"
+                    + "with h5py.File('"
+                    + dir.resolve("zeros.h5")
+                    + "', 'w') as f:\n"
+                    + "    f['sen2'] = np.zeros((34, 16, 16, 10))\n"
+                    + "    f['label'] = labels\n")
+            .inheritIO()
+            .start();
+    assertThat(p.waitFor()).isZero();
+    try (PatchDataset zeros =
+        PatchDataset.open(dir.resolve("zeros.h5"), DatasetLayout.MSMLA, List.of())) {
+      assertThatThrownBy(() -> Normalisation.of(zeros, 8))
+          .isInstanceOf(DatasetException.class)
+          .hasMessageContaining("zeros.h5")
+          .hasMessageContaining("every band is constant over all 34 patches");
+    }
+  }
+
+  @Test
   void refusesABatchWithOtherBands() {
     PatchBatch batch = new PatchBatch(1, 3, 2);
     assertThatThrownBy(() -> new Normalisation(List.of(0.0), List.of(1.0)).apply(batch))

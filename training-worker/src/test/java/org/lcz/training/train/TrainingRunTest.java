@@ -101,4 +101,19 @@ class TrainingRunTest {
         .hasMessageContaining("train.h5")
         .hasMessageContaining("fewer than one batch of 1024");
   }
+
+  @Test
+  void aTrainingSetOfOneClassIsRefusedNamingIt() {
+    Path file = Path.of("one-class.h5");
+    long[] support = new long[17];
+    support[4] = 120;
+    assertThatThrownBy(() -> TrainingRun.requireTwoClasses(file, support))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("one-class.h5")
+        .hasMessageContaining("every patch is of one class (label index 4)");
+    assertThatThrownBy(() -> TrainingRun.requireTwoClasses(file, new long[17]))
+        .hasMessageContaining("no patch has a class");
+    support[16] = 1;
+    TrainingRun.requireTwoClasses(file, support); // two classes: enough
+  }
 }

@@ -132,6 +132,17 @@ public class TrainingJobTest {
       assertThat(registry.current("msmla").orElseThrow().version())
           .isEqualTo(two.promoted() ? two.version() : one.version());
 
+      // the finding: a run without a test or validation set, measured on its own training data
+      // (OA_w near 1), must not replace a model measured on held-out data
+      String championBefore = registry.current("msmla").orElseThrow().version();
+      TrainingRequested own = request(prefix + "own", train, null, null, 5L, null);
+      assertThat(job.handle(own)).isEqualTo(TrainingJob.Result.TRAINED);
+      ModelPublished three = lastPublished(bootstrap, ModelVersions.of(own));
+      assertThat(three.promoted()).isFalse();
+      assertThat(three.decision()).startsWith("not promoted: measured on its own training data");
+      assertThat(ModelCard.read(store.read(three.card())).evaluationSplit()).isEqualTo("train");
+      assertThat(registry.current("msmla").orElseThrow().version()).isEqualTo(championBefore);
+
       // a redelivered request trains nothing and publishes the stored version again
       int before = published(bootstrap, ModelVersions.of(first)).size();
       assertThat(job.handle(first)).isEqualTo(TrainingJob.Result.ALREADY_TRAINED);
