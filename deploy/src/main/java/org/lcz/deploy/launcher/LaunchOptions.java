@@ -17,6 +17,7 @@ import org.lcz.deploy.stack.StackSettings;
  * @param s3Port the S3 server's port
  * @param httpPort the first of the services' three HTTP ports
  * @param services whether to start the three services too
+ * @param inferenceWorkers how many inference workers {@code up} starts
  * @param serviceProperties configuration every service gets as {@code -Dkey=value} (e.g. a band
  *     specification); empty from the command line
  */
@@ -29,6 +30,7 @@ public record LaunchOptions(
     int s3Port,
     int httpPort,
     boolean services,
+    int inferenceWorkers,
     java.util.Map<String, String> serviceProperties) {
 
   public LaunchOptions {
@@ -45,7 +47,9 @@ public record LaunchOptions(
           "  demo    the whole loop on a synthetic LCZ world: start everything, train MSMLA by",
           "          event, map the world's scene, score the map against its ground truth",
           "          (./lcz demo --help lists the options)",
-          "  up      start the local stack (Kafka + S3) and the three services; Ctrl-C stops all",
+          "  up      start the local stack (Kafka + S3) and the three services, restarting a service",
+          "          that crashes (with backoff; the platform stops if one keeps crashing);",
+          "          Ctrl-C stops all",
           "  stack   start only the local stack",
           "  help    print this text",
           "  summary <msmla-18|msmla-50> [--bands N] [--classes N] [--patch N]",
@@ -81,7 +85,9 @@ public record LaunchOptions(
           "  --controller-port N  Kafka controller port (default 9093)",
           "  --s3-port N          S3 port (default 9000)",
           "  --http-port N        HTTP ports of the ingest service, training and inference workers:",
-          "                       N, N+1, N+2 (default 8081)",
+          "                       N, N+1, N+2 (default 8081); more inference workers N+3, ...",
+          "  --inference-workers N  inference workers to run (default 1, at most 16), each with",
+          "                       its own port, log and work folder",
           "",
           "environment: LCZ_S3_ACCESS_KEY, LCZ_S3_SECRET_KEY (local defaults when unset)");
 
@@ -98,7 +104,7 @@ public record LaunchOptions(
     String command = rest.removeFirst();
     if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
       return new LaunchOptions(
-          "help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false, java.util.Map.of());
+          "help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false, 1, java.util.Map.of());
     }
     if (!command.equals("up") && !command.equals("stack")) {
       throw new IllegalArgumentException("unknown command '" + command + "'");
@@ -108,6 +114,7 @@ public record LaunchOptions(
     int controller = StackSettings.DEFAULT_CONTROLLER_PORT;
     int s3 = StackSettings.DEFAULT_S3_PORT;
     int http = ServiceSpec.DEFAULT_FIRST_PORT;
+    int inferenceWorkers = 1;
     while (!rest.isEmpty()) {
       String option = rest.removeFirst();
       switch (option) {
@@ -116,17 +123,37 @@ public record LaunchOptions(
         case "--controller-port" -> controller = port(option, value(option, rest));
         case "--s3-port" -> s3 = port(option, value(option, rest));
         case "--http-port" -> http = port(option, value(option, rest));
+        case "--inference-workers" -> inferenceWorkers = count(option, value(option, rest));
         default -> throw new IllegalArgumentException("unknown option '" + option + "'");
       }
     }
+    ServiceSpec.platform(http, inferenceWorkers); // checks the count
     return new LaunchOptions(
-        command, home, data, kafka, controller, s3, http, command.equals("up"), java.util.Map.of());
+        command,
+        home,
+        data,
+        kafka,
+        controller,
+        s3,
+        http,
+        command.equals("up"),
+        inferenceWorkers,
+        java.util.Map.of());
   }
 
   /** These options with {@code properties} given to every service. */
   public LaunchOptions withServiceProperties(java.util.Map<String, String> properties) {
     return new LaunchOptions(
-        command, home, dataDir, kafkaPort, controllerPort, s3Port, httpPort, services, properties);
+        command,
+        home,
+        dataDir,
+        kafkaPort,
+        controllerPort,
+        s3Port,
+        httpPort,
+        services,
+        inferenceWorkers,
+        properties);
   }
 
   /**
@@ -134,7 +161,15 @@ public record LaunchOptions(
    * up}.
    */
   public List<ServiceSpec> serviceSpecs() {
-    return services ? ServiceSpec.platform(httpPort) : List.of();
+    return services ? ServiceSpec.platform(httpPort, inferenceWorkers) : List.of();
+  }
+
+  private static int count(String option, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
+    }
   }
 
   private static String value(String option, Deque<String> rest) {

@@ -5,10 +5,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.S3Settings;
@@ -26,15 +28,26 @@ public final class LczLauncher {
   /** Sub-folder of the data folder where service logs go. */
   static final String LOG_DIR = "logs";
 
+  /** Each service instance's work folder is {@code work/{name}} in the data folder. */
+  static final String WORK_DIR = "work";
+
   private final LaunchOptions options;
   private final PrintStream out;
   private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+  private final RestartPolicy restarts;
+  private final Map<String, Instant> pendingRestarts = new java.util.HashMap<>();
   private volatile LocalStack stack;
 
   /** A launcher of what {@code options} name, printing where everything listens on {@code out}. */
   public LczLauncher(LaunchOptions options, PrintStream out) {
+    this(options, out, RestartPolicy.standard());
+  }
+
+  /** With {@code restarts} deciding when a crashed service is started again. */
+  public LczLauncher(LaunchOptions options, PrintStream out, RestartPolicy restarts) {
     this.options = options;
     this.out = out;
+    this.restarts = restarts;
   }
 
   public static void main(String[] args) {
@@ -115,6 +128,10 @@ public final class LczLauncher {
     List<String> jvm =
         new ArrayList<>(
             List.of(
+                "-D"
+                    + spec.workDirProperty()
+                    + "="
+                    + options.dataDir().resolve(WORK_DIR).resolve(spec.name()).toAbsolutePath(),
                 "-Dquarkus.http.host=" + StackSettings.LOOPBACK,
                 // DJL natives come from the classpath; nothing is downloaded at run time.
                 "-Dai.djl.offline=true",
@@ -192,10 +209,13 @@ public final class LczLauncher {
     }
   }
 
-  /** Blocks while everything runs; fails when a service exits by itself. */
+  /**
+   * Blocks while everything runs, restarting a service that exits by itself ({@link #supervise});
+   * fails when one keeps crashing.
+   */
   void watch() {
-    while (true) {
-      checkServices();
+    while (stack != null) {
+      supervise(Instant.now());
       try {
         Thread.sleep(1000);
       } catch (InterruptedException e) {
@@ -206,12 +226,70 @@ public final class LczLauncher {
   }
 
   /**
+   * One round of supervision at {@code now}: a service that exited by itself is started again after
+   * the policy's backoff (its log goes on in the same file); one restarted too often within the
+   * policy's window is not.
+   *
+   * @throws IllegalStateException naming the service that keeps crashing and its log
+   */
+  public synchronized void supervise(Instant now) {
+    if (stack == null) {
+      return; // stopped
+    }
+    for (ServiceProcess p : List.copyOf(services)) {
+      if (p.isAlive() || pendingRestarts.containsKey(p.name())) {
+        continue;
+      }
+      Optional<Instant> at = restarts.exited(p.name(), now);
+      if (at.isEmpty()) {
+        throw new IllegalStateException(
+            p.name()
+                + " keeps crashing (exit code "
+                + p.exitCode()
+                + ", restarted "
+                + restarts.recentRestarts(p.name(), now)
+                + " times in "
+                + restarts.window().toMinutes()
+                + " min); see "
+                + p.log()
+                + ". Stopping the platform.");
+      }
+      out.printf(
+          "lcz: %s exited (code %d); restarting it in %d s (see %s)%n",
+          p.name(), p.exitCode(), Duration.between(now, at.get()).toSeconds(), p.log());
+      pendingRestarts.put(p.name(), at.get());
+    }
+    for (Map.Entry<String, Instant> due : List.copyOf(pendingRestarts.entrySet())) {
+      if (due.getValue().isAfter(now)) {
+        continue;
+      }
+      pendingRestarts.remove(due.getKey());
+      ServiceSpec spec = spec(due.getKey());
+      services.removeIf(s -> s.name().equals(spec.name()));
+      services.add(startService(spec, stack));
+      out.printf("lcz: %s restarted%n", spec.name());
+    }
+  }
+
+  private ServiceSpec spec(String name) {
+    return options.serviceSpecs().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+  }
+
+  /** The process of service {@code name}, if it runs (for drills and tests). */
+  public Optional<ServiceProcess> service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
    * Stops service {@code name} (as a crash or a redeployment would), leaving the stack and the
    * other services running.
    *
    * @throws IllegalArgumentException if no such service runs
    */
-  public void stopService(String name) {
+  public synchronized void stopService(String name) {
     ServiceProcess p =
         services.stream()
             .filter(s -> s.name().equals(name))
@@ -219,6 +297,7 @@ public final class LczLauncher {
             .orElseThrow(() -> new IllegalArgumentException("no service " + name + " runs"));
     p.close();
     services.remove(p);
+    pendingRestarts.remove(name);
   }
 
   /**
@@ -226,7 +305,7 @@ public final class LczLauncher {
    *
    * @throws IllegalArgumentException if the platform has no such service, or it runs
    */
-  public void startService(String name) {
+  public synchronized void startService(String name) {
     if (services.stream().anyMatch(s -> s.name().equals(name))) {
       throw new IllegalArgumentException(name + " runs already");
     }
@@ -241,7 +320,8 @@ public final class LczLauncher {
   }
 
   /** Stops the services (newest first), then the stack. Safe to call more than once. */
-  public void stop() {
+  public synchronized void stop() {
+    pendingRestarts.clear();
     List<ServiceProcess> running = new ArrayList<>(services);
     Collections.reverse(running);
     for (ServiceProcess p : running) {

@@ -33,14 +33,22 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command} with extra environment variables; stdout and stderr go to {@code log}.
+   * Starts {@code command} with extra environment variables; stdout and stderr are appended to
+   * {@code log}, after a line that says when this start was (a restart keeps the log of the run
+   * before it).
    */
   public static ServiceProcess start(
       String name, List<String> command, Map<String, String> environment, Path log, URI readiness) {
     try {
       Files.createDirectories(log.getParent());
+      Files.writeString(
+          log,
+          "--- lcz: " + name + " started at " + Instant.now() + " ---\n",
+          java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-      pb.redirectOutput(log.toFile());
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       pb.environment().putAll(environment);
       return new ServiceProcess(name, pb.start(), log, readiness);
     } catch (IOException e) {
@@ -117,6 +125,16 @@ public final class ServiceProcess implements AutoCloseable {
   /** Whether the process still runs. */
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** The operating system's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The exit code, or -1 while it runs. */
+  public int exitCode() {
+    return process.isAlive() ? -1 : process.exitValue();
   }
 
   /** The log file. */

@@ -36,6 +36,27 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void moreInferenceWorkersGetTheirOwnNamesAndPortsAndRunTheSameModule() {
+    LaunchOptions o =
+        LaunchOptions.parse(
+            List.of("up", "--http-port", "18081", "--inference-workers", "3"), home);
+    assertThat(o.serviceSpecs())
+        .extracting(s -> s.name() + " " + s.module() + " " + s.port() + " " + s.workDirProperty())
+        .containsExactly(
+            "ingest-service ingest-service 18081 lcz.ingest.work-dir",
+            "training-worker training-worker 18082 lcz.training.work-dir",
+            "inference-worker inference-worker 18083 lcz.inference.work-dir",
+            "inference-worker-2 inference-worker 18084 lcz.inference.work-dir",
+            "inference-worker-3 inference-worker 18085 lcz.inference.work-dir");
+    assertThat(o.serviceSpecs().get(4).runner(home))
+        .isEqualTo(Path.of("/repo/inference-worker/target/quarkus-app/quarkus-run.jar"));
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("up", "--inference-workers", "0"), home))
+        .hasMessage("--inference-workers takes 1 to 16, not 0");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("up", "--inference-workers", "two"), home))
+        .hasMessage("--inference-workers takes a number, not 'two'");
+  }
+
+  @Test
   void servicePropertiesAreNoneFromTheCommandLineAndSetInCode() {
     LaunchOptions o = LaunchOptions.parse(List.of("up"), home);
     assertThat(o.serviceProperties()).isEmpty();

@@ -58,4 +58,23 @@ class ServiceProcessTest {
           .hasMessageContaining("HTTP 503");
     }
   }
+
+  @Test
+  void aRestartAppendsToTheLogAfterALineSayingWhenItStarted() throws Exception {
+    int port = StackSettings.freePort();
+    Path log;
+    try (ServiceProcess p = start(port, 0)) {
+      p.awaitReady(Duration.ofSeconds(30));
+      log = p.log();
+    }
+    try (ServiceProcess again = start(port, 0)) {
+      again.awaitReady(Duration.ofSeconds(30));
+      assertThat(again.log()).isEqualTo(log);
+    }
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines.stream().filter(l -> l.startsWith("--- lcz: ready-server started at ")))
+        .hasSize(2);
+    assertThat(lines.stream().filter(l -> l.equals("ready-server starting"))).hasSize(2);
+    assertThat(lines.get(0)).startsWith("--- lcz: ready-server started at ");
+  }
 }
