@@ -327,7 +327,8 @@ public final class Demo implements AutoCloseable {
 
   private SceneMapCompleted mapScene(
       ObjectStore store, WorldSpec.Written world, ModelPublished model) {
-    String key = "synthetic/" + options.world().name() + ".tif";
+    // at the top of the inbox: a GeoTIFF in a folder would wait for the folder to settle
+    String key = "synthetic-" + options.world().name() + ".tif";
     progress.stage("mapping", "scene → s3://" + Buckets.INBOX + "/" + key);
     try (EventFeed feed =
         EventFeed.open(

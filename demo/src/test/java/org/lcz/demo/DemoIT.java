@@ -152,7 +152,7 @@ class DemoIT {
                   store.read(
                       ObjectRef.of(Buckets.DATASETS, "areas/" + request.runId() + "/qc.txt"))))
           .contains("usable");
-      assertThat(store.exists(Buckets.INBOX, "synthetic/" + options.world().name() + ".tif"))
+      assertThat(store.exists(Buckets.INBOX, "synthetic-" + options.world().name() + ".tif"))
           .isTrue();
     }
     assertThat(events(bootstrap, Topics.TRAINING_PROGRESS))
@@ -318,7 +318,7 @@ class DemoIT {
         "1",
         result.world().scene().toString(),
         twin.toString());
-    SceneMapCompleted map = drop("synthetic/scene-fraction.tif", twin);
+    SceneMapCompleted map = drop("synthetic-scene-fraction.tif", twin);
     assertThat(map.modelVersion()).isEqualTo(result.model().version());
     Path mapped = download(map, "fraction");
     assertThat(report(map.sceneId()).at("/notes").toString())
@@ -456,7 +456,7 @@ class DemoIT {
     assertThat(model.contract().radiometry()).isEqualTo(Radiometry.FRACTION);
 
     awaitInferenceModel(model.version());
-    SceneMapCompleted map = drop("synthetic/scene-again.tif", result.world().scene());
+    SceneMapCompleted map = drop("synthetic-scene-again.tif", result.world().scene());
     assertThat(map.modelVersion()).isEqualTo(model.version());
     Path mapped = download(map, "by-fraction-model");
     JsonNode truth = score(mapped, result.world().truth());
@@ -470,7 +470,7 @@ class DemoIT {
     // the radiometry is proven by the model alone: the scene in numbers and as fractions (test 2's
     // twin) come out alike from the fraction model too
     SceneMapCompleted twin =
-        drop("synthetic/scene-fraction-again.tif", dir.resolve("scene-fraction.tif"));
+        drop("synthetic-scene-fraction-again.tif", dir.resolve("scene-fraction.tif"));
     assertThat(twin.modelVersion()).isEqualTo(model.version());
     JsonNode alike = score(download(twin, "fraction-by-fraction-model"), mapped);
     assertThat(alike.get("correct").asDouble() / 6400)
@@ -540,7 +540,7 @@ class DemoIT {
 
     // under another name: the same file under the same name is the scene test 3 mapped already
     awaitInferenceModel(model.version());
-    SceneMapCompleted map = drop("real-areas/sen2-by-areas-model.tif", sen2);
+    SceneMapCompleted map = drop("real-areas-sen2-by-areas-model.tif", sen2);
     assertThat(map.modelVersion()).isEqualTo(model.version());
     // GDAL reads the map, jHDF the held-out patches' cells and labels
     JsonNode band =

@@ -48,6 +48,14 @@ public interface IngestConfig {
   @WithDefault("5s")
   Duration inboxPollInterval();
 
+  /**
+   * How long a GeoTIFF in an inbox folder without a scene document waits for the folder to have no
+   * new object before it is taken as a scene of its own (band files uploaded before their {@code
+   * scene.json} are then the manifest's parts, whatever the upload order).
+   */
+  @WithDefault("30s")
+  Duration folderSettle();
+
   /** Consumer group reading MinIO's inbox notifications from {@code lcz.inbox.notifications}. */
   @WithDefault("lcz-ingest-notifications")
   String notificationsGroup();

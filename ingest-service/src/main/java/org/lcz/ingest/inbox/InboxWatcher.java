@@ -4,9 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +28,13 @@ public class InboxWatcher {
   private ScheduledExecutorService executor;
   private IngestQueue queue;
   private ObjectStore store;
+  private FolderSettling settling;
 
   void onStart(
       @Observes StartupEvent event, IngestConfig config, ObjectStore store, IngestQueue queue) {
     this.store = store;
     this.queue = queue;
+    this.settling = new FolderSettling(config.folderSettle(), java.time.Clock.systemUTC());
     executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -49,20 +48,8 @@ public class InboxWatcher {
 
   void poll() {
     try {
-      List<ObjectInfo> objects = store.list(Buckets.INBOX, "");
-      Set<String> documentFolders = new HashSet<>();
-      for (ObjectInfo o : objects) {
-        if (InboxObjects.isDocument(o.ref().key())) {
-          documentFolders.add(InboxObjects.folder(o.ref().key()));
-        }
-      }
-      for (ObjectInfo object : objects) {
-        String key = object.ref().key();
-        boolean part =
-            InboxObjects.isGeoTiff(key) && documentFolders.contains(InboxObjects.folder(key));
-        if (InboxObjects.isScene(key) && !part) {
-          queue.submit(object);
-        }
+      for (ObjectInfo object : settling.ready(store.list(Buckets.INBOX, ""))) {
+        queue.submit(object);
       }
     } catch (RuntimeException e) {
       LOG.warnf("inbox poll failed (will retry): %s", e.getMessage());

@@ -21,6 +21,7 @@ import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectInfo;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
+import org.lcz.ingest.inbox.FolderSettling;
 import org.lcz.ingest.inbox.InboxObjects;
 import org.lcz.ingest.inbox.IngestQueue;
 
@@ -107,6 +108,11 @@ public class NotificationListener {
                 .toList();
         if (!documents.isEmpty()) {
           documents.forEach(queue::submit);
+          continue;
+        }
+        if (FolderSettling.waitsForFolder(key)) {
+          // its scene.json may still be on its way: the inbox watcher takes it once the folder
+          // has settled (lcz.ingest.folder-settle)
           continue;
         }
       }

@@ -130,8 +130,7 @@ class InboxWatcherTest {
     assertThat(status.reason()).isEqualTo(rejected.reason());
   }
 
-  @Test
-  void aManifestFolderIsOneSceneAndItsBandFilesAreNotScenesOfTheirOwn() throws Exception {
+  private Path manifestScenes() throws Exception {
     Path made = Files.createTempDirectory("manifests");
     Path script =
         Path.of(getClass().getResource("/org/lcz/ingest/tiling/make_manifest_scenes.py").toURI());
@@ -141,6 +140,68 @@ class InboxWatcherTest {
                 .start()
                 .waitFor())
         .isZero();
+    return made;
+  }
+
+  @Test
+  void bandFilesUploadedBeforeTheirManifestWaitForItAndAreItsParts() throws Exception {
+    // the finding: alphabetical bulk uploads put B2.tif … before scene.json, and each band file
+    // became a scene of its own (and was rejected)
+    Path made = manifestScenes();
+    String folder = "bulk-" + UUID.randomUUID() + "/";
+    for (String f : List.of("B2.tif", "B3.tif", "B4_20m.tif", "LC_30m.tif")) {
+      store.put(Buckets.INBOX, folder + f, made.resolve("good").resolve(f), "image/tiff");
+    }
+    Thread.sleep(1500); // several polls of 500 ms see the band files alone (settling takes 4 s)
+    store.put(
+        Buckets.INBOX, folder + "scene.json", made.resolve("good/scene.json"), "application/json");
+    String sceneId =
+        SceneIds.of(folder + "scene.json", store.stat(Buckets.INBOX, folder + "scene.json").etag());
+    await(
+        Topics.SCENES,
+        e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId),
+        l -> !l.isEmpty());
+    assertThat(
+            events(
+                Topics.SCENES,
+                e ->
+                    (e instanceof SceneReceived r && r.source().key().startsWith(folder))
+                        || (e instanceof SceneRejected j && j.source().key().startsWith(folder))))
+        .extracting(e -> e.getClass().getSimpleName() + " " + source(e))
+        .containsExactly("SceneReceived " + folder + "scene.json");
+  }
+
+  @Test
+  void aLoneGeoTiffInAFolderBecomesASceneOnceItsFolderHasSettled() throws Exception {
+    String key = "lone-" + UUID.randomUUID() + "/scene.tif";
+    java.time.Instant put = java.time.Instant.now();
+    store.put(Buckets.INBOX, key, fixtures.resolve("strips_uint16.tif"), "image/tiff");
+    String sceneId = SceneIds.of(key, store.stat(Buckets.INBOX, key).etag());
+    SceneReceived received =
+        (SceneReceived)
+            await(
+                    Topics.SCENES,
+                    e -> e instanceof SceneReceived r && r.sceneId().equals(sceneId),
+                    l -> !l.isEmpty())
+                .get(0);
+    // not before its folder was quiet for lcz.ingest.folder-settle (4 s in this profile)
+    assertThat(java.time.Duration.between(put, received.receivedAt()))
+        .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(3500));
+    await(
+        Topics.SCENES,
+        e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId),
+        l -> !l.isEmpty());
+  }
+
+  private static String source(LczEvent e) {
+    return e instanceof SceneReceived r
+        ? r.source().key()
+        : e instanceof SceneRejected j ? j.source().key() : "";
+  }
+
+  @Test
+  void aManifestFolderIsOneSceneAndItsBandFilesAreNotScenesOfTheirOwn() throws Exception {
+    Path made = manifestScenes();
     String folder = "city-" + UUID.randomUUID() + "/";
     // the manifest first, its files after: the watcher waits for them
     store.put(

@@ -11,6 +11,7 @@ public class SmallTiles implements QuarkusTestProfile {
         "lcz.ingest.bands", "B2,B3,B4",
         "lcz.ingest.tile-size", "128",
         "lcz.ingest.inbox-poll-interval", "500ms",
+        "lcz.ingest.folder-settle", "4s",
         "lcz.ingest.max-upload-bytes", "2000000",
         "lcz.ingest.max-scene-pixels", "4000000");
   }

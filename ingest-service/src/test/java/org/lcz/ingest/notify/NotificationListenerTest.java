@@ -60,7 +60,8 @@ class NotificationListenerTest {
 
   @Test
   void aNotifiedObjectIsIngestedOnceHoweverOftenItIsNotified() throws Exception {
-    String key = "notified/" + UUID.randomUUID() + " scene.tif";
+    // at the top of the inbox: a GeoTIFF in a folder waits for the folder to settle (watcher)
+    String key = "notified " + UUID.randomUUID() + " scene.tif";
     store.put(Buckets.INBOX, key, fixtures.resolve("tiled_deflate_pred2.tif"), "image/tiff");
     String etag = store.stat(Buckets.INBOX, key).etag();
     String sceneId = SceneIds.of(key, etag);
