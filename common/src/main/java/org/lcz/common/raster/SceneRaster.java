@@ -92,6 +92,9 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
   }
 
   private static SceneRaster open(Object input, String name, Path file) {
+    if (file != null && isEmpty(file)) {
+      throw new RasterException(name + ": the file is empty (0 bytes); upload it again");
+    }
     DataStore store;
     try {
       store = DataStores.open(input);
@@ -351,6 +354,14 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
       store.close();
     } catch (DataStoreException e) {
       // nothing to release beyond what close tried
+    }
+  }
+
+  private static boolean isEmpty(Path file) {
+    try {
+      return java.nio.file.Files.size(file) == 0;
+    } catch (java.io.IOException e) {
+      return false; // opening it will say what is wrong
     }
   }
 }

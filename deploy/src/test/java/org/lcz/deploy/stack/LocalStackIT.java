@@ -116,8 +116,95 @@ class LocalStackIT {
     }
   }
 
+  @Test
+  void tinyObjectsAndObjectsWithoutAStoredTypeReadWithCurlAndTheAwsCli() throws Exception {
+    // the finding: objects under 8 bytes without a stored Content-Type (a curl upload, a copied
+    // file) answered HEAD and GET with HTTP 500, because Apache SIS's file type detector read them
+    try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(data))) {
+      var s3 = stack.s3Settings();
+      Path tiny = Files.writeString(data.resolve("tiny.txt"), "abc");
+      run(
+          List.of(
+              "curl",
+              "--fail",
+              "--silent",
+              "--show-error",
+              "--aws-sigv4",
+              "aws:amz:" + s3.region() + ":s3",
+              "--user",
+              s3.accessKey() + ":" + s3.secretKey(),
+              "-H",
+              "x-amz-content-sha256: " + Sha256.of(tiny),
+              "--upload-file",
+              tiny.toString(),
+              stack.s3Endpoint() + "/" + Buckets.INBOX + "/tiny.txt"));
+      Files.writeString(stack.bucketsDir().resolve(Buckets.INBOX).resolve("copied.tif"), "II*");
+      Files.writeString(stack.bucketsDir().resolve(Buckets.INBOX).resolve("empty.json"), "");
+      String emptyHash = Sha256.of(new byte[0]);
+      for (String key : List.of("tiny.txt", "copied.tif", "empty.json")) {
+        List<String> curl =
+            List.of(
+                "curl",
+                "--fail",
+                "--silent",
+                "--show-error",
+                "--aws-sigv4",
+                "aws:amz:" + s3.region() + ":s3",
+                "--user",
+                s3.accessKey() + ":" + s3.secretKey(),
+                "-H",
+                "x-amz-content-sha256: " + emptyHash,
+                stack.s3Endpoint() + "/" + Buckets.INBOX + "/" + key);
+        String expected = key.equals("tiny.txt") ? "abc" : key.equals("copied.tif") ? "II*" : "";
+        assertThat(run(curl)).as("GET %s", key).isEqualTo(expected);
+        List<String> head = new java.util.ArrayList<>(curl);
+        head.add(1, "--head");
+        assertThat(run(head)).as("HEAD %s", key).startsWith("HTTP/1.1 200");
+      }
+      // the AWS CLI (its own SigV4 and parsing) reads them too, with a type by extension
+      Map<String, String> env =
+          Map.of(
+              "AWS_ACCESS_KEY_ID", s3.accessKey(),
+              "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
+              "AWS_DEFAULT_REGION", s3.region());
+      String head =
+          run(
+              List.of(
+                  "aws",
+                  "--endpoint-url",
+                  stack.s3Endpoint().toString(),
+                  "s3api",
+                  "head-object",
+                  "--bucket",
+                  Buckets.INBOX,
+                  "--key",
+                  "copied.tif"),
+              env);
+      assertThat(head).contains("\"ContentType\": \"image/tiff\"").contains("\"ContentLength\": 3");
+      String got =
+          run(
+              List.of(
+                  "aws",
+                  "--endpoint-url",
+                  stack.s3Endpoint().toString(),
+                  "s3",
+                  "cp",
+                  "s3://" + Buckets.INBOX + "/tiny.txt",
+                  "-"),
+              env);
+      assertThat(got).isEqualTo("abc");
+    }
+  }
+
   private static String run(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return run(command, Map.of());
+  }
+
+  private static String run(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process p = builder.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue())

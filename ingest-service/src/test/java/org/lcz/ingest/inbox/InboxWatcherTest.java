@@ -193,6 +193,40 @@ class InboxWatcherTest {
         l -> !l.isEmpty());
   }
 
+  @Test
+  void anEmptyFileAndAnEmptyManifestAreRejectedAtOnceWithTheReason() throws Exception {
+    // the finding: an empty file ended as "tiling failed 3 times", a {} scene.json stayed
+    // received forever; both are permanent problems a person must fix
+    String empty = "empty-" + UUID.randomUUID() + ".tif";
+    store.put(Buckets.INBOX, empty, new byte[0], "image/tiff");
+    String folder = "empty-manifest-" + UUID.randomUUID() + "/";
+    store.put(
+        Buckets.INBOX,
+        folder + "scene.json",
+        "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "application/json");
+    for (String key : List.of(empty, folder + "scene.json")) {
+      String sceneId = SceneIds.of(key, store.stat(Buckets.INBOX, key).etag());
+      SceneRejected rejected =
+          (SceneRejected)
+              await(
+                      Topics.SCENES,
+                      e -> e instanceof SceneRejected r && r.sceneId().equals(sceneId),
+                      l -> !l.isEmpty())
+                  .get(0);
+      assertThat(rejected.reason())
+          .as(key)
+          .doesNotContain("failed 3 times")
+          .contains(
+              key.equals(empty)
+                  ? empty + ": the file is empty (0 bytes)"
+                  : "scene.json: lists no bands");
+      SceneStatus status =
+          SceneStatus.read(store.read(ObjectRef.of(Buckets.TILES, SceneStatus.key(sceneId))));
+      assertThat(status.attempts()).as("not retried: %s", rejected.reason()).isLessThanOrEqualTo(1);
+    }
+  }
+
   private static String source(LczEvent e) {
     return e instanceof SceneReceived r
         ? r.source().key()
