@@ -29,12 +29,30 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/** The API key the person entered (kept in this browser), for writes. */
+function apiKey() {
+  return localStorage.getItem('lcz.apiKey') || '';
+}
+
+function authorized(headers) {
+  const key = apiKey();
+  return key ? Object.assign({ Authorization: `Bearer ${key}` }, headers) : headers;
+}
+
+/** What to tell the person when a write was refused for want of the key. */
+function keyProblem(status, detail) {
+  if (status !== 401) return detail;
+  $('key-help').hidden = false;
+  $('api-key').focus();
+  return `${detail} — enter the API key at the top of the page`;
+}
+
 async function api(path, options) {
   const r = await fetch(path, Object.assign({ headers: { Accept: 'application/json' } }, options));
   const body = r.headers.get('content-type')?.includes('json') ? await r.json() : await r.text();
   if (!r.ok) {
     const detail = body && body.detail ? body.detail : `${r.status} ${r.statusText}`;
-    throw new Error(detail);
+    throw new Error(keyProblem(r.status, detail));
   }
   return body;
 }
@@ -277,6 +295,7 @@ function upload(file) {
   xhr.open('POST', `/scenes?name=${encodeURIComponent(file.name)}`);
   xhr.setRequestHeader('Content-Type', contentType(file.name));
   xhr.setRequestHeader('Accept', 'application/json');
+  if (apiKey()) xhr.setRequestHeader('Authorization', `Bearer ${apiKey()}`);
   xhr.upload.onprogress = (e) => {
     if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total;
   };
@@ -288,7 +307,7 @@ function upload(file) {
       message.textContent = `${file.name} received as scene ${body.sceneId}`;
       selectScene(body.sceneId);
     } else {
-      message.textContent = `${file.name}: ${body.detail || xhr.status + ' ' + xhr.statusText}`;
+      message.textContent = `${file.name}: ${keyProblem(xhr.status, body.detail || xhr.status + ' ' + xhr.statusText)}`;
       if (body.sceneId) selectScene(body.sceneId);
     }
     refreshScenes();
@@ -503,7 +522,7 @@ function setUpTrainingForm() {
     try {
       const event = await api('/training-runs', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: authorized({ 'Content-Type': 'application/json', Accept: 'application/json' }),
         body: JSON.stringify(request),
       });
       message.textContent = `run ${event.runId} requested`;
@@ -535,7 +554,14 @@ function route() {
   if (!training && page.map) page.map.updateSize();
 }
 
+function setUpApiKey() {
+  const input = $('api-key');
+  input.value = apiKey();
+  input.addEventListener('change', () => localStorage.setItem('lcz.apiKey', input.value.trim()));
+}
+
 function start() {
+  setUpApiKey();
   $('state-filter').addEventListener('change', renderScenes);
   $('opacity').addEventListener('input', () => {
     const v = $('opacity').value;

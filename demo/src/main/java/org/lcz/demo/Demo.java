@@ -147,6 +147,11 @@ public final class Demo implements AutoCloseable {
     }
   }
 
+  /** The ingest service's API key (for tests), or null before the platform started. */
+  String apiKey() {
+    return launcher == null ? null : launcher.apiKey();
+  }
+
   /** The running stack (for tests), or null. */
   LocalStack stack() {
     return launcher == null ? null : launcher.stack();

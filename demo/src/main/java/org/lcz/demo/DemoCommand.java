@@ -46,8 +46,9 @@ public final class DemoCommand {
       if (options.keepRunning()) {
         System.out.printf(
             "The platform keeps running (--keep-running); Ctrl-C stops it. Its web page, with the"
-                + " demo's scene, map and training run: http://127.0.0.1:%d/%n",
-            options.platform().httpPort());
+                + " demo's scene, map and training run: http://127.0.0.1:%d/ (API key for uploads"
+                + " and training: %s)%n",
+            options.platform().httpPort(), demo.apiKey());
         demo.awaitStop();
       }
     } catch (StageFailedException e) {

@@ -349,6 +349,7 @@ class DemoIT {
                 HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + http + "/scenes?name=sen2.tif"))
                     .header("Content-Type", "image/tiff")
+                    .header("Authorization", "Bearer " + demo.apiKey())
                     .POST(HttpRequest.BodyPublishers.ofFile(sen2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -590,6 +591,7 @@ class DemoIT {
             .send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + demo.apiKey())
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

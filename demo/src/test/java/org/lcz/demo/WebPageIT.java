@@ -127,6 +127,10 @@ class WebPageIT {
     browser.get(base);
     // a page that reloads loses this mark: every check below is made without a reload
     js("window.lczMark = 'no reload';");
+    // the key ./lcz up printed, entered once (the browser keeps it)
+    WebElement key = browser.findElement(By.id("api-key"));
+    key.sendKeys(launcher.apiKey());
+    key.sendKeys(Keys.TAB);
   }
 
   @AfterAll
@@ -147,6 +151,17 @@ class WebPageIT {
         "the patch sets are offered",
         Duration.ofSeconds(30),
         b -> options("train-data").contains("web/train.h5"));
+    // without the key the service refuses, and the page says what to do
+    WebElement key = browser.findElement(By.id("api-key"));
+    key.clear();
+    key.sendKeys(Keys.TAB);
+    browser.findElement(By.cssSelector("#train-form button[type=submit]")).click();
+    await(
+        "the refusal",
+        Duration.ofSeconds(30),
+        b -> text("train-message").contains("enter the API key at the top of the page"));
+    key.sendKeys(launcher.apiKey());
+    key.sendKeys(Keys.TAB);
     new Select(browser.findElement(By.id("train-data"))).selectByVisibleText("web/train.h5");
     new Select(browser.findElement(By.id("validation-data"))).selectByVisibleText("web/val.h5");
     new Select(browser.findElement(By.id("test-data"))).selectByVisibleText("web/test.h5");

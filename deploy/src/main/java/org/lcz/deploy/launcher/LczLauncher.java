@@ -37,6 +37,7 @@ public final class LczLauncher {
   private final RestartPolicy restarts;
   private final Map<String, Instant> pendingRestarts = new java.util.HashMap<>();
   private volatile LocalStack stack;
+  private volatile String apiKey;
 
   /** A launcher of what {@code options} name, printing where everything listens on {@code out}. */
   public LczLauncher(LaunchOptions options, PrintStream out) {
@@ -115,6 +116,9 @@ public final class LczLauncher {
               + e.getMessage(),
           e);
     }
+    if (!toStart.isEmpty()) {
+      apiKey = ApiKeyFile.keyFor(options.dataDir());
+    }
     for (ServiceSpec spec : toStart) {
       out.printf("starting %s on port %d ...%n", spec.name(), spec.port());
       ServiceProcess process = startService(spec, stack);
@@ -148,8 +152,11 @@ public final class LczLauncher {
         URI.create("http://127.0.0.1:" + spec.port() + "/q/health/ready"));
   }
 
-  private static Map<String, String> environment(ServiceSpec spec, S3Settings s3) {
+  private Map<String, String> environment(ServiceSpec spec, S3Settings s3) {
     Map<String, String> env = new java.util.HashMap<>(spec.environment());
+    if (spec.module().equals("ingest-service") && apiKey != null) {
+      env.put(ApiKeyFile.ENV, apiKey);
+    }
     env.put(S3Settings.ENV_ACCESS_KEY, s3.accessKey());
     env.put(S3Settings.ENV_SECRET_KEY, s3.secretKey());
     return env;
@@ -181,10 +188,15 @@ public final class LczLauncher {
         .filter(s -> s.name().equals("ingest-service"))
         .findFirst()
         .ifPresent(
-            s ->
-                out.printf(
-                    "Web page: http://127.0.0.1:%d/ (scenes, maps, training runs, models)%n",
-                    s.port()));
+            s -> {
+              out.printf(
+                  "Web page: http://127.0.0.1:%d/ (scenes, maps, training runs, models)%n",
+                  s.port());
+              out.printf(
+                  "API key for REST writes and the web page's uploads and training form: %s%n"
+                      + "  (curl -H 'Authorization: Bearer %s' …; kept in %s, or set %s)%n",
+                  apiKey, apiKey, ApiKeyFile.file(options.dataDir()), ApiKeyFile.ENV);
+            });
     out.println(
         "Drop a scene: copy it into "
             + stack.bucketsDir().resolve(Buckets.INBOX)
@@ -334,6 +346,11 @@ public final class LczLauncher {
       s.close();
       out.println("lcz: stopped.");
     }
+  }
+
+  /** The ingest service's API key, once the services were started; null for the stack alone. */
+  public String apiKey() {
+    return apiKey;
   }
 
   /** The running stack, or null before {@link #start()} and after {@link #stop()}. */

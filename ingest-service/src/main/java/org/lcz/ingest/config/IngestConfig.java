@@ -105,4 +105,14 @@ public interface IngestConfig {
     @WithDefault("us-east-1")
     String region();
   }
+
+  /**
+   * API keys that REST writes need ({@code Authorization: Bearer <key>} or {@code X-API-Key}); none
+   * configured leaves the API open (a warning at start). {@code ./lcz up} generates one.
+   */
+  java.util.Optional<List<String>> apiKeys();
+
+  /** Whether reads (GET, the web page, the event stream) stay open when API keys are set. */
+  @WithDefault("true")
+  boolean apiReadsOpen();
 }
