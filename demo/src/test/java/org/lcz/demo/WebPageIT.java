@@ -228,8 +228,11 @@ class WebPageIT {
         "scene " + sceneId + " done",
         MAPPING,
         b -> "done".equals(attribute("#scene-view", "data-state")));
-    assertThat(attribute("#scene-list li[data-scene='" + sceneId + "']", "data-state"))
-        .isEqualTo("done");
+    await(
+        "the scene list shows it done",
+        Duration.ofSeconds(30),
+        b ->
+            "done".equals(attribute("#scene-list li[data-scene='" + sceneId + "']", "data-state")));
 
     // the map opaque (by keyboard) and its raw layer, whose colours are exactly the palette's
     WebElement opacity = browser.findElement(By.id("opacity"));
