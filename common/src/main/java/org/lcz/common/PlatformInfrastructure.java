@@ -18,7 +18,16 @@ public final class PlatformInfrastructure {
    * @return the names of the topics created now
    */
   public static List<String> ensure(ObjectStore store, Admin admin, short replicationFactor) {
+    return ensure(store, admin, replicationFactor, Topics.TILE_PARTITIONS);
+  }
+
+  /**
+   * As {@link #ensure(ObjectStore, Admin, short)}, with {@code tilePartitions} partitions of {@code
+   * lcz.tiles} (an existing topic with fewer is grown).
+   */
+  public static List<String> ensure(
+      ObjectStore store, Admin admin, short replicationFactor, int tilePartitions) {
     store.ensureBuckets(Buckets.all());
-    return new TopicProvisioner(admin, replicationFactor).ensure(Topics.all());
+    return new TopicProvisioner(admin, replicationFactor).ensure(Topics.all(tilePartitions));
   }
 }

@@ -28,24 +28,32 @@ public final class Topics {
   /** S3 bucket notifications of the inbox, as MinIO publishes them (MinIO's event JSON). */
   public static final String INBOX_NOTIFICATIONS = "lcz.inbox.notifications";
 
-  /** Partitions of {@link #TILES}: the most inference workers that can share one scene. */
-  public static final int TILE_PARTITIONS = 6;
-
-  private static final List<TopicSpec> ALL =
-      List.of(
-          new TopicSpec(SCENES, 3, false),
-          new TopicSpec(TILES, TILE_PARTITIONS, false),
-          new TopicSpec(TRAINING_REQUESTS, 1, false),
-          new TopicSpec(TRAINING_PROGRESS, 1, false),
-          new TopicSpec(MODELS, 1, true),
-          new TopicSpec(MAPS, 3, false),
-          new TopicSpec(DEAD_LETTER, 1, false),
-          new TopicSpec(INBOX_NOTIFICATIONS, 1, false));
+  /**
+   * Default partitions of {@link #TILES}: the most inference workers that can share one scene
+   * ({@code lcz.provision.tile-partitions} sets another).
+   */
+  public static final int TILE_PARTITIONS = 48;
 
   private Topics() {}
 
   /** Every topic of the platform with its layout. */
   public static List<TopicSpec> all() {
-    return ALL;
+    return all(TILE_PARTITIONS);
+  }
+
+  /** Every topic of the platform, {@link #TILES} with {@code tilePartitions} partitions. */
+  public static List<TopicSpec> all(int tilePartitions) {
+    if (tilePartitions < 1) {
+      throw new IllegalArgumentException("lcz.tiles needs at least 1 partition");
+    }
+    return List.of(
+        new TopicSpec(SCENES, 3, false),
+        new TopicSpec(TILES, tilePartitions, false),
+        new TopicSpec(TRAINING_REQUESTS, 1, false),
+        new TopicSpec(TRAINING_PROGRESS, 1, false),
+        new TopicSpec(MODELS, 1, true),
+        new TopicSpec(MAPS, 3, false),
+        new TopicSpec(DEAD_LETTER, 1, false),
+        new TopicSpec(INBOX_NOTIFICATIONS, 1, false));
   }
 }

@@ -15,6 +15,13 @@ public interface ProvisionConfig {
   @WithDefault("1")
   short replicationFactor();
 
+  /**
+   * Partitions of {@code lcz.tiles}: the most inference workers that can share one scene. An
+   * existing topic with fewer is grown at start (never shrunk).
+   */
+  @WithDefault("48")
+  int tilePartitions();
+
   /** Wait between attempts while Kafka or S3 do not answer yet. */
   @WithDefault("5s")
   Duration retryInterval();

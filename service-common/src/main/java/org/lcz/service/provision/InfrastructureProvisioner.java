@@ -79,7 +79,8 @@ public class InfrastructureProvisioner {
   public List<String> provisionOnce() {
     try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers))) {
       List<String> created =
-          PlatformInfrastructure.ensure(store, admin, config.replicationFactor());
+          PlatformInfrastructure.ensure(
+              store, admin, config.replicationFactor(), config.tilePartitions());
       if (!created.isEmpty()) {
         LOG.infof("created topics %s", created);
       }

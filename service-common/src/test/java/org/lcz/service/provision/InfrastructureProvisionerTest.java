@@ -25,6 +25,10 @@ class InfrastructureProvisionerTest {
   @TempDir Path dir;
 
   private static ProvisionConfig config() {
+    return config(Topics.TILE_PARTITIONS);
+  }
+
+  private static ProvisionConfig config(int tilePartitions) {
     return new ProvisionConfig() {
       @Override
       public boolean enabled() {
@@ -34,6 +38,11 @@ class InfrastructureProvisionerTest {
       @Override
       public short replicationFactor() {
         return 1;
+      }
+
+      @Override
+      public int tilePartitions() {
+        return tilePartitions;
       }
 
       @Override
@@ -64,6 +73,36 @@ class InfrastructureProvisionerTest {
           .containsAll(Topics.all().stream().map(TopicSpec::name).toList());
 
       assertThat(provisioner.provisionOnce()).isEmpty();
+      assertThat(partitions(admin, Topics.TILES)).isEqualTo(48);
+
+      // a deployment that asks for more grows the topic; one that asks for fewer leaves it
+      assertThat(
+              new InfrastructureProvisioner(store, kafka.bootstrapServers(), config(64))
+                  .provisionOnce())
+          .isEmpty();
+      awaitPartitions(admin, Topics.TILES, 64);
+      new InfrastructureProvisioner(store, kafka.bootstrapServers(), config(6)).provisionOnce();
+      assertThat(partitions(admin, Topics.TILES)).isEqualTo(64);
+      assertThat(partitions(admin, Topics.SCENES)).isEqualTo(3);
     }
+  }
+
+  /** The broker's metadata of a grown topic may lag the call that grew it by a moment. */
+  private static void awaitPartitions(Admin admin, String topic, int n) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (partitions(admin, topic) != n && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(partitions(admin, topic)).isEqualTo(n);
+  }
+
+  private static int partitions(Admin admin, String topic) throws Exception {
+    return admin
+        .describeTopics(java.util.List.of(topic))
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .get(topic)
+        .partitions()
+        .size();
   }
 }
