@@ -2,6 +2,7 @@ package org.lcz.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -19,9 +20,35 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response malformedJson(JsonProcessingException e) {
+    // Quarkus's JSON reader rethrows an unknown field as a plain mapping error with this message
+    java.util.regex.Matcher unknown =
+        java.util.regex.Pattern.compile("^Unrecognized field \"([^\"]+)\"")
+            .matcher(String.valueOf(e.getOriginalMessage()));
+    if (unknown.find()) {
+      return Problem.of(
+              Response.Status.BAD_REQUEST,
+              "unknown field '"
+                  + unknown.group(1)
+                  + "': see the request's fields in the OpenAPI document (/q/openapi)")
+          .response();
+    }
     return Problem.of(
             Response.Status.BAD_REQUEST,
             "the body is not valid JSON for this request: " + e.getOriginalMessage())
+        .response();
+  }
+
+  @ServerExceptionMapper
+  public Response unknownField(UnrecognizedPropertyException e) {
+    java.util.Collection<Object> known = e.getKnownPropertyIds();
+    return Problem.of(
+            Response.Status.BAD_REQUEST,
+            "unknown field '"
+                + e.getPropertyName()
+                + "'"
+                + (known == null || known.isEmpty()
+                    ? ""
+                    : "; the fields are " + known.stream().map(String::valueOf).sorted().toList()))
         .response();
   }
 
@@ -40,6 +67,16 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    // the JSON reader wraps some of Jackson's errors: answer with what Jackson said
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof UnrecognizedPropertyException u) {
+        return unknownField(u);
+      } else if (c instanceof MismatchedInputException m) {
+        return mismatchedJson(m);
+      } else if (c instanceof JsonProcessingException j) {
+        return malformedJson(j);
+      }
+    }
     Response r = e.getResponse();
     String title = r.getStatusInfo().getReasonPhrase();
     return Problem.of(r.getStatus(), title, e.getMessage()).response();

@@ -237,11 +237,20 @@ public class ScenesResource {
   @GET
   @Operation(summary = "Scenes, the most recently changed first")
   public List<SceneReport> scenes(
-      @Parameter(description = "at most this many") @QueryParam("limit") @DefaultValue("100")
-          int limit) {
+      @Parameter(description = "at most this many (1..1000)")
+          @QueryParam("limit")
+          @DefaultValue("100")
+          String limitText) {
+    int limit;
+    try {
+      limit = Integer.parseInt(limitText.trim());
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
     if (limit < 1 || limit > 1000) {
       throw new ProblemException(
-          Problem.of(Response.Status.BAD_REQUEST, "limit must be within 1..1000, not " + limit));
+          Problem.of(
+              Response.Status.BAD_REQUEST, "limit must be within 1..1000, not " + limitText));
     }
     return store.list(Buckets.TILES, SceneStatus.PREFIX).stream()
         .sorted(Comparator.comparing(ObjectInfo::lastModified).reversed())

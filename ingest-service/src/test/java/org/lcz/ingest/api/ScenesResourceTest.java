@@ -387,6 +387,13 @@ class ScenesResourceTest {
         .contentType("application/problem+json")
         .body("detail", equalTo("no scene no-such-scene"));
     given().queryParam("limit", 0).get("/scenes").then().statusCode(400);
+    // the finding: a limit that is not a number was a 404
+    given()
+        .queryParam("limit", "abc")
+        .get("/scenes")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("limit must be within 1..1000, not abc"));
   }
 
   @Test

@@ -157,5 +157,28 @@ class TrainingRunsResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("detail", containsString("from String \"many\": not a valid"));
+    // the finding: a misspelt field was dropped and the run trained with the default
+    given()
+        .contentType("application/json")
+        .body("{\"trainData\": \"x.h5\", \"epoch\": 3}")
+        .post("/training-runs")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("unknown field 'epoch'"));
+    given()
+        .contentType("application/json")
+        .body("{\"trainingAreas\": {\"areas\": \"a.kml\", \"scene\": \"s.tif\"}}")
+        .post("/training-runs")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("unknown field 'scene'"));
+    given()
+        .contentType("application/json")
+        .body("{\"trainData\": ")
+        .post("/training-runs")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("not valid JSON"));
   }
 }
