@@ -115,6 +115,10 @@ public final class PatchDataset implements AutoCloseable {
         }
       }
       return new PatchDataset(file, hdf, images, labels, channels, wanted);
+    } catch (HdfException e) {
+      hdf.close();
+      throw new DatasetException(
+          file, "not a readable HDF5 file: it is truncated or corrupt (" + e.getMessage() + ")", e);
     } catch (RuntimeException e) {
       hdf.close();
       throw e;
@@ -261,10 +265,38 @@ public final class PatchDataset implements AutoCloseable {
     return support;
   }
 
+  /**
+   * A slice of {@code d}; jHDF's failures (a truncated or corrupt file) become a DatasetException
+   * naming the file, the data set and the patches.
+   */
+  private Object slice(Dataset d, long[] offset, int[] shape, long start, int count) {
+    try {
+      return d.getData(offset, shape);
+    } catch (RuntimeException e) {
+      throw new DatasetException(
+          file,
+          "cannot read patches "
+              + start
+              + "–"
+              + (start + count - 1)
+              + " of '"
+              + d.getName()
+              + "': the file is truncated or corrupt ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")",
+          e);
+    }
+  }
+
   private void readImages(long start, int count, float[] out, int base) {
     Object data =
-        images.getData(
-            new long[] {start, 0, 0, 0}, new int[] {count, patchSize, patchSize, fileBands});
+        slice(
+            images,
+            new long[] {start, 0, 0, 0},
+            new int[] {count, patchSize, patchSize, fileBands},
+            start,
+            count);
     Sample sample = sampleReader(data);
     int plane = patchSize * patchSize;
     int perPatch = channels.length * plane;
@@ -311,7 +343,7 @@ public final class PatchDataset implements AutoCloseable {
   }
 
   private void readLabels(long start, int count, int[] out, int offset) {
-    Object data = labels.getData(new long[] {start, 0}, new int[] {count, classes});
+    Object data = slice(labels, new long[] {start, 0}, new int[] {count, classes}, start, count);
     for (int n = 0; n < count; n++) {
       int hot = -1;
       for (int k = 0; k < classes; k++) {

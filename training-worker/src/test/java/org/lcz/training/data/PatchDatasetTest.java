@@ -195,4 +195,22 @@ class PatchDatasetTest {
           .hasMessageContaining("one training-area id per patch");
     }
   }
+
+  @Test
+  void aTruncatedFileIsRefusedNamingTheFileNotWithJhdfsInnerMessageAlone() throws Exception {
+    // the finding: a truncated set failed with jHDF's internal message, naming no object
+    byte[] whole = Files.readAllBytes(dir.resolve("good_msmla.h5"));
+    Path truncated = dir.resolve("truncated.h5");
+    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> {
+              try (PatchDataset d = PatchDataset.open(truncated, DatasetLayout.MSMLA, List.of())) {
+                PatchBatch batch = d.newBatch((int) d.size());
+                d.read(0, (int) d.size(), batch);
+              }
+            })
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("truncated.h5")
+        .hasMessageMatching("(?s).*(truncated or corrupt|not a readable HDF5 file).*");
+  }
 }
