@@ -172,7 +172,7 @@ public class ScenesResource {
   }
 
   private SceneStatus statusOf(String sceneId) {
-    if (!sceneId.matches("[A-Za-z0-9._-]+")) {
+    if (!sceneId.matches("[A-Za-z0-9._-]{1,200}")) {
       throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId));
     }
     return ingestion
@@ -276,11 +276,11 @@ public class ScenesResource {
               Response.Status.BAD_REQUEST, "give the scene's file name: POST /scenes?name=x.tif"));
     }
     String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    if (!InboxObjects.isScene(base) || !base.matches("[A-Za-z0-9._ -]+")) {
+    if (!InboxObjects.isScene(base) || !base.matches("[A-Za-z0-9._ -]{1,200}")) {
       throw new ProblemException(
           Problem.of(
               Response.Status.BAD_REQUEST,
-              "name must be a scene's file name (letters, digits, '.', '_', '-', ending in .tif,"
+              "name must be a scene's file name (at most 200 letters, digits, '.', '_', '-', ending in .tif,"
                   + " .tiff, .json for a STAC Item, or .zip for a SAFE product), not "
                   + name));
     }

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +32,9 @@ public class TrainingRunsResource {
   @Inject ObjectStore store;
   @Inject EventPublisher publisher;
   @Inject TrainingRuns runs;
+
+  /** The largest training request body: it names objects, it does not carry them. */
+  static final long MAX_BODY_BYTES = 256 * 1024;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -70,10 +74,22 @@ public class TrainingRunsResource {
               + " lcz.training.progress and lcz.models.")
   @APIResponse(responseCode = "202", description = "the TrainingRequested event that was sent")
   @APIResponse(responseCode = "400", description = "a field is missing or out of range")
+  @APIResponse(responseCode = "413", description = "a body over 256 KiB")
   @APIResponse(
       responseCode = "422",
       description = "a data set, the training areas or a scene does not exist")
-  public Response request(TrainingRunRequest request) {
+  public Response request(@HeaderParam("Content-Length") Long length, TrainingRunRequest request) {
+    if (length != null && length > MAX_BODY_BYTES) {
+      throw new ProblemException(
+          Problem.of(
+              413,
+              "Content Too Large",
+              "a training request is at most "
+                  + MAX_BODY_BYTES
+                  + " bytes of JSON, not "
+                  + length
+                  + "; it names data sets, it does not carry them"));
+    }
     if (request == null) {
       throw new ProblemException(
           Problem.of(

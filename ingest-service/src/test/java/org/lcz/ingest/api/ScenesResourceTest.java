@@ -387,6 +387,16 @@ class ScenesResourceTest {
         .contentType("application/problem+json")
         .body("detail", equalTo("no scene no-such-scene"));
     given().queryParam("limit", 0).get("/scenes").then().statusCode(400);
+    // the findings: permanent client errors answered 503 "try again"
+    given().get("/scenes/" + "x".repeat(3000)).then().statusCode(404);
+    given()
+        .contentType("image/tiff")
+        .queryParam("name", "n".repeat(300) + ".tif")
+        .body(new byte[] {1, 2, 3})
+        .post("/scenes")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("at most 200"));
     // the finding: a limit that is not a number was a 404
     given()
         .queryParam("limit", "abc")

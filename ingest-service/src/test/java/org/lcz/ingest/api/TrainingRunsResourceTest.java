@@ -174,6 +174,13 @@ class TrainingRunsResourceTest {
         .body("detail", containsString("unknown field 'scene'"));
     given()
         .contentType("application/json")
+        .body("{\"trainData\": \"x.h5\", \"bands\": [\"" + "B2\", \"".repeat(60_000) + "B3\"]}")
+        .post("/training-runs")
+        .then()
+        .statusCode(413)
+        .body("detail", containsString("at most 262144 bytes"));
+    given()
+        .contentType("application/json")
         .body("{\"trainData\": ")
         .post("/training-runs")
         .then()
