@@ -2,13 +2,9 @@ package org.lcz.common.raster;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * A true-colour quicklook of a scene (B4/B3/B2 as red/green/blue) on the scene's own grid, at most
@@ -151,13 +147,7 @@ public final class Quicklook {
       }
       image.setRGB(0, y, width, 1, line, 0, width);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Png.of(image);
   }
 
   private boolean isValid(int p) {

@@ -97,17 +97,9 @@ class LocalStackIT {
       Path scene = Files.writeString(data.resolve("upload.txt"), "dropped with curl");
       var s3 = stack.s3Settings();
       run(
-          List.of(
-              "curl",
-              "--fail",
-              "--silent",
-              "--show-error",
-              "--aws-sigv4",
-              "aws:amz:" + s3.region() + ":s3",
-              "--user",
-              s3.accessKey() + ":" + s3.secretKey(),
-              "-H",
-              "x-amz-content-sha256: " + Sha256.of(scene),
+          curl(
+              stack,
+              Sha256.of(scene),
               "--upload-file",
               scene.toString(),
               stack.s3Endpoint() + "/" + Buckets.INBOX + "/by-curl.txt"));
@@ -124,17 +116,9 @@ class LocalStackIT {
       var s3 = stack.s3Settings();
       Path tiny = Files.writeString(data.resolve("tiny.txt"), "abc");
       run(
-          List.of(
-              "curl",
-              "--fail",
-              "--silent",
-              "--show-error",
-              "--aws-sigv4",
-              "aws:amz:" + s3.region() + ":s3",
-              "--user",
-              s3.accessKey() + ":" + s3.secretKey(),
-              "-H",
-              "x-amz-content-sha256: " + Sha256.of(tiny),
+          curl(
+              stack,
+              Sha256.of(tiny),
               "--upload-file",
               tiny.toString(),
               stack.s3Endpoint() + "/" + Buckets.INBOX + "/tiny.txt"));
@@ -143,18 +127,7 @@ class LocalStackIT {
       String emptyHash = Sha256.of(new byte[0]);
       for (String key : List.of("tiny.txt", "copied.tif", "empty.json")) {
         List<String> curl =
-            List.of(
-                "curl",
-                "--fail",
-                "--silent",
-                "--show-error",
-                "--aws-sigv4",
-                "aws:amz:" + s3.region() + ":s3",
-                "--user",
-                s3.accessKey() + ":" + s3.secretKey(),
-                "-H",
-                "x-amz-content-sha256: " + emptyHash,
-                stack.s3Endpoint() + "/" + Buckets.INBOX + "/" + key);
+            curl(stack, emptyHash, stack.s3Endpoint() + "/" + Buckets.INBOX + "/" + key);
         String expected = key.equals("tiny.txt") ? "abc" : key.equals("copied.tif") ? "II*" : "";
         assertThat(run(curl)).as("GET %s", key).isEqualTo(expected);
         List<String> head = new java.util.ArrayList<>(curl);
@@ -194,6 +167,26 @@ class LocalStackIT {
               env);
       assertThat(got).isEqualTo("abc");
     }
+  }
+
+  /** curl signing with AWS SigV4 for the stack's S3 server (curl 7.x needs the payload hash). */
+  private static List<String> curl(LocalStack stack, String payloadSha256, String... rest) {
+    var s3 = stack.s3Settings();
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "curl",
+                "--fail",
+                "--silent",
+                "--show-error",
+                "--aws-sigv4",
+                "aws:amz:" + s3.region() + ":s3",
+                "--user",
+                s3.accessKey() + ":" + s3.secretKey(),
+                "-H",
+                "x-amz-content-sha256: " + payloadSha256));
+    command.addAll(List.of(rest));
+    return command;
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {

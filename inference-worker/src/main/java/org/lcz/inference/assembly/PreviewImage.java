@@ -5,11 +5,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.lcz.common.lcz.LczCatalog;
 import org.lcz.common.lcz.LczClass;
 
@@ -116,13 +112,7 @@ public final class PreviewImage {
   }
 
   private static byte[] encode(BufferedImage image) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return org.lcz.common.raster.Png.of(image);
   }
 
   /** A legend's content and size. */

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
+import org.lcz.common.raster.Png;
 
 /**
  * The map's layers for a web map, on the scene's own grid and CRS (no reprojection, no resampling):
@@ -105,12 +104,6 @@ public final class WebLayers implements SceneProduct {
       }
       image.setRGB(0, y, cols, 1, line, 0, cols);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Png.of(image);
   }
 }
