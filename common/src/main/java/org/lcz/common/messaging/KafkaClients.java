@@ -13,7 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Client settings for the platform's topics: string keys and CloudEvents values in binary mode
- * ({@code ce_*} headers, JSON payload as the record value).
+ * ({@code ce_*} headers, JSON payload as the record value); TLS and SASL from the environment
+ * ({@link KafkaSecurity}).
  */
 public final class KafkaClients {
   private KafkaClients() {}
@@ -27,6 +28,7 @@ public final class KafkaClients {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    KafkaSecurity.apply(p);
     return p;
   }
 
@@ -43,6 +45,7 @@ public final class KafkaClients {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    KafkaSecurity.apply(p);
     return p;
   }
 
@@ -72,6 +75,6 @@ public final class KafkaClients {
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-    return p;
+    return KafkaSecurity.apply(p);
   }
 }
