@@ -21,12 +21,10 @@ public final class SceneTiles {
   private SceneTiles() {}
 
   /**
-   * What was stored.
-   *
-   * @param quicklook the true-colour quicklook ({@link Quicklook}), when the bands have B4/B3/B2
+   * What was stored (and the true-colour quicklook at {@link #quicklookKey}, when the bands have
+   * B4/B3/B2).
    */
-  public record Stored(
-      SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles, ObjectRef quicklook) {}
+  public record Stored(SceneManifest manifest, ObjectRef manifestRef, List<TileReady> tiles) {}
 
   /** The quicklook's key in {@code lcz-tiles}. */
   public static String quicklookKey(String sceneId) {
@@ -128,10 +126,9 @@ public final class SceneTiles {
             entries,
             cut.maskedShare(),
             cut.notes() == null || cut.notes().isEmpty() ? null : List.copyOf(cut.notes()));
-    ObjectRef quicklookRef =
-        quicklook == null
-            ? null
-            : store.put(Buckets.TILES, quicklookKey(sceneId), quicklook.png(), "image/png");
+    if (quicklook != null) {
+      store.put(Buckets.TILES, quicklookKey(sceneId), quicklook.png(), "image/png");
+    }
     ObjectRef manifestRef =
         store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
     List<TileReady> events = new ArrayList<>();
@@ -148,7 +145,7 @@ public final class SceneTiles {
               refs.get(i),
               manifestRef));
     }
-    return new Stored(manifest, manifestRef, events, quicklookRef);
+    return new Stored(manifest, manifestRef, events);
   }
 
   /** GDAL's name of a {@link DataBuffer} type. */

@@ -175,11 +175,7 @@ public final class LczLauncher {
         stack.s3Endpoint(),
         "access key " + s3.accessKey() + " (LCZ_S3_ACCESS_KEY / LCZ_S3_SECRET_KEY)");
     for (ServiceProcess p : services) {
-      ServiceSpec spec =
-          options.serviceSpecs().stream()
-              .filter(s -> s.name().equals(p.name()))
-              .findFirst()
-              .orElseThrow();
+      ServiceSpec spec = spec(p.name());
       out.printf(
           "  %-17s %-28s %s%n",
           spec.name(), "http://127.0.0.1:" + spec.port(), "/q/health /q/metrics  log " + p.log());
@@ -303,9 +299,7 @@ public final class LczLauncher {
    */
   public synchronized void stopService(String name) {
     ServiceProcess p =
-        services.stream()
-            .filter(s -> s.name().equals(name))
-            .findFirst()
+        service(name)
             .orElseThrow(() -> new IllegalArgumentException("no service " + name + " runs"));
     p.close();
     services.remove(p);
@@ -318,15 +312,10 @@ public final class LczLauncher {
    * @throws IllegalArgumentException if the platform has no such service, or it runs
    */
   public synchronized void startService(String name) {
-    if (services.stream().anyMatch(s -> s.name().equals(name))) {
+    if (service(name).isPresent()) {
       throw new IllegalArgumentException(name + " runs already");
     }
-    ServiceSpec spec =
-        options.serviceSpecs().stream()
-            .filter(s -> s.name().equals(name))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no service " + name));
-    ServiceProcess process = startService(spec, stack);
+    ServiceProcess process = startService(spec(name), stack);
     services.add(process);
     process.awaitReady(SERVICE_START_TIMEOUT);
   }

@@ -8,8 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,7 +16,6 @@ import org.lcz.common.events.ModelPublished;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.status.TrainingRuns;
-import org.lcz.ingest.web.SceneViews;
 
 /** Published models: which is current, each one's card and the files beside it (plots…). */
 @Path("/models")
@@ -68,14 +65,6 @@ public class ModelsResource {
           Problem.of(
               Response.Status.NOT_FOUND, "model version " + version + " has no file " + file));
     }
-    return Response.ok(
-            (StreamingOutput)
-                out -> {
-                  try (InputStream in = store.get(ref)) {
-                    in.transferTo(out);
-                  }
-                })
-        .type(SceneViews.mediaType(file))
-        .build();
+    return StoredFiles.ok(store, ref).build();
   }
 }

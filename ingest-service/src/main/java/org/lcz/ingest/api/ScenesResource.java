@@ -194,10 +194,7 @@ public class ScenesResource {
   @APIResponse(responseCode = "404", description = "no such scene")
   public SceneView view(@PathParam("sceneId") String sceneId) {
     SceneStatus status = statusOf(sceneId);
-    return views.of(
-        status,
-        report(status),
-        progress.of(sceneId).map(MapProgress.Progress::completed).orElse(null));
+    return views.of(status, report(status), completed(sceneId));
   }
 
   @GET
@@ -212,26 +209,14 @@ public class ScenesResource {
     statusOf(sceneId);
     ObjectRef ref =
         views
-            .file(
-                sceneId,
-                file,
-                progress.of(sceneId).map(MapProgress.Progress::completed).orElse(null))
+            .file(sceneId, file, completed(sceneId))
             .orElseThrow(
                 () ->
                     new ProblemException(
                         Problem.of(
                             Response.Status.NOT_FOUND,
                             "scene " + sceneId + " has no file " + file)));
-    return Response.ok(
-            (jakarta.ws.rs.core.StreamingOutput)
-                out -> {
-                  try (InputStream in = store.get(ref)) {
-                    in.transferTo(out);
-                  }
-                })
-        .type(SceneViews.mediaType(file))
-        .header("Cache-Control", "no-cache")
-        .build();
+    return StoredFiles.ok(store, ref).header("Cache-Control", "no-cache").build();
   }
 
   @GET
@@ -257,6 +242,11 @@ public class ScenesResource {
         .limit(limit)
         .map(o -> report(SceneStatus.read(store.read(o.ref()))))
         .toList();
+  }
+
+  /** The scene's SceneMapCompleted, or null while it is not mapped. */
+  private org.lcz.common.events.SceneMapCompleted completed(String sceneId) {
+    return progress.of(sceneId).map(MapProgress.Progress::completed).orElse(null);
   }
 
   private SceneReport report(SceneStatus status) {

@@ -156,23 +156,6 @@ public final class SceneViews {
     return map.products().values().stream().filter(r -> r.fileName().equals(fileName)).findFirst();
   }
 
-  /** The media type of a file by its name. */
-  public static String mediaType(String fileName) {
-    String n = fileName.toLowerCase(java.util.Locale.ROOT);
-    if (n.endsWith(".png")) {
-      return "image/png";
-    } else if (n.endsWith(".tif") || n.endsWith(".tiff")) {
-      return "image/tiff";
-    } else if (n.endsWith(".json")) {
-      return "application/json";
-    } else if (n.endsWith(".kmz")) {
-      return "application/vnd.google-earth.kmz";
-    } else if (n.endsWith(".csv")) {
-      return "text/csv";
-    }
-    return "application/octet-stream";
-  }
-
   static String url(String sceneId, String file) {
     return "/scenes/" + sceneId + "/files/" + file;
   }

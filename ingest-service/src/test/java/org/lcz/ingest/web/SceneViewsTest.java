@@ -15,14 +15,4 @@ class SceneViewsTest {
     assertThat(SceneViews.extent(new double[] {500000, 10, 0, 5000000, 0, 10}, 300, 200))
         .containsExactly(500000, 5000000, 503000, 5002000);
   }
-
-  @Test
-  void filesAreServedWithTheirMediaType() {
-    assertThat(SceneViews.mediaType("quicklook.png")).isEqualTo("image/png");
-    assertThat(SceneViews.mediaType("lcz.tif")).isEqualTo("image/tiff");
-    assertThat(SceneViews.mediaType("item.json")).isEqualTo("application/json");
-    assertThat(SceneViews.mediaType("lcz.kmz")).isEqualTo("application/vnd.google-earth.kmz");
-    assertThat(SceneViews.mediaType("areas.csv")).isEqualTo("text/csv");
-    assertThat(SceneViews.mediaType("model.onnx")).isEqualTo("application/octet-stream");
-  }
 }

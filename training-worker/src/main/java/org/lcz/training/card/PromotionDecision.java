@@ -85,20 +85,23 @@ public record PromotionDecision(
       Double oaW, Evaluation mine, Optional<Champion> champion, Promotion requested) {
     Promotion rule = requested == null ? Promotion.IF_BETTER : requested;
     String ours = oaW == null ? "undefined" : format(oaW);
-    if (champion.isEmpty()) {
-      if (rule != Promotion.ALWAYS && !mine.heldOut()) {
-        return new PromotionDecision(
-            false,
-            rule.json(),
-            "not promoted: measured on its own training data (OA_w "
-                + ours
-                + "), as no test or validation set was given; a model becomes current"
-                + " automatically only on held-out data (give one, or promote: always)",
-            oaW,
-            null,
-            null,
-            null);
-      }
+    ModelPublished c = champion.map(Champion::published).orElse(null);
+    Optional<Evaluation> theirEvaluation = champion.flatMap(Champion::evaluation);
+    boolean comparable = theirEvaluation.map(mine::sameDataAs).orElse(false);
+    if (rule != Promotion.ALWAYS && !mine.heldOut()) {
+      return new PromotionDecision(
+          false,
+          rule.json(),
+          "not promoted: measured on its own training data (OA_w "
+              + ours
+              + "), as no test or validation set was given; a model becomes current"
+              + " automatically only on held-out data (give one, or promote: always)",
+          oaW,
+          c == null ? null : c.oaW(),
+          c == null ? null : c.version(),
+          c == null ? null : comparable);
+    }
+    if (c == null) {
       return new PromotionDecision(
           true,
           rule.json(),
@@ -108,9 +111,6 @@ public record PromotionDecision(
           null,
           null);
     }
-    ModelPublished c = champion.get().published();
-    Optional<Evaluation> theirEvaluation = champion.get().evaluation();
-    boolean comparable = theirEvaluation.map(mine::sameDataAs).orElse(false);
     String theirs = format(c.oaW()) + " of version " + c.version();
     String why =
         theirEvaluation.isEmpty()
@@ -131,18 +131,6 @@ public record PromotionDecision(
           "promoted: the request says always (OA_w "
               + ours
               + (comparable ? ", current " + theirs + " on the same data)" : "; " + why + ")"),
-          oaW,
-          c.oaW(),
-          c.version(),
-          comparable);
-    }
-    if (!mine.heldOut()) {
-      return new PromotionDecision(
-          false,
-          rule.json(),
-          "not promoted: measured on its own training data (OA_w "
-              + ours
-              + "); a model becomes current automatically only on held-out data",
           oaW,
           c.oaW(),
           c.version(),
