@@ -20,6 +20,7 @@ import org.lcz.deploy.stack.StackSettings;
  * @param inferenceWorkers how many inference workers {@code up} starts
  * @param serviceProperties configuration every service gets as {@code -Dkey=value} (e.g. a band
  *     specification); empty from the command line
+ * @param s3Process whether the S3 server runs in a process of its own (which drills stop)
  */
 public record LaunchOptions(
     String command,
@@ -31,7 +32,8 @@ public record LaunchOptions(
     int httpPort,
     boolean services,
     int inferenceWorkers,
-    java.util.Map<String, String> serviceProperties) {
+    java.util.Map<String, String> serviceProperties,
+    boolean s3Process) {
 
   public LaunchOptions {
     serviceProperties = java.util.Map.copyOf(serviceProperties);
@@ -88,6 +90,8 @@ public record LaunchOptions(
           "                       N, N+1, N+2 (default 8081); more inference workers N+3, ...",
           "  --inference-workers N  inference workers to run (default 1, at most 16), each with",
           "                       its own port, log and work folder",
+          "  --s3-process         run the S3 server in a process of its own (log logs/s3.log), so",
+          "                       that it can fail alone, as the drills make it",
           "",
           "environment: LCZ_S3_ACCESS_KEY, LCZ_S3_SECRET_KEY (local defaults when unset)");
 
@@ -104,7 +108,7 @@ public record LaunchOptions(
     String command = rest.removeFirst();
     if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
       return new LaunchOptions(
-          "help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false, 1, java.util.Map.of());
+          "help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false, 1, java.util.Map.of(), false);
     }
     if (!command.equals("up") && !command.equals("stack")) {
       throw new IllegalArgumentException("unknown command '" + command + "'");
@@ -115,6 +119,7 @@ public record LaunchOptions(
     int s3 = StackSettings.DEFAULT_S3_PORT;
     int http = ServiceSpec.DEFAULT_FIRST_PORT;
     int inferenceWorkers = 1;
+    boolean s3Process = false;
     while (!rest.isEmpty()) {
       String option = rest.removeFirst();
       switch (option) {
@@ -124,6 +129,7 @@ public record LaunchOptions(
         case "--s3-port" -> s3 = port(option, value(option, rest));
         case "--http-port" -> http = port(option, value(option, rest));
         case "--inference-workers" -> inferenceWorkers = count(option, value(option, rest));
+        case "--s3-process" -> s3Process = true;
         default -> throw new IllegalArgumentException("unknown option '" + option + "'");
       }
     }
@@ -138,7 +144,8 @@ public record LaunchOptions(
         http,
         command.equals("up"),
         inferenceWorkers,
-        java.util.Map.of());
+        java.util.Map.of(),
+        s3Process);
   }
 
   /** These options with {@code properties} given to every service. */
@@ -153,7 +160,8 @@ public record LaunchOptions(
         httpPort,
         services,
         inferenceWorkers,
-        properties);
+        properties,
+        s3Process);
   }
 
   /**

@@ -105,7 +105,7 @@ public final class LczLauncher {
         StackSettings.defaults(options.dataDir())
             .withPorts(options.kafkaPort(), options.controllerPort(), options.s3Port());
     try {
-      stack = LocalStack.start(settings);
+      stack = LocalStack.start(settings, options.s3Process());
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot start the local stack (is another one running on ports "

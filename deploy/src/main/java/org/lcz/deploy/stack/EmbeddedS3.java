@@ -15,7 +15,10 @@ import org.lcz.common.storage.S3Settings;
  * an object, so a file copied into {@code <root>/lcz-inbox/} is an object of bucket {@code
  * lcz-inbox}. It signs requests with AWS V2 or V4 and the given credentials.
  */
-public final class EmbeddedS3 implements AutoCloseable {
+public final class EmbeddedS3 implements S3Server {
+  /** The line {@link #main} prints once the server listens. */
+  public static final String READY = "lcz: S3 server ready";
+
   private final S3Proxy proxy;
   private final URI endpoint;
 
@@ -59,7 +62,25 @@ public final class EmbeddedS3 implements AutoCloseable {
     return new EmbeddedS3(proxy, endpoint);
   }
 
-  /** Where clients reach it. */
+  /**
+   * Runs the server in a process of its own until the process is stopped: {@code root host port},
+   * credentials from {@code LCZ_S3_ACCESS_KEY} / {@code LCZ_S3_SECRET_KEY}. Prints {@link #READY}
+   * once it listens.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length != 3) {
+      System.err.println("usage: EmbeddedS3 ROOT HOST PORT");
+      System.exit(2);
+    }
+    EmbeddedS3 s3 =
+        start(Path.of(args[0]), args[1], Integer.parseInt(args[2]), S3Settings.fromEnvironment());
+    Runtime.getRuntime().addShutdownHook(new Thread(s3::close, "lcz-s3-stop"));
+    System.out.println(READY + " at " + s3.endpoint());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
+  @Override
   public URI endpoint() {
     return endpoint;
   }

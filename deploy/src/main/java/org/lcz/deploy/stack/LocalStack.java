@@ -25,38 +25,42 @@ public final class LocalStack implements AutoCloseable {
   /** Sub-folder of the data folder where Kafka keeps its log, out of S3's reach. */
   public static final String KAFKA_DIR = "kafka";
 
-  private final StackSettings settings;
-  private final EmbeddedS3 s3;
-  private final EmbeddedKafka kafka;
+  /** The S3 server's log when it runs in a process of its own. */
+  public static final String S3_LOG = "logs/s3.log";
 
-  private LocalStack(StackSettings settings, EmbeddedS3 s3, EmbeddedKafka kafka) {
+  private final StackSettings settings;
+  private final boolean s3InOwnProcess;
+  private volatile S3Server s3;
+  private volatile EmbeddedKafka kafka;
+
+  private LocalStack(
+      StackSettings settings, boolean s3InOwnProcess, S3Server s3, EmbeddedKafka kafka) {
     this.settings = settings;
+    this.s3InOwnProcess = s3InOwnProcess;
     this.s3 = s3;
     this.kafka = kafka;
   }
 
   /** Starts the S3 server and the broker, then creates the missing buckets and topics. */
   public static LocalStack start(StackSettings settings) {
+    return start(settings, false);
+  }
+
+  /**
+   * Starts the S3 server — in a child process of its own when {@code s3InOwnProcess}, so that it
+   * can fail on its own (drills) — and the broker, then creates the missing buckets and topics.
+   */
+  public static LocalStack start(StackSettings settings, boolean s3InOwnProcess) {
     long t0 = System.nanoTime();
-    EmbeddedS3 s3 =
-        EmbeddedS3.start(
-            settings.dataDir().resolve(BUCKETS_DIR),
-            settings.host(),
-            settings.s3Port(),
-            settings.s3());
+    S3Server s3 = startS3(settings, s3InOwnProcess);
     EmbeddedKafka kafka;
     try {
-      kafka =
-          EmbeddedKafka.start(
-              settings.dataDir().resolve(KAFKA_DIR),
-              settings.host(),
-              settings.kafkaPort(),
-              settings.controllerPort());
+      kafka = startKafka(settings);
     } catch (RuntimeException e) {
       s3.close();
       throw e;
     }
-    LocalStack stack = new LocalStack(settings, s3, kafka);
+    LocalStack stack = new LocalStack(settings, s3InOwnProcess, s3, kafka);
     try {
       stack.provision();
     } catch (RuntimeException e) {
@@ -72,6 +76,79 @@ public final class LocalStack implements AutoCloseable {
     return stack;
   }
 
+  private static S3Server startS3(StackSettings settings, boolean ownProcess) {
+    Path root = settings.dataDir().resolve(BUCKETS_DIR);
+    return ownProcess
+        ? S3Process.start(
+            root,
+            settings.host(),
+            settings.s3Port(),
+            settings.s3(),
+            settings.dataDir().resolve(S3_LOG))
+        : EmbeddedS3.start(root, settings.host(), settings.s3Port(), settings.s3());
+  }
+
+  private static EmbeddedKafka startKafka(StackSettings settings) {
+    return EmbeddedKafka.start(
+        settings.dataDir().resolve(KAFKA_DIR),
+        settings.host(),
+        settings.kafkaPort(),
+        settings.controllerPort());
+  }
+
+  /**
+   * Stops the broker (its data stays) while the rest runs on, as a broker restart would; {@link
+   * #startKafka()} brings it back on the same ports.
+   */
+  public synchronized void stopKafka() {
+    EmbeddedKafka k = kafka;
+    if (k != null) {
+      kafka = null;
+      k.close();
+      LOG.info("Kafka stopped");
+    }
+  }
+
+  /** Starts the broker again after {@link #stopKafka()}, with its data, on the same ports. */
+  public synchronized void startKafka() {
+    if (kafka == null) {
+      kafka = startKafka(settings);
+      LOG.info("Kafka started again at {}", kafka.bootstrapServers());
+    }
+  }
+
+  /**
+   * Takes the S3 server away while the rest runs on: killed (SIGKILL) when it runs in a process of
+   * its own, stopped otherwise. {@link #startS3()} brings it back with every object.
+   */
+  public synchronized void stopS3() {
+    S3Server server = s3;
+    if (server != null) {
+      s3 = null;
+      if (server instanceof S3Process p) {
+        p.kill();
+      } else {
+        server.close();
+      }
+      LOG.info("S3 stopped");
+    }
+  }
+
+  /** The S3 server's process id when it runs in a process of its own and is up. */
+  public java.util.OptionalLong s3ProcessId() {
+    return s3 instanceof S3Process p
+        ? java.util.OptionalLong.of(p.pid())
+        : java.util.OptionalLong.empty();
+  }
+
+  /** Starts the S3 server again after {@link #stopS3()}, on the same port and folder. */
+  public synchronized void startS3() {
+    if (s3 == null) {
+      s3 = startS3(settings, s3InOwnProcess);
+      LOG.info("S3 started again at {}", s3.endpoint());
+    }
+  }
+
   private void provision() {
     try (ObjectStore store = newObjectStore();
         Admin admin = newAdmin()) {
@@ -84,17 +161,17 @@ public final class LocalStack implements AutoCloseable {
 
   /** {@code host:port} of the broker. */
   public String kafkaBootstrapServers() {
-    return kafka.bootstrapServers();
+    return settings.host() + ":" + settings.kafkaPort();
   }
 
   /** The S3 endpoint. */
   public URI s3Endpoint() {
-    return s3.endpoint();
+    return URI.create("http://" + settings.host() + ":" + settings.s3Port());
   }
 
   /** Endpoint and credentials of the S3 server. */
   public S3Settings s3Settings() {
-    return settings.s3().withEndpoint(s3.endpoint());
+    return settings.s3().withEndpoint(s3Endpoint());
   }
 
   /** The data folder. */
@@ -122,11 +199,19 @@ public final class LocalStack implements AutoCloseable {
 
   /** Stops the broker, then the S3 server. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    EmbeddedKafka k = kafka;
+    S3Server server = s3;
+    kafka = null;
+    s3 = null;
     try {
-      kafka.close();
+      if (k != null) {
+        k.close();
+      }
     } finally {
-      s3.close();
+      if (server != null) {
+        server.close();
+      }
     }
   }
 }

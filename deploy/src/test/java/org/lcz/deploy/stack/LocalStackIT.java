@@ -1,6 +1,7 @@
 package org.lcz.deploy.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.lcz.common.messaging.Topics;
 import org.lcz.common.storage.Buckets;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
+import org.lcz.common.storage.ObjectStoreException;
 import org.lcz.common.storage.Sha256;
 
 /** The stack on its own data folder, checked with the platform's clients and third-party ones. */
@@ -81,6 +83,38 @@ class LocalStackIT {
       assertThat(store.read(ref)).isEqualTo("{}".getBytes());
       assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
           .containsAll(Topics.all().stream().map(TopicSpec::name).toList());
+    }
+  }
+
+  @Test
+  void theS3ServerInItsOwnProcessCanBeKilledAndComeBackAndTheBrokerRestartsInPlace()
+      throws Exception {
+    try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(data), true);
+        ObjectStore store = stack.newObjectStore()) {
+      ObjectRef ref = store.put(Buckets.INBOX, "kept.txt", "kept".getBytes(), "text/plain");
+      long pid = stack.s3ProcessId().orElseThrow();
+      assertThat(ProcessHandle.current().children().map(ProcessHandle::pid))
+          .as("the S3 server is a child process")
+          .contains(pid);
+
+      stack.stopS3();
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+          .as("the S3 process was killed")
+          .isEmpty();
+      assertThatThrownBy(() -> store.read(ref)).isInstanceOf(ObjectStoreException.class);
+      stack.startS3();
+      assertThat(store.read(ref)).as("the same client reads again").isEqualTo("kept".getBytes());
+      assertThat(Files.readString(data.resolve(LocalStack.S3_LOG)))
+          .as("both starts logged in one file")
+          .containsSubsequence(EmbeddedS3.READY, EmbeddedS3.READY);
+
+      try (Admin admin = stack.newAdmin()) {
+        stack.stopKafka();
+        stack.startKafka();
+        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+            .as("the same admin client reaches the restarted broker")
+            .containsAll(Topics.all().stream().map(TopicSpec::name).toList());
+      }
     }
   }
 
