@@ -65,6 +65,13 @@ public class InferenceWorker {
     }
   }
 
+  /**
+   * Whether each loop runs and went round within {@code limit} (empty before start-up finished).
+   */
+  public java.util.Map<String, Boolean> loopsAlive(java.time.Duration limit) {
+    return loops == null ? java.util.Map.of() : loops.loopsAlive(limit);
+  }
+
   /** What the worker is doing, for the status endpoint. */
   public WorkerStatus status() {
     if (loops == null) {

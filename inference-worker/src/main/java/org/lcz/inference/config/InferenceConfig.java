@@ -52,6 +52,13 @@ public interface InferenceConfig {
   @WithDefault("10s")
   Duration modelRefreshInterval();
 
+  /**
+   * How long the tile or assembly loop may go without a round (a poll) before the worker's liveness
+   * reports it stuck (a tile takes seconds; an unreachable store is retried at most every 30 s).
+   */
+  @WithDefault("10m")
+  Duration stuckAfter();
+
   /** Where tiles and model files are kept while in use. */
   @WithDefault("${java.io.tmpdir}/lcz-inference")
   Path workDir();

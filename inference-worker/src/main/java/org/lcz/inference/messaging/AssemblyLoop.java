@@ -63,6 +63,8 @@ public final class AssemblyLoop implements Runnable {
   private final Map<Integer, Owned> owned = new HashMap<>();
   private final KafkaConsumer<String, byte[]> consumer;
   private volatile boolean stopped;
+  private final org.lcz.common.messaging.LoopHeartbeat heartbeat =
+      new org.lcz.common.messaging.LoopHeartbeat("assembly");
   private volatile int completed;
 
   public AssemblyLoop(
@@ -190,6 +192,7 @@ public final class AssemblyLoop implements Runnable {
     try {
       consumer.subscribe(List.of(Topics.MAPS), new Rebalance());
       while (!stopped) {
+        heartbeat.beat();
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           Owned o = owned.get(r.partition());
           if (o == null) {
@@ -257,5 +260,10 @@ public final class AssemblyLoop implements Runnable {
   public void stop() {
     stopped = true;
     consumer.wakeup();
+  }
+
+  /** When the loop last went round (every poll). */
+  public org.lcz.common.messaging.LoopHeartbeat heartbeat() {
+    return heartbeat;
   }
 }

@@ -55,6 +55,8 @@ public final class TileLoop implements Runnable {
   private final AtomicLong mapped = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
+  private final org.lcz.common.messaging.LoopHeartbeat heartbeat =
+      new org.lcz.common.messaging.LoopHeartbeat("tiles");
   private volatile boolean stopped;
   private volatile boolean subscribed;
 
@@ -94,6 +96,7 @@ public final class TileLoop implements Runnable {
           });
       subscribed = true;
       while (!stopped) {
+        heartbeat.beat();
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         for (TopicPartition p : records.partitions()) {
           for (ConsumerRecord<String, byte[]> r : records.records(p)) {
@@ -104,7 +107,7 @@ public final class TileLoop implements Runnable {
               consumer.seek(p, r.offset()); // try this record again at the next poll
               break;
             }
-            consumer.commitSync(Map.of(p, new OffsetAndMetadata(r.offset() + 1)));
+            commit(p, r.offset() + 1);
           }
         }
       }
@@ -117,9 +120,24 @@ public final class TileLoop implements Runnable {
     }
   }
 
+  /**
+   * Commits the tile's offset; a failed commit (broker away, group rebalanced) is logged and left:
+   * the tile is done, and at worst it is mapped again by whoever reads the partition next.
+   */
+  private void commit(TopicPartition p, long next) {
+    try {
+      consumer.commitSync(Map.of(p, new OffsetAndMetadata(next)));
+    } catch (WakeupException e) {
+      throw e;
+    } catch (org.apache.kafka.common.KafkaException e) {
+      LOG.warning("could not commit " + p + "@" + next + " (it may be mapped again): " + e);
+    }
+  }
+
   private boolean awaitModel() {
     boolean said = false;
     while (!stopped) {
+      heartbeat.beat();
       if (models.acquire().isPresent()) {
         return true;
       }
@@ -212,6 +230,11 @@ public final class TileLoop implements Runnable {
       Thread.currentThread().interrupt();
       stopped = true;
     }
+  }
+
+  /** When the loop last went round (every poll, and while it waits for a model). */
+  public org.lcz.common.messaging.LoopHeartbeat heartbeat() {
+    return heartbeat;
   }
 
   /** Tiles mapped by this loop. */

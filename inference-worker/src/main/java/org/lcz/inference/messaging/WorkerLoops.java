@@ -130,6 +130,18 @@ public final class WorkerLoops implements AutoCloseable {
     return assembly;
   }
 
+  /**
+   * Whether the tile and assembly loops run and went round within {@code limit}: false when a loop
+   * thread died or hangs in a call that does not return.
+   */
+  public java.util.Map<String, Boolean> loopsAlive(Duration limit) {
+    return java.util.Map.of(
+        tiles.heartbeat().name(),
+        tileThread.isAlive() && !tiles.heartbeat().stuck(limit),
+        assembly.heartbeat().name(),
+        assemblyThread.isAlive() && !assembly.heartbeat().stuck(limit));
+  }
+
   /** Stops the loops (each finishes the item in hand), leaves both groups and closes the model. */
   @Override
   public void close() {

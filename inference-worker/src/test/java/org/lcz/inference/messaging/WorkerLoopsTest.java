@@ -184,7 +184,12 @@ class WorkerLoopsTest {
             Duration.ofMinutes(1));
         publish(bootstrap, tiled.tiles());
         await(() -> b.tiles().mapped() >= 3, Duration.ofMinutes(2));
+        assertThat(b.loopsAlive(Duration.ofMinutes(10)))
+            .isEqualTo(java.util.Map.of("tiles", true, "assembly", true));
         b.close(); // mid-scene: its partitions of both topics go to a
+        assertThat(b.loopsAlive(Duration.ofMinutes(10)))
+            .as("stopped loops are not alive")
+            .isEqualTo(java.util.Map.of("tiles", false, "assembly", false));
         assertThat(completions(bootstrap, sceneId)).isEmpty();
         await(() -> !completions(bootstrap, sceneId).isEmpty(), Duration.ofMinutes(3));
         Thread.sleep(3000);
