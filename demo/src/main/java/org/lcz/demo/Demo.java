@@ -71,10 +71,18 @@ public final class Demo implements AutoCloseable {
   private volatile boolean closing;
   private PrintStream launcherLog;
 
+  private final org.lcz.deploy.launcher.RestartPolicy restarts;
+
   /** A demo of {@code options} reporting on {@code out}. */
   public Demo(DemoOptions options, PrintStream out) {
+    this(options, out, org.lcz.deploy.launcher.RestartPolicy.standard());
+  }
+
+  /** With {@code restarts} deciding when a crashed service is started again (drills). */
+  Demo(DemoOptions options, PrintStream out, org.lcz.deploy.launcher.RestartPolicy restarts) {
     this.options = options;
     this.progress = new Progress(out, STAGES);
+    this.restarts = restarts;
   }
 
   /** What the demo did and got. */
@@ -152,6 +160,11 @@ public final class Demo implements AutoCloseable {
     return launcher == null ? null : launcher.apiKey();
   }
 
+  /** The running platform (for drills and tests), or null. */
+  LczLauncher launcher() {
+    return launcher;
+  }
+
   /** The running stack (for tests), or null. */
   LocalStack stack() {
     return launcher == null ? null : launcher.stack();
@@ -178,7 +191,7 @@ public final class Demo implements AutoCloseable {
     emptyDataFolder(data);
     Path log = data.resolve("logs").resolve("launcher.log");
     launcherLog = printStream(log);
-    launcher = new LczLauncher(options.platform(), launcherLog);
+    launcher = new LczLauncher(options.platform(), launcherLog, restarts);
     launcher.start();
     LocalStack stack = launcher.stack();
     progress.detail(

@@ -49,6 +49,9 @@ public record LaunchOptions(
           "  demo    the whole loop on a synthetic LCZ world: start everything, train MSMLA by",
           "          event, map the world's scene, score the map against its ground truth",
           "          (./lcz demo --help lists the options)",
+          "  drill   faults and bad inputs against a small demo platform: kill -9 of an inference",
+          "          worker mid-scene (10 trials), the broker and the object store down mid-scene,",
+          "          a corpus of bad inputs through every door (./lcz drill --help)",
           "  up      start the local stack (Kafka + S3) and the three services, restarting a service",
           "          that crashes (with backoff; the platform stops if one keeps crashing);",
           "          Ctrl-C stops all",
@@ -162,6 +165,39 @@ public record LaunchOptions(
         inferenceWorkers,
         properties,
         s3Process);
+  }
+
+  /** These options with {@code n} inference workers. */
+  public LaunchOptions withInferenceWorkers(int n) {
+    ServiceSpec.platform(httpPort, n); // checks the count
+    return new LaunchOptions(
+        command,
+        home,
+        dataDir,
+        kafkaPort,
+        controllerPort,
+        s3Port,
+        httpPort,
+        services,
+        n,
+        serviceProperties,
+        s3Process);
+  }
+
+  /** These options with the S3 server in a process of its own, or not. */
+  public LaunchOptions withS3Process(boolean ownProcess) {
+    return new LaunchOptions(
+        command,
+        home,
+        dataDir,
+        kafkaPort,
+        controllerPort,
+        s3Port,
+        httpPort,
+        services,
+        inferenceWorkers,
+        serviceProperties,
+        ownProcess);
   }
 
   /**

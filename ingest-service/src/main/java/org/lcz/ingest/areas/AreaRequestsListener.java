@@ -53,8 +53,20 @@ public class AreaRequestsListener {
             Duration.ofSeconds(5));
     Thread t = new Thread(loop, "training-areas");
     t.setDaemon(true);
+    thread = t;
     t.start();
   }
+
+  /**
+   * Whether the loop's thread runs (true before start-up). Building a set takes minutes inside one
+   * record, so a silent loop is not taken for a stuck one.
+   */
+  public boolean alive() {
+    Thread t = thread;
+    return t == null || t.isAlive();
+  }
+
+  private volatile Thread thread;
 
   void onStop(@Observes ShutdownEvent event) {
     if (loop != null) {

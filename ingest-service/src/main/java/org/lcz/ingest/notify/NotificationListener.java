@@ -37,6 +37,9 @@ public class NotificationListener {
 
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
+  private volatile Thread thread;
+  private final org.lcz.common.messaging.LoopHeartbeat heartbeat =
+      new org.lcz.common.messaging.LoopHeartbeat("inbox-notifications");
   private DeadLetterPublisher deadLetters;
 
   void onStart(
@@ -52,7 +55,14 @@ public class NotificationListener {
         new Thread(
             () -> run(bootstrap, config.notificationsGroup(), store, queue), "inbox-notifications");
     t.setDaemon(true);
+    thread = t;
     t.start();
+  }
+
+  /** Whether the loop runs and went round within {@code limit} (true before start-up). */
+  public boolean alive(Duration limit) {
+    Thread t = thread;
+    return t == null || (t.isAlive() && !heartbeat.stuck(limit));
   }
 
   private void run(String bootstrap, String group, ObjectStore store, IngestQueue queue) {
@@ -62,6 +72,7 @@ public class NotificationListener {
         consumer = c;
         c.subscribe(List.of(Topics.INBOX_NOTIFICATIONS));
         while (running) {
+          heartbeat.beat();
           ConsumerRecords<String, byte[]> records = c.poll(Duration.ofSeconds(1));
           for (ConsumerRecord<String, byte[]> r : records) {
             handle(r, store, queue);
@@ -75,6 +86,7 @@ public class NotificationListener {
       } catch (RuntimeException e) {
         LOG.warnf(
             "inbox notifications: %s (reading again from the last commit in 5 s)", e.toString());
+        heartbeat.beat();
         sleep();
       }
     }
