@@ -45,21 +45,84 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @param controllerPort the KRaft controller port
    */
   public static EmbeddedKafka start(Path logDir, String host, int port, int controllerPort) {
+    return start(
+        logDir,
+        properties(logDir, host, port, controllerPort),
+        host + ":" + port,
+        KafkaClients.admin(host + ":" + port));
+  }
+
+  /**
+   * Starts a node whose client port takes only SASL/PLAIN (without TLS) — a stand-in for a secured
+   * cluster that tests can start in-process — with {@code users} (name → password) allowed in.
+   */
+  public static EmbeddedKafka startWithSaslPlain(
+      Path logDir, String host, int port, int controllerPort, java.util.Map<String, String> users) {
+    String brokerUser = "lcz-broker";
+    String brokerPassword = Uuid.randomUuid().toString();
+    StringBuilder jaas =
+        new StringBuilder(
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + brokerUser
+                + "\" password=\""
+                + brokerPassword
+                + "\" user_"
+                + brokerUser
+                + "=\""
+                + brokerPassword
+                + "\"");
+    users.forEach((u, pw) -> jaas.append(" user_").append(u).append("=\"").append(pw).append("\""));
+    jaas.append(';');
+    Properties p = properties(logDir, host, port, controllerPort);
+    p.put(
+        "listeners",
+        "SASL_PLAINTEXT://"
+            + host
+            + ":"
+            + port
+            + ","
+            + CONTROLLER
+            + "://"
+            + host
+            + ":"
+            + controllerPort);
+    p.put("advertised.listeners", "SASL_PLAINTEXT://" + host + ":" + port);
+    p.put(
+        "listener.security.protocol.map",
+        "SASL_PLAINTEXT:SASL_PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+    p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+    p.put("sasl.enabled.mechanisms", "PLAIN");
+    p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+    p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.toString());
+    Properties admin = KafkaClients.admin(host + ":" + port);
+    admin.put("security.protocol", "SASL_PLAINTEXT");
+    admin.put("sasl.mechanism", "PLAIN");
+    admin.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + brokerUser
+            + "\" password=\""
+            + brokerPassword
+            + "\";");
+    return start(logDir, p, host + ":" + port, admin);
+  }
+
+  private static EmbeddedKafka start(
+      Path logDir, Properties properties, String bootstrap, Properties readinessClient) {
     try {
       Files.createDirectories(logDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create Kafka's directory " + logDir, e);
     }
-    KafkaConfig config = KafkaConfig.fromProps(properties(logDir, host, port, controllerPort));
+    KafkaConfig config = KafkaConfig.fromProps(properties);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       format(logDir);
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    String bootstrap = host + ":" + port;
     EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap);
     try {
-      kafka.awaitReady(Duration.ofSeconds(60));
+      kafka.awaitReady(readinessClient, Duration.ofSeconds(60));
     } catch (RuntimeException e) {
       kafka.close();
       throw e;
@@ -134,9 +197,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration timeout) {
+  private void awaitReady(Properties client, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers))) {
+    try (Admin admin = Admin.create(client)) {
       while (true) {
         try {
           admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
