@@ -261,14 +261,19 @@ final class BadInputs {
           post("/scenes?name=" + name, type, Files.readAllBytes(e.getValue()), key);
       String detail = detail(r.body());
       String sceneId = field(r.body(), "sceneId");
-      boolean clear = r.statusCode() == 422 && !detail.isBlank() && nothingLeft(sceneId);
+      // 422 for a file that was read and refused (recorded as a rejected scene), 400 for a body
+      // that is no file at all
+      boolean clear =
+          (r.statusCode() == 422 && nothingLeft(sceneId) || r.statusCode() == 400)
+              && !detail.isBlank();
       outcomes.add(
           new Outcome(
               "REST",
               "POST /scenes " + e.getKey(),
               clear,
               "HTTP " + r.statusCode() + " " + abbreviate(detail)));
-      String inbox = "drill-bad/" + e.getValue().getFileName();
+      // at the top of the inbox: a GeoTIFF in a folder would be a part of the folder's document
+      String inbox = "drill-bad-" + e.getValue().getFileName();
       inboxKeys.put(inbox, e.getKey());
       store.put(Buckets.INBOX, inbox, e.getValue(), type);
     }
@@ -280,7 +285,7 @@ final class BadInputs {
     manifests.put("scene.json not JSON", "{ bands: ");
     manifests.put(
         "scene.json naming missing band files",
-        "{\"bands\":{\"B2\":\"B02.jp2\",\"B3\":\"B03.jp2\"}}");
+        "{\"bands\":[{\"name\":\"B2\",\"file\":\"B02.tif\"},{\"name\":\"B3\",\"file\":\"B03.tif\"}]}");
     int i = 0;
     for (Map.Entry<String, String> m : manifests.entrySet()) {
       String key = "drill-folder-" + (++i) + "/scene.json";

@@ -136,7 +136,9 @@ public final class Drills implements AutoCloseable {
                 Map.of(
                     // many tiles per scene, so that a fault finds work in flight
                     "lcz.ingest.tile-size", "160",
-                    "lcz.ingest.folder-settle", "2s")),
+                    "lcz.ingest.folder-settle", "2s",
+                    // a manifest's missing band files are waited for this long, then named
+                    "lcz.ingest.manifest-wait", "20s")),
         demo.worldsDir(),
         demo.minOa(),
         demo.trainingTimeout(),

@@ -173,7 +173,12 @@ public class ScenesResource {
 
   private SceneStatus statusOf(String sceneId) {
     if (!sceneId.matches("[A-Za-z0-9._-]{1,200}")) {
-      throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId));
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.BAD_REQUEST,
+              "not a scene id ("
+                  + sceneId.length()
+                  + " characters): scene ids are 1 to 200 letters, digits, '.', '_' and '-'"));
     }
     return ingestion
         .status(sceneId)

@@ -110,18 +110,45 @@ public final class SafeFormat implements SceneFormat {
         .orElseThrow(() -> new RasterException("the SAFE product has no GRANULE/*/MTD_TL.xml"));
   }
 
+  /**
+   * A {@code .zip} upload is checked before it is stored: a readable zip holding the product's
+   * metadata, its granule's metadata and every band file (nothing is decoded).
+   */
+  @Override
+  public void check(String name, Path file) {
+    if (!name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      return;
+    }
+    try (ZipFile z = new ZipFile(file.toFile())) {
+      List<String> paths = entries(z);
+      metadata(name, paths);
+      SafeProduct.bandFiles(paths, bands);
+      tileMetadata(paths);
+    } catch (IOException e) {
+      throw new RasterException(name + ": not a readable zip (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static List<String> entries(ZipFile z) {
+    List<String> paths = new ArrayList<>();
+    z.stream().filter(e -> !e.isDirectory()).forEach(e -> paths.add(e.getName()));
+    return paths;
+  }
+
+  private static String metadata(String name, List<String> paths) {
+    return paths.stream()
+        .filter(p -> p.equals(METADATA) || p.endsWith("/" + METADATA))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new RasterException(
+                    name + ": holds no " + METADATA + ": not a Sentinel-2 L2A SAFE product"));
+  }
+
   private SceneSource openZip(String name, Path zip, Path workDir) {
     try (ZipFile z = new ZipFile(zip.toFile())) {
-      List<String> paths = new ArrayList<>();
-      z.stream().filter(e -> !e.isDirectory()).forEach(e -> paths.add(e.getName()));
-      String metadata =
-          paths.stream()
-              .filter(p -> p.equals(METADATA) || p.endsWith("/" + METADATA))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new RasterException(
-                          name + ": holds no " + METADATA + ": not a Sentinel-2 L2A SAFE product"));
+      List<String> paths = entries(z);
+      String metadata = metadata(name, paths);
       Map<String, String> files = SafeProduct.bandFiles(paths, bands);
       String tile = tileMetadata(paths);
       Map<String, Path> bandFiles = new LinkedHashMap<>();

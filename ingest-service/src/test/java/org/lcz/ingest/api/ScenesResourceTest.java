@@ -388,7 +388,15 @@ class ScenesResourceTest {
         .body("detail", equalTo("no scene no-such-scene"));
     given().queryParam("limit", 0).get("/scenes").then().statusCode(400);
     // the findings: permanent client errors answered 503 "try again"
-    given().get("/scenes/" + "x".repeat(3000)).then().statusCode(404);
+    given()
+        .get("/scenes/" + "x".repeat(3000))
+        .then()
+        .statusCode(400)
+        .body(
+            "detail",
+            equalTo(
+                "not a scene id (3000 characters): scene ids are 1 to 200 letters, digits, '.', '_'"
+                    + " and '-'"));
     given()
         .contentType("image/tiff")
         .queryParam("name", "n".repeat(300) + ".tif")

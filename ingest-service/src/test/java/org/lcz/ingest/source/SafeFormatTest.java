@@ -192,4 +192,30 @@ class SafeFormatTest {
               "other.zip: holds no MTD_MSIL2A.xml: not a Sentinel-2 L2A SAFE product");
     }
   }
+
+  @Test
+  void anUploadedZipIsCheckedWithoutDecodingABand() throws Exception {
+    SafeFormat format = new SafeFormat(BANDS);
+    format.check(NEW + ".zip", dir.resolve("product.zip")); // the whole product: passes
+    Path notZip = Files.writeString(dir.resolve("fake.zip"), "PK not really");
+    assertThatThrownBy(() -> format.check("fake.zip", notZip))
+        .isInstanceOf(RasterException.class)
+        .hasMessageStartingWith("fake.zip: not a readable zip");
+    Path other = dir.resolve("readme.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(other))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+      out.write("hello".getBytes());
+      out.closeEntry();
+    }
+    assertThatThrownBy(() -> format.check("readme.zip", other))
+        .hasMessageContaining("readme.zip: holds no MTD_MSIL2A.xml");
+    Path bandless = dir.resolve("bandless.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bandless))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("S2.SAFE/MTD_MSIL2A.xml"));
+      out.write("<x/>".getBytes());
+      out.closeEntry();
+    }
+    assertThatThrownBy(() -> format.check("bandless.zip", bandless))
+        .isInstanceOf(RasterException.class);
+  }
 }
