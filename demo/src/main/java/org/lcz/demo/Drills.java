@@ -473,6 +473,13 @@ public final class Drills implements AutoCloseable {
     }
     long killsPassed = report.kills().stream().filter(Recovery::passed).count();
     out.printf("kill -9: %d/%d trials passed%n", killsPassed, report.kills().size());
+    Map<String, long[]> doors = new java.util.LinkedHashMap<>();
+    for (BadInputs.Outcome o : report.badInputs()) {
+      long[] n = doors.computeIfAbsent(o.door(), d -> new long[2]);
+      n[0] += o.clear() ? 1 : 0;
+      n[1]++;
+    }
+    doors.forEach((door, n) -> out.printf("bad inputs, %s: %d/%d clear%n", door, n[0], n[1]));
     long clear = report.badInputs().stream().filter(BadInputs.Outcome::clear).count();
     out.printf(
         "bad inputs: %d/%d with a clear outcome; services crashed: %s%n",

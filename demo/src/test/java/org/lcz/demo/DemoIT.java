@@ -195,6 +195,18 @@ class DemoIT {
     assertThat(result.map().modelVersion()).isEqualTo(model.version());
     assertThat(result.map().tileCount()).isEqualTo(4);
 
+    // the ingest service's REST status, fed by the inference worker's events on lcz.maps
+    JsonNode status = report(sceneId);
+    for (int i = 0; i < 120 && !"done".equals(status.at("/state").asText()); i++) {
+      Thread.sleep(500); // the service reads lcz.maps on its own thread
+      status = report(sceneId);
+    }
+    assertThat(status.at("/state").asText()).as("%s", status).isEqualTo("done");
+    assertThat(status.at("/tiles/total").asInt()).isEqualTo(4);
+    assertThat(status.at("/tiles/mapped").asInt()).isEqualTo(4);
+    assertThat(status.at("/map/modelVersion").asText()).isEqualTo(model.version());
+    assertThat(status.at("/map/cog").asText()).endsWith(result.map().map().key());
+
     // outputs: every product, downloaded and as the S3 server keeps them
     assertThat(result.map().schemaVersion()).isEqualTo(2);
     assertThat(result.map().products().keySet())

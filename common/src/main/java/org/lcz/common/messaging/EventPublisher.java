@@ -76,6 +76,14 @@ public final class EventPublisher implements AutoCloseable {
     return done;
   }
 
+  /**
+   * Blocks until every event sent so far is on the broker or has failed: afterwards, an event this
+   * publisher was asked for is on its topic, so its absence there is final.
+   */
+  public void flush() {
+    producer.flush();
+  }
+
   @Override
   public void close() {
     producer.close();

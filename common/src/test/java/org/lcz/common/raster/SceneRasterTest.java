@@ -100,6 +100,8 @@ class SceneRasterTest {
         "float_predictor.tif | floating-point predictor (PREDICTOR=3) is not supported",
         "wide_tiles_pred2.tif | internal tiles (256 px) wider than the image (100 px)",
         "no_crs.tif | has no coordinate reference system",
+        "rotated.tif | the grid is rotated or sheared; warp it north-up first (gdalwarp)",
+        "sheared.tif | the grid is rotated or sheared; warp it north-up first (gdalwarp)",
         "bomb_one_strip.tif | one internal strip decodes to 6866 MB",
         "not_a_tiff.tif | not a",
         "absent.tif | no such file"

@@ -28,10 +28,11 @@ def values(dtype, offset):
     return [((37 * y + 11 * x + 101 * b) % 251 + offset).astype(dtype) for b in range(B)]
 
 
-def write(name, type_name="uint16", options=(), epsg=32632, nodata=None, overviews=False, w=W, h=H):
+def write(name, type_name="uint16", options=(), epsg=32632, nodata=None, overviews=False, w=W, h=H,
+          geotransform=(500000, 10, 0, 4000000, 0, -10)):
     gdt, dtype, offset = TYPES[type_name]
     ds = gdal.GetDriverByName("GTiff").Create(f"{out}/{name}", w, h, B, gdt, list(options))
-    ds.SetGeoTransform([500000, 10, 0, 4000000, 0, -10])
+    ds.SetGeoTransform(list(geotransform))
     if epsg:
         srs = osr.SpatialReference()
         srs.ImportFromEPSG(epsg)
@@ -76,6 +77,9 @@ write("zstd.tif", "uint16", ["COMPRESS=ZSTD"])
 write("float_predictor.tif", "float32", ["COMPRESS=DEFLATE", "PREDICTOR=3"])
 write("wide_tiles_pred2.tif", "uint16", ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=2"], w=100, h=80)
 write("no_crs.tif", "uint16", [], epsg=None)
+# a grid turned by 30 degrees, and one sheared along x: GDAL writes a ModelTransformation tag
+write("rotated.tif", "uint16", [], geotransform=(500000, 8.660254, -5, 4000000, -5, -8.660254))
+write("sheared.tif", "uint16", [], geotransform=(500000, 10, 2, 4000000, 0, -10))
 
 
 def declared_only(name, w, h, options):

@@ -47,7 +47,7 @@ class DeadLetterPublisherIT {
     String topic = "it.requests." + UUID.randomUUID();
     try (Admin admin = stack.newAdmin()) {
       admin
-          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
     }
@@ -59,15 +59,21 @@ class DeadLetterPublisherIT {
       events
           .send(
               new ProducerRecord<>(
-                  topic, runId, codec.toCloudEvent(valid, URI.create("/lcz/it/dead-letter"))))
+                  topic, 0, runId, codec.toCloudEvent(valid, URI.create("/lcz/it/dead-letter"))))
           .get(30, TimeUnit.SECONDS);
-      raw.send(new ProducerRecord<>(topic, runId, "not json".getBytes(StandardCharsets.UTF_8)))
-          .get(30, TimeUnit.SECONDS);
+      // on another partition, with a header of its own: both must survive into the dead letter
+      ProducerRecord<String, byte[]> garbage =
+          new ProducerRecord<>(topic, 2, runId, "not json".getBytes(StandardCharsets.UTF_8));
+      garbage.headers().add("x-origin", "upstream-7".getBytes(StandardCharsets.UTF_8));
+      raw.send(garbage).get(30, TimeUnit.SECONDS);
     }
     List<ConsumerRecord<String, byte[]>> mine = consume(bootstrap, topic, runId, 2);
     InboundEvents inbound = new InboundEvents(codec);
-    assertThat(inbound.decode(mine.get(0), TrainingRequested.class)).isEqualTo(valid);
-    ConsumerRecord<String, byte[]> garbled = mine.get(1);
+    ConsumerRecord<String, byte[]> event =
+        mine.stream().filter(r -> r.partition() == 0).findFirst().orElseThrow();
+    assertThat(inbound.decode(event, TrainingRequested.class)).isEqualTo(valid);
+    ConsumerRecord<String, byte[]> garbled =
+        mine.stream().filter(r -> r.partition() == 2).findFirst().orElseThrow();
     assertThatThrownBy(() -> inbound.decode(garbled, TrainingRequested.class))
         .isInstanceOf(InvalidEventException.class);
 
@@ -76,6 +82,11 @@ class DeadLetterPublisherIT {
     }
     ConsumerRecord<String, byte[]> letter = consume(bootstrap, Topics.DEAD_LETTER, runId, 1).get(0);
     assertThat(letter.value()).isEqualTo(garbled.value());
+    assertThat(letter.key()).isEqualTo(runId);
+    assertThat(header(letter, "x-origin"))
+        .as("the original's headers kept")
+        .isEqualTo("upstream-7");
+    assertThat(header(letter, DeadLetterPublisher.ORIGINAL_PARTITION)).isEqualTo("2");
     assertThat(header(letter, DeadLetterPublisher.ERROR)).isEqualTo("not a CloudEvent");
     assertThat(header(letter, DeadLetterPublisher.ORIGINAL_TOPIC)).isEqualTo(topic);
     assertThat(header(letter, DeadLetterPublisher.ORIGINAL_OFFSET))

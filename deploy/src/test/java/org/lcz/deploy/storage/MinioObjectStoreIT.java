@@ -181,7 +181,9 @@ class MinioObjectStoreIT {
   void retriesUntilAServerThatWasDownComesUp(@TempDir Path dir) throws Exception {
     int port = org.lcz.deploy.stack.StackSettings.freePort();
     var settings = stack.s3Settings().withEndpoint(java.net.URI.create("http://127.0.0.1:" + port));
-    RetryPolicy patient = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(1));
+    // ~40 s of retries: generous, so that a slow start of the server on a loaded machine is not
+    // a failure; the test is that the client waits for it, not how fast it starts
+    RetryPolicy patient = new RetryPolicy(42, Duration.ofMillis(200), Duration.ofSeconds(1));
     CompletableFuture<EmbeddedS3> late =
         CompletableFuture.supplyAsync(
             () -> {

@@ -162,6 +162,76 @@ class TileLoopTest {
     }
   }
 
+  @Test
+  void anUnexpectedFailureIsTriedThreeTimesThenDeadLetteredAndAnUnreachableStoreIsRetried(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    String bootstrap = stack.kafkaBootstrapServers();
+    try (ObjectStore store = stack.newObjectStore()) {
+      Fixtures.sharedModel(bootstrap, store);
+      String sceneId = "retry-" + UUID.randomUUID();
+      TileReady tile =
+          Fixtures.tile(store, sceneId, Fixtures.scene(work, 200, 150, 9), 256, 8).tiles().get(0);
+      try (EventPublisher events = new EventPublisher(bootstrap, URI.create("/lcz/it/ingest"))) {
+        events.publishAndWait(tile, Duration.ofSeconds(30));
+      }
+      ConsumerRecord<String, byte[]> record =
+          TopicSnapshot.read(bootstrap, Topics.TILES, tile.key(), Duration.ofSeconds(30)).get(0);
+      ModelRegistry registry = new ModelRegistry(bootstrap);
+      ModelSlot slot =
+          new ModelSlot(
+              new CurrentModel(() -> registry.current("msmla"), store, work.resolve("models")),
+              new ModelOpener(new ComputeDevice(false, "test"), 64, 2));
+      slot.refresh();
+      try {
+        // a real local failure that is not the tile's fault: the work folder is a file
+        Path notAFolder = java.nio.file.Files.writeString(work.resolve("blocked"), "a file");
+        TileLoop broken = loop(bootstrap, slot, new TileJob(store, notAFolder, 100));
+        assertThat(broken.handle(record)).as("attempt 1: tried again").isFalse();
+        assertThat(broken.handle(record)).as("attempt 2: tried again").isFalse();
+        assertThat(broken.deadLettered()).isZero();
+        assertThat(broken.handle(record)).as("attempt 3: done with, as a dead letter").isTrue();
+        assertThat(broken.deadLettered()).isEqualTo(1);
+        assertThat(broken.mapped()).isZero();
+        List<String> errors =
+            TopicSnapshot.read(bootstrap, Topics.DEAD_LETTER, tile.key(), Duration.ofSeconds(30))
+                .stream()
+                .map(TileLoopTest::error)
+                .toList();
+        assertThat(errors)
+            .singleElement()
+            .satisfies(e -> assertThat(e).startsWith("failed 3 times"));
+
+        // the object store unreachable: retried, never dead-lettered, however often it fails
+        try (ObjectStore down =
+            new org.lcz.common.storage.MinioObjectStore(
+                stack.s3Settings().withEndpoint(URI.create("http://127.0.0.1:1")),
+                org.lcz.common.storage.RetryPolicy.none())) {
+          TileLoop waiting = loop(bootstrap, slot, new TileJob(down, work.resolve("t2"), 100));
+          for (int i = 0; i < 4; i++) {
+            assertThat(waiting.handle(record)).as("attempt %d: tried again", i + 1).isFalse();
+          }
+          assertThat(waiting.deadLettered()).isZero();
+        }
+        // and once the store answers, the same record maps
+        TileLoop mending = loop(bootstrap, slot, new TileJob(store, work.resolve("t3"), 100));
+        assertThat(mending.handle(record)).isTrue();
+        assertThat(mending.mapped()).isEqualTo(1);
+      } finally {
+        slot.close();
+      }
+    }
+  }
+
+  private static TileLoop loop(String bootstrap, ModelSlot slot, TileJob job) {
+    return new TileLoop(
+        new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, "unused-" + UUID.randomUUID())),
+        new InboundEvents(new EventCodec()),
+        slot,
+        job,
+        new EventPublisher(bootstrap, URI.create("/lcz/it/loop")),
+        new DeadLetterPublisher(bootstrap, "loop-test"));
+  }
+
   private static String error(ConsumerRecord<String, byte[]> r) {
     return new String(
         r.headers().lastHeader(DeadLetterPublisher.ERROR).value(), StandardCharsets.UTF_8);

@@ -29,6 +29,8 @@ public class InboxWatcher {
   private IngestQueue queue;
   private ObjectStore store;
   private FolderSettling settling;
+  private final java.util.concurrent.atomic.AtomicLong polls =
+      new java.util.concurrent.atomic.AtomicLong();
 
   void onStart(
       @Observes StartupEvent event, IngestConfig config, ObjectStore store, IngestQueue queue) {
@@ -53,7 +55,17 @@ public class InboxWatcher {
       }
     } catch (RuntimeException e) {
       LOG.warnf("inbox poll failed (will retry): %s", e.getMessage());
+    } finally {
+      polls.incrementAndGet();
     }
+  }
+
+  /**
+   * Polls of the inbox finished so far: whatever a poll submits is queued by the time this counts
+   * it (so a test can wait for polls to have happened, instead of sleeping).
+   */
+  public long polls() {
+    return polls.get();
   }
 
   void onStop(@Observes ShutdownEvent event) {

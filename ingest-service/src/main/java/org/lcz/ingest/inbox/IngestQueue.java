@@ -88,6 +88,11 @@ public final class IngestQueue implements AutoCloseable {
     return ingestion.reject(object, reason);
   }
 
+  /** Whether no scene is queued or being tiled. */
+  public boolean idle() {
+    return pending.isEmpty();
+  }
+
   /** Whether {@code sceneId} is queued or being tiled. */
   public boolean isPending(String sceneId) {
     return pending.contains(sceneId);

@@ -27,6 +27,7 @@ import org.lcz.ingest.areas.AreaFixtures;
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 class TrainingRunsResourceTest {
+  @jakarta.inject.Inject org.lcz.common.messaging.EventPublisher publisher;
   @Inject ObjectStore store;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -125,6 +126,7 @@ class TrainingRunsResourceTest {
         .statusCode(422)
         .contentType("application/problem+json")
         .body("detail", equalTo("no data set at s3://lcz-datasets/absent.h5"));
+    publisher.flush(); // whatever the service sent is on the broker now: the absence is final
     assertThat(
             new TopicEvents(bootstrap)
                 .read(

@@ -35,6 +35,8 @@ class InboxWatcherTest {
   private static Path fixtures;
 
   @Inject ObjectStore store;
+  @Inject InboxWatcher watcher;
+  @Inject IngestQueue queue;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
@@ -53,6 +55,22 @@ class InboxWatcherTest {
 
   private List<LczEvent> events(String topic, Predicate<LczEvent> mine) {
     return new TopicEvents(bootstrap).read(topic, mine);
+  }
+
+  /**
+   * Returns once the watcher has finished {@code n} more polls of the inbox and nothing is queued:
+   * whatever those polls found is on the broker by then (the queue publishes before it is idle), so
+   * an event that is absent afterwards will not come from them.
+   */
+  private void afterPolls(int n) throws InterruptedException {
+    long target = watcher.polls() + n;
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+    while (watcher.polls() < target || !queue.idle()) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the inbox watcher did not poll " + n + " times within 60 s");
+      }
+      Thread.sleep(50);
+    }
   }
 
   private List<LczEvent> await(
@@ -90,7 +108,7 @@ class InboxWatcherTest {
     assertThat(status.state()).isEqualTo(SceneStatus.TILED);
 
     // later polls see the same object again and ingest nothing twice
-    Thread.sleep(2000);
+    afterPolls(3);
     assertThat(events(Topics.SCENES, e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId)))
         .hasSize(1);
     assertThat(events(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
@@ -152,7 +170,7 @@ class InboxWatcherTest {
     for (String f : List.of("B2.tif", "B3.tif", "B4_20m.tif", "LC_30m.tif")) {
       store.put(Buckets.INBOX, folder + f, made.resolve("good").resolve(f), "image/tiff");
     }
-    Thread.sleep(1500); // several polls of 500 ms see the band files alone (settling takes 4 s)
+    afterPolls(3); // polls see the band files alone (settling takes 4 s)
     store.put(
         Buckets.INBOX, folder + "scene.json", made.resolve("good/scene.json"), "application/json");
     String sceneId =
@@ -240,7 +258,7 @@ class InboxWatcherTest {
     // the manifest first, its files after: the watcher waits for them
     store.put(
         Buckets.INBOX, folder + "scene.json", made.resolve("good/scene.json"), "application/json");
-    Thread.sleep(1200);
+    afterPolls(2); // the watcher has seen the manifest without its files
     for (String f : List.of("B2.tif", "B3.tif", "B4_20m.tif", "LC_30m.tif")) {
       store.put(Buckets.INBOX, folder + f, made.resolve("good").resolve(f), "image/tiff");
     }
@@ -250,7 +268,7 @@ class InboxWatcherTest {
         Topics.SCENES,
         e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId),
         l -> !l.isEmpty());
-    Thread.sleep(1500);
+    afterPolls(3);
     // no band file became a scene
     assertThat(
             events(

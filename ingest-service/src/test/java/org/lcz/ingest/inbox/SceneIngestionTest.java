@@ -1,6 +1,7 @@
 package org.lcz.ingest.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.Raster;
 import java.nio.file.Files;
@@ -91,6 +92,52 @@ class SceneIngestionTest {
         }
       }
       return v;
+    }
+  }
+
+  @Test
+  void aSceneLeftInTilingIsTriedAgainByTheNextServiceAndGivenUpAfterThreeAttempts(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      // a real failure mid-tiling that is not the scene's fault: the work folder is a file
+      Path blocked = Files.writeString(dir.resolve("blocked-" + UUID.randomUUID()), "a file");
+      SceneTiler tiler =
+          new SceneTiler(
+              store, new SceneTiler.Settings(List.of("B2", "B3", "B4", "LC"), 10, 128, 24));
+      SceneIngestion failing =
+          new SceneIngestion(
+              store, tiler, events::add, blocked, Clock.systemUTC(), Duration.ofMinutes(10));
+
+      // 1. it fails as a crash would leave it: tiling, attempt 1; a restarted service (a new
+      //    SceneIngestion with a usable work folder) takes it up again and tiles it
+      var recovered = store.stat(Buckets.INBOX, drop(store, "good"));
+      String recoveredId = SceneIngestion.sceneId(recovered);
+      assertThatThrownBy(() -> failing.ingest(recovered)).isInstanceOf(RuntimeException.class);
+      assertThat(failing.status(recoveredId).orElseThrow().state()).isEqualTo(SceneStatus.TILING);
+      assertThat(failing.status(recoveredId).orElseThrow().attempts()).isEqualTo(1);
+      SceneIngestion restarted = ingestion(store, Duration.ofMinutes(10));
+      assertThat(restarted.ingest(recovered)).isEqualTo(SceneIngestion.Outcome.TILED);
+      assertThat(restarted.status(recoveredId).orElseThrow().attempts()).isEqualTo(2);
+
+      // 2. a scene that keeps failing is rejected after three attempts, naming the log
+      var doomed = store.stat(Buckets.INBOX, drop(store, "good"));
+      String doomedId = SceneIngestion.sceneId(doomed);
+      for (int attempt = 1; attempt <= SceneIngestion.MAX_ATTEMPTS; attempt++) {
+        assertThatThrownBy(() -> failing.ingest(doomed)).isInstanceOf(RuntimeException.class);
+        assertThat(failing.status(doomedId).orElseThrow().attempts()).isEqualTo(attempt);
+      }
+      assertThat(failing.ingest(doomed)).isEqualTo(SceneIngestion.Outcome.REJECTED);
+      SceneStatus rejected = failing.status(doomedId).orElseThrow();
+      assertThat(rejected.state()).isEqualTo(SceneStatus.REJECTED);
+      assertThat(rejected.reason()).isEqualTo("tiling failed 3 times; see the service log");
+      assertThat(events)
+          .anySatisfy(
+              e ->
+                  assertThat(e)
+                      .isInstanceOfSatisfying(
+                          org.lcz.common.events.SceneRejected.class,
+                          r -> assertThat(r.sceneId()).isEqualTo(doomedId)));
+      assertThat(store.list(Buckets.TILES, "scenes/" + doomedId + "/tiles/")).isEmpty();
     }
   }
 

@@ -49,12 +49,42 @@ class NotificationListenerTest {
     Scenes.write(fixtures);
   }
 
-  private void notify(String json) throws Exception {
+  @Inject org.lcz.ingest.config.IngestConfig config;
+  @Inject org.lcz.ingest.inbox.IngestQueue queue;
+
+  private org.apache.kafka.clients.producer.RecordMetadata notify(String json) throws Exception {
     try (Producer<String, byte[]> p = new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
-      p.send(
+      return p.send(
               new ProducerRecord<>(
                   Topics.INBOX_NOTIFICATIONS, "lcz-inbox", json.getBytes(StandardCharsets.UTF_8)))
           .get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Returns once the listener's group has committed past {@code last} and nothing is queued: the
+   * listener commits a batch only after submitting it, and the queue publishes before it is idle,
+   * so every event those notifications cause is on the broker by then.
+   */
+  private void handled(org.apache.kafka.clients.producer.RecordMetadata last) throws Exception {
+    var partition = new org.apache.kafka.common.TopicPartition(last.topic(), last.partition());
+    try (var admin = org.apache.kafka.clients.admin.Admin.create(KafkaClients.admin(bootstrap))) {
+      java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+      while (true) {
+        var committed =
+            admin
+                .listConsumerGroupOffsets(config.notificationsGroup())
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS)
+                .get(partition);
+        if (committed != null && committed.offset() > last.offset() && queue.idle()) {
+          return;
+        }
+        if (java.time.Instant.now().isAfter(deadline)) {
+          throw new AssertionError("the listener did not commit past " + last + " within 60 s");
+        }
+        Thread.sleep(100);
+      }
     }
   }
 
@@ -66,15 +96,16 @@ class NotificationListenerTest {
     String etag = store.stat(Buckets.INBOX, key).etag();
     String sceneId = SceneIds.of(key, etag);
     String encoded = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8);
+    org.apache.kafka.clients.producer.RecordMetadata last = null;
     for (int i = 0; i < 3; i++) {
-      notify(MinioNotificationTest.put(Buckets.INBOX, encoded, etag));
+      last = notify(MinioNotificationTest.put(Buckets.INBOX, encoded, etag));
     }
     TopicEvents events = new TopicEvents(bootstrap);
     events.await(
         Topics.SCENES,
         e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId),
         l -> !l.isEmpty());
-    Thread.sleep(1500); // the later notifications are handled by now
+    handled(last); // the later notifications are handled: the counts below are final
     assertThat(
             events.read(
                 Topics.SCENES, e -> e instanceof SceneTiled t && t.sceneId().equals(sceneId)))

@@ -31,8 +31,9 @@ class KafkaReadinessTest {
       assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
       assertThat(r.getData().orElseThrow().get("error").toString())
           .contains("no answer from Kafka");
-      // bounded by the check's own timeout, not the admin client's 60 s default
-      assertThat(took).isLessThan(KafkaReadiness.TIMEOUT.plusSeconds(3));
+      // bounded by the check's own timeout (3 s), not the admin client's 60 s default: the bound
+      // is generous for a loaded machine (it means "did not wait for the default"), not a speed
+      assertThat(took).isLessThan(Duration.ofSeconds(30));
     } finally {
       check.close();
     }

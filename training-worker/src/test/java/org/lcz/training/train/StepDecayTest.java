@@ -18,6 +18,23 @@ class StepDecayTest {
     assertThat(decay.getNewValue(20)).isCloseTo(0.002f, within(1e-9f)); // last step of epoch 2
     assertThat(decay.getNewValue(21)).isCloseTo(0.001f, within(1e-9f)); // first of epoch 3
     assertThat(decay.getNewValue(41)).isCloseTo(0.0005f, within(1e-9f));
-    assertThat(decay.getNewValue(21)).isEqualTo(decay.getNewValue(21));
+  }
+
+  @Test
+  void theValueDependsOnlyOnTheUpdateNumberNotOnHowOftenItWasAsked() {
+    StepDecay decay = new StepDecay(PLAN, 10);
+    for (int i = 0; i < 100; i++) {
+      decay.getNewValue(41); // a tracker that counted calls would have decayed by now
+    }
+    assertThat(decay.getNewValue(1)).isCloseTo(0.002f, within(1e-9f));
+    assertThat(decay.getNewValue(41)).isCloseTo(0.0005f, within(1e-9f));
+    assertThat(decay.getNewValue(21)).isCloseTo(0.001f, within(1e-9f));
+  }
+
+  @Test
+  void anEpochOfNoStepsIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StepDecay(PLAN, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stepsPerEpoch must be at least 1");
   }
 }
