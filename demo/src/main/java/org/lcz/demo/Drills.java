@@ -179,32 +179,26 @@ public final class Drills implements AutoCloseable {
                 () -> kill(launcher, victim)));
         awaitWorkers(launcher);
       }
-      recoveries.add(
-          recover(
-              launcher,
-              store,
-              scene,
-              referenceMap,
-              "broker down " + options.brokerDown().toSeconds() + " s",
-              "drill-broker.tif",
-              () -> {
-                stack.stopKafka();
-                sleep(options.brokerDown());
-                stack.startKafka();
-              }));
-      recoveries.add(
-          recover(
-              launcher,
-              store,
-              scene,
-              referenceMap,
-              "S3 down " + options.s3Down().toSeconds() + " s",
-              "drill-s3.tif",
-              () -> {
-                stack.stopS3();
-                sleep(options.s3Down());
-                stack.startS3();
-              }));
+      Map<String, Runnable[]> outages = new java.util.LinkedHashMap<>();
+      outages.put(
+          "broker down " + options.brokerDown().toSeconds() + " s",
+          new Runnable[] {stack::stopKafka, () -> sleep(options.brokerDown()), stack::startKafka});
+      outages.put(
+          "S3 down " + options.s3Down().toSeconds() + " s",
+          new Runnable[] {stack::stopS3, () -> sleep(options.s3Down()), stack::startS3});
+      int n = 0;
+      for (Map.Entry<String, Runnable[]> outage : outages.entrySet()) {
+        Runnable[] steps = outage.getValue();
+        recoveries.add(
+            recover(
+                launcher,
+                store,
+                scene,
+                referenceMap,
+                outage.getKey(),
+                "drill-outage-" + ++n + ".tif",
+                () -> java.util.Arrays.stream(steps).forEach(Runnable::run)));
+      }
       Map<String, Long> before = pids(launcher);
       bad =
           new BadInputs(

@@ -47,7 +47,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   public static EmbeddedKafka start(Path logDir, String host, int port, int controllerPort) {
     return start(
         logDir,
-        properties(logDir, host, port, controllerPort),
+        properties(logDir, host, port, controllerPort, "PLAINTEXT"),
         host + ":" + port,
         KafkaClients.admin(host + ":" + port));
   }
@@ -61,50 +61,32 @@ public final class EmbeddedKafka implements AutoCloseable {
     String brokerUser = "lcz-broker";
     String brokerPassword = Uuid.randomUuid().toString();
     StringBuilder jaas =
-        new StringBuilder(
-            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                + brokerUser
-                + "\" password=\""
-                + brokerPassword
-                + "\" user_"
-                + brokerUser
-                + "=\""
-                + brokerPassword
-                + "\"");
-    users.forEach((u, pw) -> jaas.append(" user_").append(u).append("=\"").append(pw).append("\""));
+        new StringBuilder(plainLogin(brokerUser, brokerPassword).replace(";", ""))
+            .append(" user_")
+            .append(brokerUser)
+            .append("=\"")
+            .append(brokerPassword)
+            .append('"');
+    users.forEach((u, pw) -> jaas.append(" user_").append(u).append("=\"").append(pw).append('"'));
     jaas.append(';');
-    Properties p = properties(logDir, host, port, controllerPort);
-    p.put(
-        "listeners",
-        "SASL_PLAINTEXT://"
-            + host
-            + ":"
-            + port
-            + ","
-            + CONTROLLER
-            + "://"
-            + host
-            + ":"
-            + controllerPort);
-    p.put("advertised.listeners", "SASL_PLAINTEXT://" + host + ":" + port);
-    p.put(
-        "listener.security.protocol.map",
-        "SASL_PLAINTEXT:SASL_PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
-    p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+    Properties p = properties(logDir, host, port, controllerPort, "SASL_PLAINTEXT");
     p.put("sasl.enabled.mechanisms", "PLAIN");
     p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
     p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.toString());
     Properties admin = KafkaClients.admin(host + ":" + port);
     admin.put("security.protocol", "SASL_PLAINTEXT");
     admin.put("sasl.mechanism", "PLAIN");
-    admin.put(
-        "sasl.jaas.config",
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + brokerUser
-            + "\" password=\""
-            + brokerPassword
-            + "\";");
+    admin.put("sasl.jaas.config", plainLogin(brokerUser, brokerPassword));
     return start(logDir, p, host + ":" + port, admin);
+  }
+
+  /** A JAAS entry that logs in with SASL/PLAIN as {@code user}. */
+  private static String plainLogin(String user, String password) {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
   }
 
   private static EmbeddedKafka start(
@@ -141,27 +123,21 @@ public final class EmbeddedKafka implements AutoCloseable {
     server.awaitShutdown();
   }
 
-  private static Properties properties(Path logDir, String host, int port, int controllerPort) {
+  /** The node's settings, its client port speaking {@code protocol} (e.g. {@code PLAINTEXT}). */
+  private static Properties properties(
+      Path logDir, String host, int port, int controllerPort, String protocol) {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+    String client = protocol + "://" + host + ":" + port;
+    p.put("listeners", client + "," + CONTROLLER + "://" + host + ":" + controllerPort);
+    p.put("advertised.listeners", client);
     p.put(
-        "listeners",
-        "PLAINTEXT://"
-            + host
-            + ":"
-            + port
-            + ","
-            + CONTROLLER
-            + "://"
-            + host
-            + ":"
-            + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        "listener.security.protocol.map",
+        protocol + ":" + protocol + "," + CONTROLLER + ":PLAINTEXT");
     p.put("controller.listener.names", CONTROLLER);
-    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("inter.broker.listener.name", protocol);
     p.put("log.dirs", logDir.toAbsolutePath().toString());
     // One node: every internal topic has one replica; few partitions keep start-up quick.
     p.put("offsets.topic.replication.factor", "1");
