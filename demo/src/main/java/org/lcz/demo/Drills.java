@@ -19,10 +19,12 @@ import org.lcz.common.events.EventCodec;
 import org.lcz.common.events.InvalidEventException;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.MapTileWritten;
+import org.lcz.common.events.Promotion;
 import org.lcz.common.events.SceneMapCompleted;
 import org.lcz.common.events.SceneReceived;
 import org.lcz.common.events.SceneRejected;
 import org.lcz.common.events.SceneTiled;
+import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
@@ -54,6 +56,9 @@ public final class Drills implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
   private static final List<String> WORKERS = List.of("inference-worker", "inference-worker-2");
+
+  /** The training workers' consumer group (the training worker's default). */
+  static final String TRAINING_GROUP = "training-worker";
 
   /**
    * What to drill.
@@ -101,9 +106,11 @@ public final class Drills implements AutoCloseable {
   /** What the drills found. */
   public record Report(
       List<Recovery> recoveries, List<BadInputs.Outcome> badInputs, List<String> crashed) {
-    /** The kill trials. */
+    /** The kill trials of the inference workers. */
     public List<Recovery> kills() {
-      return recoveries.stream().filter(r -> r.drill().startsWith("kill")).toList();
+      return recoveries.stream()
+          .filter(r -> r.drill().startsWith("kill -9 inference-worker"))
+          .toList();
     }
 
     /** Whether every drill passed. */
@@ -199,6 +206,7 @@ public final class Drills implements AutoCloseable {
                 "drill-outage-" + ++n + ".tif",
                 () -> java.util.Arrays.stream(steps).forEach(Runnable::run)));
       }
+      Recovery training = retrain(launcher, reference);
       Map<String, Long> before = pids(launcher);
       bad =
           new BadInputs(
@@ -212,9 +220,11 @@ public final class Drills implements AutoCloseable {
       List<String> crashed = crashedSince(launcher, before);
       Map<String, Integer> completions = completions(stack.kafkaBootstrapServers());
       List<Recovery> counted =
-          recoveries.stream()
-              .map(r -> r.withCompletions(completions.getOrDefault(r.sceneId(), 0)))
-              .toList();
+          new ArrayList<>(
+              recoveries.stream()
+                  .map(r -> r.withCompletions(completions.getOrDefault(r.sceneId(), 0)))
+                  .toList());
+      counted.add(training);
       Report report = new Report(counted, bad, crashed);
       print(report);
       return report;
@@ -313,6 +323,117 @@ public final class Drills implements AutoCloseable {
           mapped,
           tileEvents,
           "not done within " + RECOVERY_TIMEOUT.toMinutes() + " min of the fault");
+    }
+  }
+
+  /**
+   * The training worker killed with SIGKILL after the first of two epochs of a run: its request was
+   * not committed, so the worker the supervisor starts again trains it from the start. Passes with
+   * exactly one ModelPublished of the run, counted once the worker's group has committed past the
+   * request (nothing can deliver it again after that).
+   */
+  private Recovery retrain(LczLauncher launcher, Demo.Result reference) {
+    String drill = "kill -9 training-worker";
+    out.printf("drill: %s ...%n", drill);
+    String runId = "drill-train-" + UUID.randomUUID().toString().substring(0, 8);
+    String sets = "areas/" + reference.request().runId() + "/";
+    TrainingRequested request =
+        new TrainingRequested(
+            TrainingRequested.SCHEMA_VERSION,
+            runId,
+            options.demo().variant(),
+            ObjectRef.of(Buckets.DATASETS, sets + "train.h5"),
+            ObjectRef.of(Buckets.DATASETS, sets + "val.h5"),
+            ObjectRef.of(Buckets.DATASETS, sets + "test.h5"),
+            null,
+            null,
+            2,
+            null,
+            null,
+            null,
+            null,
+            Promotion.IF_BETTER,
+            Instant.now(),
+            null);
+    String bootstrap = launcher.stack().kafkaBootstrapServers();
+    int published = 0;
+    Instant faultEnded = null;
+    try (EventFeed feed =
+            EventFeed.open(
+                bootstrap, List.of(Topics.TRAINING_PROGRESS, Topics.MODELS), KAFKA_TIMEOUT);
+        org.lcz.common.messaging.EventPublisher publisher =
+            new org.lcz.common.messaging.EventPublisher(
+                bootstrap, java.net.URI.create("/lcz/drill"))) {
+      org.apache.kafka.clients.producer.RecordMetadata sent =
+          publisher.publishAndWait(request, KAFKA_TIMEOUT);
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
+      Double seconds = null;
+      while (Instant.now().isBefore(deadline)) {
+        launcher.supervise(Instant.now());
+        for (EventFeed.Received r : feed.poll(POLL)) {
+          LczEvent event = r.event().orElse(null);
+          if (event instanceof org.lcz.common.events.EpochCompleted e
+              && e.runId().equals(runId)
+              && faultEnded == null) {
+            out.printf("drill: %s after epoch %d/%d%n", drill, e.epoch(), e.epochs());
+            kill(launcher, "training-worker");
+            faultEnded = Instant.now();
+          } else if (event instanceof org.lcz.common.events.TrainingFailed f
+              && f.runId().equals(runId)) {
+            return new Recovery(drill, runId, 1, 0, 0, 0, false, -1, "failed: " + f.reason());
+          } else if (event instanceof org.lcz.common.events.ModelPublished m
+              && m.version().endsWith("-" + runId)) {
+            published++;
+            if (faultEnded == null) {
+              return new Recovery(
+                  drill, runId, 1, 1, 1, published, false, -1, "published before the kill");
+            }
+            seconds = Duration.between(faultEnded, Instant.now()).toMillis() / 1000.0;
+          }
+        }
+        if (seconds != null && committedPast(bootstrap, sent)) {
+          // drain what is on the topics by now: a second publication would be among it
+          for (EventFeed.Received r : feed.poll(Duration.ofSeconds(2))) {
+            if (r.event().orElse(null) instanceof org.lcz.common.events.ModelPublished m
+                && m.version().endsWith("-" + runId)) {
+              published++;
+            }
+          }
+          out.printf(
+              "drill: %s: %d publication(s) of the run, %.1f s after the kill%n",
+              drill, published, seconds);
+          // one "tile" here: the run; sameMap: the one model of the run
+          return new Recovery(
+              drill,
+              runId,
+              1,
+              1,
+              published,
+              published,
+              published == 1,
+              seconds,
+              published == 1 ? "" : published + " models published for one run");
+        }
+      }
+      return new Recovery(
+          drill, runId, 1, 0, published, published, false, -1, "no model within 15 min");
+    }
+  }
+
+  /** Whether the training workers' group has committed past {@code request}. */
+  private static boolean committedPast(
+      String bootstrap, org.apache.kafka.clients.producer.RecordMetadata request) {
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(KafkaClients.admin(bootstrap))) {
+      var offset =
+          admin
+              .listConsumerGroupOffsets(TRAINING_GROUP)
+              .partitionsToOffsetAndMetadata()
+              .get(10, java.util.concurrent.TimeUnit.SECONDS)
+              .get(new TopicPartition(request.topic(), request.partition()));
+      return offset != null && offset.offset() > request.offset();
+    } catch (Exception e) {
+      return false;
     }
   }
 

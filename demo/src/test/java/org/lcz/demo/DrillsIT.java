@@ -16,7 +16,8 @@ import org.lcz.deploy.stack.StackSettings;
 /**
  * The drills of {@code ./lcz drill} as a test: ten kill -9 trials, a broker restart and a 30 s
  * object-store outage mid-scene, each ending with every tile mapped, the undisturbed map and one
- * completion; and the bad-input corpus, every input with a clear outcome and no service crashed.
+ * completion; the training worker killed mid-run, its run trained again and published once; and the
+ * bad-input corpus, every input with a clear outcome and no service crashed.
  */
 class DrillsIT {
   @TempDir Path dir;
@@ -51,7 +52,7 @@ class DrillsIT {
           .as("every fault: all tiles, the undisturbed map, exactly one completion")
           .allSatisfy(r -> assertThat(r.passed()).as("%s", r).isTrue());
       assertThat(report.recoveries().stream().map(Drills.Recovery::drill))
-          .contains("broker down 10 s", "S3 down 30 s");
+          .contains("broker down 10 s", "S3 down 30 s", "kill -9 training-worker");
       assertThat(report.kills().stream().map(Drills.Recovery::drill).collect(Collectors.toSet()))
           .as("both workers were killed")
           .isEqualTo(Set.of("kill -9 inference-worker", "kill -9 inference-worker-2"));
