@@ -23,6 +23,17 @@ class TrainingPlotsTest {
     return rgb.size();
   }
 
+  /** Pixels of exactly colour {@code rgb}. */
+  private static int pixels(BufferedImage image, int rgb) {
+    int n = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        n += (image.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
   @Test
   void theCurvesAreAPngWithTheSeriesDrawn(@TempDir Path dir) throws Exception {
     TrainingOutcome o = Outcomes.sample(dir.resolve("x.params"));
@@ -31,6 +42,10 @@ class TrainingPlotsTest {
     assertThat(image.getWidth()).isEqualTo(900);
     assertThat(image.getHeight()).isEqualTo(700);
     assertThat(colours(image)).isGreaterThan(20);
+    // both accuracy series are drawn in their colours, and the loss in black
+    assertThat(pixels(image, 0x1f77b4)).as("training OA").isGreaterThan(100);
+    assertThat(pixels(image, 0xd62728)).as("validation OA").isGreaterThan(100);
+    assertThat(pixels(image, 0x000000)).as("loss and text").isGreaterThan(100);
   }
 
   @Test

@@ -78,7 +78,17 @@ public class OnnxExporterTest {
       throws Exception {
     Path dir = Files.createTempDirectory("onnx-" + variant.id());
     trainedVersion(variant, dir);
-    int patch = LearnableSets.PATCH;
+    // the patch it trained on, and the production 48 px (the network is fully convolutional up to
+    // its global pooling, so the same weights take both): parity is checked at each
+    for (int patch : new int[] {LearnableSets.PATCH, 48}) {
+      Path out = Files.createDirectories(dir.resolve("onnx-" + patch));
+      parity(variant, dir, patch, out.resolve("model.onnx"));
+      assertThat(check(out.resolve("model.onnx"))).isEqualTo("ir 8 opset 17");
+    }
+  }
+
+  private static void parity(MsmlaVariant variant, Path dir, int patch, Path onnxFile)
+      throws Exception {
     float[] inputs = new float[PATCHES * 10 * patch * patch];
     Random random = new Random(1);
     // patch n is noise of standard deviation (n + 1) / 512 around 0: from near the training mean
@@ -93,7 +103,7 @@ public class OnnxExporterTest {
       OnnxExporter.Exported exported =
           OnnxExporter.export(trained.net(), patch, ModelMetadata.of(trained.card().contract()));
       assertThat(exported.parameterCount()).isEqualTo(Msmla.parameterCount(trained.net()));
-      exported.write(dir.resolve("model.onnx"));
+      exported.write(onnxFile);
 
       float[] expected;
       try (NDManager m = trained.model().getNDManager().newSubManager()) {
@@ -109,7 +119,7 @@ public class OnnxExporterTest {
       }
       float[] actual;
       try (Model onnx = Model.newInstance("model", Device.cpu(), "OnnxRuntime")) {
-        onnx.load(dir, "model");
+        onnx.load(onnxFile.getParent(), "model");
         try (Predictor<NDList, NDList> predictor = onnx.newPredictor(new NoopTranslator());
             NDManager m = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime")) {
           NDList out = predictor.predict(new NDList(m.create(FloatBuffer.wrap(inputs), shape)));
@@ -137,12 +147,12 @@ public class OnnxExporterTest {
         argmaxMismatches += a == e ? 0 : 1;
       }
       System.out.printf(
-          "%s: ONNX Runtime vs PyTorch max |diff| %.2e, %d probabilities in (0.001, 0.999)%n",
-          variant.id(), maxDiff, uncertain);
+          "%s at %d px: ONNX Runtime vs PyTorch max |diff| %.2e, %d probabilities in"
+              + " (0.001, 0.999)%n",
+          variant.id(), patch, maxDiff, uncertain);
       assertThat(maxDiff).isLessThanOrEqualTo(1e-5);
       assertThat(argmaxMismatches).isZero();
     }
-    assertThat(check(dir.resolve("model.onnx"))).isEqualTo("ir 8 opset 17");
   }
 
   /** ONNX's own checker (Debian's python3-onnx), full check with shape inference. */

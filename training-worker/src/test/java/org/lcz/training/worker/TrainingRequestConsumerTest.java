@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -121,6 +122,18 @@ class TrainingRequestConsumerTest {
     assertThat(card.contract().dataset().sha256()).isEqualTo(card.datasets().get(0).sha256());
     assertThat(ModelCards.measures(AccuracyMeasures.of(ConfusionMatrix.of(card.confusionMatrix()))))
         .isEqualTo(card.measures());
+    // and by an independent oracle: numpy from the card's confusion matrix and the weights' file
+    Map<String, Double> numpy = numpyMeasures(card.confusionMatrix());
+    for (String m : List.of("oa", "oaU", "oaN", "oaBu", "oaW", "kappa", "f1Weighted")) {
+      Object value = card.measures().get(m);
+      if (value == null) {
+        assertThat(numpy.get(m)).as(m).isNaN();
+      } else {
+        assertThat(((Number) value).doubleValue())
+            .as(m)
+            .isCloseTo(numpy.get(m), org.assertj.core.api.Assertions.within(1e-9));
+      }
+    }
     for (String file : card.files().values()) {
       byte[] content =
           store.read(ObjectRef.of(Buckets.MODELS, ModelVersions.prefix(version) + file));
@@ -277,5 +290,57 @@ class TrainingRequestConsumerTest {
       }
       Thread.sleep(500);
     }
+  }
+
+  /**
+   * The card's measures computed by numpy (python3-numpy) from {@code matrix} (rows truth, columns
+   * prediction, LCZ 1–17) and the LCZ similarity weights' CSV: a second implementation.
+   */
+  private static Map<String, Double> numpyMeasures(long[][] matrix) throws Exception {
+    Path dir = Files.createTempDirectory("oracle");
+    try (var in =
+        AccuracyMeasures.class.getResourceAsStream("/org/lcz/common/lcz/oaw-weights.csv")) {
+      Files.copy(in, dir.resolve("weights.csv"));
+    }
+    Files.writeString(
+        dir.resolve("cm.json"),
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(matrix));
+    String script =
+        String.join(
+            "\n",
+            "import json, sys, numpy as np",
+            "d = sys.argv[1]",
+            "cm = np.array(json.load(open(d + '/cm.json')), dtype=float)",
+            "w = np.loadtxt(d + '/weights.csv', delimiter=',')",
+            "t = cm.sum(); built = np.arange(17) < 10",
+            "def r(a, b): return a / b if b else float('nan')",
+            "oa = r(np.trace(cm), t)",
+            "oau = r(np.diag(cm)[built].sum(), cm[built].sum())",
+            "oan = r(np.diag(cm)[~built].sum(), cm[~built].sum())",
+            "oabu = r(cm[np.ix_(built, built)].sum() + cm[np.ix_(~built, ~built)].sum(), t)",
+            "oaw = r((w * cm).sum(), t)",
+            "pe = (cm.sum(1) * cm.sum(0)).sum() / t / t",
+            "kappa = (oa - pe) / (1 - pe)",
+            "sup = cm.sum(1); pred = cm.sum(0); tp = np.diag(cm)",
+            "f1 = np.array([0.0 if p == 0 or x == 0 else 2 * x / (s + p) for x, s, p in zip(tp, sup, pred)])",
+            "f1w = r((f1 * sup)[sup > 0].sum(), sup.sum())",
+            "m = dict(oa=oa, oaU=oau, oaN=oan, oaBu=oabu, oaW=oaw, kappa=kappa, f1Weighted=f1w)",
+            "print(json.dumps({k: (None if v != v else float(v)) for k, v in m.items()}))");
+    Files.writeString(dir.resolve("oracle.py"), script);
+    Process p =
+        new ProcessBuilder("/usr/bin/python3", dir.resolve("oracle.py").toString(), dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("numpy oracle: %s", out).isZero();
+    Map<String, Double> measures = new java.util.HashMap<>();
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(out)
+        .fields()
+        .forEachRemaining(
+            e ->
+                measures.put(
+                    e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
+    return measures;
   }
 }
