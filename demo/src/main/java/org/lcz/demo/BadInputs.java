@@ -25,14 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.lcz.common.areas.CellSample;
 import org.lcz.common.areas.PatchSet;
@@ -394,23 +391,11 @@ final class BadInputs {
   }
 
   private static ConsumerRecord<String, byte[]> oneRecord(String bootstrap, String topic) {
-    try (Consumer<String, byte[]> c =
-        new KafkaConsumer<>(
-            KafkaClients.rawConsumer(bootstrap, "lcz-drill-" + UUID.randomUUID()))) {
-      List<TopicPartition> partitions =
-          c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      c.assign(partitions);
-      c.seekToBeginning(partitions);
-      Instant deadline = Instant.now().plusSeconds(30);
-      while (Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
-          return r;
-        }
-      }
-    }
-    throw new IllegalStateException("no record on " + topic + " to bend into bad ones");
+    return org.lcz.common.messaging.TopicSnapshot.read(bootstrap, topic, Duration.ofSeconds(30))
+        .stream()
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("no record on " + topic + " to bend into bad ones"));
   }
 
   // ---- training sets: the run fails with the reason

@@ -605,7 +605,7 @@ public final class Demo implements AutoCloseable {
     }
   }
 
-  private static void sleep(Duration d) {
+  static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.lcz.common.events.EventCodec;
 import org.lcz.common.events.InvalidEventException;
@@ -28,6 +26,7 @@ import org.lcz.common.events.TrainingRequested;
 import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.InboundEvents;
 import org.lcz.common.messaging.KafkaClients;
+import org.lcz.common.messaging.TopicSnapshot;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.raster.SceneRaster;
 import org.lcz.common.storage.Buckets;
@@ -186,16 +185,23 @@ public final class Drills implements AutoCloseable {
                 () -> kill(launcher, victim)));
         awaitWorkers(launcher);
       }
-      Map<String, Runnable[]> outages = new java.util.LinkedHashMap<>();
+      Map<String, Runnable> outages = new java.util.LinkedHashMap<>();
       outages.put(
           "broker down " + options.brokerDown().toSeconds() + " s",
-          new Runnable[] {stack::stopKafka, () -> sleep(options.brokerDown()), stack::startKafka});
+          () -> {
+            stack.stopKafka();
+            Demo.sleep(options.brokerDown());
+            stack.startKafka();
+          });
       outages.put(
           "S3 down " + options.s3Down().toSeconds() + " s",
-          new Runnable[] {stack::stopS3, () -> sleep(options.s3Down()), stack::startS3});
+          () -> {
+            stack.stopS3();
+            Demo.sleep(options.s3Down());
+            stack.startS3();
+          });
       int n = 0;
-      for (Map.Entry<String, Runnable[]> outage : outages.entrySet()) {
-        Runnable[] steps = outage.getValue();
+      for (Map.Entry<String, Runnable> outage : outages.entrySet()) {
         recoveries.add(
             recover(
                 launcher,
@@ -204,7 +210,7 @@ public final class Drills implements AutoCloseable {
                 referenceMap,
                 outage.getKey(),
                 "drill-outage-" + ++n + ".tif",
-                () -> java.util.Arrays.stream(steps).forEach(Runnable::run)));
+                outage.getValue()));
       }
       Recovery training = retrain(launcher, reference);
       Map<String, Long> before = pids(launcher);
@@ -259,10 +265,7 @@ public final class Drills implements AutoCloseable {
         for (EventFeed.Received r : feed.poll(POLL)) {
           LczEvent event = r.event().orElse(null);
           if (r.topic().equals(Topics.DEAD_LETTER)) {
-            if (event instanceof MapTileWritten m && m.sceneId().equals(sceneId)
-                || r.record().key() != null
-                    && r.record().key().contains(sceneId)
-                    && !sceneId.isEmpty()) {
+            if (concernsScene(r, sceneId)) {
               return failed(
                   drill,
                   sceneId,
@@ -474,6 +477,19 @@ public final class Drills implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a dead letter is of the scene: its tiles and map tiles are keyed by their tile id,
+   * which holds the scene id, so the key tells even when the record is no event.
+   */
+  private static boolean concernsScene(EventFeed.Received r, String sceneId) {
+    if (sceneId.isEmpty()) {
+      return false;
+    }
+    String key = r.record().key();
+    return key != null && key.contains(sceneId)
+        || r.event().orElse(null) instanceof MapTileWritten m && m.sceneId().equals(sceneId);
+  }
+
   private Recovery failed(
       String drill, String sceneId, int tiles, Set<String> mapped, int events, String problem) {
     out.printf("drill: %s FAILED: %s%n", drill, problem);
@@ -507,7 +523,7 @@ public final class Drills implements AutoCloseable {
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException(name + " was not started again within 3 min");
         }
-        sleep(Duration.ofMillis(200));
+        Demo.sleep(Duration.ofMillis(200));
       }
     }
   }
@@ -518,30 +534,14 @@ public final class Drills implements AutoCloseable {
   static Map<String, Integer> completions(String bootstrap) {
     InboundEvents events = new InboundEvents(new EventCodec());
     Map<String, Integer> counts = new HashMap<>();
-    try (Consumer<String, byte[]> c =
-        new KafkaConsumer<>(
-            KafkaClients.rawConsumer(bootstrap, "lcz-drill-" + java.util.UUID.randomUUID()))) {
-      List<TopicPartition> partitions =
-          c.partitionsFor(Topics.MAPS, KAFKA_TIMEOUT).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      c.assign(partitions);
-      c.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = c.endOffsets(partitions, KAFKA_TIMEOUT);
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-      while (partitions.stream().anyMatch(p -> c.position(p, KAFKA_TIMEOUT) < end.get(p))) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("could not read " + Topics.MAPS + " to its end");
+    for (ConsumerRecord<String, byte[]> r :
+        TopicSnapshot.read(bootstrap, Topics.MAPS, Duration.ofMinutes(2))) {
+      try {
+        if (events.decode(r) instanceof SceneMapCompleted e) {
+          counts.merge(e.sceneId(), 1, Integer::sum);
         }
-        for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
-          try {
-            if (events.decode(r) instanceof SceneMapCompleted e) {
-              counts.merge(e.sceneId(), 1, Integer::sum);
-            }
-          } catch (InvalidEventException e) {
-            // not a platform event: not a completion
-          }
-        }
+      } catch (InvalidEventException e) {
+        // not a platform event: not a completion
       }
     }
     return counts;
@@ -601,15 +601,6 @@ public final class Drills implements AutoCloseable {
         clear,
         report.badInputs().size(),
         report.crashed().isEmpty() ? "none" : String.join(", ", report.crashed()));
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   @Override
