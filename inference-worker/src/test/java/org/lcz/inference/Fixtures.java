@@ -64,6 +64,40 @@ public final class Fixtures {
   /** Trains MSMLA-18 two epochs on the sets in {@code sets} and publishes it, promoted. */
   public static ModelPublished trainAndPublish(
       String bootstrap, ObjectStore store, Path work, long seed, Path sets) throws Exception {
+    return trainAndPublish(bootstrap, store, work, seed, sets, "msmla");
+  }
+
+  /**
+   * Trains MSMLA-18 two epochs on the learnable sets and publishes it, promoted, under {@code
+   * modelName} (a name of its own leaves the shared model current for the other tests).
+   */
+  public static ModelPublished trainAndPublish(
+      String bootstrap, ObjectStore store, Path work, long seed, String modelName)
+      throws Exception {
+    Path sets = Files.createDirectories(work.resolve("sets-" + seed));
+    LearnableSets.write(sets);
+    return trainAndPublish(bootstrap, store, work, seed, sets, modelName);
+  }
+
+  /** {@code published} under another model name, as its own training would have sent it. */
+  public static ModelPublished named(ModelPublished published, String modelName) {
+    return new ModelPublished(
+        published.schemaVersion(),
+        modelName,
+        published.version(),
+        published.model(),
+        published.card(),
+        published.contract(),
+        published.promoted(),
+        published.decision(),
+        published.oaW(),
+        published.championOaW(),
+        published.publishedAt());
+  }
+
+  private static ModelPublished trainAndPublish(
+      String bootstrap, ObjectStore store, Path work, long seed, Path sets, String modelName)
+      throws Exception {
     String prefix = "inference-it-" + UUID.randomUUID() + "/";
     ObjectRef train =
         store.put(
@@ -82,7 +116,10 @@ public final class Fixtures {
       TrainingJob job =
           new TrainingJob(
               store,
-              e -> publisher.publishAndWait(e, Duration.ofSeconds(30)),
+              e ->
+                  publisher.publishAndWait(
+                      e instanceof ModelPublished m ? named(m, modelName) : e,
+                      Duration.ofSeconds(30)),
               defaults,
               work.resolve("runs-" + seed),
               Clock.systemUTC(),
@@ -93,7 +130,7 @@ public final class Fixtures {
         throw new IllegalStateException("the fixture model did not train");
       }
     }
-    return registry.current("msmla").orElseThrow();
+    return registry.current(modelName).orElseThrow();
   }
 
   /** A GDAL-written scene of six class stripes, {@code width × height} pixels of 10 m. */

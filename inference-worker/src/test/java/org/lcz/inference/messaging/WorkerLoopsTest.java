@@ -56,6 +56,7 @@ import org.lcz.ingest.tiling.SceneTiler;
 class WorkerLoopsTest {
   private static final int HALO = 8;
   private static final int COG_BLOCK = 32;
+  private static final Duration MINUTES_2 = Duration.ofMinutes(2);
 
   @Test
   void aSceneEndsAsOneValidCogPreviewAndStacItemThatEqualTheSceneMappedInOnePiece(
@@ -205,12 +206,110 @@ class WorkerLoopsTest {
     }
   }
 
+  @Test
+  void aModelSwappedMidSceneMapsEachTileWithOneModelAndTheSceneNamesBoth(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    String bootstrap = stack.kafkaBootstrapServers();
+    try (ObjectStore store = stack.newObjectStore()) {
+      // two real models under a name of their own: the shared one, then a second training
+      String name = "swap-" + UUID.randomUUID();
+      ModelPublished first = Fixtures.named(Fixtures.sharedModel(bootstrap, store), name);
+      publishModel(bootstrap, first);
+      Path scene = Fixtures.scene(work, 700, 460, 7);
+      String sceneId = "swap-" + UUID.randomUUID();
+      String run = UUID.randomUUID().toString();
+      GroupOffsets.startAtEnd(bootstrap, "tiles-" + run, Topics.TILES);
+      List<TileReady> tiles = Fixtures.tile(store, sceneId, scene, 128, HALO).tiles();
+      assertThat(tiles).hasSize(24);
+
+      ModelPublished second;
+      try (WorkerLoops worker = worker(stack, store, work.resolve("a"), run, name)) {
+        await(() -> worker.models().version().equals(Optional.of(first.version())), MINUTES_2);
+        publish(bootstrap, tiles.subList(0, 8));
+        await(() -> worker.tiles().mapped() == 8, Duration.ofMinutes(2));
+
+        second = Fixtures.trainAndPublish(bootstrap, store, work.resolve("second"), 12, name);
+        publish(bootstrap, tiles.subList(8, 16)); // in flight while the worker swaps
+        await(() -> worker.models().version().equals(Optional.of(second.version())), MINUTES_2);
+        publish(bootstrap, tiles.subList(16, 24)); // after the swap: mapped by the second
+        await(() -> !completions(bootstrap, sceneId).isEmpty(), Duration.ofMinutes(3));
+      }
+      // the worker closed: the counts below, read to the end offsets, are final
+      List<SceneMapCompleted> done = completions(bootstrap, sceneId);
+      assertThat(done).hasSize(1);
+      List<MapTileWritten> written =
+          Fixtures.events(bootstrap, Topics.MAPS, sceneId, MapTileWritten.class);
+      assertThat(written)
+          .as("every tile mapped once: none dropped, none mapped twice by the swap")
+          .extracting(MapTileWritten::tileId)
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(tiles.stream().map(TileReady::tileId).toList());
+      java.util.Map<String, String> versionOf = new java.util.HashMap<>();
+      written.forEach(w -> versionOf.put(w.tileId(), w.modelVersion()));
+      tiles
+          .subList(0, 8)
+          .forEach(t -> assertThat(versionOf.get(t.tileId())).isEqualTo(first.version()));
+      tiles
+          .subList(16, 24)
+          .forEach(t -> assertThat(versionOf.get(t.tileId())).isEqualTo(second.version()));
+      java.util.Map<String, Long> counts =
+          written.stream()
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      MapTileWritten::modelVersion, java.util.stream.Collectors.counting()));
+      assertThat(done.get(0).modelVersion())
+          .isEqualTo(
+              java.util.stream.Stream.of(first.version(), second.version())
+                  .sorted()
+                  .collect(java.util.stream.Collectors.joining(",")));
+      JsonNode item = new ObjectMapper().readTree(store.read(done.get(0).stacItem()));
+      assertThat(item.at("/properties/lcz:model_versions/" + first.version()).asLong())
+          .isEqualTo(counts.get(first.version()));
+      assertThat(item.at("/properties/lcz:model_versions/" + second.version()).asLong())
+          .isEqualTo(counts.get(second.version()));
+
+      // each map tile is one model's from start to end: it names the model its event names and
+      // holds exactly that model's map of its cells (the two models' maps differ)
+      MapTile byFirst = inOnePiece(store, first, scene, work);
+      MapTile bySecond = inOnePiece(store, second, scene, work);
+      assertThat(byFirst.classes()).isNotEqualTo(bySecond.classes());
+      byte[] expected = new byte[byFirst.classes().length];
+      for (MapTileWritten w : written) {
+        MapTile tile = MapTileFile.read(store.read(w.mapTile()));
+        assertThat(tile.modelVersion()).isEqualTo(w.modelVersion());
+        MapTile whole = w.modelVersion().equals(first.version()) ? byFirst : bySecond;
+        int x0 = (int) Math.round((tile.geoTransform()[0] - whole.geoTransform()[0]) / 100);
+        int y0 = (int) Math.round((whole.geoTransform()[3] - tile.geoTransform()[3]) / 100);
+        for (int y = 0; y < tile.height(); y++) {
+          for (int x = 0; x < tile.width(); x++) {
+            assertThat(tile.classAt(x, y))
+                .as("tile %s cell (%d, %d)", w.tileId(), x, y)
+                .isEqualTo(whole.classAt(x0 + x, y0 + y));
+            expected[(y0 + y) * whole.width() + x0 + x] = tile.classes()[y * tile.width() + x];
+          }
+        }
+      }
+      assertThat(MapTileFile.bands(store.read(done.get(0).map())).get(0)).isEqualTo(expected);
+    }
+  }
+
+  private static void publishModel(String bootstrap, ModelPublished model) {
+    try (EventPublisher p = new EventPublisher(bootstrap, URI.create("/lcz/it/training"))) {
+      p.publishAndWait(model, Duration.ofSeconds(30));
+    }
+  }
+
   private static WorkerLoops worker(LocalStack stack, ObjectStore store, Path dir, String run) {
+    return worker(stack, store, dir, run, "msmla");
+  }
+
+  private static WorkerLoops worker(
+      LocalStack stack, ObjectStore store, Path dir, String run, String modelName) {
     ComputeDevice device = ComputeDevice.choose(DevicePreference.AUTO, OrtClassifier.visibleGpus());
     return new WorkerLoops(
         new WorkerLoops.Settings(
             stack.kafkaBootstrapServers(),
-            "msmla",
+            modelName,
             100,
             "tiles-" + run,
             "assembly-" + run,
