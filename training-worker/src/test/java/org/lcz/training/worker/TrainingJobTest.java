@@ -122,15 +122,42 @@ public class TrainingJobTest {
         }
       }
 
-      // a challenger under if-better: promoted exactly when its OA_w is not lower
+      // the champion rule through the worker, both branches, with the champion's numbers chosen:
+      // a current model on the same held-out test set (its card, which names the set by SHA-256,
+      // is the first version's) whose OA_w is 1.0, then one whose OA_w is 0.0
+      ModelPublished high = championOf(one, "high-" + UUID.randomUUID(), 1.0);
+      await(publisher, high);
       TrainingRequested second = request(prefix + "second", train, val, test, 4L, null);
       assertThat(job.handle(second)).isEqualTo(TrainingJob.Result.TRAINED);
       ModelPublished two = lastPublished(bootstrap, ModelVersions.of(second));
-      assertThat(two.championOaW()).isEqualTo(one.oaW());
-      assertThat(two.promoted()).isEqualTo(two.oaW() >= one.oaW());
-      assertThat(two.decision()).contains(one.version());
-      assertThat(registry.current("msmla").orElseThrow().version())
-          .isEqualTo(two.promoted() ? two.version() : one.version());
+      assertThat(two.oaW()).as("two epochs do not make a perfect model").isLessThan(1.0);
+      assertThat(two.promoted()).isFalse();
+      assertThat(two.championOaW()).isEqualTo(1.0);
+      assertThat(two.decision())
+          .isEqualTo(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "not promoted: OA_w %.4f < 1.0000 of version %s on the same test set",
+                  two.oaW(),
+                  high.version()));
+      assertThat(ModelCard.read(store.read(two.card())).promotion().comparable()).isTrue();
+      assertThat(registry.current("msmla").orElseThrow().version()).isEqualTo(high.version());
+
+      ModelPublished low = championOf(one, "low-" + UUID.randomUUID(), 0.0);
+      await(publisher, low);
+      TrainingRequested third = request(prefix + "third", train, val, test, 6L, null);
+      assertThat(job.handle(third)).isEqualTo(TrainingJob.Result.TRAINED);
+      ModelPublished better = lastPublished(bootstrap, ModelVersions.of(third));
+      assertThat(better.promoted()).isTrue();
+      assertThat(better.championOaW()).isEqualTo(0.0);
+      assertThat(better.decision())
+          .isEqualTo(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "promoted: OA_w %.4f ≥ 0.0000 of version %s on the same test set",
+                  better.oaW(),
+                  low.version()));
+      assertThat(registry.current("msmla").orElseThrow().version()).isEqualTo(better.version());
 
       // the finding: a run without a test or validation set, measured on its own training data
       // (OA_w near 1), must not replace a model measured on held-out data
@@ -148,6 +175,22 @@ public class TrainingJobTest {
       assertThat(job.handle(first)).isEqualTo(TrainingJob.Result.ALREADY_TRAINED);
       assertThat(published(bootstrap, ModelVersions.of(first))).hasSize(before + 1);
     }
+  }
+
+  /** {@code model} as a current model of another version whose OA_w is {@code oaW}. */
+  private static ModelPublished championOf(ModelPublished model, String version, double oaW) {
+    return new ModelPublished(
+        model.schemaVersion(),
+        model.modelName(),
+        version,
+        model.model(),
+        model.card(),
+        model.contract(),
+        true,
+        "promoted: chosen by the test",
+        oaW,
+        null,
+        model.publishedAt());
   }
 
   /** A two-epoch MSMLA-18 request on the given sets (also used by the inference tests). */
