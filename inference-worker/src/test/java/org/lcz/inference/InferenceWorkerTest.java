@@ -70,7 +70,13 @@ class InferenceWorkerTest {
     }
     assertThat(done).hasSize(1);
     assertThat(done.get(0).modelVersion()).isEqualTo(model.version());
-    assertThat(store.read(done.get(0).map())).isNotEmpty();
+    // the scene's 40 × 30 cells, each of an LCZ class (the stripes have no nodata)
+    List<byte[]> bands = org.lcz.inference.map.MapTileFile.bands(store.read(done.get(0).map()));
+    assertThat(bands).hasSize(3);
+    assertThat(bands.get(0)).hasSize(40 * 30);
+    for (byte v : bands.get(0)) {
+      assertThat(v & 0xFF).isBetween(1, 17);
+    }
     given()
         .get("/status")
         .then()

@@ -56,8 +56,10 @@ class EventPublisherIT {
           LczEvent e = codec.fromCloudEvent(r.value());
           assertThat(r.key()).isEqualTo(e.key());
           assertThat(r.topic()).isEqualTo(EventType.of(e).topic());
-          assertThat(r.headers().lastHeader("ce_type")).isNotNull();
-          assertThat(r.headers().lastHeader("ce_specversion")).isNotNull();
+          // binary mode: the CloudEvent's attributes are headers other clients (kcat) can read
+          assertThat(header(r, "ce_type")).isEqualTo(EventType.of(e).cloudEventType());
+          assertThat(header(r, "ce_specversion")).isEqualTo("1.0");
+          assertThat(header(r, "ce_source")).isEqualTo(source.toString());
           received.add(e);
         }
       }
@@ -79,5 +81,11 @@ class EventPublisherIT {
     }
     assertThat(partitions).hasSizeGreaterThan(1);
     assertThat(partitions).allMatch(p -> p < Topics.TILE_PARTITIONS);
+  }
+
+  private static String header(ConsumerRecord<?, ?> r, String name) {
+    org.apache.kafka.common.header.Header h = r.headers().lastHeader(name);
+    assertThat(h).as("header %s", name).isNotNull();
+    return new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -192,7 +192,12 @@ class MinioObjectStoreIT {
             });
     try (ObjectStore store = new MinioObjectStore(settings, patient)) {
       store.ensureBuckets(java.util.List.of("late"));
-      assertThat(store.put("late", "k", new byte[] {9}, "x/y").sha256()).isNotNull();
+      assertThat(store.put("late", "k", new byte[] {9}, "x/y").sha256())
+          .isEqualTo(
+              java.util.HexFormat.of()
+                  .formatHex(
+                      java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {9})));
+      assertThat(store.read(ObjectRef.of("late", "k"))).containsExactly(9);
     } finally {
       late.get().close();
     }

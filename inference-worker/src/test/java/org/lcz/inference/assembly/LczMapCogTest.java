@@ -34,7 +34,10 @@ class LczMapCogTest {
     for (JsonNode band : info.at("/bands")) {
       assertThat(band.at("/type").asText()).isEqualTo("Byte");
       assertThat(band.at("/noDataValue").asDouble()).isZero();
-      assertThat(band.at("/overviews")).isNotEmpty();
+      // halved until a level fits one 16-cell block: 70 × 45 → 35 × 23 → 18 × 12 → 9 × 6
+      assertThat(band.at("/overviews"))
+          .extracting(o -> o.at("/size").toString())
+          .containsExactly("[35,23]", "[18,12]", "[9,6]");
     }
     assertThat(info.at("/bands/0/colorTable/entries/17").toString()).isEqualTo("[106,106,255,255]");
     assertThat(info.at("/metadata//LCZ_MODEL_VERSION").asText()).isEqualTo("v1");

@@ -41,6 +41,7 @@ import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
 import org.lcz.inference.Fixtures;
 import org.lcz.inference.assembly.MapAssembler;
+import org.lcz.inference.map.MapTileFile;
 import org.lcz.inference.map.TileJob;
 import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ComputeDevice;
@@ -122,7 +123,11 @@ class AssemblyLoopTest {
       assertThat(done).hasSize(1);
       assertThat(done.get(0).completedAt()).as("announced by the new owner").isEqualTo(OWNER_TIME);
       assertThat(done.get(0).tileCount()).isEqualTo(6);
-      assertThat(store.read(done.get(0).map())).isNotEmpty();
+      byte[] classes = MapTileFile.bands(store.read(done.get(0).map())).get(0);
+      assertThat(classes).as("the scene's 70 × 46 cells").hasSize(70 * 46);
+      for (byte v : classes) {
+        assertThat(v & 0xFF).isBetween(1, 17);
+      }
       assertThat(uncommittedCompletions(bootstrap, partition, sceneId))
           .as("both announcements were written; the zombie's is aborted")
           .extracting(SceneMapCompleted::completedAt)

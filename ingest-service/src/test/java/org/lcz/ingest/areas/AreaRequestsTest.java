@@ -98,8 +98,14 @@ class AreaRequestsTest {
               sent.trainData()
                   .sameObject(ObjectRef.of(Buckets.DATASETS, "areas/" + runId + "/train.h5")))
           .isTrue();
-      assertThat(sent.trainData().sha256()).as("the worker checks what it downloads").isNotNull();
-      assertThat(sent.validationData()).isNotNull();
+      // the worker checks what it downloads against these digests
+      assertThat(sent.trainData().sha256()).isEqualTo(sha256(store.read(sent.trainData())));
+      assertThat(
+              sent.validationData()
+                  .sameObject(ObjectRef.of(Buckets.DATASETS, "areas/" + runId + "/val.h5")))
+          .isTrue();
+      assertThat(sent.validationData().sha256())
+          .isEqualTo(sha256(store.read(sent.validationData())));
       String prefix = AreaRequests.PREFIX + runId + "/";
       assertThat(new String(store.read(ObjectRef.of(Buckets.DATASETS, prefix + "qc.txt"))))
           .contains("25 training areas read");
@@ -189,5 +195,10 @@ class AreaRequestsTest {
           .isEqualTo(AreaRequests.Outcome.NOT_AREAS);
       assertThat(events).hasSize(3);
     }
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }

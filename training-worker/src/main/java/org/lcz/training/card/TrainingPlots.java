@@ -118,8 +118,9 @@ public final class TrainingPlots {
     data.addSeries("fraction of true class", xyz);
     LookupPaintScale scale = new LookupPaintScale(0, 1.0001, Color.WHITE);
     for (int step = 0; step <= 20; step++) {
-      float f = step / 20f;
-      scale.add(f, new Color(1 - 0.85f * f, 1 - 0.55f * f, 1 - 0.2f * f));
+      double f = step / 20.0; // double, as the fractions are: 0.8f > 0.8 would show 0.75's colour
+      scale.add(
+          f, new Color((float) (1 - 0.85 * f), (float) (1 - 0.55 * f), (float) (1 - 0.2 * f)));
     }
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setPaintScale(scale);

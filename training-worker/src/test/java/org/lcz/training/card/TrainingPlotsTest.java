@@ -56,7 +56,12 @@ class TrainingPlotsTest {
             o.evaluation(), LczCatalog.standard(), "test", dir.resolve("cm.png"));
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(820);
-    // the diagonal cell of LCZ 1 (8 of 10) is drawn in the scale's dark end, not white
-    assertThat(colours(image)).isGreaterThan(20);
+    // each row fraction is drawn as a cell of its colour on the scale (1 − 0.85f, 1 − 0.55f,
+    // 1 − 0.2f), worked by hand; a cell is ~1,400 pixels, the legend shows each colour on ~440
+    assertThat(pixels(image, 0x528fd6)).as("LCZ 1 → 1: 8 of 10 = 0.8").isGreaterThan(1200);
+    assertThat(pixels(image, 0x3c81d1)).as("LCZ A → A: 9 of 10 = 0.9").isGreaterThan(1200);
+    assertThat(pixels(image, 0xd4e3f5)).as("LCZ 1 → 2: 0.2").isGreaterThan(1200);
+    assertThat(pixels(image, 0xe9f1fa)).as("LCZ A → 2: 0.1").isGreaterThan(1200);
+    assertThat(pixels(image, 0x2673cc)).as("three rows of 1.0").isGreaterThan(3 * 1200);
   }
 }
