@@ -2,26 +2,35 @@ package org.lcz.common.raster;
 
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import mil.nga.tiff.FieldTagType;
-import mil.nga.tiff.FieldType;
-import mil.nga.tiff.FileDirectory;
-import mil.nga.tiff.Rasters;
-import mil.nga.tiff.TIFFImage;
-import mil.nga.tiff.TiffWriter;
-import mil.nga.tiff.util.TiffConstants;
+import java.util.zip.Deflater;
 
 /**
  * Writes a raster as a DEFLATE-compressed GeoTIFF that GDAL reads with its georeferencing, band
  * names (GDAL band descriptions), nodata value and the source sample type. The CRS is written as an
  * EPSG code (projected or geographic); the grid is north-up with the given geotransform.
+ *
+ * <p>The encoding is chosen for speed, as these files are the platform's intermediate tiles:
+ * little-endian, one plane per band in strips of about 64 KiB, DEFLATE at {@link #LEVEL} (zlib's
+ * fastest) with the horizontal predictor for integer samples (GDAL's {@code PREDICTOR=2}), which
+ * keeps the files near the default level's size at a fraction of its time (docs/benchmarks.md,
+ * "Tiling"). Strips, not tiles: Apache SIS reads the predictor wrongly only with internal tiles
+ * wider than the image ({@link EncodingGuard}). One call uses one thread; tiles are written in
+ * parallel by their callers.
  */
 public final class GeoTiffWriter {
-  private static final int ROWS_PER_STRIP = 16;
+  /** The DEFLATE level: 1, zlib's fastest. */
+  static final int LEVEL = Deflater.BEST_SPEED;
+
+  private static final int STRIP_BYTES = 64 << 10;
+  private static final short SHORT = 3;
+  private static final short LONG = 4;
+  private static final short ASCII = 2;
+  private static final short DOUBLE = 12;
 
   private GeoTiffWriter() {}
 
@@ -38,73 +47,223 @@ public final class GeoTiffWriter {
       throw new IllegalArgumentException(bands + " bands but " + bandNames.size() + " names");
     }
     int type = data.getSampleModel().getDataType();
-    FieldType field = fieldType(type);
-    ByteBuffer[] samples = new ByteBuffer[bands];
-    double[] row = new double[w];
-    for (int b = 0; b < bands; b++) {
-      ByteBuffer buffer = ByteBuffer.allocate(w * h * field.getBytes()).order(ByteOrder.BIG_ENDIAN);
-      for (int y = 0; y < h; y++) {
-        data.getSamples(data.getMinX(), data.getMinY() + y, w, 1, b, row);
-        for (double v : row) {
-          put(buffer, type, v);
+    int bytes = DataBuffer.getDataTypeSize(type) / 8;
+    boolean integer = type != DataBuffer.TYPE_FLOAT && type != DataBuffer.TYPE_DOUBLE;
+    int rowsPerStrip = Math.max(1, Math.min(h, STRIP_BYTES / (w * bytes)));
+    int stripsPerBand = (h + rowsPerStrip - 1) / rowsPerStrip;
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream(w * h * bands * bytes / 2 + 4096);
+    out.write(new byte[8], 0, 8); // the header, written last
+    long[] offsets = new long[stripsPerBand * bands];
+    long[] counts = new long[offsets.length];
+    Deflater deflater = new Deflater(LEVEL);
+    try {
+      ByteBuffer plain =
+          ByteBuffer.allocate(rowsPerStrip * w * bytes).order(ByteOrder.LITTLE_ENDIAN);
+      byte[] packed = new byte[plain.capacity() + plain.capacity() / 8 + 64];
+      int[] rowI = integer ? new int[w] : null;
+      double[] rowD = integer ? null : new double[w];
+      for (int b = 0; b < bands; b++) {
+        for (int s = 0; s < stripsPerBand; s++) {
+          plain.clear();
+          int y0 = s * rowsPerStrip;
+          for (int y = y0; y < Math.min(h, y0 + rowsPerStrip); y++) {
+            if (integer) {
+              RasterRows.readInts(data, data.getMinX(), data.getMinY() + y, w, b, rowI);
+              putDifferences(plain, type, rowI);
+            } else {
+              data.getSamples(data.getMinX(), data.getMinY() + y, w, 1, b, rowD);
+              for (double v : rowD) {
+                if (type == DataBuffer.TYPE_FLOAT) {
+                  plain.putFloat((float) v);
+                } else {
+                  plain.putDouble(v);
+                }
+              }
+            }
+          }
+          deflater.reset();
+          deflater.setInput(plain.array(), 0, plain.position());
+          deflater.finish();
+          int strip = b * stripsPerBand + s;
+          offsets[strip] = out.size();
+          while (!deflater.finished()) {
+            int n = deflater.deflate(packed);
+            out.write(packed, 0, n);
+          }
+          counts[strip] = out.size() - offsets[strip];
         }
       }
-      buffer.flip();
-      samples[b] = buffer;
+    } finally {
+      deflater.end();
     }
-    FieldType[] types = new FieldType[bands];
-    java.util.Arrays.fill(types, field);
-    Rasters rasters = new Rasters(w, h, types, samples);
+    if (out.size() % 2 == 1) {
+      out.write(0); // the directory starts on a word boundary
+    }
 
-    FileDirectory dir = new FileDirectory();
-    dir.setImageWidth(w);
-    dir.setImageHeight(h);
-    dir.setBitsPerSample(field.getBits());
-    dir.setSamplesPerPixel(bands);
-    dir.setSampleFormat(sampleFormat(type));
-    dir.setCompression(TiffConstants.COMPRESSION_DEFLATE);
-    dir.setPhotometricInterpretation(TiffConstants.PHOTOMETRIC_INTERPRETATION_BLACK_IS_ZERO);
-    dir.setPlanarConfiguration(TiffConstants.PLANAR_CONFIGURATION_PLANAR);
+    Directory dir = new Directory();
+    dir.add(256, LONG, new long[] {w});
+    dir.add(257, LONG, new long[] {h});
+    dir.add(258, SHORT, filled(bands, bytes * 8));
+    dir.add(259, SHORT, new long[] {8}); // DEFLATE (Adobe)
+    dir.add(262, SHORT, new long[] {1}); // BlackIsZero
+    dir.add(273, LONG, offsets);
+    dir.add(277, SHORT, new long[] {bands});
+    dir.add(278, LONG, new long[] {rowsPerStrip});
+    dir.add(279, LONG, counts);
+    dir.add(284, SHORT, new long[] {2}); // planar: one plane per band
+    if (integer) {
+      dir.add(317, SHORT, new long[] {2}); // horizontal differencing
+    }
     if (bands > 1) {
       // one grey channel, the others "unspecified" extra samples (what GDAL writes and expects)
-      dir.setUnsignedIntegerListEntryValue(
-          FieldTagType.ExtraSamples, java.util.Collections.nCopies(bands - 1, 0));
+      dir.add(338, SHORT, filled(bands - 1, 0));
     }
-    dir.setRowsPerStrip(Math.min(ROWS_PER_STRIP, h));
-    dir.setWriteRasters(rasters);
+    dir.add(339, SHORT, filled(bands, sampleFormat(type)));
     double[] g = where.geoTransform();
-    dir.setModelPixelScale(List.of(g[1], -g[5], 0.0));
-    dir.setModelTiepoint(List.of(0.0, 0.0, 0.0, g[0], g[3], 0.0));
-    dir.setUnsignedIntegerListEntryValue(
-        FieldTagType.GeoKeyDirectory,
-        List.of(
-            1,
-            1,
-            0,
-            3, // version 1.1.0, three keys
-            1024,
-            0,
-            1,
-            where.projected() ? 1 : 2, // GTModelType: projected / geographic
-            1025,
-            0,
-            1,
-            1, // GTRasterType: PixelIsArea
-            where.projected() ? 3072 : 2048,
-            0,
-            1,
-            where.epsg())); // ProjectedCSType / GeographicType
-    dir.setStringEntryValue(FieldTagType.GDAL_METADATA, gdalMetadata(bandNames));
+    dir.addDoubles(33550, new double[] {g[1], -g[5], 0.0});
+    dir.addDoubles(33922, new double[] {0.0, 0.0, 0.0, g[0], g[3], 0.0});
+    dir.add(
+        34735,
+        SHORT,
+        new long[] {
+          1,
+          1,
+          0,
+          3, // version 1.1.0, three keys
+          1024,
+          0,
+          1,
+          where.projected() ? 1 : 2, // GTModelType: projected / geographic
+          1025,
+          0,
+          1,
+          1, // GTRasterType: PixelIsArea
+          where.projected() ? 3072 : 2048,
+          0,
+          1,
+          where.epsg() // ProjectedCSType / GeographicType
+        });
+    dir.addAscii(42112, gdalMetadata(bandNames));
     if (nodata != null) {
-      dir.setStringEntryValue(FieldTagType.GDAL_NODATA, format(nodata));
+      dir.addAscii(42113, format(nodata));
     }
-    TIFFImage image = new TIFFImage();
-    image.add(dir);
-    try {
-      return TiffWriter.writeTiffToBytes(image);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not encode the GeoTIFF", e);
+    long directoryAt = out.size();
+    dir.writeTo(out);
+    byte[] file = out.toByteArray();
+    ByteBuffer header = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN);
+    header.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) directoryAt);
+    return file;
+  }
+
+  /** A row of integer samples as differences from their left neighbour, in the sample's width. */
+  private static void putDifferences(ByteBuffer plain, int type, int[] row) {
+    byte[] a = plain.array();
+    int at = plain.position();
+    int previous = 0;
+    if (type == DataBuffer.TYPE_BYTE) {
+      for (int v : row) {
+        a[at++] = (byte) (v - previous);
+        previous = v;
+      }
+    } else if (type == DataBuffer.TYPE_SHORT || type == DataBuffer.TYPE_USHORT) {
+      for (int v : row) {
+        int d = v - previous;
+        previous = v;
+        a[at++] = (byte) d; // little-endian
+        a[at++] = (byte) (d >> 8);
+      }
+    } else {
+      for (int v : row) {
+        int d = v - previous;
+        previous = v;
+        a[at++] = (byte) d;
+        a[at++] = (byte) (d >> 8);
+        a[at++] = (byte) (d >> 16);
+        a[at++] = (byte) (d >> 24);
+      }
     }
+    plain.position(at);
+  }
+
+  /** One image file directory: entries in tag order, values beyond four bytes after it. */
+  private static final class Directory {
+    private final java.util.TreeMap<Integer, Object[]> entries = new java.util.TreeMap<>();
+
+    void add(int tag, short type, long[] values) {
+      entries.put(tag, new Object[] {type, values});
+    }
+
+    void addDoubles(int tag, double[] values) {
+      entries.put(tag, new Object[] {DOUBLE, values});
+    }
+
+    void addAscii(int tag, String text) {
+      entries.put(tag, new Object[] {ASCII, (text + "\0").getBytes(StandardCharsets.US_ASCII)});
+    }
+
+    void writeTo(ByteArrayOutputStream out) {
+      long start = out.size();
+      int size = 2 + 12 * entries.size() + 4;
+      ByteBuffer ifd = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+      ByteArrayOutputStream extra = new ByteArrayOutputStream();
+      ifd.putShort((short) entries.size());
+      for (var e : entries.entrySet()) {
+        short type = (Short) e.getValue()[0];
+        byte[] value = bytes(type, e.getValue()[1]);
+        int count =
+            switch (type) {
+              case SHORT -> value.length / 2;
+              case LONG -> value.length / 4;
+              case DOUBLE -> value.length / 8;
+              default -> value.length;
+            };
+        ifd.putShort((short) (int) e.getKey()).putShort(type).putInt(count);
+        if (value.length <= 4) {
+          ifd.put(java.util.Arrays.copyOf(value, 4));
+        } else {
+          ifd.putInt((int) (start + size + extra.size()));
+          extra.write(value, 0, value.length);
+          if (extra.size() % 2 == 1) {
+            extra.write(0);
+          }
+        }
+      }
+      ifd.putInt(0); // no further directory
+      out.write(ifd.array(), 0, size);
+      out.write(extra.toByteArray(), 0, extra.size());
+    }
+
+    private static byte[] bytes(short type, Object values) {
+      if (type == ASCII) {
+        return (byte[]) values;
+      }
+      if (type == DOUBLE) {
+        double[] v = (double[]) values;
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (double x : v) {
+          b.putDouble(x);
+        }
+        return b.array();
+      }
+      long[] v = (long[]) values;
+      ByteBuffer b =
+          ByteBuffer.allocate((type == SHORT ? 2 : 4) * v.length).order(ByteOrder.LITTLE_ENDIAN);
+      for (long x : v) {
+        if (type == SHORT) {
+          b.putShort((short) x);
+        } else {
+          b.putInt((int) x);
+        }
+      }
+      return b.array();
+    }
+  }
+
+  private static long[] filled(int n, long value) {
+    long[] v = new long[n];
+    java.util.Arrays.fill(v, value);
+    return v;
   }
 
   private static String gdalMetadata(List<String> names) {
@@ -132,33 +291,11 @@ public final class GeoTiffWriter {
         : Double.toString(v);
   }
 
-  private static FieldType fieldType(int type) {
-    return switch (type) {
-      case DataBuffer.TYPE_BYTE -> FieldType.BYTE;
-      case DataBuffer.TYPE_SHORT -> FieldType.SSHORT;
-      case DataBuffer.TYPE_USHORT -> FieldType.SHORT;
-      case DataBuffer.TYPE_INT -> FieldType.SLONG;
-      case DataBuffer.TYPE_FLOAT -> FieldType.FLOAT;
-      case DataBuffer.TYPE_DOUBLE -> FieldType.DOUBLE;
-      default -> throw new IllegalArgumentException("unsupported sample type " + type);
-    };
-  }
-
   private static int sampleFormat(int type) {
     return switch (type) {
-      case DataBuffer.TYPE_BYTE, DataBuffer.TYPE_USHORT -> TiffConstants.SAMPLE_FORMAT_UNSIGNED_INT;
-      case DataBuffer.TYPE_SHORT, DataBuffer.TYPE_INT -> TiffConstants.SAMPLE_FORMAT_SIGNED_INT;
-      default -> TiffConstants.SAMPLE_FORMAT_FLOAT;
+      case DataBuffer.TYPE_BYTE, DataBuffer.TYPE_USHORT -> 1; // unsigned integer
+      case DataBuffer.TYPE_SHORT, DataBuffer.TYPE_INT -> 2; // signed integer
+      default -> 3; // IEEE floating point
     };
-  }
-
-  private static void put(ByteBuffer buffer, int type, double v) {
-    switch (type) {
-      case DataBuffer.TYPE_BYTE -> buffer.put((byte) (int) v);
-      case DataBuffer.TYPE_SHORT, DataBuffer.TYPE_USHORT -> buffer.putShort((short) (int) v);
-      case DataBuffer.TYPE_INT -> buffer.putInt((int) v);
-      case DataBuffer.TYPE_FLOAT -> buffer.putFloat((float) v);
-      default -> buffer.putDouble(v);
-    }
   }
 }

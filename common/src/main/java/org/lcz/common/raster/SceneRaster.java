@@ -1,5 +1,6 @@
 package org.lcz.common.raster;
 
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
@@ -294,8 +295,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
       RenderedImage image = coverage.render(null);
       int dx = (int) (x - got.getLow(0));
       int dy = (int) (y - got.getLow(1));
-      Raster data = image.getData(new Rectangle(image.getMinX() + dx, image.getMinY() + dy, w, h));
-      return restoreNodata(data.createTranslatedChild(0, 0));
+      return restoreNodata(copy(image, image.getMinX() + dx, image.getMinY() + dy, w, h));
     } catch (DataStoreException | RuntimeException e) {
       throw new RasterException(
           name
@@ -306,6 +306,34 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
               + "); the file may be truncated or corrupt",
           e);
     }
+  }
+
+  /**
+   * The {@code w × h} pixels of {@code image} from ({@code x}, {@code y}) as a raster whose first
+   * pixel is (0, 0): row copies from each of the image's tiles (Java2D's {@code getData} copies
+   * sample by sample).
+   */
+  private static Raster copy(RenderedImage image, int x, int y, int w, int h) {
+    WritableRaster out =
+        Raster.createWritableRaster(
+            image.getSampleModel().createCompatibleSampleModel(w, h), new Point(0, 0));
+    int tx0 = Math.floorDiv(x - image.getTileGridXOffset(), image.getTileWidth());
+    int tx1 = Math.floorDiv(x + w - 1 - image.getTileGridXOffset(), image.getTileWidth());
+    int ty0 = Math.floorDiv(y - image.getTileGridYOffset(), image.getTileHeight());
+    int ty1 = Math.floorDiv(y + h - 1 - image.getTileGridYOffset(), image.getTileHeight());
+    Rectangle wanted = new Rectangle(x, y, w, h);
+    for (int ty = ty0; ty <= ty1; ty++) {
+      for (int tx = tx0; tx <= tx1; tx++) {
+        Raster tile = image.getTile(tx, ty);
+        Rectangle part = tile.getBounds().intersection(wanted);
+        for (int row = part.y; row < part.y + part.height; row++) {
+          for (int b = 0; b < out.getNumBands(); b++) {
+            RasterRows.copy(tile, part.x, row, b, out, part.x - x, row - y, part.width);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**

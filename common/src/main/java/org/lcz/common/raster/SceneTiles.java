@@ -4,6 +4,11 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.preprocess.Radiometry;
@@ -73,40 +78,52 @@ public final class SceneTiles {
                   return new Quicklook(scene.width(), scene.height(), inScene, nodata);
                 })
             .orElse(null);
-    for (TileLayout.Tile t : layout.tiles()) {
-      Raster all = cutter.cut(t);
-      if (quicklook != null) {
-        quicklook.add(
-            all,
-            t.coreX() - cut.halo(),
-            t.coreY() - cut.halo(),
-            t.coreX(),
-            t.coreY(),
-            t.coreWidth(),
-            t.coreHeight());
+    List<TileLayout.Tile> tiles = layout.tiles();
+    List<Future<ObjectRef>> stored = new ArrayList<>();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread thread = new Thread(r, "lcz-tile-encoder");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // at most two tiles per thread in flight: the rows they need stay bounded while this thread
+    // reads the next rows
+    Semaphore inFlight = new Semaphore(2 * threads);
+    try {
+      for (TileLayout.Tile t : tiles) {
+        TileCutter.Window window = cutter.window(t);
+        inFlight.acquireUninterruptibly();
+        stored.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return cutAndStore(store, prefix, cut, cutter, window, t, quicklook, nodata);
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
       }
-      Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, cut.bandIndex());
-      byte[] tiff =
-          GeoTiffWriter.write(
-              pixels,
-              new GeoTiffWriter.Georeference(
-                  cutter.geoTransform(t), cut.where().epsg(), cut.where().projected()),
-              cut.bands(),
-              nodata);
-      ObjectRef ref =
-          store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
-      refs.add(ref);
-      entries.add(
-          new SceneManifest.TileEntry(
-              t.id(),
-              t.row(),
-              t.col(),
-              t.coreX(),
-              t.coreY(),
-              t.coreWidth(),
-              t.coreHeight(),
-              ref.key(),
-              ref.sha256()));
+      for (int i = 0; i < tiles.size(); i++) {
+        TileLayout.Tile t = tiles.get(i);
+        ObjectRef ref = result(stored.get(i));
+        refs.add(ref);
+        entries.add(
+            new SceneManifest.TileEntry(
+                t.id(),
+                t.row(),
+                t.col(),
+                t.coreX(),
+                t.coreY(),
+                t.coreWidth(),
+                t.coreHeight(),
+                ref.key(),
+                ref.sha256()));
+      }
+    } finally {
+      pool.shutdownNow();
     }
     SceneManifest manifest =
         new SceneManifest(
@@ -146,6 +163,55 @@ public final class SceneTiles {
               manifestRef));
     }
     return new Stored(manifest, manifestRef, events);
+  }
+
+  /** Cuts one tile, adds it to the quicklook, encodes it and stores it. */
+  private static ObjectRef cutAndStore(
+      ObjectStore store,
+      String prefix,
+      Cut cut,
+      TileCutter cutter,
+      TileCutter.Window window,
+      TileLayout.Tile t,
+      Quicklook quicklook,
+      Double nodata) {
+    Raster all = window.cut();
+    if (quicklook != null) {
+      synchronized (quicklook) {
+        quicklook.add(
+            all,
+            t.coreX() - cut.halo(),
+            t.coreY() - cut.halo(),
+            t.coreX(),
+            t.coreY(),
+            t.coreWidth(),
+            t.coreHeight());
+      }
+    }
+    Raster pixels = all.createChild(0, 0, all.getWidth(), all.getHeight(), 0, 0, cut.bandIndex());
+    byte[] tiff =
+        GeoTiffWriter.write(
+            pixels,
+            new GeoTiffWriter.Georeference(
+                cutter.geoTransform(t), cut.where().epsg(), cut.where().projected()),
+            cut.bands(),
+            nodata);
+    return store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
+  }
+
+  /** The tile's stored object, or its failure as thrown by the tiling thread. */
+  private static ObjectRef result(Future<ObjectRef> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RasterException("tiling was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new RasterException("a tile could not be stored: " + e.getCause(), e.getCause());
+    }
   }
 
   /** GDAL's name of a {@link DataBuffer} type. */

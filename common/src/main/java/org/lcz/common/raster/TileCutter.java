@@ -3,23 +3,32 @@ package org.lcz.common.raster;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads tiles with their halo from a scene and reflects the halo at the scene's edges; tiles keep
- * the scene's bands and sample type. Tiles of one tile row are cut from one full-width read of the
- * rows they need (kept until the next tile row), so each internal block of the file is decoded once
- * per tile row rather than once per tile that touches it; when such a strip would take more than
- * {@link #MAX_STRIP_BYTES}, each tile is read as its own window.
+ * the scene's bands and sample type.
+ *
+ * <p>Rows are read top to bottom in full-width chunks of {@code tileSize} rows, each read once and
+ * kept while a tile still needs it: a tile row's strip with its halo spans parts of three chunks,
+ * and a source whose internal blocks are a divisor of the tile size (GDAL's 256 or 512, the COGs of
+ * Earth Search) has each block decoded once, not once per tile row that touches it. When a chunk
+ * would take more than {@link #MAX_STRIP_BYTES}, each tile is read as its own window.
+ *
+ * <p>{@link #window} reads (one thread, in tile order); the {@link Window} it returns cuts its tile
+ * on any thread, so tiles of a scene can be cut and encoded in parallel while the next rows are
+ * read.
  */
 public final class TileCutter {
-  /** The most a cached full-width strip may take. */
+  /** The most a cached full-width chunk may take. */
   static final long MAX_STRIP_BYTES = 384L << 20;
 
   private final RasterSource scene;
   private final TileLayout layout;
-  private Raster strip;
-  private int stripY0 = -1;
-  private int stripY1 = -1;
+  private final int chunkRows;
+  private final List<Chunk> chunks = new ArrayList<>();
+  private int readTo; // rows [0, readTo) have been read
 
   public TileCutter(RasterSource scene, TileLayout layout) {
     if (scene.width() != layout.width() || scene.height() != layout.height()) {
@@ -27,34 +36,70 @@ public final class TileCutter {
     }
     this.scene = scene;
     this.layout = layout;
+    this.chunkRows = Math.min(layout.tileSize(), scene.height());
+  }
+
+  /** Rows {@code [y0, y0 + raster height)} of the scene, full width. */
+  private record Chunk(int y0, Raster rows) {
+    int y1() {
+      return y0 + rows.getHeight();
+    }
   }
 
   /** The tile's pixels, (core + 2·halo) on each side, all bands. */
   public Raster cut(TileLayout.Tile tile) {
+    return window(tile).cut();
+  }
+
+  /**
+   * The pixels {@code tile} is cut from, read now (tiles in layout order read each row once); its
+   * {@link Window#cut} may run on another thread.
+   */
+  public Window window(TileLayout.Tile tile) {
     int[] xs = layout.sourceColumns(tile);
     int[] ys = layout.sourceRows(tile);
-    int x0 = min(xs);
     int y0 = min(ys);
-    int y1 = max(ys);
-    Raster window;
-    int wx;
-    int wy;
-    if (stripFits(y1 - y0 + 1)) {
-      if (strip == null || y0 != stripY0 || y1 != stripY1) {
-        strip = null; // let the previous strip go before the next is read
-        strip = scene.read(0, y0, scene.width(), y1 - y0 + 1);
-        stripY0 = y0;
-        stripY1 = y1;
-      }
-      window = strip;
-      wx = 0;
-      wy = y0;
-    } else {
-      window = scene.read(x0, y0, max(xs) - x0 + 1, y1 - y0 + 1);
-      wx = x0;
-      wy = y0;
+    int y1 = max(ys) + 1;
+    if (!chunkFits()) {
+      int x0 = min(xs);
+      Raster own = scene.read(x0, y0, max(xs) - x0 + 1, y1 - y0);
+      return new Window(List.of(new Chunk(y0, own)), x0, xs, ys);
     }
-    return gather(window, wx, wy, xs, ys);
+    if (y0 < firstCachedRow()) {
+      chunks.clear(); // tiles out of order: start again from this tile's rows
+      readTo = y0 / chunkRows * chunkRows;
+    }
+    chunks.removeIf(c -> c.y1() <= y0); // no later tile needs rows above this one's
+    while (readTo < y1) {
+      int h = Math.min(chunkRows, scene.height() - readTo);
+      chunks.add(new Chunk(readTo, scene.read(0, readTo, scene.width(), h)));
+      readTo += h;
+    }
+    return new Window(List.copyOf(chunks), 0, xs, ys);
+  }
+
+  private int firstCachedRow() {
+    return chunks.isEmpty() ? readTo : chunks.get(0).y0();
+  }
+
+  /** The rows one tile is cut from; immutable, so its tile can be cut on any thread. */
+  public static final class Window {
+    private final List<Chunk> chunks;
+    private final int wx;
+    private final int[] xs;
+    private final int[] ys;
+
+    private Window(List<Chunk> chunks, int wx, int[] xs, int[] ys) {
+      this.chunks = chunks;
+      this.wx = wx;
+      this.xs = xs;
+      this.ys = ys;
+    }
+
+    /** The tile's pixels, (core + 2·halo) on each side, all bands. */
+    public Raster cut() {
+      return gather(chunks, wx, xs, ys);
+    }
   }
 
   /**
@@ -67,48 +112,48 @@ public final class TileCutter {
     int wx = min(xs);
     int wy = min(ys);
     Raster window = scene.read(wx, wy, max(xs) - wx + 1, max(ys) - wy + 1);
-    return gather(window, wx, wy, xs, ys);
+    return gather(List.of(new Chunk(wy, window)), wx, xs, ys);
   }
 
   /**
-   * The pixels at scene columns {@code xs} and rows {@code ys} out of {@code window}, whose first
-   * pixel is scene pixel ({@code wx}, {@code wy}).
+   * The pixels at scene columns {@code xs} and rows {@code ys} out of {@code chunks} (rows of the
+   * scene whose first column is scene column {@code wx}).
    */
-  private static Raster gather(Raster window, int wx, int wy, int[] xs, int[] ys) {
-    int x0 = min(xs);
-    WritableRaster out = window.createCompatibleWritableRaster(xs.length, ys.length);
-    int type = window.getSampleModel().getDataType();
-    boolean integer = type != DataBuffer.TYPE_FLOAT && type != DataBuffer.TYPE_DOUBLE;
-    int sx = window.getMinX() + x0 - wx; // the columns of the window these pixels use
-    int ww = max(xs) - x0 + 1;
-    int[] srcI = integer ? new int[ww] : null;
-    int[] rowI = integer ? new int[xs.length] : null;
-    double[] srcD = integer ? null : new double[ww];
-    double[] rowD = integer ? null : new double[xs.length];
-    for (int b = 0; b < window.getNumBands(); b++) {
-      for (int j = 0; j < ys.length; j++) {
-        int sy = window.getMinY() + ys[j] - wy;
-        if (integer) {
-          window.getSamples(sx, sy, ww, 1, b, srcI);
-          for (int i = 0; i < xs.length; i++) {
-            rowI[i] = srcI[xs[i] - x0];
-          }
-          out.setSamples(0, j, xs.length, 1, b, rowI);
-        } else {
-          window.getSamples(sx, sy, ww, 1, b, srcD);
-          for (int i = 0; i < xs.length; i++) {
-            rowD[i] = srcD[xs[i] - x0];
-          }
-          out.setSamples(0, j, xs.length, 1, b, rowD);
+  private static Raster gather(List<Chunk> chunks, int wx, int[] xs, int[] ys) {
+    Raster first = chunks.get(0).rows();
+    WritableRaster out = first.createCompatibleWritableRaster(xs.length, ys.length);
+    for (int j = 0; j < ys.length; j++) {
+      Chunk c = chunkOf(chunks, ys[j]);
+      Raster window = c.rows();
+      int sy = window.getMinY() + ys[j] - c.y0();
+      // runs of consecutive columns (all of an inner tile's; reflected halo columns one by one)
+      for (int i = 0; i < xs.length; ) {
+        int n = 1;
+        while (i + n < xs.length && xs[i + n] == xs[i] + n) {
+          n++;
         }
+        int sx = window.getMinX() + xs[i] - wx;
+        for (int b = 0; b < first.getNumBands(); b++) {
+          RasterRows.copy(window, sx, sy, b, out, out.getMinX() + i, out.getMinY() + j, n);
+        }
+        i += n;
       }
     }
     return out;
   }
 
-  private boolean stripFits(int rows) {
+  private static Chunk chunkOf(List<Chunk> chunks, int row) {
+    for (Chunk c : chunks) {
+      if (row >= c.y0() && row < c.y1()) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("row " + row + " was not read");
+  }
+
+  private boolean chunkFits() {
     long bytes =
-        (long) rows
+        (long) chunkRows
             * scene.width()
             * scene.bandNames().size()
             * (DataBuffer.getDataTypeSize(scene.dataType()) / 8);

@@ -74,6 +74,33 @@ class GeoTiffWriterTest {
         assertThat(bands.get(b).get("description").asText()).isEqualTo(scene.bandNames().get(b));
         assertThat(bands.get(b).get("noDataValue").asDouble()).isEqualTo(-9999.0);
       }
+      // GDAL's own reading of the pixels (DEFLATE with the horizontal predictor for integers):
+      // every band's values in order, as text, against the tile's
+      String gdalPixels =
+          Gdal.python(
+              dir,
+              "from osgeo import gdal\nd = gdal.Open('"
+                  + out
+                  + "')\nfor b in range(3):\n"
+                  + "    print(' '.join(repr(float(v)) for v in"
+                  + " d.GetRasterBand(b + 1).ReadAsArray().ravel()))\n");
+      String[] lines = gdalPixels.strip().split("\n");
+      assertThat(lines).hasSize(3);
+      for (int b = 0; b < 3; b++) {
+        String[] values = lines[b].split(" ");
+        assertThat(values).hasSize(pixels.getWidth() * pixels.getHeight());
+        for (int i = 0; i < values.length; i++) {
+          int x = i % pixels.getWidth();
+          int y = i / pixels.getWidth();
+          double expected = pixels.getSampleDouble(pixels.getMinX() + x, pixels.getMinY() + y, b);
+          if (pixels.getSampleModel().getDataType() == java.awt.image.DataBuffer.TYPE_FLOAT) {
+            expected = (float) expected;
+          }
+          assertThat(Double.parseDouble(values[i]))
+              .as("band %d pixel %d", b, i)
+              .isEqualTo(expected);
+        }
+      }
       try (SceneRaster back = SceneRaster.open(out)) {
         Raster read = back.read(0, 0, back.width(), back.height());
         for (int b = 0; b < 3; b++) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +54,101 @@ class TileCutterTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void eachRowIsReadOnceAndWindowsCutOnOtherThreadsEqualTheSequentialCut() throws Exception {
+    try (SceneRaster scene = SceneRaster.open(dir.resolve("tiled_deflate_pred2.tif"))) {
+      TileLayout layout = new TileLayout(300, 200, 64, 24); // halos span three chunks of 64 rows
+      Counting counting = new Counting(scene);
+      TileCutter cutter = new TileCutter(counting, layout);
+      List<TileCutter.Window> windows = new ArrayList<>();
+      for (TileLayout.Tile t : layout.tiles()) {
+        windows.add(cutter.window(t));
+      }
+      assertThat(counting.rows).as("rows read, full width, each once").isEqualTo(200);
+      assertThat(counting.widths).containsOnly(300);
+
+      // cut in reverse order on a pool, after every row was read: each window keeps its rows
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Raster>> cuts = new ArrayList<>();
+        for (int i = windows.size() - 1; i >= 0; i--) {
+          cuts.add(0, pool.submit(windows.get(i)::cut));
+        }
+        TileCutter plain = new TileCutter(scene, layout);
+        for (int i = 0; i < windows.size(); i++) {
+          Raster expected = plain.cut(layout.tiles().get(i));
+          Raster got = cuts.get(i).get();
+          for (int b = 0; b < 3; b++) {
+            assertThat(got.getSamples(0, 0, got.getWidth(), got.getHeight(), b, (int[]) null))
+                .isEqualTo(
+                    expected.getSamples(
+                        0, 0, expected.getWidth(), expected.getHeight(), b, (int[]) null));
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** A scene that counts the rows read from it. */
+  private static final class Counting implements RasterSource {
+    private final RasterSource scene;
+    int rows;
+    final List<Integer> widths = new ArrayList<>();
+
+    Counting(RasterSource scene) {
+      this.scene = scene;
+    }
+
+    @Override
+    public String name() {
+      return scene.name();
+    }
+
+    @Override
+    public int width() {
+      return scene.width();
+    }
+
+    @Override
+    public int height() {
+      return scene.height();
+    }
+
+    @Override
+    public List<String> bandNames() {
+      return scene.bandNames();
+    }
+
+    @Override
+    public int dataType() {
+      return scene.dataType();
+    }
+
+    @Override
+    public java.util.Optional<Double> nodata() {
+      return scene.nodata();
+    }
+
+    @Override
+    public double[] geoTransform() {
+      return scene.geoTransform();
+    }
+
+    @Override
+    public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
+      return scene.crs();
+    }
+
+    @Override
+    public Raster read(int x, int y, int w, int h) {
+      rows += h;
+      widths.add(w);
+      return scene.read(x, y, w, h);
     }
   }
 
