@@ -95,60 +95,19 @@ class TileCutterTest {
   }
 
   /** A scene that counts the rows read from it. */
-  private static final class Counting implements RasterSource {
-    private final RasterSource scene;
+  private static final class Counting extends RasterView {
     int rows;
     final List<Integer> widths = new ArrayList<>();
 
     Counting(RasterSource scene) {
-      this.scene = scene;
-    }
-
-    @Override
-    public String name() {
-      return scene.name();
-    }
-
-    @Override
-    public int width() {
-      return scene.width();
-    }
-
-    @Override
-    public int height() {
-      return scene.height();
-    }
-
-    @Override
-    public List<String> bandNames() {
-      return scene.bandNames();
-    }
-
-    @Override
-    public int dataType() {
-      return scene.dataType();
-    }
-
-    @Override
-    public java.util.Optional<Double> nodata() {
-      return scene.nodata();
-    }
-
-    @Override
-    public double[] geoTransform() {
-      return scene.geoTransform();
-    }
-
-    @Override
-    public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
-      return scene.crs();
+      super(scene);
     }
 
     @Override
     public Raster read(int x, int y, int w, int h) {
       rows += h;
       widths.add(w);
-      return scene.read(x, y, w, h);
+      return source.read(x, y, w, h);
     }
   }
 

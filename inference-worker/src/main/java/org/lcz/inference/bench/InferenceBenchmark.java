@@ -59,7 +59,7 @@ public final class InferenceBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println(
-          "usage: InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX]");
+          "usage: InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX] [--scaling]");
       System.exit(2);
     }
     Path model = Path.of(args[0]);
@@ -92,63 +92,108 @@ public final class InferenceBenchmark {
 
     try (ObjectStore store = new MinioObjectStore(S3Settings.fromEnvironment())) {
       store.ensureBuckets(Buckets.all());
-      String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-      List<TileReady> tiles = tileRandomScene(store, run, contract, scenePx);
-      ObjectRef onnx =
-          store.put(Buckets.MODELS, run + "/model.onnx", model, "application/octet-stream");
-      ModelPublished published =
-          new ModelPublished(
-              LczEvent.CURRENT_SCHEMA_VERSION,
-              run,
-              contract.version(),
-              onnx,
-              onnx,
-              contract,
-              true,
-              "benchmark",
-              0,
-              null,
-              Instant.now());
-      Path work = Files.createTempDirectory("inference-bench");
-      try (EventPublisher events = new EventPublisher(bootstrap, URI.create("/lcz/bench"));
-          WorkerLoops worker =
-              new WorkerLoops(
-                  new WorkerLoops.Settings(
-                      bootstrap,
-                      run,
-                      100,
-                      run + "-tiles",
-                      run + "-assembly",
-                      256,
-                      Duration.ofSeconds(1),
-                      work,
-                      URI.create("/lcz/bench")),
-                  store,
-                  new ModelOpener(new ComputeDevice(false, "benchmark"), batch, threads))) {
-        GroupOffsets.startAtEnd(bootstrap, run + "-tiles", Topics.TILES);
-        events.publishAndWait(published, Duration.ofSeconds(30));
-        while (!worker.tiles().isSubscribed()) {
-          Thread.sleep(100);
-        }
-        long t0 = System.nanoTime();
-        for (TileReady t : tiles) {
-          events.publishAndWait(t, Duration.ofSeconds(30));
-        }
-        while (worker.tiles().mapped() < tiles.size()) {
-          Thread.sleep(20);
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        while (worker.assembly().completed() < 1) {
-          Thread.sleep(20);
-        }
-        double assembled = (System.nanoTime() - t0) / 1e9;
-        double endToEnd = patches / seconds;
+      double endToEnd = endToEnd(store, bootstrap, model, contract, scenePx, batch, threads, 1);
+      System.out.printf("ratio end to end / ONNX Runtime alone: %.2f%n", endToEnd / raw);
+      if (java.util.Arrays.asList(args).contains("--scaling")) {
+        // the same scene size through one worker of one thread, then through two such workers
+        double one = endToEnd(store, bootstrap, model, contract, scenePx, batch, 1, 1);
+        double two = endToEnd(store, bootstrap, model, contract, scenePx, batch, 1, 2);
         System.out.printf(
-            "worker end to end:        %8.1f patches/s (%d tiles, %d patches in %.1f s; scene map"
-                + " assembled after %.1f s)%n",
-            endToEnd, tiles.size(), patches, seconds, assembled);
-        System.out.printf("ratio end to end / ONNX Runtime alone: %.2f%n", endToEnd / raw);
+            "scaling: one worker (1 thread) %.1f patches/s, two workers (1 thread each) %.1f"
+                + " patches/s: ratio %.2f%n",
+            one, two, two / one);
       }
+    }
+  }
+
+  /**
+   * Maps a random scene of {@code scenePx}² through {@code workers} workers in one consumer group
+   * (as in the application: tile events in, map tiles and MapTileWritten out); the patches per
+   * second from the first tile event sent to the last map tile announced.
+   */
+  private static double endToEnd(
+      ObjectStore store,
+      String bootstrap,
+      Path model,
+      ModelContract contract,
+      int scenePx,
+      int batch,
+      int threads,
+      int workers)
+      throws Exception {
+    String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+    CellGrid grid = new CellGrid(scenePx, scenePx, 10);
+    int patches = grid.cols() * grid.rows();
+    List<TileReady> tiles = tileRandomScene(store, run, contract, scenePx);
+    ObjectRef onnx =
+        store.put(Buckets.MODELS, run + "/model.onnx", model, "application/octet-stream");
+    ModelPublished published =
+        new ModelPublished(
+            LczEvent.CURRENT_SCHEMA_VERSION,
+            run,
+            contract.version(),
+            onnx,
+            onnx,
+            contract,
+            true,
+            "benchmark",
+            0,
+            null,
+            Instant.now());
+    List<WorkerLoops> started = new java.util.ArrayList<>();
+    try (EventPublisher events = new EventPublisher(bootstrap, URI.create("/lcz/bench"))) {
+      GroupOffsets.startAtEnd(bootstrap, run + "-tiles", Topics.TILES);
+      events.publishAndWait(published, Duration.ofSeconds(30));
+      for (int i = 0; i < workers; i++) {
+        started.add(
+            new WorkerLoops(
+                new WorkerLoops.Settings(
+                    bootstrap,
+                    run,
+                    100,
+                    run + "-tiles",
+                    run + "-assembly",
+                    256,
+                    Duration.ofSeconds(1),
+                    Files.createTempDirectory("inference-bench"),
+                    URI.create("/lcz/bench")),
+                store,
+                new ModelOpener(new ComputeDevice(false, "benchmark"), batch, threads)));
+      }
+      // every worker subscribed and holding partitions, so no rebalance happens mid-run
+      while (!started.stream()
+          .allMatch(w -> w.tiles().isSubscribed() && !w.tiles().assignedPartitions().isEmpty())) {
+        Thread.sleep(100);
+      }
+      long t0 = System.nanoTime();
+      for (TileReady t : tiles) {
+        events.publishAndWait(t, Duration.ofSeconds(30));
+      }
+      while (started.stream().mapToLong(w -> w.tiles().mapped()).sum() < tiles.size()) {
+        Thread.sleep(20);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      while (started.stream().mapToInt(w -> w.assembly().completed()).sum() < 1) {
+        Thread.sleep(20);
+      }
+      double assembled = (System.nanoTime() - t0) / 1e9;
+      double perSecond = patches / seconds;
+      System.out.printf(
+          "worker end to end (%d worker%s, %d thread%s each): %8.1f patches/s (%d tiles, %d"
+              + " patches in %.1f s; tiles per worker %s; scene map assembled after %.1f s)%n",
+          workers,
+          workers == 1 ? "" : "s",
+          threads,
+          threads == 1 ? "" : "s",
+          perSecond,
+          tiles.size(),
+          patches,
+          seconds,
+          started.stream().map(w -> Long.toString(w.tiles().mapped())).toList(),
+          assembled);
+      return perSecond;
+    } finally {
+      started.forEach(WorkerLoops::close);
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -107,7 +106,7 @@ class AssemblyLoopTest {
       Thread thread = new Thread(owner, "assembly-owner");
       thread.start();
       try {
-        await(() -> owner.completed() == 1, Duration.ofMinutes(2));
+        WorkerLoopsTest.await(() -> owner.completed() == 1, Duration.ofMinutes(2));
 
         // the zombie wakes up and commits: refused, its transaction was aborted
         assertThatThrownBy(zombie::commitTransaction).isInstanceOf(ProducerFencedException.class);
@@ -190,16 +189,5 @@ class AssemblyLoopTest {
       assertThat(consumer.position(tp)).as("read to the end").isGreaterThanOrEqualTo(end);
     }
     return out;
-  }
-
-  private static void await(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    Instant end = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("not reached within " + timeout);
-      }
-      Thread.sleep(200);
-    }
   }
 }

@@ -374,8 +374,8 @@ class WorkerLoopsTest {
         new String(values, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count();
   }
 
-  private static void await(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
+  /** Waits for {@code condition}, checking every 200 ms; fails after {@code timeout}. */
+  static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
     Instant end = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(end)) {

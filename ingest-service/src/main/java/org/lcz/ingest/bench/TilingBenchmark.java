@@ -93,6 +93,7 @@ public final class TilingBenchmark {
           bytes / 1e6 / tiling,
           tilingHeap >> 20);
       System.out.printf(Locale.ROOT, "tiling / plain      : %.2f%n", plain / tiling);
+      gdalSideBySide(scene, tiling);
       for (var o : store.list(Buckets.TILES, "scenes/" + run + "/")) {
         store.delete(Buckets.TILES, o.ref().key());
       }
@@ -100,6 +101,61 @@ public final class TilingBenchmark {
     } catch (IOException e) {
       System.err.println("benchmark failed: " + e.getMessage());
       System.exit(1);
+    }
+  }
+
+  /**
+   * The same decode and re-encode by GDAL, on the same cores, for comparison: the scene into 512 px
+   * internal tiles with the tiles' encoding (DEFLATE level 1, horizontal predictor) and GDAL's
+   * threads for both, into a local file (GDAL neither cuts halos nor uploads).
+   */
+  private static void gdalSideBySide(Path scene, double tiling) throws IOException {
+    Path out = Files.createTempFile("gdal-bench", ".tif");
+    List<String> command =
+        List.of(
+            "gdal_translate",
+            "-q",
+            "-co",
+            "TILED=YES",
+            "-co",
+            "BLOCKXSIZE=512",
+            "-co",
+            "BLOCKYSIZE=512",
+            "-co",
+            "COMPRESS=DEFLATE",
+            "-co",
+            "ZLEVEL=1",
+            "-co",
+            "PREDICTOR=2",
+            "-co",
+            "NUM_THREADS=ALL_CPUS",
+            "-co",
+            "BIGTIFF=IF_SAFER",
+            "--config",
+            "GDAL_NUM_THREADS",
+            "ALL_CPUS",
+            scene.toString(),
+            out.toString());
+    try {
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(command).inheritIO().start();
+      if (p.waitFor() != 0) {
+        System.out.println("gdal_translate failed; no side-by-side figure");
+        return;
+      }
+      double gdal = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "gdal_translate      : %6.1f s  (%s)%n",
+          gdal,
+          String.join(" ", command.subList(1, command.size() - 2)));
+      System.out.printf(Locale.ROOT, "tiling / gdal       : %.2f%n", tiling / gdal);
+    } catch (IOException e) {
+      System.out.println("gdal_translate not found (gdal-bin): no side-by-side figure");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      Files.deleteIfExists(out);
     }
   }
 
