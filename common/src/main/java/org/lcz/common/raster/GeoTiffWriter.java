@@ -188,18 +188,36 @@ public final class GeoTiffWriter {
 
   /** One image file directory: entries in tag order, values beyond four bytes after it. */
   private static final class Directory {
-    private final java.util.TreeMap<Integer, Object[]> entries = new java.util.TreeMap<>();
+    /** A tag's TIFF type, value count and little-endian value bytes. */
+    private record Entry(short type, int count, byte[] value) {}
+
+    private final java.util.TreeMap<Integer, Entry> entries = new java.util.TreeMap<>();
 
     void add(int tag, short type, long[] values) {
-      entries.put(tag, new Object[] {type, values});
+      ByteBuffer b =
+          ByteBuffer.allocate((type == SHORT ? 2 : 4) * values.length)
+              .order(ByteOrder.LITTLE_ENDIAN);
+      for (long x : values) {
+        if (type == SHORT) {
+          b.putShort((short) x);
+        } else {
+          b.putInt((int) x);
+        }
+      }
+      entries.put(tag, new Entry(type, values.length, b.array()));
     }
 
     void addDoubles(int tag, double[] values) {
-      entries.put(tag, new Object[] {DOUBLE, values});
+      ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+      for (double x : values) {
+        b.putDouble(x);
+      }
+      entries.put(tag, new Entry(DOUBLE, values.length, b.array()));
     }
 
     void addAscii(int tag, String text) {
-      entries.put(tag, new Object[] {ASCII, (text + "\0").getBytes(StandardCharsets.US_ASCII)});
+      byte[] value = (text + "\0").getBytes(StandardCharsets.US_ASCII);
+      entries.put(tag, new Entry(ASCII, value.length, value));
     }
 
     void writeTo(ByteArrayOutputStream out) {
@@ -209,16 +227,9 @@ public final class GeoTiffWriter {
       ByteArrayOutputStream extra = new ByteArrayOutputStream();
       ifd.putShort((short) entries.size());
       for (var e : entries.entrySet()) {
-        short type = (Short) e.getValue()[0];
-        byte[] value = bytes(type, e.getValue()[1]);
-        int count =
-            switch (type) {
-              case SHORT -> value.length / 2;
-              case LONG -> value.length / 4;
-              case DOUBLE -> value.length / 8;
-              default -> value.length;
-            };
-        ifd.putShort((short) (int) e.getKey()).putShort(type).putInt(count);
+        Entry entry = e.getValue();
+        ifd.putShort((short) (int) e.getKey()).putShort(entry.type()).putInt(entry.count());
+        byte[] value = entry.value();
         if (value.length <= 4) {
           ifd.put(java.util.Arrays.copyOf(value, 4));
         } else {
@@ -232,31 +243,6 @@ public final class GeoTiffWriter {
       ifd.putInt(0); // no further directory
       out.write(ifd.array(), 0, size);
       out.write(extra.toByteArray(), 0, extra.size());
-    }
-
-    private static byte[] bytes(short type, Object values) {
-      if (type == ASCII) {
-        return (byte[]) values;
-      }
-      if (type == DOUBLE) {
-        double[] v = (double[]) values;
-        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (double x : v) {
-          b.putDouble(x);
-        }
-        return b.array();
-      }
-      long[] v = (long[]) values;
-      ByteBuffer b =
-          ByteBuffer.allocate((type == SHORT ? 2 : 4) * v.length).order(ByteOrder.LITTLE_ENDIAN);
-      for (long x : v) {
-        if (type == SHORT) {
-          b.putShort((short) x);
-        } else {
-          b.putInt((int) x);
-        }
-      }
-      return b.array();
     }
   }
 

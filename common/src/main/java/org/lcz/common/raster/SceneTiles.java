@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.lcz.common.events.LczEvent;
 import org.lcz.common.events.TileReady;
 import org.lcz.common.preprocess.Radiometry;
@@ -92,8 +93,13 @@ public final class SceneTiles {
     // at most two tiles per thread in flight: the rows they need stay bounded while this thread
     // reads the next rows
     Semaphore inFlight = new Semaphore(2 * threads);
+    // a tile that cannot be stored ends the scene: no further rows are read for it
+    AtomicBoolean failed = new AtomicBoolean();
     try {
       for (TileLayout.Tile t : tiles) {
+        if (failed.get()) {
+          break;
+        }
         TileCutter.Window window = cutter.window(t);
         inFlight.acquireUninterruptibly();
         stored.add(
@@ -101,12 +107,16 @@ public final class SceneTiles {
                 () -> {
                   try {
                     return cutAndStore(store, prefix, cut, cutter, window, t, quicklook, nodata);
+                  } catch (RuntimeException e) {
+                    failed.set(true);
+                    throw e;
                   } finally {
                     inFlight.release();
                   }
                 }));
       }
-      for (int i = 0; i < tiles.size(); i++) {
+      // in tile order; after a failure, result() throws at the first failed tile
+      for (int i = 0; i < stored.size(); i++) {
         TileLayout.Tile t = tiles.get(i);
         ObjectRef ref = result(stored.get(i));
         refs.add(ref);
