@@ -2,10 +2,15 @@ package org.lcz.common.raster;
 
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.Deflater;
 
@@ -20,7 +25,8 @@ import java.util.zip.Deflater;
  * keeps the files near the default level's size at a fraction of its time (docs/benchmarks.md,
  * "Tiling"). Strips, not tiles: Apache SIS reads the predictor wrongly only with internal tiles
  * wider than the image ({@link EncodingGuard}). One call uses one thread; tiles are written in
- * parallel by their callers.
+ * parallel by their callers. Images larger than the heap are written streamed, chunk by chunk of
+ * rows ({@link #write(Path, Layout, Georeference, List, Double, RowSource)}).
  */
 public final class GeoTiffWriter {
   /** The DEFLATE level: 1, zlib's fastest. */
@@ -42,17 +48,135 @@ public final class GeoTiffWriter {
       Raster data, Georeference where, List<String> bandNames, Double nodata) {
     int w = data.getWidth();
     int h = data.getHeight();
-    int bands = data.getNumBands();
+    int type = data.getSampleModel().getDataType();
+    int bytes = DataBuffer.getDataTypeSize(type) / 8;
+    MemorySink out = new MemorySink(w * h * data.getNumBands() * bytes / 2 + 4096);
+    try {
+      encode(
+          out,
+          new Layout(w, h, data.getNumBands(), type),
+          (y0, rows) -> data.createChild(data.getMinX(), data.getMinY() + y0, w, rows, 0, 0, null),
+          where,
+          bandNames,
+          nodata);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // memory does not fail
+    }
+    return out.bytes();
+  }
+
+  /**
+   * Rows of a raster made on demand, in order from the top: {@code fill} gets the first row's index
+   * and a raster of the chunk's rows (its {@code y} from 0) to fill, every band.
+   */
+  @FunctionalInterface
+  public interface RowSource {
+    void fill(int y0, WritableRaster chunk) throws IOException;
+  }
+
+  /** Size, band count and sample type ({@link DataBuffer} type) of a streamed image. */
+  public record Layout(int width, int height, int bands, int dataType) {
+    public Layout {
+      if (width < 1 || height < 1 || bands < 1) {
+        throw new IllegalArgumentException(
+            "an image needs pixels and bands: " + width + " × " + height + " × " + bands);
+      }
+    }
+  }
+
+  /**
+   * Writes an image to {@code file} as its rows are made, in chunks of about {@link #CHUNK_BYTES}:
+   * an image far larger than the heap (a Sentinel-2 granule: 10980² px × 10 bands) costs one chunk
+   * of memory. The result is the same GeoTIFF as {@link #write(Raster, Georeference, List,
+   * Double)}'s (strips of the bands in row order rather than band by band). Classic TIFF: a file
+   * beyond 4 GB is refused.
+   */
+  public static void write(
+      Path file,
+      Layout layout,
+      Georeference where,
+      List<String> bandNames,
+      Double nodata,
+      RowSource rows)
+      throws IOException {
+    write(file, layout, where, bandNames, nodata, rows, CHUNK_BYTES);
+  }
+
+  /** As above with chunks of about {@code chunkBytes} (tests use small ones). */
+  static void write(
+      Path file,
+      Layout layout,
+      Georeference where,
+      List<String> bandNames,
+      Double nodata,
+      RowSource rows,
+      int chunkBytes)
+      throws IOException {
+    int rowsPerStrip = rowsPerStrip(layout);
+    int bytesPerRow =
+        layout.width() * layout.bands() * (DataBuffer.getDataTypeSize(layout.dataType()) / 8);
+    int chunk = rowsPerStrip * Math.max(1, chunkBytes / (bytesPerRow * rowsPerStrip));
+    chunk = Math.min(chunk, layout.height());
+    WritableRaster buffer =
+        Raster.createBandedRaster(layout.dataType(), layout.width(), chunk, layout.bands(), null);
+    int[] filled = {-1};
+    try (FileSink out = new FileSink(file)) {
+      encode(
+          out,
+          layout,
+          (y0, n) -> {
+            int first = y0 - y0 % buffer.getHeight();
+            WritableRaster view =
+                first + buffer.getHeight() <= layout.height()
+                    ? buffer
+                    : buffer.createWritableChild(
+                        0, 0, layout.width(), layout.height() - first, 0, 0, null);
+            if (filled[0] != first) {
+              rows.fill(first, view);
+              filled[0] = first;
+            }
+            return buffer.createChild(0, y0 - first, layout.width(), n, 0, 0, null);
+          },
+          where,
+          bandNames,
+          nodata);
+    }
+  }
+
+  /** About how many bytes of rows a streamed write holds at once. */
+  static final int CHUNK_BYTES = 32 << 20;
+
+  private static int rowsPerStrip(Layout layout) {
+    int bytes = DataBuffer.getDataTypeSize(layout.dataType()) / 8;
+    return Math.max(1, Math.min(layout.height(), STRIP_BYTES / (layout.width() * bytes)));
+  }
+
+  /** Rows {@code y0 … y0 + rows − 1} of the image, every band. */
+  @FunctionalInterface
+  private interface Strips {
+    Raster rows(int y0, int rows) throws IOException;
+  }
+
+  private static void encode(
+      Sink out,
+      Layout layout,
+      Strips source,
+      Georeference where,
+      List<String> bandNames,
+      Double nodata)
+      throws IOException {
+    int w = layout.width();
+    int h = layout.height();
+    int bands = layout.bands();
     if (bandNames.size() != bands) {
       throw new IllegalArgumentException(bands + " bands but " + bandNames.size() + " names");
     }
-    int type = data.getSampleModel().getDataType();
+    int type = layout.dataType();
     int bytes = DataBuffer.getDataTypeSize(type) / 8;
     boolean integer = type != DataBuffer.TYPE_FLOAT && type != DataBuffer.TYPE_DOUBLE;
-    int rowsPerStrip = Math.max(1, Math.min(h, STRIP_BYTES / (w * bytes)));
+    int rowsPerStrip = rowsPerStrip(layout);
     int stripsPerBand = (h + rowsPerStrip - 1) / rowsPerStrip;
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream(w * h * bands * bytes / 2 + 4096);
     out.write(new byte[8], 0, 8); // the header, written last
     long[] offsets = new long[stripsPerBand * bands];
     long[] counts = new long[offsets.length];
@@ -63,11 +187,13 @@ public final class GeoTiffWriter {
       byte[] packed = new byte[plain.capacity() + plain.capacity() / 8 + 64];
       int[] rowI = integer ? new int[w] : null;
       double[] rowD = integer ? null : new double[w];
-      for (int b = 0; b < bands; b++) {
-        for (int s = 0; s < stripsPerBand; s++) {
+      for (int s = 0; s < stripsPerBand; s++) {
+        int y0 = s * rowsPerStrip;
+        int n = Math.min(h, y0 + rowsPerStrip) - y0;
+        Raster data = source.rows(y0, n);
+        for (int b = 0; b < bands; b++) {
           plain.clear();
-          int y0 = s * rowsPerStrip;
-          for (int y = y0; y < Math.min(h, y0 + rowsPerStrip); y++) {
+          for (int y = 0; y < n; y++) {
             if (integer) {
               RasterRows.readInts(data, data.getMinX(), data.getMinY() + y, w, b, rowI);
               putDifferences(plain, type, rowI);
@@ -86,19 +212,19 @@ public final class GeoTiffWriter {
           deflater.setInput(plain.array(), 0, plain.position());
           deflater.finish();
           int strip = b * stripsPerBand + s;
-          offsets[strip] = out.size();
+          offsets[strip] = out.position();
           while (!deflater.finished()) {
-            int n = deflater.deflate(packed);
-            out.write(packed, 0, n);
+            int k = deflater.deflate(packed);
+            out.write(packed, 0, k);
           }
-          counts[strip] = out.size() - offsets[strip];
+          counts[strip] = out.position() - offsets[strip];
         }
       }
     } finally {
       deflater.end();
     }
-    if (out.size() % 2 == 1) {
-      out.write(0); // the directory starts on a word boundary
+    if (out.position() % 2 == 1) {
+      out.write(new byte[1], 0, 1); // the directory starts on a word boundary
     }
 
     Directory dir = new Directory();
@@ -148,12 +274,102 @@ public final class GeoTiffWriter {
     if (nodata != null) {
       dir.addAscii(42113, format(nodata));
     }
-    long directoryAt = out.size();
-    dir.writeTo(out);
-    byte[] file = out.toByteArray();
-    ByteBuffer header = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN);
+    long directoryAt = out.position();
+    byte[] directory = dir.bytes(directoryAt);
+    if (directoryAt + directory.length > MAX_CLASSIC_TIFF) {
+      throw new IOException(
+          "the image needs "
+              + (directoryAt + directory.length)
+              + " bytes, beyond classic TIFF's 4 GiB (BigTIFF is not written)");
+    }
+    out.write(directory, 0, directory.length);
+    ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     header.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) directoryAt);
-    return file;
+    out.header(header.array());
+  }
+
+  /** The largest offset a classic TIFF can hold. */
+  private static final long MAX_CLASSIC_TIFF = 0xFFFF_FFFFL;
+
+  /** Where the bytes go: appended, with the 8-byte header set at the end. */
+  private interface Sink {
+    long position();
+
+    void write(byte[] b, int off, int len) throws IOException;
+
+    void header(byte[] eight) throws IOException;
+  }
+
+  private static final class MemorySink implements Sink {
+    private final ByteArrayOutputStream out;
+    private byte[] header;
+
+    MemorySink(int capacity) {
+      out = new ByteArrayOutputStream(capacity);
+    }
+
+    @Override
+    public long position() {
+      return out.size();
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void header(byte[] eight) {
+      header = eight;
+    }
+
+    byte[] bytes() {
+      byte[] file = out.toByteArray();
+      System.arraycopy(header, 0, file, 0, header.length);
+      return file;
+    }
+  }
+
+  private static final class FileSink implements Sink, AutoCloseable {
+    private final FileChannel channel;
+    private final java.io.OutputStream out;
+    private long position;
+
+    FileSink(Path file) throws IOException {
+      channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE);
+      out =
+          new java.io.BufferedOutputStream(
+              java.nio.channels.Channels.newOutputStream(channel), 1 << 20);
+    }
+
+    @Override
+    public long position() {
+      return position;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      position += len;
+    }
+
+    @Override
+    public void header(byte[] eight) throws IOException {
+      out.flush();
+      channel.write(ByteBuffer.wrap(eight), 0);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (channel) {
+        out.flush();
+      }
+    }
   }
 
   /** A row of integer samples as differences from their left neighbour, in the sample's width. */
@@ -220,8 +436,8 @@ public final class GeoTiffWriter {
       entries.put(tag, new Entry(ASCII, value.length, value));
     }
 
-    void writeTo(ByteArrayOutputStream out) {
-      long start = out.size();
+    /** The directory's bytes when it starts at {@code start}. */
+    byte[] bytes(long start) {
       int size = 2 + 12 * entries.size() + 4;
       ByteBuffer ifd = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
       ByteArrayOutputStream extra = new ByteArrayOutputStream();
@@ -241,8 +457,10 @@ public final class GeoTiffWriter {
         }
       }
       ifd.putInt(0); // no further directory
-      out.write(ifd.array(), 0, size);
-      out.write(extra.toByteArray(), 0, extra.size());
+      ByteArrayOutputStream all = new ByteArrayOutputStream(size + extra.size());
+      all.write(ifd.array(), 0, size);
+      all.write(extra.toByteArray(), 0, extra.size());
+      return all.toByteArray();
     }
   }
 

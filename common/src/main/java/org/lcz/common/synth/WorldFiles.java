@@ -62,21 +62,7 @@ public final class WorldFiles {
    */
   public static void writeScene(SyntheticWorld world, Path dir, boolean height) throws IOException {
     Files.createDirectories(dir);
-    int n = world.size();
-    List<String> bands = bands(height);
-    WritableRaster pixels =
-        Raster.createBandedRaster(DataBuffer.TYPE_USHORT, n, n, bands.size(), null);
-    int[] row = new int[n];
-    for (int b = 0; b < bands.size(); b++) {
-      for (int y = 0; y < n; y++) {
-        readRow(world, y, 0, b, row);
-        pixels.setSamples(0, y, n, 1, b, row);
-      }
-    }
-    Files.write(
-        dir.resolve("scene.tif"),
-        GeoTiffWriter.write(
-            pixels, new GeoTiffWriter.Georeference(sceneGeoTransform(), EPSG, true), bands, null));
+    writeSceneFile(world, dir.resolve("scene.tif"), height);
     int cells = world.cells();
     WritableRaster truth = Raster.createBandedRaster(DataBuffer.TYPE_BYTE, cells, cells, 1, null);
     for (int y = 0; y < cells; y++) {
@@ -92,6 +78,34 @@ public final class WorldFiles {
                 new double[] {ORIGIN[0], 100, 0, ORIGIN[1], 0, -100}, EPSG, true),
             List.of("lcz"),
             0.0));
+  }
+
+  /**
+   * Writes the world's scene (the reflectance bands, then {@link #HEIGHT} when {@code height}) as
+   * one GeoTIFF, streamed: rows are made chunk by chunk on every core and written as they come, so
+   * a world of any size (a Sentinel-2 granule's 10980 px) costs one chunk of memory.
+   */
+  public static void writeSceneFile(SyntheticWorld world, Path file, boolean height)
+      throws IOException {
+    int n = world.size();
+    List<String> bands = bands(height);
+    GeoTiffWriter.write(
+        file,
+        new GeoTiffWriter.Layout(n, n, bands.size(), DataBuffer.TYPE_USHORT),
+        new GeoTiffWriter.Georeference(sceneGeoTransform(), EPSG, true),
+        bands,
+        null,
+        (y0, chunk) ->
+            java.util.stream.IntStream.range(0, chunk.getHeight())
+                .parallel()
+                .forEach(
+                    y -> {
+                      int[] row = new int[n];
+                      for (int b = 0; b < bands.size(); b++) {
+                        readRow(world, y0 + y, 0, b, row);
+                        chunk.setSamples(0, y, n, 1, b, row);
+                      }
+                    }));
   }
 
   /**
