@@ -47,8 +47,9 @@ import org.lcz.inference.model.OrtClassifier;
  * broker, offsets committed. The ratio (3)/(1) is the figure of merit. The scene is random pixels
  * with the model's bands, tiled as the ingest service does (512 px, 24 px halo).
  *
- * <p>Usage: {@code InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX]}; S3 from
- * {@code LCZ_S3_*}, the broker from {@code LCZ_KAFKA_BOOTSTRAP_SERVERS}.
+ * <p>Usage: {@code InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX] [--scaling]
+ * [--alone]}; S3 from {@code LCZ_S3_*}, the broker from {@code LCZ_KAFKA_BOOTSTRAP_SERVERS}. {@code
+ * --alone} stops after (1) and (2) (the granule benchmark's comparison).
  */
 public final class InferenceBenchmark {
   private static final int TILE = 512;
@@ -59,7 +60,8 @@ public final class InferenceBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println(
-          "usage: InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX] [--scaling]");
+          "usage: InferenceBenchmark MODEL.onnx [--batch N] [--threads N] [--scene PX] [--scaling]"
+              + " [--alone]");
       System.exit(2);
     }
     Path model = Path.of(args[0]);
@@ -89,6 +91,9 @@ public final class InferenceBenchmark {
     double raw = rawOnnxRuntime(model, contract, batch, threads, patches);
     System.out.printf("ONNX Runtime alone:       %8.1f patches/s%n", raw);
     System.out.printf("DJL OnnxRuntime engine:   %8.1f patches/s%n", djl);
+    if (java.util.Arrays.asList(args).contains("--alone")) {
+      return; // ONNX Runtime only, for another benchmark's comparison
+    }
 
     try (ObjectStore store = new MinioObjectStore(S3Settings.fromEnvironment())) {
       store.ensureBuckets(Buckets.all());
