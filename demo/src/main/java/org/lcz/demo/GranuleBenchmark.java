@@ -84,11 +84,11 @@ public final class GranuleBenchmark {
         }
         switch (option) {
           case "--model" -> model = Path.of(value);
-          case "--size" -> size = Integer.parseInt(value);
-          case "--seed" -> seed = Long.parseLong(value);
+          case "--size" -> size = (int) number(option, value);
+          case "--seed" -> seed = number(option, value);
           case "--data" -> data = Path.of(value);
-          case "--ort-alone" -> ortAlone = Double.parseDouble(value);
-          case "--timeout" -> timeout = Duration.ofMinutes(Long.parseLong(value));
+          case "--ort-alone" -> ortAlone = value.equals("NaN") ? Double.NaN : rate(value);
+          case "--timeout" -> timeout = Duration.ofMinutes(number(option, value));
           default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
         }
       }
@@ -100,6 +100,28 @@ public final class GranuleBenchmark {
       }
       return new Options(
           home, model, size, seed, data, home.resolve(".lcz-data/bench"), ortAlone, timeout);
+    }
+
+    private static long number(String option, String value) {
+      try {
+        long n = Long.parseLong(value);
+        if (n < 0 || n > Integer.MAX_VALUE) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            option + " takes a whole number ≥ 0, not '" + value + "'\n" + USAGE);
+      }
+    }
+
+    private static double rate(String value) {
+      try {
+        return Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--ort-alone takes patches per second, not '" + value + "'\n" + USAGE);
+      }
     }
   }
 

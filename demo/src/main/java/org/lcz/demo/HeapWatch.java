@@ -62,7 +62,7 @@ public final class HeapWatch implements AutoCloseable {
       connections.put(name, connector);
       beans.put(name, memory);
       sample(name, memory);
-    } catch (com.sun.tools.attach.AttachNotSupportedException e) {
+    } catch (com.sun.tools.attach.AttachNotSupportedException | IOException e) {
       throw new IOException("cannot attach to process " + pid + " (" + name + "): " + e, e);
     }
   }

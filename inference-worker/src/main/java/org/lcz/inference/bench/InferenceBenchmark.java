@@ -235,11 +235,19 @@ public final class InferenceBenchmark {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       try (OrtSession session = env.createSession(model.toString(), options)) {
-        float[] data = randomBatch(c, batch);
+        // in native memory, as the worker's classifier keeps it (a heap array costs ONNX Runtime
+        // a fresh direct buffer per batch: 30 % of the throughput here)
+        float[] values = randomBatch(c, batch);
+        FloatBuffer data =
+            java.nio.ByteBuffer.allocateDirect(values.length * Float.BYTES)
+                .order(java.nio.ByteOrder.nativeOrder())
+                .asFloatBuffer()
+                .put(values);
+        data.flip();
         long[] shape = {batch, c.bands().size(), c.patchSize(), c.patchSize()};
         String input = session.getInputNames().iterator().next();
         for (int warm = 0; warm < 2; warm++) {
-          try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+          try (OnnxTensor t = OnnxTensor.createTensor(env, data, shape);
               OrtSession.Result r = session.run(Map.of(input, t))) {
             r.get(0);
           }
@@ -247,7 +255,7 @@ public final class InferenceBenchmark {
         int batches = (patches + batch - 1) / batch;
         long t0 = System.nanoTime();
         for (int b = 0; b < batches; b++) {
-          try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+          try (OnnxTensor t = OnnxTensor.createTensor(env, data, shape);
               OrtSession.Result r = session.run(Map.of(input, t))) {
             r.get(0);
           }
