@@ -30,8 +30,18 @@ class GranuleBenchmarkTest {
     GranuleBenchmark.Options o =
         GranuleBenchmark.Options.parse(
             List.of(
-                "--size", "2048", "--seed", "7", "--data", "/d", "--ort-alone", "712.5",
-                "--timeout", "30", "--model", "x"),
+                "--size",
+                "2048",
+                "--seed",
+                "7",
+                "--data",
+                "/d",
+                "--ort-alone",
+                "712.5",
+                "--timeout",
+                "30",
+                "--model",
+                "x"),
             home);
     assertThat(o.size()).isEqualTo(2048);
     assertThat(o.seed()).isEqualTo(7);
@@ -51,7 +61,9 @@ class GranuleBenchmarkTest {
             () -> GranuleBenchmark.Options.parse(List.of("--model", "x", "--size", "big"), home))
         .hasMessageStartingWith("--size takes a whole number ≥ 0, not 'big'");
     assertThatThrownBy(
-            () -> GranuleBenchmark.Options.parse(List.of("--model", "x", "--ort-alone", "fast"), home))
+            () ->
+                GranuleBenchmark.Options.parse(
+                    List.of("--model", "x", "--ort-alone", "fast"), home))
         .hasMessageStartingWith("--ort-alone takes patches per second, not 'fast'");
     assertThatThrownBy(() -> GranuleBenchmark.Options.parse(List.of("--model"), home))
         .hasMessageStartingWith("--model needs a value");

@@ -17,7 +17,8 @@ class GranulePhasesTest {
   @Test
   void thePhasesAreTheSpansBetweenTheEvents() {
     GranulePhases p =
-        new GranulePhases(at(0), at(20.5), at(22), at(30), at(95.25), at(1530), at(1541.5), 484, 1_205_604);
+        new GranulePhases(
+            at(0), at(20.5), at(22), at(30), at(95.25), at(1530), at(1541.5), 484, 1_205_604);
 
     assertThat(p.table())
         .containsExactly(
@@ -38,7 +39,8 @@ class GranulePhasesTest {
   void noMappingAfterTilingWhenTheLastTileWasMappedBeforeSceneTiledArrived() {
     GranulePhases p = new GranulePhases(at(0), at(1), at(2), at(3), at(9), at(8), at(10), 4, 100);
 
-    assertThat(p.table()).contains("| mapping after tiling | SceneTiled → last MapTileWritten | 0.0 |");
+    assertThat(p.table())
+        .contains("| mapping after tiling | SceneTiled → last MapTileWritten | 0.0 |");
   }
 
   @Test
