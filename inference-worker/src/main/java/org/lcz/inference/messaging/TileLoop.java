@@ -23,6 +23,7 @@ import org.lcz.common.events.TileReady;
 import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
+import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.messaging.Topics;
 import org.lcz.common.storage.ObjectStoreException;
 import org.lcz.inference.map.TileJob;
@@ -42,6 +43,24 @@ import org.lcz.inference.model.ModelSlot;
 public final class TileLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(TileLoop.class.getName());
   static final int ATTEMPTS = 3;
+
+  /**
+   * Tile events taken per poll: one. A 512 px tile takes seconds on a CPU; with Kafka's default
+   * (500 records) the loop fetched dozens of tiles at once and went longer than the consumer's poll
+   * interval (5 min) between polls — the broker then took the partitions away, commits failed and
+   * the tiles were mapped again (seen in {@code ./lcz granule-benchmark}).
+   */
+  static final int TILES_PER_POLL = 1;
+
+  /** The tile consumer's settings: the platform's consumer defaults, one tile per poll. */
+  public static java.util.Properties consumerSettings(String bootstrap, String group) {
+    java.util.Properties p = KafkaClients.rawConsumer(bootstrap, group);
+    p.put(
+        org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        String.valueOf(TILES_PER_POLL));
+    return p;
+  }
+
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 

@@ -13,7 +13,6 @@ import org.lcz.common.events.EventCodec;
 import org.lcz.common.messaging.DeadLetterPublisher;
 import org.lcz.common.messaging.EventPublisher;
 import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
 import org.lcz.common.registry.CurrentModel;
 import org.lcz.common.registry.ModelRegistry;
 import org.lcz.common.storage.ObjectStore;
@@ -75,7 +74,7 @@ public final class WorkerLoops implements AutoCloseable {
     deadLetters = new DeadLetterPublisher(s.bootstrap(), s.source().toString());
     tiles =
         new TileLoop(
-            new KafkaConsumer<>(KafkaClients.rawConsumer(s.bootstrap(), s.tilesGroup())),
+            new KafkaConsumer<>(TileLoop.consumerSettings(s.bootstrap(), s.tilesGroup())),
             new InboundEvents(new EventCodec()),
             models,
             new TileJob(store, s.workDir().resolve("tiles"), s.cellSize()),

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -49,6 +50,47 @@ import org.lcz.ingest.tiling.SceneTiler;
 /** Bad input on the real broker: dead letters with the reason, and the loop goes on. */
 @ExtendWith(LocalStackExtension.class)
 class TileLoopTest {
+  /** Seconds per tile on a CPU: the loop takes one tile per poll, never a backlog of them. */
+  @Test
+  void theTileConsumerTakesOneTilePerPoll(LocalStack stack) throws Exception {
+    String topic = "one-per-poll-" + UUID.randomUUID();
+    String bootstrap = stack.kafkaBootstrapServers();
+    java.util.Properties admin = new java.util.Properties();
+    admin.put("bootstrap.servers", bootstrap);
+    try (var a = org.apache.kafka.clients.admin.Admin.create(admin)) {
+      a.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get();
+    }
+    java.util.Properties producer = new java.util.Properties();
+    producer.put("bootstrap.servers", bootstrap);
+    try (var p =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+            producer,
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.StringSerializer())) {
+      for (int i = 0; i < 5; i++) {
+        p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "t" + i, "x")).get();
+      }
+    }
+    List<Integer> sizes = new ArrayList<>();
+    try (var c =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(
+            TileLoop.consumerSettings(bootstrap, "one-per-poll-" + UUID.randomUUID()))) {
+      c.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      int seen = 0;
+      while (seen < 5 && System.nanoTime() < deadline) {
+        int n = c.poll(Duration.ofMillis(500)).count();
+        if (n > 0) {
+          sizes.add(n);
+          seen += n;
+        }
+      }
+    }
+    assertThat(sizes).containsExactly(1, 1, 1, 1, 1);
+  }
+
   @Test
   void garbageAndUnmappableTilesAreDeadLetteredWithTheReasonAndGoodTilesStillMap(
       LocalStack stack, @TempDir Path work) throws Exception {
