@@ -126,13 +126,13 @@ public final class GeoTiffWriter {
           layout,
           (y0, n) -> {
             int first = y0 - y0 % buffer.getHeight();
-            WritableRaster view =
-                first + buffer.getHeight() <= layout.height()
-                    ? buffer
-                    : buffer.createWritableChild(
-                        0, 0, layout.width(), layout.height() - first, 0, 0, null);
             if (filled[0] != first) {
-              rows.fill(first, view);
+              int height = Math.min(buffer.getHeight(), layout.height() - first);
+              rows.fill(
+                  first,
+                  height == buffer.getHeight()
+                      ? buffer
+                      : buffer.createWritableChild(0, 0, layout.width(), height, 0, 0, null));
               filled[0] = first;
             }
             return buffer.createChild(0, y0 - first, layout.width(), n, 0, 0, null);
