@@ -1,9 +1,5 @@
 package org.lcz.deploy.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.lcz.common.storage.S3Settings;
 
@@ -61,32 +57,13 @@ public record StackSettings(
     return new StackSettings(dataDir, host, kafka, controller, s3Server, s3);
   }
 
-  /** A port nothing listens on right now. */
+  /** A port nothing listens on right now, outside the ephemeral range ({@link FreePorts}). */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on loopback", e);
-    }
+    return FreePorts.one();
   }
 
-  /** The first of {@code n} consecutive ports nothing listens on right now. */
+  /** The first of {@code n} consecutive such ports ({@link FreePorts}). */
   public static int freePorts(int n) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int first = freePort();
-      boolean free = first + n <= 65535;
-      for (int p = first + 1; p < first + n && free; p++) {
-        try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getByName(LOOPBACK))) {
-          s.setReuseAddress(true);
-        } catch (IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        return first;
-      }
-    }
-    throw new IllegalStateException("no " + n + " consecutive free ports on loopback");
+    return FreePorts.consecutive(n);
   }
 }
