@@ -30,6 +30,7 @@ public class InferenceWorker {
       @Observes StartupEvent event,
       InferenceConfig config,
       ObjectStore store,
+      TileMetrics metrics,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
       @ConfigProperty(name = "quarkus.application.name") String application) {
     String natives = OnnxRuntimeNatives.configure(config.onnxruntimeNativePath());
@@ -56,7 +57,8 @@ public class InferenceWorker {
                 config.workDir(),
                 URI.create("/lcz/" + application)),
             store,
-            new ModelOpener(device, config.batchSize(), config.intraOpThreads()));
+            new ModelOpener(device, config.batchSize(), config.intraOpThreads()),
+            metrics::record);
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -84,5 +84,22 @@ class InferenceWorkerTest {
         .body("modelVersion", equalTo(model.version()))
         .body("consuming", equalTo(true))
         .body("scenesAssembled", equalTo(1));
+    // each tile's times on /q/metrics: one map-phase timing per tile, every cell one patch
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metric(metrics, "lcz_tile_seconds_count{phase=\"map\""))
+        .isEqualTo(tiled.tiles().size());
+    assertThat(metric(metrics, "lcz_tile_seconds_count{phase=\"read\""))
+        .isEqualTo(tiled.tiles().size());
+    assertThat(metric(metrics, "lcz_tile_patches_total")).isEqualTo(40 * 30);
+  }
+
+  /** The value of the first sample on {@code metrics} whose line starts with {@code prefix}. */
+  private static double metric(String metrics, String prefix) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + prefix + " on /q/metrics:\n" + metrics));
   }
 }

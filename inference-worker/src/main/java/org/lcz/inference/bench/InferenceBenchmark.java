@@ -34,6 +34,7 @@ import org.lcz.common.storage.MinioObjectStore;
 import org.lcz.common.storage.ObjectRef;
 import org.lcz.common.storage.ObjectStore;
 import org.lcz.common.storage.S3Settings;
+import org.lcz.inference.map.TileTimes;
 import org.lcz.inference.messaging.WorkerLoops;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.ModelOpener;
@@ -146,6 +147,7 @@ public final class InferenceBenchmark {
             null,
             Instant.now());
     List<WorkerLoops> started = new java.util.ArrayList<>();
+    java.util.Queue<TileTimes> times = new java.util.concurrent.ConcurrentLinkedQueue<>();
     try (EventPublisher events = new EventPublisher(bootstrap, URI.create("/lcz/bench"))) {
       GroupOffsets.startAtEnd(bootstrap, run + "-tiles", Topics.TILES);
       events.publishAndWait(published, Duration.ofSeconds(30));
@@ -163,7 +165,8 @@ public final class InferenceBenchmark {
                     Files.createTempDirectory("inference-bench"),
                     URI.create("/lcz/bench")),
                 store,
-                new ModelOpener(new ComputeDevice(false, "benchmark"), batch, threads)));
+                new ModelOpener(new ComputeDevice(false, "benchmark"), batch, threads),
+                times::add));
       }
       // every worker subscribed and holding partitions, so no rebalance happens mid-run
       while (!started.stream()
@@ -196,10 +199,38 @@ public final class InferenceBenchmark {
           seconds,
           started.stream().map(w -> Long.toString(w.tiles().mapped())).toList(),
           assembled);
+      System.out.println("  " + phases(times));
       return perSecond;
     } finally {
       started.forEach(WorkerLoops::close);
     }
+  }
+
+  /** Where the workers' time went, summed over the tiles they mapped. */
+  static String phases(java.util.Collection<TileTimes> times) {
+    long read = 0;
+    long map = 0;
+    long write = 0;
+    long patches = 0;
+    for (TileTimes t : times) {
+      read += t.readNanos();
+      map += t.mapNanos();
+      write += t.writeNanos();
+      patches += t.patches();
+    }
+    double all = Math.max(1, read + map + write);
+    return String.format(
+        java.util.Locale.ROOT,
+        "per tile (%d tiles): read %.0f ms (%.1f %%), map %.0f ms (%.1f %%; %.1f patches/s while"
+            + " mapping), write %.0f ms (%.1f %%)",
+        times.size(),
+        read / 1e6 / Math.max(1, times.size()),
+        100 * read / all,
+        map / 1e6 / Math.max(1, times.size()),
+        100 * map / all,
+        map == 0 ? 0 : patches / (map / 1e9),
+        write / 1e6 / Math.max(1, times.size()),
+        100 * write / all);
   }
 
   private static int option(String[] args, String name, int fallback) {

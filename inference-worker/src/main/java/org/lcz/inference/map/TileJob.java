@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.lcz.common.events.MapTileWritten;
 import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.TileReady;
@@ -34,11 +35,14 @@ import org.lcz.inference.window.TilePixels;
  * gives the same object.
  */
 public final class TileJob {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(TileJob.class.getName());
   private static final int MANIFESTS = 32;
 
   private final ObjectStore store;
   private final Path workDir;
   private final double cellSize;
+  private final Consumer<TileTimes> timings;
   private final Map<String, SceneManifest> manifests =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -51,9 +55,18 @@ public final class TileJob {
    * @param cellSize output cell edge in map units (metres)
    */
   public TileJob(ObjectStore store, Path workDir, double cellSize) {
+    this(store, workDir, cellSize, times -> {});
+  }
+
+  /**
+   * @param timings told where each mapped tile's time went, on the mapping thread, after its map
+   *     tile is stored
+   */
+  public TileJob(ObjectStore store, Path workDir, double cellSize, Consumer<TileTimes> timings) {
     this.store = store;
     this.workDir = workDir;
     this.cellSize = cellSize;
+    this.timings = timings;
   }
 
   /**
@@ -92,11 +105,14 @@ public final class TileJob {
               + cellSize
               + " m cell)");
     }
+    long start = System.nanoTime();
     TilePixels pixels = read(event.tile(), manifest, entry);
+    long read = System.nanoTime();
     PatchSampler sampler =
         new PatchSampler(pixels, contract.patchSize(), preprocessing(manifest, model));
     MapTile tile =
         model.mapper().map(grid, span, sampler, manifest.geoTransform(), model.version());
+    long mapped = System.nanoTime();
     ObjectRef target = MapKeys.tile(event.sceneId(), entry.id());
     ObjectRef stored =
         store.put(
@@ -104,6 +120,14 @@ public final class TileJob {
             target.key(),
             MapTileFile.write(tile, manifest.epsg(), manifest.projected()),
             "image/tiff");
+    report(
+        new TileTimes(
+            event.sceneId(),
+            event.tileId(),
+            classified(tile),
+            read - start,
+            mapped - read,
+            System.nanoTime() - mapped));
     return new MapTileWritten(
         event.sceneId(),
         event.tileId(),
@@ -112,6 +136,24 @@ public final class TileJob {
         event.sceneTileCount(),
         stored,
         model.version());
+  }
+
+  private void report(TileTimes times) {
+    try {
+      timings.accept(times);
+    } catch (RuntimeException e) { // the map tile is stored: a failing report must not undo it
+      LOG.warning("could not report the times of " + times.describe() + ": " + e);
+    }
+  }
+
+  private static int classified(MapTile tile) {
+    int n = 0;
+    for (byte c : tile.classes()) {
+      if (c != 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**

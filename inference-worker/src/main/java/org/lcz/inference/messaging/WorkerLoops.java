@@ -19,6 +19,7 @@ import org.lcz.common.storage.ObjectStore;
 import org.lcz.inference.assembly.MapAssembler;
 import org.lcz.inference.map.RasterWarmUp;
 import org.lcz.inference.map.TileJob;
+import org.lcz.inference.map.TileTimes;
 import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ModelSlot;
 
@@ -64,6 +65,19 @@ public final class WorkerLoops implements AutoCloseable {
       Settings s,
       ObjectStore store,
       java.util.function.Function<CurrentModel.Loaded, ActiveModel> opener) {
+    this(s, store, opener, times -> {});
+  }
+
+  /**
+   * Starts the worker, telling {@code timings} where each mapped tile's time went.
+   *
+   * @param opener opens a verified model file (ONNX Runtime in the application)
+   */
+  public WorkerLoops(
+      Settings s,
+      ObjectStore store,
+      java.util.function.Function<CurrentModel.Loaded, ActiveModel> opener,
+      java.util.function.Consumer<TileTimes> timings) {
     ModelRegistry registry = new ModelRegistry(s.bootstrap());
     models =
         new ModelSlot(
@@ -77,7 +91,7 @@ public final class WorkerLoops implements AutoCloseable {
             new KafkaConsumer<>(TileLoop.consumerSettings(s.bootstrap(), s.tilesGroup())),
             new InboundEvents(new EventCodec()),
             models,
-            new TileJob(store, s.workDir().resolve("tiles"), s.cellSize()),
+            new TileJob(store, s.workDir().resolve("tiles"), s.cellSize(), timings),
             events,
             deadLetters);
     assembly =

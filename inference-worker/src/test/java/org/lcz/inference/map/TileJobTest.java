@@ -129,6 +129,55 @@ class TileJobTest {
     }
   }
 
+  @Test
+  void eachMappedTileReportsItsTimesAndItsClassifiedCellsAndAFailingReportLosesNothing(
+      LocalStack stack) throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      ModelPublished own = Fixtures.sharedModel(stack.kafkaBootstrapServers(), store);
+      Path onnx = store.download(own.model(), dir.resolve("model.onnx"));
+      Path scene = Fixtures.scene(Files.createDirectories(dir.resolve("scene")), 500, 300, 5);
+      SceneTiler.Result tiled = Fixtures.tile(store, "times-" + UUID.randomUUID(), scene, 256, 24);
+      List<TileTimes> reported = new ArrayList<>();
+      TileJob job = new TileJob(store, dir.resolve("tiles"), 100, reported::add);
+      try (ActiveModel model = open(own, onnx)) {
+        for (TileReady t : tiled.tiles()) {
+          MapTileWritten w = job.map(t, model);
+          TileTimes times = reported.get(reported.size() - 1);
+          assertThat(times.tileId()).isEqualTo(t.tileId());
+          assertThat(times.sceneId()).isEqualTo(t.sceneId());
+          MapTile m = MapTileFile.read(store.read(w.mapTile()));
+          int withClass = 0;
+          for (int y = 0; y < m.height(); y++) {
+            for (int x = 0; x < m.width(); x++) {
+              withClass += m.classAt(x, y) == 0 ? 0 : 1;
+            }
+          }
+          assertThat(times.patches())
+              .as("cells classified in the stored map tile")
+              .isEqualTo(withClass);
+          assertThat(times.readNanos()).isPositive();
+          assertThat(times.mapNanos()).isPositive();
+          assertThat(times.writeNanos()).isPositive();
+        }
+        assertThat(reported).hasSameSizeAs(tiled.tiles());
+        assertThat(reported.stream().mapToInt(TileTimes::patches).sum()).isPositive();
+
+        TileJob failingReport =
+            new TileJob(
+                store,
+                dir.resolve("tiles2"),
+                100,
+                times -> {
+                  throw new IllegalStateException("metrics down");
+                });
+        TileReady first = tiled.tiles().get(0);
+        MapTileWritten again = failingReport.map(first, model);
+        assertThat(store.exists(again.mapTile().bucket(), again.mapTile().key())).isTrue();
+        assertThat(again.tileId()).isEqualTo(first.tileId());
+      }
+    }
+  }
+
   /**
    * Trains MSMLA-18 two epochs on {@code sets} with {@code ./lcz train}'s command in a JVM of its
    * own, and returns the published form of the exported model. (On this project's AMD EPYC machines
