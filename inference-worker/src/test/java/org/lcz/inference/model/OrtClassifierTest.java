@@ -77,6 +77,40 @@ class OrtClassifierTest {
     }
   }
 
+  /** Asked for CUDA where it cannot start, the classifier runs on the CPU and answers the same. */
+  @Test
+  void aGpuThatCannotStartFallsBackToTheCpu() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        OrtClassifier.visibleGpus() == 0, "a GPU is visible: CUDA would start");
+    int per = BANDS * PATCH * PATCH;
+    float[] patches = new float[2 * per];
+    for (int i = 0; i < patches.length; i++) {
+      patches[i] = i % 7 - 3;
+    }
+    try (OrtClassifier classifier =
+        OrtClassifier.load(
+            bandMeanSoftmax(), BANDS, PATCH, BANDS, new ComputeDevice(true, "test"), 1)) {
+      assertThat(classifier.device()).isEqualTo("CPU (1 threads)");
+      float[] probabilities = new float[2 * BANDS];
+      classifier.classify(patches, 2, probabilities);
+      double[] expected = softmaxOfMeans(patches, per);
+      for (int k = 0; k < BANDS; k++) {
+        assertThat((double) probabilities[BANDS + k]).isCloseTo(expected[k], within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void aFileThatIsNoModelIsRefusedNamingIt() throws Exception {
+    Path notAModel = java.nio.file.Files.writeString(dir.resolve("weights.onnx"), "not onnx");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                OrtClassifier.load(
+                    notAModel, BANDS, PATCH, BANDS, new ComputeDevice(false, "test"), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ONNX Runtime cannot load weights.onnx");
+  }
+
   private static double[] softmaxOfMeans(float[] patches, int from) {
     double[] e = new double[BANDS];
     double sum = 0;
