@@ -209,26 +209,28 @@ public final class InferenceBenchmark {
     long read = 0;
     long map = 0;
     long write = 0;
-    long patches = 0;
+    int patches = 0;
     for (TileTimes t : times) {
       read += t.readNanos();
       map += t.mapNanos();
       write += t.writeNanos();
       patches += t.patches();
     }
-    double all = Math.max(1, read + map + write);
+    TileTimes all = new TileTimes("all", "all", patches, read, map, write);
+    int tiles = Math.max(1, times.size());
+    double total = Math.max(1, all.totalNanos());
     return String.format(
         java.util.Locale.ROOT,
         "per tile (%d tiles): read %.0f ms (%.1f %%), map %.0f ms (%.1f %%; %.1f patches/s while"
             + " mapping), write %.0f ms (%.1f %%)",
         times.size(),
-        read / 1e6 / Math.max(1, times.size()),
-        100 * read / all,
-        map / 1e6 / Math.max(1, times.size()),
-        100 * map / all,
-        map == 0 ? 0 : patches / (map / 1e9),
-        write / 1e6 / Math.max(1, times.size()),
-        100 * write / all);
+        read / 1e6 / tiles,
+        100 * read / total,
+        map / 1e6 / tiles,
+        100 * map / total,
+        all.patchesPerSecond(),
+        write / 1e6 / tiles,
+        100 * write / total);
   }
 
   private static int option(String[] args, String name, int fallback) {

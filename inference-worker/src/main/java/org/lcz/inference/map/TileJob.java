@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import org.lcz.common.events.MapTileWritten;
 import org.lcz.common.events.ModelContract;
 import org.lcz.common.events.TileReady;
@@ -35,8 +36,7 @@ import org.lcz.inference.window.TilePixels;
  * gives the same object.
  */
 public final class TileJob {
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(TileJob.class.getName());
+  private static final Logger LOG = Logger.getLogger(TileJob.class.getName());
   private static final int MANIFESTS = 32;
 
   private final ObjectStore store;

@@ -82,31 +82,41 @@ public final class OrtClassifier implements PatchClassifier {
   private static OrtClassifier open(
       Path onnx, int bands, int patch, int classes, int threads, boolean cuda, String label) {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtSession session;
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       if (cuda) {
-        options.addCUDA(0);
+        try {
+          options.addCUDA(0);
+        } catch (OrtException e) {
+          // ComputeDevice.fallBack says it was the CUDA provider
+          throw new IllegalStateException(e.getMessage(), e);
+        }
       }
-      OrtSession session = env.createSession(onnx.toString(), options);
-      if (session.getInputNames().size() != 1) {
-        int inputs = session.getInputNames().size();
-        session.close();
-        throw new IllegalArgumentException(
-            "ONNX Runtime cannot use "
-                + onnx.getFileName()
-                + ": it has "
-                + inputs
-                + " inputs, a classifier has one (the patches)");
-      }
-      return new OrtClassifier(env, session, bands, patch, classes, label);
-    } catch (OrtException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException iae
-          && iae.getMessage().startsWith("ONNX Runtime")) {
-        throw iae;
-      }
+      session = env.createSession(onnx.toString(), options);
+    } catch (OrtException e) {
       throw new IllegalArgumentException(
           "ONNX Runtime cannot load " + onnx.getFileName() + ": " + e.getMessage(), e);
+    }
+    int inputs = session.getInputNames().size();
+    if (inputs != 1) {
+      closeQuietly(session);
+      throw new IllegalArgumentException(
+          "ONNX Runtime cannot use "
+              + onnx.getFileName()
+              + ": it has "
+              + inputs
+              + " inputs, a classifier has one (the patches)");
+    }
+    return new OrtClassifier(env, session, bands, patch, classes, label);
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      LOG.warning("closing the ONNX Runtime session: " + e.getMessage());
     }
   }
 
@@ -148,10 +158,6 @@ public final class OrtClassifier implements PatchClassifier {
 
   @Override
   public synchronized void close() {
-    try {
-      session.close();
-    } catch (OrtException e) {
-      LOG.warning("closing the ONNX Runtime session: " + e.getMessage());
-    }
+    closeQuietly(session);
   }
 }
