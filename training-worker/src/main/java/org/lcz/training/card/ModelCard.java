@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.lcz.common.events.ModelContract;
+import org.lcz.training.kernels.KernelReport;
 import org.lcz.training.train.EpochStats;
 import org.lcz.training.train.TrainingPlan;
 
@@ -47,6 +48,9 @@ import org.lcz.training.train.TrainingPlan;
  *     published
  * @param accuracyByAreas the measures' spread over the held-out training areas, when the evaluation
  *     set records each patch's area; {@code null} otherwise
+ * @param kernels what the CPU kernels' self-check found before training (convolutions checked, any
+ *     computed in another form because their direct form was wrong on the machine); {@code null} in
+ *     cards written before the check existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(
@@ -71,7 +75,8 @@ public record ModelCard(
     Map<String, String> files,
     Instant createdAt,
     PromotionDecision promotion,
-    AreaAccuracy accuracyByAreas) {
+    AreaAccuracy accuracyByAreas,
+    KernelReport kernels) {
 
   /** The current format of the card. */
   public static final int CARD_VERSION = 1;
@@ -149,7 +154,8 @@ public record ModelCard(
         more,
         createdAt,
         decision,
-        accuracyByAreas);
+        accuracyByAreas,
+        kernels);
   }
 
   /** Model identity and provenance that the training run itself does not know. */

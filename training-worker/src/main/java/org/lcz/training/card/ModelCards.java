@@ -95,7 +95,8 @@ public final class ModelCards {
         files,
         identity.createdAt(),
         null,
-        outcome.byAreas() == null ? null : AreaAccuracy.of(outcome.byAreas()));
+        outcome.byAreas() == null ? null : AreaAccuracy.of(outcome.byAreas()),
+        outcome.kernels());
   }
 
   /** The overall measures by name; undefined ones are {@code null}. */

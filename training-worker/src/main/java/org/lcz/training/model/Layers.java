@@ -1,11 +1,10 @@
 package org.lcz.training.model;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
+import org.lcz.training.kernels.RoutableConv2d;
 
 /** The layer settings MSMLA uses throughout, in one place. */
 final class Layers {
@@ -36,16 +35,12 @@ final class Layers {
 
   private Layers() {}
 
-  /** A k×k convolution with 'same' padding (for stride 1; a 1×1 needs none at any stride). */
-  static Conv2d conv(int filters, int kernel, int stride, boolean bias) {
-    int pad = kernel / 2;
-    return Conv2d.builder()
-        .setFilters(filters)
-        .setKernelShape(new Shape(kernel, kernel))
-        .optStride(new Shape(stride, stride))
-        .optPadding(new Shape(pad, pad))
-        .optBias(bias)
-        .build();
+  /**
+   * A k×k convolution with 'same' padding (for stride 1; a 1×1 needs none at any stride), which the
+   * kernel self-check may route around a wrong CPU kernel.
+   */
+  static RoutableConv2d conv(int filters, int kernel, int stride, boolean bias) {
+    return RoutableConv2d.of(filters, kernel, stride, kernel / 2, bias);
   }
 
   /** Batch normalisation over channels with the reference's epsilon and momentum. */

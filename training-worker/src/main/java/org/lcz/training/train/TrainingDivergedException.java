@@ -9,8 +9,6 @@ public class TrainingDivergedException extends RuntimeException {
             + " after epoch "
             + epoch
             + "; no model is published. Lower the learning rate or check the data for extreme"
-            + " values; on a CPU host whose AVX state is not kept across context switches, run"
-            + " PyTorch's SSE kernels (ATEN_CPU_CAPABILITY=default ONEDNN_MAX_CPU_ISA=SSE41"
-            + " MKL_ENABLE_INSTRUCTIONS=SSE4_2, as ./lcz does)");
+            + " values");
   }
 }

@@ -3,8 +3,10 @@ package org.lcz.training.train;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.lcz.common.lcz.AreaBootstrap;
 import org.lcz.common.lcz.ConfusionMatrix;
 import org.lcz.training.data.Normalisation;
+import org.lcz.training.kernels.KernelReport;
 
 /**
  * What a finished training run produced.
@@ -24,6 +26,7 @@ import org.lcz.training.data.Normalisation;
  * @param duration wall time of the whole run
  * @param byAreas the evaluation's spread over its held-out training areas, when its set records
  *     each patch's area; {@code null} otherwise
+ * @param kernels what the CPU kernels' self-check found before training
  */
 public record TrainingOutcome(
     TrainingPlan plan,
@@ -39,7 +42,8 @@ public record TrainingOutcome(
     ConfusionMatrix evaluation,
     String device,
     Duration duration,
-    org.lcz.common.lcz.AreaBootstrap.Result byAreas) {
+    AreaBootstrap.Result byAreas,
+    KernelReport kernels) {
 
   public TrainingOutcome {
     bands = List.copyOf(bands);

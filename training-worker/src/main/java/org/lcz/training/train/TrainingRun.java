@@ -33,6 +33,8 @@ import org.lcz.common.lcz.LczCatalog;
 import org.lcz.training.data.DatasetException;
 import org.lcz.training.data.Normalisation;
 import org.lcz.training.data.PatchDataset;
+import org.lcz.training.kernels.KernelReport;
+import org.lcz.training.kernels.KernelSelfCheck;
 import org.lcz.training.model.Msmla;
 import org.lcz.training.model.MsmlaBlock;
 
@@ -184,6 +186,8 @@ public final class TrainingRun {
                   Optimizer.adam().optLearningRateTracker(new StepDecay(plan, steps)).build());
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(net.inputShape(batchSize, train.patchSize()));
+        KernelReport kernels = KernelSelfCheck.check(net, batchSize, trainer.getManager(), threads);
+        listener.onNote(kernels.summary());
         Augmentation augmentation = plan.augment() ? new Augmentation(train.patchSize()) : null;
         List<EpochStats> history = new ArrayList<>();
         byte[] bestWeights = null;
@@ -244,7 +248,8 @@ public final class TrainingRun {
             cm,
             device.toString(),
             Duration.ofNanos(System.nanoTime() - started),
-            byAreas);
+            byAreas,
+            kernels);
       }
     }
   }
@@ -349,7 +354,7 @@ public final class TrainingRun {
   }
 
   /** A classifier needs patches of at least two classes to learn anything. */
-  static void requireTwoClasses(java.nio.file.Path train, long[] support) {
+  static void requireTwoClasses(Path train, long[] support) {
     int present = 0;
     int only = -1;
     for (int k = 0; k < support.length; k++) {

@@ -28,6 +28,7 @@ import org.lcz.training.card.PromotionDecision;
 import org.lcz.training.card.VersionFolder;
 import org.lcz.training.data.DatasetException;
 import org.lcz.training.data.PatchDataset;
+import org.lcz.training.kernels.KernelCheckException;
 import org.lcz.training.onnx.OnnxExporter;
 import org.lcz.training.train.EpochStats;
 import org.lcz.training.train.TrainingData;
@@ -134,7 +135,10 @@ public final class TrainingJob {
     } catch (DatasetException e) {
       String name = names.getOrDefault(e.file(), e.file().getFileName().toString());
       return fail(request, name + ": " + e.problem());
-    } catch (IllegalArgumentException | ObjectStoreException | TrainingDivergedException e) {
+    } catch (IllegalArgumentException
+        | ObjectStoreException
+        | TrainingDivergedException
+        | KernelCheckException e) {
       return fail(request, e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf(e, "run %s: training failed", request.runId());

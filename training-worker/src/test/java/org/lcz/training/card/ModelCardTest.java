@@ -24,7 +24,19 @@ class ModelCardTest {
         .contains("\"variant\" : \"msmla-18\"")
         .contains("\"createdAt\" : \"2026-11-24T10:00:00Z\"")
         .contains("\"usersAccuracy\" : null")
+        .contains("\"form\" : \"PADDED_OUTPUT\"")
+        .contains("\"problem\" : \"mb32_ic2oc1_ih48oh48kh7sh1ph3_iw48ow48kw7sw1pw3\"")
         .doesNotContain("NaN");
+  }
+
+  @Test
+  void aCardWrittenBeforeTheKernelCheckStillReads() {
+    String json = new String(ModelCardsTest.card().toJson(), StandardCharsets.UTF_8);
+    int start = json.indexOf(",\n  \"kernels\"");
+    String older = json.substring(0, start) + "\n}";
+    ModelCard read = ModelCard.read(older.getBytes(StandardCharsets.UTF_8));
+    assertThat(read.kernels()).isNull();
+    assertThat(read.version()).isEqualTo(ModelCardsTest.card().version());
   }
 
   @Test

@@ -69,7 +69,8 @@ class VersionFolderTest {
             sample.evaluation(),
             sample.device(),
             sample.duration(),
-            spread);
+            spread,
+            sample.kernels());
     TrainingData data =
         new TrainingData(
             Path.of("t.h5"), Optional.empty(), Optional.of(Path.of("e.h5")), DatasetLayout.MSMLA);
