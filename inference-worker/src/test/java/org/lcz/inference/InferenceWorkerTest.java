@@ -90,6 +90,12 @@ class InferenceWorkerTest {
         .isEqualTo(tiled.tiles().size());
     assertThat(metric(metrics, "lcz_tile_seconds_count{phase=\"read\""))
         .isEqualTo(tiled.tiles().size());
+    assertThat(metric(metrics, "lcz_tile_seconds_count{phase=\"classify\""))
+        .isEqualTo(tiled.tiles().size());
+    // the classifier's share is part of the mapping, never more than it
+    assertThat(metric(metrics, "lcz_tile_seconds_sum{phase=\"classify\""))
+        .isPositive()
+        .isLessThanOrEqualTo(metric(metrics, "lcz_tile_seconds_sum{phase=\"map\""));
     assertThat(metric(metrics, "lcz_tile_patches_total")).isEqualTo(40 * 30);
   }
 

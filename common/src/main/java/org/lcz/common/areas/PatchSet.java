@@ -13,6 +13,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.TileCutter;
@@ -73,23 +75,68 @@ public final class PatchSet {
    */
   public static int write(
       Path file, List<RasterSource> scenes, List<List<CellSample>> perScene, int patch) {
-    if (scenes.size() != perScene.size()) {
-      throw new IllegalArgumentException(
-          scenes.size() + " scenes but samples for " + perScene.size());
+    return writeAll(List.of(file), scenes, List.of(perScene), patch).get(0);
+  }
+
+  /**
+   * Writes several patch sets in one read of each scene: {@code perFile.get(f).get(i)} are the
+   * samples of {@code files.get(f)} drawn from {@code scenes.get(i)}. Each file is what {@link
+   * #write} would write for its samples; the scenes' rows are read once for all files (the splits
+   * of one set of training areas cut together). Returns the patches written per file.
+   *
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static List<Integer> writeAll(
+      List<Path> files,
+      List<RasterSource> scenes,
+      List<List<List<CellSample>>> perFile,
+      int patch) {
+    if (files.size() != perFile.size()) {
+      throw new IllegalArgumentException(files.size() + " files but samples for " + perFile.size());
     }
-    int n = perScene.stream().mapToInt(List::size).sum();
+    for (List<List<CellSample>> perScene : perFile) {
+      if (scenes.size() != perScene.size()) {
+        throw new IllegalArgumentException(
+            scenes.size() + " scenes but samples for " + perScene.size());
+      }
+    }
     int bands = scenes.isEmpty() ? 0 : scenes.get(0).bandNames().size();
+    List<Integer> counts = new ArrayList<>();
+    Slots[] slots = new Slots[files.size()];
+    try {
+      for (int f = 0; f < files.size(); f++) {
+        int n = perFile.get(f).stream().mapToInt(List::size).sum();
+        counts.add(n);
+        slots[f] = skeleton(files.get(f), perFile.get(f), patch, bands);
+      }
+      writePatches(files, slots, scenes, perFile, patch, bands);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + files + ": " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  /** Where a file's {@code sen2} data starts and how its floats are ordered. */
+  private record Slots(long address, ByteOrder order) {}
+
+  /**
+   * Writes {@code file} with every data set but {@code sen2}'s values (zeros until {@link
+   * #writePatches} fills them); returns where {@code sen2}'s data lies, or null without samples.
+   */
+  private static Slots skeleton(Path file, List<List<CellSample>> perScene, int patch, int bands)
+      throws IOException {
+    int n = perScene.stream().mapToInt(List::size).sum();
     // the patches are not held: every slot of the array jHDF writes is one zero patch, and the
     // patches are written into the file's contiguous sen2 data afterwards, one at a time
     float[][][] zero = new float[patch][patch][bands];
     float[][][][] sen2 = new float[n][][][];
-    java.util.Arrays.fill(sen2, zero);
+    Arrays.fill(sen2, zero);
     float[][] label = new float[n][CLASSES];
     int[] area = new int[n];
     int[][] cell = new int[n][2];
     int[] scene = new int[n];
     int i = 0;
-    for (int k = 0; k < scenes.size(); k++) {
+    for (int k = 0; k < perScene.size(); k++) {
       for (CellSample s : perScene.get(k)) {
         label[i][s.lcz() - 1] = 1;
         area[i] = s.area();
@@ -99,66 +146,80 @@ public final class PatchSet {
         i++;
       }
     }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (WritableHdfFile h5 = HdfFile.write(file)) {
-        h5.putDataset("sen2", sen2);
-        h5.putDataset("label", label);
-        h5.putDataset("area", area);
-        h5.putDataset("cell", cell);
-        h5.putDataset("scene", scene);
-      }
-      if (n > 0) {
-        writePatches(file, scenes, perScene, patch, bands);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
     }
-    return n;
-  }
-
-  /** Writes every patch into the contiguous {@code sen2} data of {@code file}, in sample order. */
-  private static void writePatches(
-      Path file, List<RasterSource> scenes, List<List<CellSample>> perScene, int patch, int bands)
-      throws IOException {
-    long address;
-    ByteOrder order;
+    try (WritableHdfFile h5 = HdfFile.write(file)) {
+      h5.putDataset("sen2", sen2);
+      h5.putDataset("label", label);
+      h5.putDataset("area", area);
+      h5.putDataset("cell", cell);
+      h5.putDataset("scene", scene);
+    }
+    if (n == 0) {
+      return null;
+    }
     try (HdfFile h5 = new HdfFile(file)) {
       if (!(h5.getDatasetByPath("sen2") instanceof ContiguousDataset d)
           || !(d.getDataType() instanceof FloatingPoint f)
           || f.getSize() != 4) {
         throw new IOException("jHDF did not write sen2 as contiguous float32");
       }
-      address = d.getDataAddress();
-      order = f.getByteOrder();
+      return new Slots(d.getDataAddress(), f.getByteOrder());
     }
+  }
+
+  /**
+   * Writes every patch into the contiguous {@code sen2} data of its file, in sample order: each
+   * scene's rows are read once, in strips, for the samples of all files.
+   */
+  private static void writePatches(
+      List<Path> files,
+      Slots[] slots,
+      List<RasterSource> scenes,
+      List<List<List<CellSample>>> perFile,
+      int patch,
+      int bands)
+      throws IOException {
     int perPatch = patch * patch * bands;
     long bytesPerPatch = (long) perPatch * Float.BYTES;
-    ByteBuffer bytes = ByteBuffer.allocate(perPatch * Float.BYTES).order(order);
-    float[] row = new float[patch];
-    float[] values = new float[perPatch];
-    int half = patch / 2;
-    int stripRows = Math.max(STRIP_ROWS, patch);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      int first = 0; // the file index of the scene's first sample
+    ByteBuffer[] bytes = new ByteBuffer[files.size()];
+    FileChannel[] channels = new FileChannel[files.size()];
+    try {
+      for (int f = 0; f < files.size(); f++) {
+        if (slots[f] != null) {
+          bytes[f] = ByteBuffer.allocate(perPatch * Float.BYTES).order(slots[f].order());
+          channels[f] = FileChannel.open(files.get(f), StandardOpenOption.WRITE);
+        }
+      }
+      float[] row = new float[patch];
+      float[] values = new float[perPatch];
+      int half = patch / 2;
+      int stripRows = Math.max(STRIP_ROWS, patch);
+      int[] first = new int[files.size()]; // each file's index of the scene's first sample
       for (int k = 0; k < scenes.size(); k++) {
         RasterSource scene = scenes.get(k);
-        List<CellSample> samples = perScene.get(k);
-        // cut in row order from strips read once (reflected at the edges as a patch is), each
-        // patch written to its own slot
-        Integer[] order_ = new Integer[samples.size()];
-        for (int i = 0; i < order_.length; i++) {
-          order_[i] = i;
+        // every file's samples of this scene, in row order: (centreY, file, index) in one long
+        int total = 0;
+        for (List<List<CellSample>> perScene : perFile) {
+          total += perScene.get(k).size();
         }
-        java.util.Arrays.sort(
-            order_, java.util.Comparator.comparingInt(i -> samples.get(i).centreY()));
+        long[] order = new long[total];
+        int o = 0;
+        for (int f = 0; f < files.size(); f++) {
+          List<CellSample> samples = perFile.get(f).get(k);
+          for (int i = 0; i < samples.size(); i++) {
+            order[o++] = ((long) samples.get(i).centreY() << 40) | ((long) f << 32) | i;
+          }
+        }
+        Arrays.sort(order);
         Raster strip = null;
         int stripY = 0;
-        for (int i : order_) {
-          CellSample s = samples.get(i);
+        for (long key : order) {
+          int f = (int) (key >>> 32) & 0xFF;
+          int i = (int) key;
+          CellSample s = perFile.get(f).get(k).get(i);
           int top = s.centreY() - half;
           if (strip == null || top + patch > stripY + stripRows) {
             stripY = top;
@@ -174,14 +235,23 @@ public final class PatchSet {
               }
             }
           }
-          bytes.clear();
-          bytes.asFloatBuffer().put(values);
-          long at = address + (first + i) * bytesPerPatch;
-          while (bytes.hasRemaining()) {
-            at += channel.write(bytes, at);
+          ByteBuffer out = bytes[f];
+          out.clear();
+          out.asFloatBuffer().put(values);
+          long at = slots[f].address() + (first[f] + i) * bytesPerPatch;
+          while (out.hasRemaining()) {
+            at += channels[f].write(out, at);
           }
         }
-        first += samples.size();
+        for (int f = 0; f < files.size(); f++) {
+          first[f] += perFile.get(f).get(k).size();
+        }
+      }
+    } finally {
+      for (FileChannel c : channels) {
+        if (c != null) {
+          c.close();
+        }
       }
     }
   }

@@ -87,4 +87,105 @@ class PatchSetTest {
       }
     }
   }
+
+  @Test
+  void threeSetsCutInOneReadOfTheSceneAreTheSetsWrittenOneByOne() throws Exception {
+    try (SceneRaster a = SceneRaster.open(scene("one.tif", 3));
+        SceneRaster b = SceneRaster.open(scene("two.tif", 50000))) {
+      List<List<List<CellSample>>> splits =
+          List.of(
+              List.of(
+                  List.of(new CellSample(0, 3, 5, 35, 1, 0), new CellSample(2, 1, 25, 15, 3, 2)),
+                  List.of(new CellSample(1, 1, 15, 15, 4, 5))),
+              List.of(List.of(new CellSample(5, 0, 59, 0, 2, 1)), List.of()),
+              List.of(
+                  List.of(new CellSample(0, 0, 0, 0, 4, 3), new CellSample(5, 3, 59, 39, 5, 4)),
+                  List.of(new CellSample(4, 2, 45, 25, 6, 6))));
+      List<Path> alone = List.of(dir.resolve("a0.h5"), dir.resolve("a1.h5"), dir.resolve("a2.h5"));
+      Counting countA = new Counting(a);
+      Counting countB = new Counting(b);
+      for (int f = 0; f < 3; f++) {
+        PatchSet.write(alone.get(f), List.of(countA, countB), splits.get(f), 8);
+      }
+      long rowsAlone = countA.rows + countB.rows;
+      assertThat(countA.reads).isEqualTo(3); // once per set that has samples of it
+      assertThat(countB.reads).isEqualTo(2);
+      countA.rows = 0;
+      countB.rows = 0;
+      countA.reads = 0;
+      countB.reads = 0;
+      List<Path> together =
+          List.of(dir.resolve("t0.h5"), dir.resolve("t1.h5"), dir.resolve("t2.h5"));
+      List<Integer> n = PatchSet.writeAll(together, List.of(countA, countB), splits, 8);
+
+      assertThat(n).containsExactly(3, 1, 3);
+      for (int f = 0; f < 3; f++) {
+        assertThat(java.nio.file.Files.readAllBytes(together.get(f)))
+            .as("set %d", f)
+            .isEqualTo(java.nio.file.Files.readAllBytes(alone.get(f)));
+      }
+      // one strip per scene serves every set: each scene's rows are read once, not once per set
+      assertThat(countA.reads).isEqualTo(1);
+      assertThat(countB.reads).isEqualTo(1);
+      assertThat(countA.rows + countB.rows).isLessThan(rowsAlone);
+    }
+  }
+
+  /** A scene that counts the reads and rows asked of it. */
+  private static final class Counting implements org.lcz.common.raster.RasterSource {
+    private final org.lcz.common.raster.RasterSource scene;
+    long rows;
+    int reads;
+
+    Counting(org.lcz.common.raster.RasterSource scene) {
+      this.scene = scene;
+    }
+
+    @Override
+    public String name() {
+      return scene.name();
+    }
+
+    @Override
+    public int width() {
+      return scene.width();
+    }
+
+    @Override
+    public int height() {
+      return scene.height();
+    }
+
+    @Override
+    public List<String> bandNames() {
+      return scene.bandNames();
+    }
+
+    @Override
+    public int dataType() {
+      return scene.dataType();
+    }
+
+    @Override
+    public java.util.Optional<Double> nodata() {
+      return scene.nodata();
+    }
+
+    @Override
+    public double[] geoTransform() {
+      return scene.geoTransform();
+    }
+
+    @Override
+    public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
+      return scene.crs();
+    }
+
+    @Override
+    public java.awt.image.Raster read(int x, int y, int w, int h) {
+      reads++;
+      rows += h;
+      return scene.read(x, y, w, h);
+    }
+  }
 }

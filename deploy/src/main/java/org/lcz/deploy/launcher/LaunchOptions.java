@@ -77,7 +77,7 @@ public record LaunchOptions(
           "          a synthetic Sentinel-2-granule-sized scene (10980 px) through the whole",
           "          platform on a stack of its own: each phase's time, each service's peak heap,",
           "          patches/s against ONNX Runtime alone",
-          "  kernel-repro matrix|layers|model|losses [--runs N] [--steps N] [--full]",
+          "  kernel-repro machine|matrix|layers|model|losses [--runs N] [--steps N] [--full]",
           "          reproduce the CPU kernels' wrong gradients on this machine: each layer alone",
           "          and MSMLA-18 under every kernel setting, threads, load and denormal mode",
           "  export --checkpoint DIR --out model.onnx",

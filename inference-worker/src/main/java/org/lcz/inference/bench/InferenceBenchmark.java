@@ -208,27 +208,32 @@ public final class InferenceBenchmark {
   static String phases(java.util.Collection<TileTimes> times) {
     long read = 0;
     long map = 0;
+    long classify = 0;
     long write = 0;
     int patches = 0;
     for (TileTimes t : times) {
       read += t.readNanos();
       map += t.mapNanos();
+      classify += t.classifyNanos();
       write += t.writeNanos();
       patches += t.patches();
     }
-    TileTimes all = new TileTimes("all", "all", patches, read, map, write);
+    TileTimes all = new TileTimes("all", "all", patches, read, map, classify, write);
     int tiles = Math.max(1, times.size());
     double total = Math.max(1, all.totalNanos());
     return String.format(
         java.util.Locale.ROOT,
         "per tile (%d tiles): read %.0f ms (%.1f %%), map %.0f ms (%.1f %%; %.1f patches/s while"
-            + " mapping), write %.0f ms (%.1f %%)",
+            + " mapping, %.1f inside the classifier; cutting %.1f %% of mapping), write %.0f ms"
+            + " (%.1f %%)",
         times.size(),
         read / 1e6 / tiles,
         100 * read / total,
         map / 1e6 / tiles,
         100 * map / total,
         all.patchesPerSecond(),
+        classify == 0 ? 0 : patches / (classify / 1e9),
+        map == 0 ? 0 : 100.0 * all.cutNanos() / map,
         write / 1e6 / tiles,
         100 * write / total);
   }

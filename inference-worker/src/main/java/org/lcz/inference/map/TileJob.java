@@ -110,9 +110,11 @@ public final class TileJob {
     long read = System.nanoTime();
     PatchSampler sampler =
         new PatchSampler(pixels, contract.patchSize(), preprocessing(manifest, model));
+    long classifiedBefore = model.mapper().classifyNanos();
     MapTile tile =
         model.mapper().map(grid, span, sampler, manifest.geoTransform(), model.version());
     long mapped = System.nanoTime();
+    long classifying = model.mapper().classifyNanos() - classifiedBefore;
     ObjectRef target = MapKeys.tile(event.sceneId(), entry.id());
     ObjectRef stored =
         store.put(
@@ -127,6 +129,7 @@ public final class TileJob {
             classified(tile),
             read - start,
             mapped - read,
+            classifying,
             System.nanoTime() - mapped));
     return new MapTileWritten(
         event.sceneId(),

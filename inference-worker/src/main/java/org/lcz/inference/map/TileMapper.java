@@ -24,6 +24,7 @@ public final class TileMapper {
   private final float[] batch;
   private final float[] probabilities;
   private final int[] batchCells;
+  private long classifyNanos;
 
   /**
    * @param classValues the map value (1–17) of each model output, in output order
@@ -105,8 +106,18 @@ public final class TileMapper {
         modelVersion);
   }
 
+  /**
+   * Nanoseconds this mapper has spent inside the classifier, over every tile so far: the rest of a
+   * tile's mapping time is cutting, normalising and placing patches.
+   */
+  public long classifyNanos() {
+    return classifyNanos;
+  }
+
   private void classifyInto(int n, byte[] classes, byte[] confidence, byte[] perClass, int cells) {
+    long start = System.nanoTime();
     classifier.classify(batch, n, probabilities);
+    classifyNanos += System.nanoTime() - start;
     int k = classValues.length;
     for (int i = 0; i < n; i++) {
       int best = 0;

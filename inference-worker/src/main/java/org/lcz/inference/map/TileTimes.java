@@ -7,14 +7,30 @@ package org.lcz.inference.map;
  * the inference benchmark — so that "where does the time go?" has an answer on any machine.
  *
  * @param patches the cells classified (cells without data are not classified)
+ * @param classifyNanos the part of {@code mapNanos} spent inside the classifier (the rest is
+ *     cutting, normalising and placing patches)
  */
 public record TileTimes(
-    String sceneId, String tileId, int patches, long readNanos, long mapNanos, long writeNanos) {
+    String sceneId,
+    String tileId,
+    int patches,
+    long readNanos,
+    long mapNanos,
+    long classifyNanos,
+    long writeNanos) {
 
   public TileTimes {
-    if (patches < 0 || readNanos < 0 || mapNanos < 0 || writeNanos < 0) {
+    if (patches < 0 || readNanos < 0 || mapNanos < 0 || writeNanos < 0 || classifyNanos < 0) {
       throw new IllegalArgumentException("times and patches cannot be negative");
     }
+    if (classifyNanos > mapNanos) {
+      throw new IllegalArgumentException("classifying cannot take longer than mapping");
+    }
+  }
+
+  /** Mapping time outside the classifier: patches cut, normalised and placed. */
+  public long cutNanos() {
+    return mapNanos - classifyNanos;
   }
 
   /** Reading, mapping and writing together. */
@@ -31,12 +47,15 @@ public record TileTimes(
   public String describe() {
     return String.format(
         java.util.Locale.ROOT,
-        "tile %s: %d patches; read %.0f ms, map %.0f ms (%.0f patches/s), write %.0f ms",
+        "tile %s: %d patches; read %.0f ms, map %.0f ms (%.0f patches/s; classify %.0f ms, cut"
+            + " %.0f ms), write %.0f ms",
         tileId,
         patches,
         readNanos / 1e6,
         mapNanos / 1e6,
         patchesPerSecond(),
+        classifyNanos / 1e6,
+        cutNanos() / 1e6,
         writeNanos / 1e6);
   }
 }

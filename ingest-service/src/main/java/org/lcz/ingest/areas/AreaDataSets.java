@@ -129,17 +129,28 @@ public final class AreaDataSets {
           cellsPerArea[c.area()]++;
         }
       }
-      Map<String, Integer> written = new LinkedHashMap<>();
+      // the splits that received areas, cut together in one read of each scene
+      List<Integer> kept = new ArrayList<>();
       for (int s = 0; s < FILES.size(); s++) {
-        List<List<CellSample>> perScene = sets.get(s);
-        if (perScene.stream().allMatch(List::isEmpty)) {
+        if (sets.get(s).stream().allMatch(List::isEmpty)) {
           progress.printf("%s: no area fell to this split; not written%n", FILES.get(s));
-          continue;
+        } else {
+          kept.add(s);
         }
-        int n = PatchSet.write(out.resolve(FILES.get(s)), scenes, perScene, settings.patch());
-        written.put(FILES.get(s), n);
+      }
+      List<Integer> counts =
+          PatchSet.writeAll(
+              kept.stream().map(s -> out.resolve(FILES.get(s))).toList(),
+              scenes,
+              kept.stream().map(sets::get).toList(),
+              settings.patch());
+      Map<String, Integer> written = new LinkedHashMap<>();
+      for (int i = 0; i < kept.size(); i++) {
+        int s = kept.get(i);
+        written.put(FILES.get(s), counts.get(i));
         progress.printf(
-            "%s: %d patches of %d px %s%n", FILES.get(s), n, settings.patch(), perClass(perScene));
+            "%s: %d patches of %d px %s%n",
+            FILES.get(s), counts.get(i), settings.patch(), perClass(sets.get(s)));
       }
       writeAreas(out.resolve(AREAS_FILE), areas, split, cellsPerArea);
       return new Built(true, report, checked.findings(), written);

@@ -86,13 +86,18 @@ public class TrainingRequestConsumer implements HealthCheck {
     }
   }
 
+  /** The run in progress, or empty. */
+  public String currentRun() {
+    return loop == null || loop.currentRun() == null ? "" : loop.currentRun();
+  }
+
   /** The request loop runs (a dead loop would leave requests unconsumed). */
   @Override
   public HealthCheckResponse call() {
     boolean alive = thread != null && thread.isAlive();
     return HealthCheckResponse.named("training-requests")
         .status(alive)
-        .withData("currentRun", loop == null || loop.currentRun() == null ? "" : loop.currentRun())
+        .withData("currentRun", currentRun())
         .build();
   }
 }

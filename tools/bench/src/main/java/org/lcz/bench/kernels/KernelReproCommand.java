@@ -20,7 +20,10 @@ public final class KernelReproCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "usage: ./lcz kernel-repro matrix [--runs N] [--steps N] [--full]",
+          "usage: ./lcz kernel-repro machine [SPINS]",
+          "         without PyTorch (C, built with gcc): the CPU's cache leaves as oneDNN reads",
+          "         them; zmm registers and masked loads/stores beside a busy core",
+          "       ./lcz kernel-repro matrix [--runs N] [--steps N] [--full]",
           "         every table below in child JVMs, one per kernel setting (ATen × oneDNN ×",
           "         threads × load × denormals; --full: the whole product)",
           "       ./lcz kernel-repro layers [--runs N] [--batch N] [--patch N]",
