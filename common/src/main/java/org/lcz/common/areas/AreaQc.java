@@ -94,6 +94,9 @@ public final class AreaQc {
     }
     areas = withoutOverlaps(sized, findings);
     if (!scenes.isEmpty()) {
+      for (SceneCoverage scene : scenes) {
+        scene.judgeAll(areas); // each scene read once, in row order
+      }
       List<TrainingArea> inScene = new ArrayList<>();
       for (TrainingArea a : areas) {
         List<Finding> first = null;

@@ -150,7 +150,7 @@ public final class PatchSet {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    try (WritableHdfFile h5 = HdfFile.write(file)) {
+    try (WritableHdfFile h5 = BufferedHdf5Writes.open(file)) {
       h5.putDataset("sen2", sen2);
       h5.putDataset("label", label);
       h5.putDataset("area", area);

@@ -2,6 +2,7 @@ package org.lcz.common.areas;
 
 import java.awt.image.Raster;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,18 +97,69 @@ public final class SceneCoverage {
     return v.accepted();
   }
 
+  /**
+   * Judges every area of {@code areas} not judged yet, reading the scene once, top to bottom, in
+   * strips of whole rows (each area's window from the strip that holds it); {@link #accepts} then
+   * reads no pixels. The verdicts are those {@link #accepts} would reach area by area.
+   */
+  public void judgeAll(List<TrainingArea> areas) {
+    List<Pending> pending = new ArrayList<>();
+    for (TrainingArea a : areas) {
+      if (verdicts.containsKey(a)) {
+        continue;
+      }
+      Geometry there = inScene(a);
+      if (!bounds.intersects(there)) {
+        verdicts.put(a, outside(a));
+      } else {
+        pending.add(new Pending(a, there, window(there)));
+      }
+    }
+    pending.sort(Comparator.comparingInt(p -> p.window().y()));
+    Raster strip = null;
+    int stripY = 0;
+    int stripRows = 0;
+    for (Pending p : pending) {
+      Window w = p.window();
+      if (strip == null || w.y() < stripY || w.y() + w.h() > stripY + stripRows) {
+        stripY = w.y();
+        stripRows = Math.min(scene.height() - stripY, Math.max(STRIP_ROWS, w.h()));
+        strip = scene.read(0, stripY, scene.width(), stripRows);
+      }
+      verdicts.put(p.area(), verdict(p.area(), p.there(), share(p.there(), w, strip, 0, stripY)));
+    }
+  }
+
+  /** Rows of the scene {@link #judgeAll} reads at once. */
+  static final int STRIP_ROWS = 160;
+
+  /** An area placed in the scene, and the pixel window around it. */
+  private record Pending(TrainingArea area, Geometry there, Window window) {}
+
+  /** Pixels x … x + w − 1, y … y + h − 1 of the scene. */
+  private record Window(int x, int y, int w, int h) {}
+
   private Verdict judge(TrainingArea a) {
-    List<Finding> findings = new ArrayList<>();
     Geometry there = inScene(a);
     if (!bounds.intersects(there)) {
-      findings.add(
-          new Finding(
-              Finding.Level.ERROR,
-              "outside the scene",
-              a.id(),
-              "lies outside " + scene.name() + "; left out"));
-      return new Verdict(false, List.copyOf(findings));
+      return outside(a);
     }
+    return verdict(a, there, nodataShare(there));
+  }
+
+  private Verdict outside(TrainingArea a) {
+    return new Verdict(
+        false,
+        List.of(
+            new Finding(
+                Finding.Level.ERROR,
+                "outside the scene",
+                a.id(),
+                "lies outside " + scene.name() + "; left out")));
+  }
+
+  private Verdict verdict(TrainingArea a, Geometry there, double share) {
+    List<Finding> findings = new ArrayList<>();
     if (!bounds.covers(there)) {
       findings.add(
           new Finding(
@@ -116,7 +168,6 @@ public final class SceneCoverage {
               a.id(),
               "reaches beyond " + scene.name() + "'s edge; only its part inside is used"));
     }
-    double share = nodataShare(there);
     if (share > MAX_NODATA_SHARE) {
       findings.add(
           new Finding(
@@ -147,6 +198,12 @@ public final class SceneCoverage {
 
   /** The share of the area's pixels (inside the scene) that are nodata. */
   double nodataShare(Geometry there) {
+    Window w = window(there);
+    return share(there, w, scene.read(w.x(), w.y(), w.w(), w.h()), w.x(), w.y());
+  }
+
+  /** The pixels around {@code there}, clamped to the scene, at least one. */
+  private Window window(Geometry there) {
     Envelope e = there.getEnvelopeInternal();
     int px0 =
         clamp((int) Math.floor((Math.min(e.getMinX(), e.getMaxX()) - g[0]) / g[1]), scene.width());
@@ -155,9 +212,20 @@ public final class SceneCoverage {
     int py1 = clamp((int) Math.ceil((e.getMinY() - g[3]) / g[5]), scene.height());
     int w = Math.max(1, px1 - px0);
     int h = Math.max(1, py1 - py0);
-    px0 = Math.min(px0, scene.width() - w);
-    py0 = Math.min(py0, scene.height() - h);
-    Raster r = scene.read(px0, py0, w, h);
+    return new Window(Math.min(px0, scene.width() - w), Math.min(py0, scene.height() - h), w, h);
+  }
+
+  /**
+   * The nodata share of {@code there} over window {@code win}, from {@code r}, which holds the
+   * scene's pixels from column {@code rx} and row {@code ry}.
+   */
+  private double share(Geometry there, Window win, Raster r, int rx, int ry) {
+    int px0 = win.x();
+    int py0 = win.y();
+    int w = win.w();
+    int h = win.h();
+    int ox = r.getMinX() + px0 - rx;
+    int oy = r.getMinY() + py0 - ry;
     PreparedGeometry inside = PreparedGeometryFactory.prepare(there);
     GeometryFactory f = there.getFactory();
     Optional<Double> nodata = scene.nodata();
@@ -172,7 +240,7 @@ public final class SceneCoverage {
           continue;
         }
         total++;
-        missing += isNodata(r.getPixel(r.getMinX() + x, r.getMinY() + y, values), nodata) ? 1 : 0;
+        missing += isNodata(r.getPixel(ox + x, oy + y, values), nodata) ? 1 : 0;
       }
     }
     if (total == 0) {
@@ -183,7 +251,7 @@ public final class SceneCoverage {
       if (x < 0 || y < 0 || x >= w || y >= h) {
         return 0;
       }
-      return isNodata(r.getPixel(r.getMinX() + x, r.getMinY() + y, values), nodata) ? 1 : 0;
+      return isNodata(r.getPixel(ox + x, oy + y, values), nodata) ? 1 : 0;
     }
     return (double) missing / total;
   }

@@ -102,8 +102,8 @@ class PatchSetTest {
                   List.of(new CellSample(0, 0, 0, 0, 4, 3), new CellSample(5, 3, 59, 39, 5, 4)),
                   List.of(new CellSample(4, 2, 45, 25, 6, 6))));
       List<Path> alone = List.of(dir.resolve("a0.h5"), dir.resolve("a1.h5"), dir.resolve("a2.h5"));
-      Counting countA = new Counting(a);
-      Counting countB = new Counting(b);
+      CountingScene countA = new CountingScene(a);
+      CountingScene countB = new CountingScene(b);
       for (int f = 0; f < 3; f++) {
         PatchSet.write(alone.get(f), List.of(countA, countB), splits.get(f), 8);
       }
@@ -128,64 +128,6 @@ class PatchSetTest {
       assertThat(countA.reads).isEqualTo(1);
       assertThat(countB.reads).isEqualTo(1);
       assertThat(countA.rows + countB.rows).isLessThan(rowsAlone);
-    }
-  }
-
-  /** A scene that counts the reads and rows asked of it. */
-  private static final class Counting implements org.lcz.common.raster.RasterSource {
-    private final org.lcz.common.raster.RasterSource scene;
-    long rows;
-    int reads;
-
-    Counting(org.lcz.common.raster.RasterSource scene) {
-      this.scene = scene;
-    }
-
-    @Override
-    public String name() {
-      return scene.name();
-    }
-
-    @Override
-    public int width() {
-      return scene.width();
-    }
-
-    @Override
-    public int height() {
-      return scene.height();
-    }
-
-    @Override
-    public List<String> bandNames() {
-      return scene.bandNames();
-    }
-
-    @Override
-    public int dataType() {
-      return scene.dataType();
-    }
-
-    @Override
-    public java.util.Optional<Double> nodata() {
-      return scene.nodata();
-    }
-
-    @Override
-    public double[] geoTransform() {
-      return scene.geoTransform();
-    }
-
-    @Override
-    public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
-      return scene.crs();
-    }
-
-    @Override
-    public java.awt.image.Raster read(int x, int y, int w, int h) {
-      reads++;
-      rows += h;
-      return scene.read(x, y, w, h);
     }
   }
 }
