@@ -16,9 +16,11 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.function.Consumer;
+import org.lcz.training.kernels.KernelSelfCheck;
 import org.lcz.training.model.Msmla;
 import org.lcz.training.model.MsmlaBlock;
 import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.train.TorchThreads;
 
 /**
  * Forward-only and training throughput of MSMLA on random patches: warm-up iterations, then timed
@@ -61,6 +63,8 @@ public record ModelBenchmark(
       try (Trainer trainer = model.newTrainer(config)) {
         Shape input = net.inputShape(batchSize, patchSize);
         trainer.initialize(input);
+        // as a training run does: convolutions this machine computes wrongly take their exact form
+        KernelSelfCheck.check(net, batchSize, trainer.getManager(), TorchThreads.threads());
         double forward = forwardRate(trainer, input);
         float[] loss = new float[1];
         double train = trainRate(trainer, input, loss);

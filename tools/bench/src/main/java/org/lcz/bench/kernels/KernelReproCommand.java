@@ -26,12 +26,19 @@ public final class KernelReproCommand {
           "       ./lcz kernel-repro matrix [--runs N] [--steps N] [--full]",
           "         every table below in child JVMs, one per kernel setting (ATen × oneDNN ×",
           "         threads × load × denormals; --full: the whole product)",
+          "       ./lcz kernel-repro agreement",
+          "         the matrix's last part: fast kernels after the self-check against safe ones",
+          "         (first gradients; 50 losses with SGD and with Adam)",
           "       ./lcz kernel-repro layers [--runs N] [--batch N] [--patch N]",
           "         each layer type alone, forward and backward, from NaN-filled memory",
           "       ./lcz kernel-repro model [--runs N] [--steps N] [--self-check]",
           "         MSMLA-18: one forward+backward pass and short trainings, repeated",
-          "       ./lcz kernel-repro losses [--steps N] [--self-check]",
-          "         the losses of one short training, one per line",
+          "       ./lcz kernel-repro losses [--steps N] [--self-check] [--data train.h5]",
+          "         the losses of one short training, one per line; with --data the training",
+          "         worker's own run (self-check included) on that patch set; --sgd RATE:",
+          "         plain SGD instead of Adam",
+          "       ./lcz kernel-repro gradients [--self-check]",
+          "         every parameter's gradient after one pass on the first fixed batch",
           "  kernels: set ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA, ai.djl.pytorch.num_threads",
           "  --runs N    repetitions (default 5)     --steps N  training steps (default 30)",
           "  --self-check  route convolutions as the training worker does before training",
@@ -71,7 +78,10 @@ public final class KernelReproCommand {
           out.println(model.trainings(runs, steps).line());
         }
         case "losses" -> {
-          float[] losses = new ModelRuns(batch, patch, selfCheck).losses(steps);
+          float[] losses =
+              o.containsKey("--data")
+                  ? DataLosses.of(Path.of(o.get("--data")), steps)
+                  : new ModelRuns(batch, patch, selfCheck, optimizer(o)).losses(steps);
           for (int i = 0; i < losses.length; i++) {
             out.printf(Locale.ROOT, "LOSS %d %.9g%n", i + 1, losses[i]);
           }
@@ -82,6 +92,13 @@ public final class KernelReproCommand {
               library != null && Files.isRegularFile(Path.of(library)) ? Path.of(library) : null;
           new ConditionMatrix(out, denormals, runs, steps).run(o.containsKey("--full"));
         }
+        case "gradients" -> {
+          float[] g = new ModelRuns(batch, patch, selfCheck).firstGradients();
+          for (int i = 0; i < g.length; i++) {
+            out.printf(Locale.ROOT, "GRAD %d %.9g%n", i, g[i]);
+          }
+        }
+        case "agreement" -> new ConditionMatrix(out, null, runs, steps).trajectory();
         case "busy" -> busy();
         case "help", "--help" -> out.println(USAGE);
         default -> {
@@ -106,6 +123,13 @@ public final class KernelReproCommand {
         System.out.println(x);
       }
     }
+  }
+
+  /** {@code --sgd RATE} for plain SGD, else Adam at 0.002. */
+  private static ai.djl.training.optimizer.Optimizer optimizer(Map<String, String> o) {
+    return o.containsKey("--sgd")
+        ? ModelRuns.sgd(Float.parseFloat(o.get("--sgd")))
+        : ModelRuns.adam();
   }
 
   private static Map<String, String> options(Deque<String> rest) {

@@ -56,12 +56,34 @@ final class ModelRuns {
   private final int batch;
   private final int patch;
   private final boolean selfCheck;
+  private final Optimizer optimizer;
   private String routes = "";
 
   ModelRuns(int batch, int patch, boolean selfCheck) {
+    this(batch, patch, selfCheck, adam());
+  }
+
+  /** With another optimiser than Adam at 0.002 (plain SGD does not turn rounding into steps). */
+  ModelRuns(int batch, int patch, boolean selfCheck, Optimizer optimizer) {
     this.batch = batch;
     this.patch = patch;
     this.selfCheck = selfCheck;
+    this.optimizer = optimizer;
+  }
+
+  /** Adam at 0.002, as the worker trains. */
+  static Optimizer adam() {
+    return Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.002f)).build();
+  }
+
+  /** Plain SGD at {@code rate}. */
+  static Optimizer sgd(float rate) {
+    return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(rate)).build();
+  }
+
+  /** The gradients of one forward and backward pass on the first fixed batch. */
+  float[] firstGradients() {
+    return run(1, true);
   }
 
   /** One forward and backward pass, {@code runs} times; the gradients compared. */
@@ -123,8 +145,7 @@ final class ModelRuns {
       MsmlaBlock net = Msmla.builder().setVariant(MsmlaVariant.MSMLA_18).setBands(10).build();
       model.setBlock(net);
       DefaultTrainingConfig config =
-          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-              .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.002f)).build());
+          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
       try (Trainer trainer = model.newTrainer(config)) {
         int threads = TorchThreads.applyToCurrentThread(trainer.getDevices()[0]);
         trainer.initialize(net.inputShape(batch, patch));
