@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.lcz.common.hdf5.BufferedHdf5Writes;
 import org.lcz.common.raster.RasterSource;
 import org.lcz.common.raster.TileCutter;
 

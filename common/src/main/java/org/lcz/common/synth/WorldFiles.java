@@ -1,6 +1,5 @@
 package org.lcz.common.synth;
 
-import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.lcz.common.hdf5.BufferedHdf5Writes;
 import org.lcz.common.raster.GeoTiffWriter;
 
 /**
@@ -184,7 +184,7 @@ public final class WorldFiles {
       label[i][labels.get(i) - 1] = 1;
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
-    try (WritableHdfFile h5 = HdfFile.write(file)) {
+    try (WritableHdfFile h5 = BufferedHdf5Writes.open(file)) {
       h5.putDataset("sen2", sen2);
       h5.putDataset("label", label);
     }

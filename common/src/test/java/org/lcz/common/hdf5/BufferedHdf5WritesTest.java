@@ -1,4 +1,4 @@
-package org.lcz.common.areas;
+package org.lcz.common.hdf5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

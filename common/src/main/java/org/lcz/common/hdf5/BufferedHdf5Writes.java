@@ -1,4 +1,4 @@
-package org.lcz.common.areas;
+package org.lcz.common.hdf5;
 
 import io.jhdf.HdfFile;
 import io.jhdf.Superblock;
@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * jHDF writes ({@code BufferedHdf5WritesTest} compares the files). Should a later jHDF rename the
  * field, the writer is used as it is, unbuffered, and says so once.
  */
-final class BufferedHdf5Writes {
+public final class BufferedHdf5Writes {
   private static final Logger LOG = Logger.getLogger(BufferedHdf5Writes.class.getName());
   private static final int BLOCK = 4 << 20;
   private static volatile boolean warned;
@@ -29,7 +29,7 @@ final class BufferedHdf5Writes {
   private BufferedHdf5Writes() {}
 
   /** A writer of {@code file} whose writes are gathered (or jHDF's own if that cannot be done). */
-  static WritableHdfFile open(Path file) {
+  public static WritableHdfFile open(Path file) {
     WritableHdfFile h5 = HdfFile.write(file);
     try {
       Field field = WritableHdfFile.class.getDeclaredField("hdfFileChannel");
