@@ -28,12 +28,16 @@ public final class PatchDataset implements AutoCloseable {
   private final int[] channels;
   private final List<String> bands;
 
+  /** Contiguous, unfiltered images read straight from the file; null for chunked ones (jHDF). */
+  private final ContiguousImages contiguous;
+
   private PatchDataset(
       Path file, HdfFile hdf, Dataset images, Dataset labels, int[] channels, List<String> bands) {
     this.file = file;
     this.hdf = hdf;
     this.images = images;
     this.labels = labels;
+    this.contiguous = ContiguousImages.of(file, images);
     int[] dims = images.getDimensions();
     this.size = images.getDimensionsAsLong()[0];
     this.patchSize = dims[1];
@@ -290,14 +294,20 @@ public final class PatchDataset implements AutoCloseable {
   }
 
   private void readImages(long start, int count, float[] out, int base) {
-    Object data =
-        slice(
-            images,
-            new long[] {start, 0, 0, 0},
-            new int[] {count, patchSize, patchSize, fileBands},
-            start,
-            count);
-    Sample sample = sampleReader(data);
+    Sample sample;
+    if (contiguous != null) {
+      sample =
+          contiguous.read(start, count, patchSize * patchSize * fileBands, fileBands, patchSize);
+    } else {
+      Object data =
+          slice(
+              images,
+              new long[] {start, 0, 0, 0},
+              new int[] {count, patchSize, patchSize, fileBands},
+              start,
+              count);
+      sample = sampleReader(data);
+    }
     int plane = patchSize * patchSize;
     int perPatch = channels.length * plane;
     for (int n = 0; n < count; n++) {
@@ -329,7 +339,7 @@ public final class PatchDataset implements AutoCloseable {
 
   /** One image value by (patch, row, column, file channel), as float. */
   @FunctionalInterface
-  private interface Sample {
+  interface Sample {
     float get(int n, int y, int x, int channel);
   }
 
@@ -393,6 +403,12 @@ public final class PatchDataset implements AutoCloseable {
 
   @Override
   public void close() {
-    hdf.close();
+    try {
+      if (contiguous != null) {
+        contiguous.close();
+      }
+    } finally {
+      hdf.close();
+    }
   }
 }

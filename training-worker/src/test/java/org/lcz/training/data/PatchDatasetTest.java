@@ -213,4 +213,37 @@ class PatchDatasetTest {
         .hasMessageContaining("truncated.h5")
         .hasMessageMatching("(?s).*(truncated or corrupt|not a readable HDF5 file).*");
   }
+
+  @Test
+  void contiguousSetsReadStraightFromTheFileGiveJhdfsBatches() {
+    // the chunked gzip file is read by jHDF, the contiguous ones straight from the file
+    float[] chunked = batch("good_msmla.h5", 13, 9);
+    assertThat(batch("contiguous_f64.h5", 13, 9)).containsExactly(chunked);
+    float[] f32 = batch("contiguous_f32.h5", 13, 9);
+    for (int i = 0; i < f32.length; i++) {
+      assertThat(f32[i]).isEqualTo(chunked[i]); // the same doubles rounded to float once
+    }
+    assertThat(batch("contiguous_f32_be.h5", 13, 9)).containsExactly(f32);
+  }
+
+  @Test
+  void aNanOrATruncatedContiguousSetIsRefusedNamingWhere() {
+    assertThatThrownBy(() -> batch("contiguous_nan.h5", 0, 6))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("patch 2, band B5, pixel (7, 9) is NaN");
+    assertThat(batch("contiguous_cut.h5", 0, 8)).hasSize(8 * 10 * 48 * 48);
+    assertThatThrownBy(() -> batch("contiguous_cut.h5", 8, 4))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("contiguous_cut.h5")
+        .hasMessageContaining("patches 8–11")
+        .hasMessageContaining("truncated");
+  }
+
+  private static float[] batch(String name, int start, int n) {
+    try (PatchDataset ds = PatchDataset.open(dir.resolve(name), DatasetLayout.MSMLA, List.of())) {
+      PatchBatch b = ds.newBatch(n);
+      ds.read(start, n, b);
+      return java.util.Arrays.copyOf(b.images(), n * 10 * 48 * 48);
+    }
+  }
 }

@@ -46,4 +46,21 @@ write("nan.h5", sen2=nan, label=one_hot(6))
 write("tiny.h5", sen2=pixels(3, 48, 10), label=one_hot(3))
 write("float32.h5", sen2=pixels(5, 48, 10).astype(np.float32), label=one_hot(5).astype(np.float32))
 
+
+def write_contiguous(name, **datasets):
+    # as this platform writes its sets: contiguous, no compression (read straight from the file)
+    with h5py.File(f"{out}/{name}", "w") as f:
+        for key, data in datasets.items():
+            f.create_dataset(key, data=data)
+
+
+write_contiguous("contiguous_f64.h5", sen2=good, label=one_hot(40))
+write_contiguous("contiguous_f32.h5", sen2=good.astype(np.float32), label=one_hot(40))
+big_endian = good.astype(">f4")
+write_contiguous("contiguous_f32_be.h5", sen2=big_endian, label=one_hot(40))
+write_contiguous("contiguous_nan.h5", sen2=nan, label=one_hot(6))
+write_contiguous("contiguous_cut.h5", label=one_hot(12), sen2=pixels(12, 48, 10).astype(np.float32))
+with open(f"{out}/contiguous_cut.h5", "r+b") as f:
+    f.truncate(f.seek(0, 2) - 48 * 48 * 10 * 4 * 3)  # the last three patches cut off
+
 print(json.dumps({"means": good.mean(axis=(0, 1, 2)).tolist(), "stds": good.std(axis=(0, 1, 2)).tolist()}))

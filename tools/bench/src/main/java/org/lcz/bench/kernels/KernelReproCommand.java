@@ -29,7 +29,7 @@ public final class KernelReproCommand {
           "       ./lcz kernel-repro agreement",
           "         the matrix's last part: fast kernels after the self-check against safe ones",
           "         (first gradients; 50 losses with SGD and with Adam)",
-          "       ./lcz kernel-repro layers [--runs N] [--batch N] [--patch N]",
+          "       ./lcz kernel-repro layers [--runs N] [--batch N] [--patch N] [--self-check]",
           "         each layer type alone, forward and backward, from NaN-filled memory",
           "       ./lcz kernel-repro model [--runs N] [--steps N] [--self-check]",
           "         MSMLA-18: one forward+backward pass and short trainings, repeated",
@@ -68,7 +68,7 @@ public final class KernelReproCommand {
       }
       switch (command) {
         case "layers" -> {
-          for (LayerRuns.Result r : new LayerRuns(runs, batch, patch).run()) {
+          for (LayerRuns.Result r : new LayerRuns(runs, batch, patch, selfCheck).run()) {
             out.println(r.line());
           }
         }

@@ -64,11 +64,19 @@ final class LayerRuns {
   private final int runs;
   private final int batch;
   private final int patch;
+  private final boolean selfCheck;
+  private final java.util.Map<ConvolutionProblem, ConvolutionForm> forms =
+      new java.util.HashMap<>();
 
-  LayerRuns(int runs, int batch, int patch) {
+  /**
+   * @param selfCheck run each convolution in the form the kernel self-check chooses for it (else in
+   *     its direct form)
+   */
+  LayerRuns(int runs, int batch, int patch, boolean selfCheck) {
     this.runs = runs;
     this.batch = batch;
     this.patch = patch;
+    this.selfCheck = selfCheck;
   }
 
   /** Every layer type, convolutions first. */
@@ -91,9 +99,13 @@ final class LayerRuns {
     try (NDManager m = root.newSubManager()) {
       MsmlaBlock net = Msmla.builder().setVariant(MsmlaVariant.MSMLA_18).setBands(10).build();
       net.initialize(m, DataType.FLOAT32, net.inputShape(batch, patch));
+      if (selfCheck) {
+        KernelSelfCheck.check(net, batch, m, org.lcz.training.train.TorchThreads.threads());
+      }
       Set<ConvolutionProblem> shapes = new LinkedHashSet<>();
       for (RoutableConv2d c : KernelSelfCheck.convolutions(net)) {
         shapes.add(c.problem(batch));
+        forms.put(c.problem(batch), c.form());
       }
       return new ArrayList<>(shapes);
     }
@@ -106,7 +118,8 @@ final class LayerRuns {
     boolean[] notFinite = new boolean[3];
     String first = null;
     for (int r = 0; r < runs; r++) {
-      ConvolutionTrial.Outcome o = ConvolutionTrial.run(root, p, ConvolutionForm.DIRECT, 7);
+      ConvolutionForm form = forms.getOrDefault(p, ConvolutionForm.DIRECT);
+      ConvolutionTrial.Outcome o = ConvolutionTrial.run(root, p, form, 7);
       ConvolutionTrial.Error[] e = {o.forward(), o.inputGradient(), o.weightGradient()};
       boolean bad = false;
       for (int i = 0; i < 3; i++) {
@@ -127,7 +140,10 @@ final class LayerRuns {
       error.append(i == 0 ? "" : " / ");
       error.append(notFinite[i] ? "NaN" : String.format(Locale.ROOT, "%.1e", worst[i]));
     }
-    return new Result("conv " + p.describe(), runs, nonFinite, differ, error.toString());
+    ConvolutionForm form = forms.getOrDefault(p, ConvolutionForm.DIRECT);
+    String name =
+        "conv " + p.describe() + (form == ConvolutionForm.DIRECT ? "" : " (" + form + ")");
+    return new Result(name, runs, nonFinite, differ, error.toString());
   }
 
   private List<Layer> layers() {

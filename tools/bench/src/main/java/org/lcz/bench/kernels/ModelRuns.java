@@ -109,6 +109,7 @@ final class ModelRuns {
     int nonFinite = 0;
     int differ = 0;
     StringBuilder firstBad = new StringBuilder();
+    double largest = 0;
     for (int r = 0; r < runs; r++) {
       float[] result = run(steps, false);
       int bad = Fixtures.nonFinite(Arrays.copyOf(result, steps));
@@ -124,7 +125,14 @@ final class ModelRuns {
         first = result;
       } else if (!Arrays.equals(first, result)) {
         differ++;
+        for (int k = 0; k < steps; k++) {
+          largest = Math.max(largest, Math.abs((double) result[k] - first[k]));
+        }
       }
+    }
+    if (differ > 0 && nonFinite == 0) {
+      firstBad.append(
+          String.format(Locale.ROOT, "losses at most %.1e from the first run's", largest));
     }
     String note = firstBad + (firstBad.length() > 0 && !routes.isEmpty() ? "; " : "") + routes;
     return new Result(steps + " training steps", runs, nonFinite, differ, note);
