@@ -47,6 +47,10 @@ public final class ActiveModel implements AutoCloseable {
 
   @Override
   public void close() {
-    classifier.close();
+    try {
+      mapper.close();
+    } finally {
+      classifier.close();
+    }
   }
 }

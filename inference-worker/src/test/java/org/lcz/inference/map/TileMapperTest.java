@@ -92,4 +92,87 @@ class TileMapperTest {
     assertThatThrownBy(() -> new TileMapper(model, List.of(17, 1, 18), 4, 4))
         .hasMessageContaining("LCZ values are 1..17, not 18");
   }
+
+  /** A 40 × 30-cell scene of 2-pixel cells whose pixels vary, some nodata. */
+  private static TilePixels varied() {
+    int w = 84;
+    int h = 64;
+    float[] band = new float[w * h];
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < band.length; i++) {
+      band[i] = random.nextInt(50) == 0 ? -9 : random.nextInt(1000);
+    }
+    return new TilePixels(List.of("B"), new float[][] {band}, w, h, -2, -2, Optional.of(-9.0));
+  }
+
+  private static MapTile map(TileMapper mapper, TilePixels tile) {
+    CellGrid grid = new CellGrid(80, 60, 2);
+    return mapper.map(
+        grid,
+        grid.cellsOf(0, 0, 80, 60),
+        new PatchSampler(tile, 2, List.of("B"), List.of(0.0), List.of(1.0)),
+        new double[] {0, 10, 0, 0, 0, -10},
+        "v1");
+  }
+
+  @Test
+  void batchesClassifiedWhileTheNextIsCutGiveTheMapOfOneBatchForTheWholeTile() {
+    TilePixels tile = varied();
+    try (TileMapper whole = new TileMapper(new ModuloClassifier(), List.of(17, 1, 5), 5000, 4);
+        TileMapper four = new TileMapper(new ModuloClassifier(), List.of(17, 1, 5), 4, 4);
+        TileMapper seven = new TileMapper(new ModuloClassifier(), List.of(17, 1, 5), 7, 4)) {
+      MapTile expected = map(whole, tile);
+      for (TileMapper m : List.of(four, seven, four)) {
+        MapTile got = map(m, tile);
+        for (int y = 0; y < 30; y++) {
+          for (int x = 0; x < 40; x++) {
+            assertThat(got.classAt(x, y)).isEqualTo(expected.classAt(x, y));
+            assertThat(got.confidenceAt(x, y)).isEqualTo(expected.confidenceAt(x, y));
+            for (int v : List.of(1, 5, 17)) {
+              assertThat(got.probabilityAt(v, x, y)).isEqualTo(expected.probabilityAt(v, x, y));
+            }
+          }
+        }
+      }
+      assertThat(four.classifyNanos()).isPositive();
+    }
+  }
+
+  @Test
+  void aClassifierThatFailsMidTileFailsTheTileAndTheMapperGoesOn() {
+    ModuloClassifier modulo = new ModuloClassifier();
+    int[] calls = {0};
+    PatchClassifier failing =
+        new PatchClassifier() {
+          @Override
+          public void classify(float[] patches, int count, float[] probabilities) {
+            if (++calls[0] == 3) {
+              throw new IllegalStateException("ONNX Runtime failed on a batch of " + count);
+            }
+            modulo.classify(patches, count, probabilities);
+          }
+
+          @Override
+          public int classes() {
+            return 3;
+          }
+
+          @Override
+          public String device() {
+            return "test";
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (TileMapper mapper = new TileMapper(failing, List.of(17, 1, 5), 16, 4)) {
+      TilePixels tile = varied();
+      assertThatThrownBy(() -> map(mapper, tile))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("ONNX Runtime failed on a batch of 16");
+      MapTile next = map(mapper, tile);
+      assertThat(next.classAt(3, 3)).isIn(0, 1, 5, 17);
+      assertThat(calls[0]).isGreaterThan(3);
+    }
+  }
 }
