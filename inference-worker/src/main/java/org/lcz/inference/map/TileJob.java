@@ -33,9 +33,9 @@ import org.lcz.inference.window.TilePixels;
  * the model's contract (bands by name, ground sample distance, halo), classifies the cells whose
  * centre pixels lie in the tile's core, and stores the map tile at {@code
  * lcz-maps/scenes/{sceneId}/tiles/{row}_{col}.tif}. Rewriting a map tile for a redelivered event
- * gives the same object.
+ * gives the same object. The next tile can be read while this one is mapped ({@link #readAhead}).
  */
-public final class TileJob {
+public final class TileJob implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TileJob.class.getName());
   private static final int MANIFESTS = 32;
 
@@ -43,6 +43,7 @@ public final class TileJob {
   private final Path workDir;
   private final double cellSize;
   private final Consumer<TileTimes> timings;
+  private final ReadAhead readAhead = new ReadAhead();
   private final Map<String, SceneManifest> manifests =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -78,19 +79,7 @@ public final class TileJob {
    */
   public MapTileWritten map(TileReady event, ActiveModel model) {
     SceneManifest manifest = manifest(event.manifest());
-    SceneManifest.TileEntry entry =
-        manifest.tiles().stream()
-            .filter(t -> t.row() == event.row() && t.col() == event.col())
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new UnmappableTileException(
-                        "the scene manifest "
-                            + event.manifest().uri()
-                            + " has no tile "
-                            + event.row()
-                            + "_"
-                            + event.col()));
+    SceneManifest.TileEntry entry = entry(manifest, event);
     ModelContract contract = model.contract();
     check(manifest, contract);
     CellGrid grid =
@@ -106,7 +95,8 @@ public final class TileJob {
               + " m cell)");
     }
     long start = System.nanoTime();
-    TilePixels pixels = read(event.tile(), manifest, entry);
+    TilePixels pixels =
+        readAhead.take(readKey(event)).orElseGet(() -> read(event.tile(), manifest, entry));
     long read = System.nanoTime();
     PatchSampler sampler =
         new PatchSampler(pixels, contract.patchSize(), preprocessing(manifest, model));
@@ -139,6 +129,50 @@ public final class TileJob {
         event.sceneTileCount(),
         stored,
         model.version());
+  }
+
+  /**
+   * Starts reading the tile of {@code next} on a thread of its own, to be taken by {@link #map}
+   * when that tile's turn comes (one tile is held; a later call replaces it). Anything that goes
+   * wrong here is met again, and reported, by {@link #map}'s own read.
+   */
+  public void readAhead(TileReady next) {
+    readAhead.start(
+        readKey(next),
+        () -> {
+          SceneManifest manifest = manifest(next.manifest());
+          return read(next.tile(), manifest, entry(manifest, next));
+        });
+  }
+
+  /** Whether the tile of {@code event} is being read ahead or waits to be taken (for tests). */
+  boolean holdsReadAhead(TileReady event) {
+    return readAhead.holds(readKey(event));
+  }
+
+  /** Stops reading ahead. */
+  @Override
+  public void close() {
+    readAhead.close();
+  }
+
+  private static String readKey(TileReady event) {
+    return event.tile().uri() + "@" + event.tile().sha256();
+  }
+
+  private static SceneManifest.TileEntry entry(SceneManifest manifest, TileReady event) {
+    return manifest.tiles().stream()
+        .filter(t -> t.row() == event.row() && t.col() == event.col())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UnmappableTileException(
+                    "the scene manifest "
+                        + event.manifest().uri()
+                        + " has no tile "
+                        + event.row()
+                        + "_"
+                        + event.col()));
   }
 
   private void report(TileTimes times) {

@@ -13,7 +13,6 @@ import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -38,7 +37,9 @@ import org.lcz.inference.model.ModelSlot;
  * or a tile that cannot be mapped, or an object the store refuses for good (a refused name, a
  * missing object), is dead-lettered with the reason; an unexpected error is retried {@value
  * #ATTEMPTS} times, then dead-lettered; an unreachable object store is retried until it answers.
- * The loop subscribes only once a model is available, so tiles wait on the broker until then.
+ * The loop subscribes only once a model is available, so tiles wait on the broker until then. While
+ * a tile is mapped, the next one the consumer already holds is read ahead ({@link
+ * TileJob#readAhead}); it stays uncommitted until its own turn.
  */
 public final class TileLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(TileLoop.class.getName());
@@ -74,6 +75,11 @@ public final class TileLoop implements Runnable {
   private final AtomicLong mapped = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
+
+  /** Records polled and not yet handled, in order: the tile at hand and at most one after it. */
+  private final java.util.ArrayDeque<ConsumerRecord<String, byte[]>> inHand =
+      new java.util.ArrayDeque<>();
+
   private final org.lcz.common.messaging.LoopHeartbeat heartbeat =
       new org.lcz.common.messaging.LoopHeartbeat("tiles");
   private volatile boolean stopped;
@@ -106,6 +112,7 @@ public final class TileLoop implements Runnable {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
               partitions.forEach(p -> assigned.remove(p.partition()));
+              drop(partitions); // their next owner maps them
             }
 
             @Override
@@ -116,27 +123,55 @@ public final class TileLoop implements Runnable {
       subscribed = true;
       while (!stopped) {
         heartbeat.beat();
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-        for (TopicPartition p : records.partitions()) {
-          for (ConsumerRecord<String, byte[]> r : records.records(p)) {
-            if (stopped) {
-              break;
-            }
-            if (!handle(r)) {
-              consumer.seek(p, r.offset()); // try this record again at the next poll
-              break;
-            }
-            commit(p, r.offset() + 1);
-          }
+        if (inHand.size() < 2) {
+          // the tile to map and the one after it, to be read while this one is mapped: a tile is
+          // waited for when there is none, the next one only taken if the consumer holds it
+          consumer
+              .poll(inHand.isEmpty() ? Duration.ofMillis(500) : Duration.ZERO)
+              .forEach(inHand::add);
         }
+        ConsumerRecord<String, byte[]> r = inHand.poll();
+        if (r == null) {
+          continue;
+        }
+        readAhead(inHand.peek());
+        TopicPartition p = new TopicPartition(r.topic(), r.partition());
+        if (!handle(r)) {
+          consumer.seek(p, r.offset()); // try this record again at the next poll
+          drop(List.of(p));
+          continue;
+        }
+        commit(p, r.offset() + 1);
       }
     } catch (WakeupException e) {
       if (!stopped) {
         throw e;
       }
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      try {
+        consumer.close(Duration.ofSeconds(5));
+      } finally {
+        job.close();
+      }
     }
+  }
+
+  /** Starts reading the next tile in hand while this one is mapped, if it is a tile. */
+  private void readAhead(ConsumerRecord<String, byte[]> next) {
+    if (next == null) {
+      return;
+    }
+    try {
+      job.readAhead(inbound.decode(next, TileReady.class));
+    } catch (RuntimeException e) { // an invalid event too
+      // only a hint: the record meets its fate when its turn comes
+      LOG.fine(() -> "not reading ahead " + next.topic() + "@" + next.offset() + ": " + e);
+    }
+  }
+
+  /** Forgets the records in hand of {@code partitions}: they are read again from their position. */
+  private void drop(Collection<TopicPartition> partitions) {
+    inHand.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
   }
 
   /**

@@ -178,6 +178,62 @@ class TileJobTest {
     }
   }
 
+  @Test
+  void aTileReadAheadMapsAsItsOwnReadAndAFailedReadAheadFailsAsItsOwnRead(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      ModelPublished own = Fixtures.sharedModel(stack.kafkaBootstrapServers(), store);
+      Path onnx = store.download(own.model(), dir.resolve("model.onnx"));
+      Path scene = Fixtures.scene(Files.createDirectories(dir.resolve("scene")), 500, 300, 5);
+      SceneTiler.Result tiled = Fixtures.tile(store, "ahead-" + UUID.randomUUID(), scene, 256, 24);
+      assertThat(tiled.tiles()).hasSizeGreaterThanOrEqualTo(2);
+      try (ActiveModel model = open(own, onnx);
+          TileJob plain = new TileJob(store, dir.resolve("plain"), 100);
+          TileJob ahead = new TileJob(store, dir.resolve("ahead"), 100)) {
+        List<Integer> expected = classes(store, plain, tiled.tiles(), model);
+        List<Integer> actual = new ArrayList<>();
+        for (int i = 0; i < tiled.tiles().size(); i++) {
+          TileReady t = tiled.tiles().get(i);
+          if (i == 0) {
+            ahead.readAhead(t);
+          }
+          assertThat(ahead.holdsReadAhead(t)).as("tile %d read ahead", i).isTrue();
+          if (i + 1 < tiled.tiles().size()) {
+            // the next tile's read is started before this one is mapped, as the tile loop does
+            ahead.readAhead(tiled.tiles().get(i + 1));
+          }
+          actual.addAll(classes(store, ahead, List.of(t), model));
+          assertThat(ahead.holdsReadAhead(t)).as("taken").isFalse();
+        }
+        assertThat(actual).as("the same classes, cell by cell").isEqualTo(expected);
+
+        // a tile whose object is not the one the event names: the read-ahead fails quietly, the
+        // mapping thread's own read fails with the reason
+        TileReady first = tiled.tiles().get(0);
+        TileReady forged =
+            new TileReady(
+                first.schemaVersion(),
+                first.sceneId(),
+                first.tileId(),
+                first.row(),
+                first.col(),
+                first.sceneTileCount(),
+                new ObjectRef(first.tile().bucket(), first.tile().key(), "0".repeat(64)),
+                first.manifest());
+        TileReady second = tiled.tiles().get(1);
+        ahead.readAhead(first);
+        ahead.readAhead(second);
+        ahead.readAhead(forged);
+        assertThat(ahead.holdsReadAhead(first)).as("the eldest forgotten").isFalse();
+        assertThat(ahead.holdsReadAhead(second)).isTrue();
+        assertThatThrownBy(() -> ahead.map(forged, model))
+            .isInstanceOf(UnmappableTileException.class)
+            .hasMessageContaining("is not the one the event names");
+        assertThat(ahead.holdsReadAhead(forged)).isFalse();
+      }
+    }
+  }
+
   /**
    * Trains MSMLA-18 two epochs on {@code sets} with {@code ./lcz train}'s command in a JVM of its
    * own, and returns the published form of the exported model. (On this project's AMD EPYC machines

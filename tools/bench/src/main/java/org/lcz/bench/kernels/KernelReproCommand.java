@@ -126,10 +126,13 @@ public final class KernelReproCommand {
   }
 
   /** {@code --sgd RATE} for plain SGD, else Adam at 0.002. */
-  private static ai.djl.training.optimizer.Optimizer optimizer(Map<String, String> o) {
-    return o.containsKey("--sgd")
-        ? ModelRuns.sgd(Float.parseFloat(o.get("--sgd")))
-        : ModelRuns.adam();
+  private static java.util.function.Supplier<ai.djl.training.optimizer.Optimizer> optimizer(
+      Map<String, String> o) {
+    if (o.containsKey("--sgd")) {
+      float rate = Float.parseFloat(o.get("--sgd"));
+      return () -> ModelRuns.sgd(rate);
+    }
+    return ModelRuns::adam;
   }
 
   private static Map<String, String> options(Deque<String> rest) {

@@ -16,6 +16,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.lcz.training.kernels.KernelReport;
 import org.lcz.training.kernels.KernelSelfCheck;
 import org.lcz.training.model.Msmla;
@@ -56,15 +57,18 @@ final class ModelRuns {
   private final int batch;
   private final int patch;
   private final boolean selfCheck;
-  private final Optimizer optimizer;
+  private final Supplier<Optimizer> optimizer;
   private String routes = "";
 
   ModelRuns(int batch, int patch, boolean selfCheck) {
-    this(batch, patch, selfCheck, adam());
+    this(batch, patch, selfCheck, ModelRuns::adam);
   }
 
-  /** With another optimiser than Adam at 0.002 (plain SGD does not turn rounding into steps). */
-  ModelRuns(int batch, int patch, boolean selfCheck, Optimizer optimizer) {
+  /**
+   * With another optimiser than Adam at 0.002 (plain SGD does not turn rounding into steps); a new
+   * one for each run, so that no run starts from another's optimiser state.
+   */
+  ModelRuns(int batch, int patch, boolean selfCheck, Supplier<Optimizer> optimizer) {
     this.batch = batch;
     this.patch = patch;
     this.selfCheck = selfCheck;
@@ -153,7 +157,7 @@ final class ModelRuns {
       MsmlaBlock net = Msmla.builder().setVariant(MsmlaVariant.MSMLA_18).setBands(10).build();
       model.setBlock(net);
       DefaultTrainingConfig config =
-          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
+          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer.get());
       try (Trainer trainer = model.newTrainer(config)) {
         int threads = TorchThreads.applyToCurrentThread(trainer.getDevices()[0]);
         trainer.initialize(net.inputShape(batch, patch));
