@@ -62,6 +62,12 @@ public final class TileLoop implements Runnable {
     return p;
   }
 
+  /**
+   * How long the loop waits for the tile after the one at hand: the consumer asks the broker for
+   * more only while it polls, so a poll that does not wait at all never sees the answer.
+   */
+  static final Duration LOOK_AHEAD_WAIT = Duration.ofMillis(50);
+
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -123,12 +129,13 @@ public final class TileLoop implements Runnable {
       subscribed = true;
       while (!stopped) {
         heartbeat.beat();
-        if (inHand.size() < 2) {
-          // the tile to map and the one after it, to be read while this one is mapped: a tile is
-          // waited for when there is none, the next one only taken if the consumer holds it
-          consumer
-              .poll(inHand.isEmpty() ? Duration.ofMillis(500) : Duration.ZERO)
-              .forEach(inHand::add);
+        // the tile to map, waited for when there is none; and the one after it, to be read while
+        // this one is mapped, taken only if the broker has it at once
+        if (inHand.isEmpty()) {
+          consumer.poll(Duration.ofMillis(500)).forEach(inHand::add);
+        }
+        if (inHand.size() == 1) {
+          consumer.poll(LOOK_AHEAD_WAIT).forEach(inHand::add);
         }
         ConsumerRecord<String, byte[]> r = inHand.poll();
         if (r == null) {

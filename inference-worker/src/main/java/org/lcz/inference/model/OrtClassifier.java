@@ -86,13 +86,6 @@ public final class OrtClassifier implements PatchClassifier {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
-      if (Boolean.getBoolean("lcz.experiment.denormals-as-zero")) {
-        options.addConfigEntry("session.set_denormal_as_zero", "1");
-      }
-      String spin = System.getProperty("lcz.experiment.spinning");
-      if (spin != null) {
-        options.addConfigEntry("session.intra_op.allow_spinning", spin);
-      }
       if (cuda) {
         try {
           options.addCUDA(0);
