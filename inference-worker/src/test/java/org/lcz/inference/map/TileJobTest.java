@@ -236,9 +236,10 @@ class TileJobTest {
 
   /**
    * Trains MSMLA-18 two epochs on {@code sets} with {@code ./lcz train}'s command in a JVM of its
-   * own, and returns the published form of the exported model. (On this project's AMD EPYC machines
-   * PyTorch training in a JVM that has already run ONNX Runtime sessions can turn the loss into
-   * NaN; see the training worker's README.)
+   * own, as the platform trains (a JVM apart from ONNX Runtime), and returns the published form of
+   * the exported model. (Before the training worker's kernel self-check, training in a JVM that had
+   * run ONNX Runtime sessions turned NaN on this project's machines; see its README, "CPU
+   * kernels".)
    */
   private static ModelPublished trained(Path sets, Path out) throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();

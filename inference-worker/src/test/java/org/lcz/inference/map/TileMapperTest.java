@@ -14,7 +14,7 @@ import org.lcz.inference.window.TilePixels;
 
 class TileMapperTest {
   /** Three classes; the winner is the patch's first value modulo 3, with probability 0.8. */
-  private static final class ModuloClassifier implements PatchClassifier {
+  private static class ModuloClassifier implements PatchClassifier {
     final List<Integer> batchSizes = new ArrayList<>();
 
     @Override
@@ -140,30 +140,16 @@ class TileMapperTest {
 
   @Test
   void aClassifierThatFailsMidTileFailsTheTileAndTheMapperGoesOn() {
-    ModuloClassifier modulo = new ModuloClassifier();
     int[] calls = {0};
     PatchClassifier failing =
-        new PatchClassifier() {
+        new ModuloClassifier() {
           @Override
           public void classify(float[] patches, int count, float[] probabilities) {
             if (++calls[0] == 3) {
               throw new IllegalStateException("ONNX Runtime failed on a batch of " + count);
             }
-            modulo.classify(patches, count, probabilities);
+            super.classify(patches, count, probabilities);
           }
-
-          @Override
-          public int classes() {
-            return 3;
-          }
-
-          @Override
-          public String device() {
-            return "test";
-          }
-
-          @Override
-          public void close() {}
         };
     try (TileMapper mapper = new TileMapper(failing, List.of(17, 1, 5), 16, 4)) {
       TilePixels tile = varied();

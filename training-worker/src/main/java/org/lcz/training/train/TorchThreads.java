@@ -7,9 +7,8 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * PyTorch's intra-op thread count for training on the CPU: one thread unless {@value #PROPERTY} or
  * {@code OMP_NUM_THREADS} says otherwise: the setting the suite was verified with on the project's
- * 2-core machines; it leaves a core for I/O. (The NaN losses seen there come from PyTorch's AVX
- * kernels under contention, which {@code ./lcz} avoids; see the training worker's README, "CPU
- * kernels".)
+ * 2-core machines; it leaves a core for reading batches, and repeated runs are bit-identical with
+ * it (with two threads they are not; see the training worker's README, "CPU kernels").
  *
  * <p>PyTorch keeps the count per thread (OpenMP's {@code omp_set_num_threads}): DJL applies the
  * property once, on the thread that starts the engine, which need not be the thread that trains (a

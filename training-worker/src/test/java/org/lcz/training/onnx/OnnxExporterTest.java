@@ -41,6 +41,7 @@ import org.lcz.training.train.TrainingRun;
  */
 public class OnnxExporterTest {
   static final int PATCHES = 512;
+  static final int CHUNK = 64;
   static Path sets;
 
   @BeforeAll
@@ -97,7 +98,6 @@ public class OnnxExporterTest {
     for (int i = 0; i < inputs.length; i++) {
       inputs[i] = (float) (random.nextGaussian() * (i / per + 1) / PATCHES);
     }
-    Shape shape = new Shape(PATCHES, 10, patch, patch);
 
     try (TrainedModel trained = TrainedModel.load(dir)) {
       OnnxExporter.Exported exported =
@@ -105,26 +105,36 @@ public class OnnxExporterTest {
       assertThat(exported.parameterCount()).isEqualTo(Msmla.parameterCount(trained.net()));
       exported.write(onnxFile);
 
-      float[] expected;
+      // both sides in batches of CHUNK patches, as the worker classifies: one batch of 512 patches
+      // of 48 px holds ~300 MB per MSMLA-50 activation, and page faults are slow on these VMs
+      float[] expected = new float[PATCHES * 17];
+      float[] actual = new float[PATCHES * 17];
+      Shape chunk = new Shape(CHUNK, 10, patch, patch);
       try (NDManager m = trained.model().getNDManager().newSubManager()) {
-        NDArray logits =
-            trained
-                .net()
-                .forward(
-                    new ParameterStore(m, false),
-                    new NDList(m.create(FloatBuffer.wrap(inputs), shape)),
-                    false)
-                .singletonOrThrow();
-        expected = Msmla.probabilities(logits).toFloatArray();
+        for (int n = 0; n < PATCHES; n += CHUNK) {
+          try (NDManager c = m.newSubManager()) {
+            NDArray logits =
+                trained
+                    .net()
+                    .forward(
+                        new ParameterStore(c, false),
+                        new NDList(c.create(slice(inputs, n, per), chunk)),
+                        false)
+                    .singletonOrThrow();
+            System.arraycopy(
+                Msmla.probabilities(logits).toFloatArray(), 0, expected, n * 17, CHUNK * 17);
+          }
+        }
       }
-      float[] actual;
       try (Model onnx = Model.newInstance("model", Device.cpu(), "OnnxRuntime")) {
         onnx.load(onnxFile.getParent(), "model");
         try (Predictor<NDList, NDList> predictor = onnx.newPredictor(new NoopTranslator());
             NDManager m = NDManager.newBaseManager(Device.cpu(), "OnnxRuntime")) {
-          NDList out = predictor.predict(new NDList(m.create(FloatBuffer.wrap(inputs), shape)));
-          assertThat(out.singletonOrThrow().getShape()).isEqualTo(new Shape(PATCHES, 17));
-          actual = out.singletonOrThrow().toFloatArray();
+          for (int n = 0; n < PATCHES; n += CHUNK) {
+            NDList out = predictor.predict(new NDList(m.create(slice(inputs, n, per), chunk)));
+            assertThat(out.singletonOrThrow().getShape()).isEqualTo(new Shape(CHUNK, 17));
+            System.arraycopy(out.singletonOrThrow().toFloatArray(), 0, actual, n * 17, CHUNK * 17);
+          }
         }
       }
       long uncertain = 0;
@@ -153,6 +163,11 @@ public class OnnxExporterTest {
       assertThat(maxDiff).isLessThanOrEqualTo(1e-5);
       assertThat(argmaxMismatches).isZero();
     }
+  }
+
+  /** Patches {@code n} … {@code n + CHUNK - 1} of {@code inputs}, {@code per} values each. */
+  private static FloatBuffer slice(float[] inputs, int n, int per) {
+    return FloatBuffer.wrap(java.util.Arrays.copyOfRange(inputs, n * per, (n + CHUNK) * per));
   }
 
   /** ONNX's own checker (Debian's python3-onnx), full check with shape inference. */
