@@ -28,7 +28,10 @@ final class ReadAhead implements AutoCloseable {
   private ExecutorService reader;
   private final Map<String, Future<TilePixels>> pending = new LinkedHashMap<>();
 
-  /** Starts reading the tile known as {@code key} with {@code read}, dropping any earlier one. */
+  /**
+   * Starts reading the tile known as {@code key} with {@code read}, unless it is read already;
+   * beyond {@value #HELD} tiles the eldest is cancelled and forgotten.
+   */
   synchronized void start(String key, Supplier<TilePixels> read) {
     if (pending.containsKey(key)) {
       return;

@@ -133,8 +133,9 @@ public final class TileJob implements AutoCloseable {
 
   /**
    * Starts reading the tile of {@code next} on a thread of its own, to be taken by {@link #map}
-   * when that tile's turn comes (one tile is held; a later call replaces it). Anything that goes
-   * wrong here is met again, and reported, by {@link #map}'s own read.
+   * when that tile's turn comes (two tiles are held, the one about to be mapped and the next; a
+   * further call forgets the eldest). Anything that goes wrong here is met again, and reported, by
+   * {@link #map}'s own read.
    */
   public void readAhead(TileReady next) {
     readAhead.start(

@@ -17,9 +17,10 @@ import org.lcz.inference.window.PatchSampler;
  * ({@value #MAX_NODATA_SHARE}) nodata or cloud, get class 0 and no probabilities.
  *
  * <p>Cutting and classifying overlap: two batch buffers take turns, one being classified on the
- * mapper's classifying thread while the calling thread cuts the next batch into the other (the
- * classifier's own threads rarely keep every core busy). Buffers are allocated once per mapper and
- * reused for every tile; {@link #close} stops the thread.
+ * mapper's classifying thread while the calling thread cuts the next batch into the other (this
+ * hides the cutting where the classifier leaves a core free; where its threads fill every core, the
+ * cutting only moves beside it). Buffers are allocated once per mapper and reused for every tile;
+ * {@link #close} stops the thread.
  */
 public final class TileMapper implements AutoCloseable {
   /** A cell whose patch has more nodata pixels than this share stays without a class. */

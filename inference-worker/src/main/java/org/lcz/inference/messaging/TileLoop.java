@@ -38,8 +38,8 @@ import org.lcz.inference.model.ModelSlot;
  * missing object), is dead-lettered with the reason; an unexpected error is retried {@value
  * #ATTEMPTS} times, then dead-lettered; an unreachable object store is retried until it answers.
  * The loop subscribes only once a model is available, so tiles wait on the broker until then. While
- * a tile is mapped, the next one the consumer already holds is read ahead ({@link
- * TileJob#readAhead}); it stays uncommitted until its own turn.
+ * a tile is mapped, the next one — if the broker has it within {@link #LOOK_AHEAD_WAIT} — is read
+ * ahead ({@link TileJob#readAhead}); it stays uncommitted until its own turn.
  */
 public final class TileLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(TileLoop.class.getName());

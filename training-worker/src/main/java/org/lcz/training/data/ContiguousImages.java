@@ -60,13 +60,15 @@ final class ContiguousImages implements AutoCloseable {
   }
 
   /** Patches {@code start} … {@code start + count − 1} as (patch, row, column, channel) values. */
-  PatchDataset.Sample read(long start, int count, int valuesPerPatch, int bands, int patch) {
-    long bytes = (long) count * valuesPerPatch * valueBytes;
+  PatchDataset.Sample read(long start, int count, int bands, int patch) {
+    int row = patch * bands;
+    int plane = patch * row;
+    long bytes = (long) count * plane * valueBytes;
     if (buffer.capacity() < bytes) {
       buffer = ByteBuffer.allocateDirect((int) bytes);
     }
     buffer.clear().limit((int) bytes);
-    long at = address + start * valuesPerPatch * valueBytes;
+    long at = address + start * plane * valueBytes;
     try {
       while (buffer.hasRemaining()) {
         int n = channel.read(buffer, at);
@@ -85,8 +87,6 @@ final class ContiguousImages implements AutoCloseable {
       throw new DatasetException(file, "cannot read patches " + start + ": " + e.getMessage(), e);
     }
     buffer.flip().order(order);
-    int row = patch * bands;
-    int plane = patch * row;
     if (valueBytes == 4) {
       FloatBuffer v = buffer.asFloatBuffer();
       return (n, y, x, c) -> v.get(n * plane + y * row + x * bands + c);

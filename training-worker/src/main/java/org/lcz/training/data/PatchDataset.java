@@ -296,8 +296,7 @@ public final class PatchDataset implements AutoCloseable {
   private void readImages(long start, int count, float[] out, int base) {
     Sample sample;
     if (contiguous != null) {
-      sample =
-          contiguous.read(start, count, patchSize * patchSize * fileBands, fileBands, patchSize);
+      sample = contiguous.read(start, count, fileBands, patchSize);
     } else {
       Object data =
           slice(
