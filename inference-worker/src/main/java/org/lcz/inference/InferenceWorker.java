@@ -7,12 +7,12 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.inference.config.InferenceConfig;
 import org.lcz.inference.messaging.WorkerLoops;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.ModelOpener;
 import org.lcz.inference.model.OnnxRuntimeNatives;
+import org.lcz.storage.ObjectStore;
 
 /**
  * Starts the worker's three activities at start-up and stops them at shutdown: the model refresher

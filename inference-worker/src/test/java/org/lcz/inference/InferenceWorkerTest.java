@@ -18,13 +18,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.Topics;
+import org.lcz.storage.ObjectStore;
 
 /**
  * The application as deployed (Quarkus, its class loader, its configuration): it reports its device

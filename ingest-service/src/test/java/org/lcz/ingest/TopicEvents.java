@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.TopicSnapshot;
+import org.lcz.events.EventCodec;
+import org.lcz.events.LczEvent;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.TopicSnapshot;
 
 /** Reads the platform's events from the real broker, for assertions. */
 public final class TopicEvents {

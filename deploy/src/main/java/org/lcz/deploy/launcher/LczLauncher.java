@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.S3Settings;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.stack.StackSettings;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.S3Settings;
 
 /**
  * {@code ./lcz}: starts the local stack, then the three services against it, prints where

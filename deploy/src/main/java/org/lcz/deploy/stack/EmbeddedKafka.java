@@ -19,7 +19,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
-import org.lcz.common.messaging.KafkaClients;
+import org.lcz.messaging.KafkaClients;
 
 /**
  * One Apache Kafka node in KRaft mode, broker and controller in one, listening on loopback. Its

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.storage.S3Settings;
 
 /**
  * An S3-compatible server (s3proxy) over a folder: each sub-folder is a bucket, each file below it

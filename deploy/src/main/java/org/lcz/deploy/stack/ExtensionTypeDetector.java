@@ -2,7 +2,7 @@ package org.lcz.deploy.stack;
 
 import java.nio.file.Path;
 import java.nio.file.spi.FileTypeDetector;
-import org.lcz.common.storage.MediaTypes;
+import org.lcz.storage.MediaTypes;
 
 /**
  * The embedded S3 server's answer to "what type is this object?" for objects stored without one (a

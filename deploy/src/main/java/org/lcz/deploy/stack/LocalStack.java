@@ -4,11 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
-import org.lcz.common.PlatformInfrastructure;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.storage.MinioObjectStore;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.PlatformInfrastructure;
+import org.lcz.storage.MinioObjectStore;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.S3Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

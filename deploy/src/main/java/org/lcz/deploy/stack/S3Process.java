@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.storage.S3Settings;
 
 /**
  * The S3 server ({@link EmbeddedS3}) in a child process of its own, on this JVM's class path: it

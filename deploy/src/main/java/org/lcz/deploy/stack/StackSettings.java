@@ -1,7 +1,7 @@
 package org.lcz.deploy.stack;
 
 import java.nio.file.Path;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.storage.S3Settings;
 
 /**
  * Where the local stack listens and keeps its data.

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.Buckets;
 import org.lcz.deploy.stack.StackSettings;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.Topics;
+import org.lcz.storage.Buckets;
 
 class LczLauncherIT {
   @TempDir Path data;

@@ -18,16 +18,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.InvalidEventException;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicSnapshot;
-import org.lcz.common.messaging.Topics;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.EventCodec;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.TrainingRequested;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.TopicSnapshot;
+import org.lcz.messaging.Topics;
 
 /** Raw consumption, decoding and dead-lettering through the real broker. */
 @ExtendWith(LocalStackExtension.class)
@@ -41,7 +41,7 @@ class DeadLetterPublisherIT {
         TrainingRequested.minimal(
             runId,
             "msmla-18",
-            org.lcz.common.storage.ObjectRef.of("lcz-datasets", "train.h5"),
+            org.lcz.storage.ObjectRef.of("lcz-datasets", "train.h5"),
             Instant.now());
     // a topic of this test's own: a garbled record on a platform topic would trip other tests
     String topic = "it.requests." + UUID.randomUUID();

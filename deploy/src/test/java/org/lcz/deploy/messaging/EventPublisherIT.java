@@ -15,15 +15,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.EventType;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.SampleEvents;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.Topics;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.EventCodec;
+import org.lcz.events.EventType;
+import org.lcz.events.LczEvent;
+import org.lcz.events.SampleEvents;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.Topics;
 
 /** Every event through the real broker: published as CloudEvents, consumed and decoded. */
 @ExtendWith(LocalStackExtension.class)
@@ -69,12 +69,12 @@ class EventPublisherIT {
 
   @Test
   void tileEventsOfOneSceneSpreadOverThePartitions(LocalStack stack) throws Exception {
-    var sample = (org.lcz.common.events.TileReady) SampleEvents.all().get(3);
+    var sample = (org.lcz.events.TileReady) SampleEvents.all().get(3);
     java.util.Set<Integer> partitions = new java.util.HashSet<>();
     try (EventPublisher publisher = new EventPublisher(stack.kafkaBootstrapServers(), source)) {
       for (int i = 0; i < 24; i++) {
         var tile =
-            new org.lcz.common.events.TileReady(
+            new org.lcz.events.TileReady(
                 "spread", "spread-" + i, i / 6, i % 6, 24, sample.tile(), sample.manifest());
         partitions.add(publisher.publish(tile).get(30, TimeUnit.SECONDS).partition());
       }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.KafkaSecurity;
 import org.lcz.deploy.stack.EmbeddedKafka;
 import org.lcz.deploy.stack.StackSettings;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.KafkaSecurity;
 
 /**
  * The platform's Kafka clients against a broker that takes only SASL/PLAIN: with the {@code

@@ -13,17 +13,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.registry.CurrentModel;
-import org.lcz.common.registry.ModelRegistry;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.ModelContract;
+import org.lcz.events.ModelPublished;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.registry.CurrentModel;
+import org.lcz.registry.ModelRegistry;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** The registry over the real broker and S3 server: promotion, candidates, corrupted objects. */
 @ExtendWith(LocalStackExtension.class)

@@ -16,13 +16,13 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.messaging.TopicSpec;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.ObjectStoreException;
-import org.lcz.common.storage.Sha256;
+import org.lcz.messaging.TopicSpec;
+import org.lcz.messaging.Topics;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
+import org.lcz.storage.Sha256;
 
 /** The stack on its own data folder, checked with the platform's clients and third-party ones. */
 class LocalStackIT {

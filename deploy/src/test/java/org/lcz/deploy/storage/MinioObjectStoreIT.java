@@ -20,19 +20,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ChecksumMismatchException;
-import org.lcz.common.storage.MinioObjectStore;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectNotFoundException;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.ObjectStoreException;
-import org.lcz.common.storage.RetryPolicy;
-import org.lcz.common.storage.Sha256;
 import org.lcz.deploy.stack.EmbeddedS3;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ChecksumMismatchException;
+import org.lcz.storage.MinioObjectStore;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectNotFoundException;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
+import org.lcz.storage.RetryPolicy;
+import org.lcz.storage.Sha256;
 
 /** {@link MinioObjectStore} (from common) against the local stack's real S3 server. */
 @ExtendWith(LocalStackExtension.class)

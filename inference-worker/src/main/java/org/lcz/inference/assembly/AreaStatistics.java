@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.lcz.LczClass;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.LczClass;
 
 /**
  * Class areas of the raw and the filtered map: per LCZ class its cells, km² and share of the cells

@@ -2,7 +2,7 @@ package org.lcz.inference.assembly;
 
 import java.time.Instant;
 import java.util.Map;
-import org.lcz.common.raster.SceneManifest;
+import org.lcz.raster.SceneManifest;
 
 /**
  * A scene whose map tiles are all placed: what every {@link SceneProduct} is made from.

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.lcz.LczClass;
 import org.lcz.inference.map.LczTiff;
 import org.lcz.inference.map.MapTileFile;
 import org.lcz.inference.map.Overviews;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.LczClass;
 
 /**
  * The scene's LCZ map in the LCZ Generator's band layout, which W2W, LCZ4r and the global LCZ map's

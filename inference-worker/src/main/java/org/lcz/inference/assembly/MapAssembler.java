@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.lcz.LczFilter;
-import org.lcz.common.raster.CellGrid;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.inference.map.MapKeys;
 import org.lcz.inference.map.MapTileFile;
+import org.lcz.raster.CellGrid;
+import org.lcz.raster.SceneManifest;
+import org.lcz.scheme.LczFilter;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /**
  * Assembles a scene's map once all its map tiles are stored: places every map tile on the scene's

@@ -6,8 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.lcz.LczClass;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.LczClass;
 
 /**
  * A PNG of a scene map in the LCZ colours (nodata transparent), scaled to about {@value #SIDE}
@@ -112,7 +112,7 @@ public final class PreviewImage {
   }
 
   private static byte[] encode(BufferedImage image) {
-    return org.lcz.common.raster.Png.of(image);
+    return org.lcz.raster.Png.of(image);
   }
 
   /** A legend's content and size. */

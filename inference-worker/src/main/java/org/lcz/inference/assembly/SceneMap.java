@@ -3,8 +3,8 @@ package org.lcz.inference.assembly;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import org.lcz.common.raster.CellGrid;
 import org.lcz.inference.map.MapTile;
+import org.lcz.raster.CellGrid;
 
 /**
  * The LCZ map of a whole scene, filled tile by tile: every cell of the scene's {@link CellGrid}

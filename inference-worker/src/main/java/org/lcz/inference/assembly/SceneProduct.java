@@ -2,7 +2,7 @@ package org.lcz.inference.assembly;
 
 import java.util.List;
 import java.util.Map;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.storage.ObjectRef;
 
 /**
  * One product of an assembled scene (the LCZ map COG, class probabilities, area statistics, the

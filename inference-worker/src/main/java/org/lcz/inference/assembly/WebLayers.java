@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lcz.common.raster.Png;
+import org.lcz.raster.Png;
 
 /**
  * The map's layers for a web map, on the scene's own grid and CRS (no reprojection, no resampling):

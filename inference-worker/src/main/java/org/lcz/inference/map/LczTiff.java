@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.lcz.LczClass;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.LczClass;
 
 /**
  * Writes LCZ rasters as GeoTIFFs in the Cloud-Optimized GeoTIFF layout: 8-bit bands, pixel

@@ -1,7 +1,7 @@
 package org.lcz.inference.map;
 
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
 
 /** Where scene maps and their parts live: {@code lcz-maps/scenes/{sceneId}/…}. */
 public final class MapKeys {

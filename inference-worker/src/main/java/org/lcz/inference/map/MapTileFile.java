@@ -6,8 +6,8 @@ import java.util.Map;
 import mil.nga.tiff.FileDirectory;
 import mil.nga.tiff.Rasters;
 import mil.nga.tiff.TiffReader;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.lcz.LczClass;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.LczClass;
 
 /**
  * A map tile as a file: a GeoTIFF written by {@link LczTiff} with the bands {@code lcz} (WUDAPT

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.lcz.common.raster.GeoTiffWriter;
-import org.lcz.common.raster.SceneRaster;
+import org.lcz.raster.GeoTiffWriter;
+import org.lcz.raster.SceneRaster;
 
 /**
  * Reads a tiny GeoTIFF once, so that Apache SIS's one-time start (its GeoTIFF reader, CRS

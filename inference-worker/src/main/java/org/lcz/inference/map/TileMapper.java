@@ -5,9 +5,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.lcz.common.raster.CellGrid;
 import org.lcz.inference.model.PatchClassifier;
 import org.lcz.inference.window.PatchSampler;
+import org.lcz.raster.CellGrid;
 
 /**
  * Maps the cells of one tile: for each cell whose centre pixel holds data, the model-sized patch

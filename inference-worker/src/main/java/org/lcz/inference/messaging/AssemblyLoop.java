@@ -22,17 +22,17 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.InvalidEventException;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicSnapshot;
-import org.lcz.common.messaging.Topics;
+import org.lcz.events.EventCodec;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.LczEvent;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.inference.assembly.MapAssembler;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.TopicSnapshot;
+import org.lcz.messaging.Topics;
 
 /**
  * Assembles each scene's map exactly once. Consumes {@code lcz.maps} (keyed by scene id, so a
@@ -63,8 +63,8 @@ public final class AssemblyLoop implements Runnable {
   private final Map<Integer, Owned> owned = new HashMap<>();
   private final KafkaConsumer<String, byte[]> consumer;
   private volatile boolean stopped;
-  private final org.lcz.common.messaging.LoopHeartbeat heartbeat =
-      new org.lcz.common.messaging.LoopHeartbeat("assembly");
+  private final org.lcz.messaging.LoopHeartbeat heartbeat =
+      new org.lcz.messaging.LoopHeartbeat("assembly");
   private volatile int completed;
 
   public AssemblyLoop(
@@ -263,7 +263,7 @@ public final class AssemblyLoop implements Runnable {
   }
 
   /** When the loop last went round (every poll). */
-  public org.lcz.common.messaging.LoopHeartbeat heartbeat() {
+  public org.lcz.messaging.LoopHeartbeat heartbeat() {
     return heartbeat;
   }
 }

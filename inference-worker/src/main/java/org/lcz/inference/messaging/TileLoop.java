@@ -16,19 +16,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.lcz.common.events.InvalidEventException;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.TileReady;
 import org.lcz.inference.map.TileJob;
 import org.lcz.inference.map.UnmappableTileException;
 import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ModelSlot;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.Topics;
+import org.lcz.storage.ObjectStoreException;
 
 /**
  * Consumes {@code lcz.tiles} in a consumer group: for each tile, the current model maps it, the map
@@ -86,8 +86,8 @@ public final class TileLoop implements Runnable {
   private final java.util.ArrayDeque<ConsumerRecord<String, byte[]>> inHand =
       new java.util.ArrayDeque<>();
 
-  private final org.lcz.common.messaging.LoopHeartbeat heartbeat =
-      new org.lcz.common.messaging.LoopHeartbeat("tiles");
+  private final org.lcz.messaging.LoopHeartbeat heartbeat =
+      new org.lcz.messaging.LoopHeartbeat("tiles");
   private volatile boolean stopped;
   private volatile boolean subscribed;
 
@@ -294,7 +294,7 @@ public final class TileLoop implements Runnable {
   }
 
   /** When the loop last went round (every poll, and while it waits for a model). */
-  public org.lcz.common.messaging.LoopHeartbeat heartbeat() {
+  public org.lcz.messaging.LoopHeartbeat heartbeat() {
     return heartbeat;
   }
 

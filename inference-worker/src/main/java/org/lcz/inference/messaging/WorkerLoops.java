@@ -9,19 +9,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.registry.CurrentModel;
-import org.lcz.common.registry.ModelRegistry;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.events.EventCodec;
 import org.lcz.inference.assembly.MapAssembler;
 import org.lcz.inference.map.RasterWarmUp;
 import org.lcz.inference.map.TileJob;
 import org.lcz.inference.map.TileTimes;
 import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ModelSlot;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.registry.CurrentModel;
+import org.lcz.registry.ModelRegistry;
+import org.lcz.storage.ObjectStore;
 
 /**
  * One inference worker's activities, wired from plain parts: the model refresher (reads {@code

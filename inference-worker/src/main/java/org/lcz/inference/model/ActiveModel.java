@@ -1,7 +1,7 @@
 package org.lcz.inference.model;
 
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.events.ModelPublished;
+import org.lcz.events.ModelContract;
+import org.lcz.events.ModelPublished;
 import org.lcz.inference.map.TileMapper;
 
 /**

@@ -1,8 +1,8 @@
 package org.lcz.inference.model;
 
 import java.util.function.Function;
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.registry.CurrentModel;
+import org.lcz.events.ModelContract;
+import org.lcz.registry.CurrentModel;
 
 /** Opens verified model files in ONNX Runtime on the device decided at start-up. */
 public final class ModelOpener implements Function<CurrentModel.Loaded, ActiveModel> {

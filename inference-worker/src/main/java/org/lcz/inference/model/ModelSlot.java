@@ -3,7 +3,7 @@ package org.lcz.inference.model;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.lcz.common.registry.CurrentModel;
+import org.lcz.registry.CurrentModel;
 
 /**
  * The model the tile loop maps with, kept current from the registry. {@link #refresh} (on a

@@ -1,9 +1,9 @@
 package org.lcz.inference.window;
 
 import java.util.List;
-import org.lcz.common.preprocess.Preprocessing;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.raster.CellGrid;
+import org.lcz.contract.Preprocessing;
+import org.lcz.contract.Radiometry;
+import org.lcz.raster.CellGrid;
 
 /**
  * Cuts the model-sized patch around a cell's centre pixel out of a tile straight into an NCHW batch
@@ -38,8 +38,7 @@ public final class PatchSampler {
    * @param modelBands the model's band names, in its channel order
    * @param means per model band, the mean to subtract
    * @param stds per model band, the standard deviation to divide by
-   * @throws org.lcz.common.preprocess.BandMismatchException if the tile lacks one of the model's
-   *     bands
+   * @throws org.lcz.contract.BandMismatchException if the tile lacks one of the model's bands
    */
   public PatchSampler(
       TilePixels tile,

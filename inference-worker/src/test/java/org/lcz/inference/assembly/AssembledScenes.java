@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.lcz.common.lcz.LczFilter;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.raster.CellGrid;
-import org.lcz.common.raster.Gdal;
-import org.lcz.common.raster.SceneManifest;
+import org.lcz.contract.Radiometry;
 import org.lcz.inference.map.MapTile;
+import org.lcz.raster.CellGrid;
+import org.lcz.raster.Gdal;
+import org.lcz.raster.SceneManifest;
+import org.lcz.scheme.LczFilter;
 
 /** Assembled scenes for the products' tests: a UTM 32N scene of stripes of classes. */
 final class AssembledScenes {

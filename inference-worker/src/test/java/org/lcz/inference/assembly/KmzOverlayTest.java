@@ -14,8 +14,8 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.raster.Gdal;
+import org.lcz.raster.Gdal;
+import org.lcz.scheme.LczCatalog;
 
 /** The KMZ, opened by GDAL's KML drivers. */
 class KmzOverlayTest {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.raster.Gdal;
+import org.lcz.raster.Gdal;
 
 /** The lat/lon copy against GDAL's own warp of the scene COG (nearest neighbour, exact). */
 class LatLonCopyTest {

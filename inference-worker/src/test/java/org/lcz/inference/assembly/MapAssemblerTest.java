@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.inference.map.MapKeys;
 import org.lcz.inference.map.MapTile;
 import org.lcz.inference.map.MapTileFile;
+import org.lcz.raster.SceneManifest;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** Assembly through the real S3 server: tiles of two model versions, every product once. */
 @ExtendWith(LocalStackExtension.class)

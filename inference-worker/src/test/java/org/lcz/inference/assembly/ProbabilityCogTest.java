@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.raster.Gdal;
+import org.lcz.raster.Gdal;
 
 /** The per-class probability COG, read by GDAL. */
 class ProbabilityCogTest {

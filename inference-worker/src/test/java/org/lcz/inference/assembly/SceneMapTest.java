@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.lcz.common.raster.CellGrid;
 import org.lcz.inference.map.MapTile;
+import org.lcz.raster.CellGrid;
 
 class SceneMapTest {
   private static MapTile tile(int w, int h, int value, String version) {

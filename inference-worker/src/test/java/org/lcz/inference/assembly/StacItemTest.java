@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.storage.ObjectRef;
 
 class StacItemTest {
   @Test

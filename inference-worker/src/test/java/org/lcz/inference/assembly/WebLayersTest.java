@@ -9,7 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.lcz.LczCatalog;
+import org.lcz.scheme.LczCatalog;
 
 class WebLayersTest {
   @Test

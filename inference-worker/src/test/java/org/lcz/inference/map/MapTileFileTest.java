@@ -77,15 +77,13 @@ class MapTileFileTest {
     assertThat(lines[0]).isEqualTo("19 51 37");
     assertThat(lines[1]).isEqualTo("[500000.0, 100.0, 0.0, 5000000.0, 0.0, -100.0]");
     assertThat(lines[2]).isEqualTo("v-7");
-    assertThat(lines[3]).as("lcz").isEqualTo(org.lcz.common.storage.Sha256.of(tile.classes()));
+    assertThat(lines[3]).as("lcz").isEqualTo(org.lcz.storage.Sha256.of(tile.classes()));
     assertThat(lines[4])
         .as("classProbability")
-        .isEqualTo(org.lcz.common.storage.Sha256.of(tile.confidence()));
+        .isEqualTo(org.lcz.storage.Sha256.of(tile.confidence()));
     for (int k = 0; k < 17; k++) {
       byte[] band = java.util.Arrays.copyOfRange(probabilities, k * w * h, (k + 1) * w * h);
-      assertThat(lines[5 + k])
-          .as("LCZ class %d", k + 1)
-          .isEqualTo(org.lcz.common.storage.Sha256.of(band));
+      assertThat(lines[5 + k]).as("LCZ class %d", k + 1).isEqualTo(org.lcz.storage.Sha256.of(band));
     }
   }
 

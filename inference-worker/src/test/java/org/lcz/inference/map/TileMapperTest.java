@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.raster.CellGrid;
 import org.lcz.inference.model.PatchClassifier;
 import org.lcz.inference.window.PatchSampler;
 import org.lcz.inference.window.TilePixels;
+import org.lcz.raster.CellGrid;
 
 class TileMapperTest {
   /** Three classes; the winner is the patch's first value modulo 3, with probability 0.8. */

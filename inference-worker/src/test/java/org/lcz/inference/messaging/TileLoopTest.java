@@ -22,30 +22,30 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.GroupOffsets;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicSnapshot;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.registry.CurrentModel;
-import org.lcz.common.registry.ModelRegistry;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.EventCodec;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.TileReady;
 import org.lcz.inference.Fixtures;
 import org.lcz.inference.map.TileJob;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.ModelOpener;
 import org.lcz.inference.model.ModelSlot;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.GroupOffsets;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.TopicSnapshot;
+import org.lcz.messaging.Topics;
+import org.lcz.raster.SceneManifest;
+import org.lcz.registry.CurrentModel;
+import org.lcz.registry.ModelRegistry;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** Bad input on the real broker: dead letters with the reason, and the loop goes on. */
 @ExtendWith(LocalStackExtension.class)
@@ -257,9 +257,9 @@ class TileLoopTest {
 
         // the object store unreachable: retried, never dead-lettered, however often it fails
         try (ObjectStore down =
-            new org.lcz.common.storage.MinioObjectStore(
+            new org.lcz.storage.MinioObjectStore(
                 stack.s3Settings().withEndpoint(URI.create("http://127.0.0.1:1")),
-                org.lcz.common.storage.RetryPolicy.none())) {
+                org.lcz.storage.RetryPolicy.none())) {
           TileLoop waiting = loop(bootstrap, slot, new TileJob(down, work.resolve("t2"), 100));
           for (int i = 0; i < 4; i++) {
             assertThat(waiting.handle(record)).as("attempt %d: tried again", i + 1).isFalse();

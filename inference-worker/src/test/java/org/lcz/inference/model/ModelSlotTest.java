@@ -13,15 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.registry.CurrentModel;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.ModelContract;
+import org.lcz.events.ModelPublished;
+import org.lcz.registry.CurrentModel;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** Model files come from the real S3 server; the opener records what it opens and closes. */
 @ExtendWith(LocalStackExtension.class)

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.preprocess.BandMismatchException;
+import org.lcz.contract.BandMismatchException;
 
 class PatchSamplerTest {
   /** A 10×8 tile at scene (−2, −2) whose band b holds 100·b + the scene column. */

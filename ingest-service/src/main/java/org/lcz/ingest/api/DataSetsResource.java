@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectStore;
 
 /** What can be trained from: patch sets and training-area files in {@code lcz-datasets}. */
 @Path("/datasets")

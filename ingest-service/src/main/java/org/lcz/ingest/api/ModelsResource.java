@@ -12,10 +12,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.events.ModelPublished;
 import org.lcz.ingest.status.TrainingRuns;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** Published models: which is current, each one's card and the files beside it (plots…). */
 @Path("/models")

@@ -7,7 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.storage.ObjectStoreException;
 
 /** Every error of the API leaves as a JSON problem body, never as an HTML page or empty body. */
 public class ProblemMappers {

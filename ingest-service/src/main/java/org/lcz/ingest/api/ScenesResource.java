@@ -27,12 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectKeys;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.inbox.InboxObjects;
 import org.lcz.ingest.inbox.IngestQueue;
@@ -42,6 +36,12 @@ import org.lcz.ingest.status.MapProgress;
 import org.lcz.ingest.status.SceneReport;
 import org.lcz.ingest.web.SceneView;
 import org.lcz.ingest.web.SceneViews;
+import org.lcz.raster.RasterException;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectKeys;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** Scenes: upload, register an inbox object, follow a scene, list scenes. */
 @Path("/scenes")
@@ -250,7 +250,7 @@ public class ScenesResource {
   }
 
   /** The scene's SceneMapCompleted, or null while it is not mapped. */
-  private org.lcz.common.events.SceneMapCompleted completed(String sceneId) {
+  private org.lcz.events.SceneMapCompleted completed(String sceneId) {
     return progress.of(sceneId).map(MapProgress.Progress::completed).orElse(null);
   }
 

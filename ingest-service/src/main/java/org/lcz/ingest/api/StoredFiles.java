@@ -3,9 +3,9 @@ package org.lcz.ingest.api;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import org.lcz.common.storage.MediaTypes;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.storage.MediaTypes;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** An object of the store streamed as a response, typed by its file name. */
 final class StoredFiles {

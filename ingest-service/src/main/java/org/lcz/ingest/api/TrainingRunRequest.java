@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.Promotion;
-import org.lcz.common.events.TrainingAreas;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.LczEvent;
+import org.lcz.events.Promotion;
+import org.lcz.events.TrainingAreas;
+import org.lcz.events.TrainingRequested;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
 
 /**
  * The body of {@code POST /training-runs}. Data sets are {@code s3://bucket/key} or a key in {@code
@@ -90,7 +90,7 @@ public record TrainingRunRequest(
       throw new IllegalArgumentException("bands, when given, must name at least one band");
     }
     if (radiometry != null) {
-      org.lcz.common.preprocess.Radiometry.parse(radiometry); // names the accepted forms
+      org.lcz.contract.Radiometry.parse(radiometry); // names the accepted forms
     }
     return new TrainingRequested(
         trainingAreas == null ? LczEvent.CURRENT_SCHEMA_VERSION : TrainingRequested.SCHEMA_VERSION,

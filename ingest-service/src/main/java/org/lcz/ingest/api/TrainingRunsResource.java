@@ -17,11 +17,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.events.TrainingRequested;
 import org.lcz.ingest.status.TrainingRuns;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
 
 /** Training runs: {@code POST /training-runs} emits TrainingRequested for the training worker. */
 @Path("/training-runs")

@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.lcz.common.areas.AreaQc;
-import org.lcz.common.areas.AreaSplits;
-import org.lcz.common.areas.AreasCommand;
-import org.lcz.common.areas.CellSample;
-import org.lcz.common.areas.CellSampler;
-import org.lcz.common.areas.Finding;
-import org.lcz.common.areas.PatchSet;
-import org.lcz.common.areas.SceneCoverage;
-import org.lcz.common.areas.TrainingArea;
-import org.lcz.common.areas.TrainingAreaFiles;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.raster.CellGrid;
-import org.lcz.common.raster.RasterSource;
+import org.lcz.raster.CellGrid;
+import org.lcz.raster.RasterSource;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.areas.AreaQc;
+import org.lcz.scheme.areas.AreaSplits;
+import org.lcz.scheme.areas.CellSample;
+import org.lcz.scheme.areas.CellSampler;
+import org.lcz.scheme.areas.Finding;
+import org.lcz.scheme.areas.PatchSet;
+import org.lcz.scheme.areas.QcReport;
+import org.lcz.scheme.areas.SceneCoverage;
+import org.lcz.scheme.areas.TrainingArea;
+import org.lcz.scheme.areas.TrainingAreaFiles;
 
 /**
  * Training areas and the prepared scenes they are drawn in become training data, the same way for
@@ -105,7 +105,7 @@ public final class AreaDataSets {
     List<SceneCoverage> coverages = scenes.stream().map(SceneCoverage::new).toList();
     AreaQc.Checked checked = AreaQc.check(read, coverages);
     String sceneNames = scenes.stream().map(RasterSource::name).collect(Collectors.joining(", "));
-    String report = AreasCommand.report(name, sceneNames, read, checked);
+    String report = QcReport.text(name, sceneNames, read, checked);
     progress.print(report);
     try {
       Files.createDirectories(out);

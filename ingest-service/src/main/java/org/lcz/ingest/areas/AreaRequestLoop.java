@@ -9,12 +9,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
-import org.lcz.common.events.InvalidEventException;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.ObjectStoreException;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.TrainingFailed;
+import org.lcz.events.TrainingRequested;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.Topics;
+import org.lcz.storage.ObjectStoreException;
 
 /**
  * Reads {@code lcz.training.requests} in ingest's own group and hands each request that names

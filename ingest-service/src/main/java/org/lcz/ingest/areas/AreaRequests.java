@@ -13,23 +13,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
-import org.lcz.common.areas.TrainingAreaException;
-import org.lcz.common.areas.TrainingAreaFiles;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.TrainingAreas;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.ObjectStoreException;
-import org.lcz.common.storage.WorkFolders;
+import org.lcz.events.LczEvent;
+import org.lcz.events.TrainingAreas;
+import org.lcz.events.TrainingFailed;
+import org.lcz.events.TrainingRequested;
 import org.lcz.ingest.source.SceneFormat;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.source.SceneSource;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.RasterSource;
+import org.lcz.scheme.areas.TrainingAreaException;
+import org.lcz.scheme.areas.TrainingAreaFiles;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
+import org.lcz.storage.WorkFolders;
 
 /**
  * A training request that names training areas instead of data sets: its areas file and scenes are

@@ -10,13 +10,13 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.events.EventCodec;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.inbox.SceneIngestion;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.storage.ObjectStore;
 
 /** Starts the {@link AreaRequestLoop} with the service and stops it with the service. */
 @ApplicationScoped

@@ -7,14 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.lcz.common.areas.TrainingAreaException;
-import org.lcz.common.areas.TrainingAreaFiles;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.RasterSource;
 import org.lcz.ingest.source.GeoTiffFormat;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.source.SceneSource;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.RasterSource;
+import org.lcz.scheme.areas.TrainingAreaException;
+import org.lcz.scheme.areas.TrainingAreaFiles;
 
 /**
  * {@code ./lcz patches --scene SCENE.tif --areas AREAS.kml --out DIR [--patch 48] [--per-area 200]

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lcz.common.storage.ObjectInfo;
+import org.lcz.storage.ObjectInfo;
 
 /**
  * Which inbox objects are scenes to ingest now, whatever order a folder was uploaded in. A scene

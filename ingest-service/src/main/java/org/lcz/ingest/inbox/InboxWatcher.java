@@ -8,10 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectStore;
 
 /**
  * Lists the inbox every {@code lcz.ingest.inbox-poll-interval} and submits every scene object to

@@ -8,14 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.source.RemoteBuckets;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.tiling.SceneTiler;
 import org.lcz.ingest.web.LiveEvents;
 import org.lcz.ingest.web.SceneViews;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.storage.ObjectStore;
 
 /** Builds the plain ingestion classes from configuration, once per service. */
 @ApplicationScoped

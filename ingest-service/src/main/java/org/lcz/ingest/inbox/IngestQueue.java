@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
-import org.lcz.common.storage.ObjectInfo;
+import org.lcz.storage.ObjectInfo;
 
 /**
  * The one way into ingestion for every entry point (inbox polls, bucket notifications, REST): each

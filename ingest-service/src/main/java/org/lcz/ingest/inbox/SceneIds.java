@@ -2,7 +2,7 @@ package org.lcz.ingest.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.lcz.common.storage.Sha256;
+import org.lcz.storage.Sha256;
 
 /**
  * Scene ids derived from the inbox object alone (its key and ETag), so the same object always gets

@@ -11,23 +11,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.SceneReceived;
-import org.lcz.common.events.SceneRejected;
-import org.lcz.common.events.SceneTiled;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ChecksumMismatchException;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.ObjectStoreException;
-import org.lcz.common.storage.WorkFolders;
+import org.lcz.events.LczEvent;
+import org.lcz.events.SceneReceived;
+import org.lcz.events.SceneRejected;
+import org.lcz.events.SceneTiled;
+import org.lcz.events.TileReady;
 import org.lcz.ingest.source.SceneFormat;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.source.SceneSource;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.RasterException;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ChecksumMismatchException;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
+import org.lcz.storage.WorkFolders;
 
 /**
  * One inbox object, start to end. {@link #receive} records the scene ({@code received} status,

@@ -14,16 +14,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.inbox.FolderSettling;
 import org.lcz.ingest.inbox.InboxObjects;
 import org.lcz.ingest.inbox.IngestQueue;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.Topics;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectStore;
 
 /**
  * Consumes MinIO's notifications of the inbox from {@code lcz.inbox.notifications} (group {@code
@@ -38,8 +38,8 @@ public class NotificationListener {
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
   private volatile Thread thread;
-  private final org.lcz.common.messaging.LoopHeartbeat heartbeat =
-      new org.lcz.common.messaging.LoopHeartbeat("inbox-notifications");
+  private final org.lcz.messaging.LoopHeartbeat heartbeat =
+      new org.lcz.messaging.LoopHeartbeat("inbox-notifications");
   private DeadLetterPublisher deadLetters;
 
   void onStart(

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lcz.common.raster.SceneRaster;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.raster.SceneRaster;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** One GeoTIFF (or COG) holding every band: {@code *.tif}, {@code *.tiff}. */
 public final class GeoTiffFormat implements SceneFormat {

@@ -15,8 +15,8 @@ import java.util.Optional;
 import javax.imageio.ImageReadParam;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.RasterSource;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.RasterSource;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /**

@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.preprocess.RadiometryCheck;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.Resampling;
-import org.lcz.common.raster.SceneRaster;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
+import org.lcz.contract.RadiometryCheck;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.Resampling;
+import org.lcz.raster.SceneRaster;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /**
  * A {@code scene.json} manifest naming one GeoTIFF per band in its folder ({@link

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.raster.RasterView;
+import org.lcz.raster.RasterSource;
+import org.lcz.raster.RasterView;
 
 /**
  * A scene whose pixels are nodata wherever its mask band holds one of the masked classes (e.g. the

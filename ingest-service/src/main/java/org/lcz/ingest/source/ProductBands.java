@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.raster.Resampling;
+import org.lcz.raster.RasterSource;
+import org.lcz.raster.Resampling;
 
 /**
  * A Sentinel-2 product's band files as one scene: stacked on the finest band's grid (20 m bands

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lcz.common.storage.MinioObjectStore;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.storage.MinioObjectStore;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.S3Settings;
 
 /**
  * S3 endpoints other than the platform's own that STAC Items may point to with {@code

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipFile;
 import org.apache.sis.referencing.CRS;
-import org.lcz.common.preprocess.RadiometryCheck;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.RadiometryCheck;
+import org.lcz.raster.RasterException;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /**

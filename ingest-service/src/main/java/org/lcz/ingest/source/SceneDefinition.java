@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.Resampling;
+import org.lcz.contract.Radiometry;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.Resampling;
 
 /**
  * A {@code scene.json} manifest: a scene made of one GeoTIFF per band (and ancillary rasters such

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /**
  * One kind of inbox object that names a scene. A new input format is one new implementation, listed
@@ -30,7 +30,7 @@ public interface SceneFormat {
   /**
    * Reads the object (for documents: its text) and says which inbox objects the scene is made of.
    *
-   * @throws org.lcz.common.raster.RasterException saying what is wrong with the object
+   * @throws org.lcz.raster.RasterException saying what is wrong with the object
    */
   Plan plan(ObjectInfo object, ObjectStore store);
 
@@ -39,7 +39,7 @@ public interface SceneFormat {
    * document's syntax, the bands it names); the tiler checks the pixels.
    *
    * @param name the file's name
-   * @throws org.lcz.common.raster.RasterException saying what is wrong
+   * @throws org.lcz.raster.RasterException saying what is wrong
    */
   default void check(String name, Path file) {}
 
@@ -56,7 +56,7 @@ public interface SceneFormat {
      *
      * @param local each part's local file
      * @param workDir a folder for anything else the format needs to write
-     * @throws org.lcz.common.raster.RasterException naming the file and what is wrong
+     * @throws org.lcz.raster.RasterException naming the file and what is wrong
      */
     SceneSource open(Map<ObjectRef, Path> local, Path workDir);
 
@@ -64,8 +64,8 @@ public interface SceneFormat {
      * Downloads {@link #parts()} into {@code dir}, each under its own name (messages name it) in a
      * folder of its own; returns each part's file, for {@link #open}.
      *
-     * @throws org.lcz.common.storage.ObjectStoreException when a part cannot be read (permanent
-     *     when it does not exist)
+     * @throws org.lcz.storage.ObjectStoreException when a part cannot be read (permanent when it
+     *     does not exist)
      */
     default Map<ObjectRef, Path> download(ObjectStore store, Path dir) throws IOException {
       Map<ObjectRef, Path> local = new LinkedHashMap<>();

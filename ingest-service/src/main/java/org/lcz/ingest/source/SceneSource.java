@@ -3,10 +3,10 @@ package org.lcz.ingest.source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.preprocess.RadiometryCheck;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.raster.Resampling;
+import org.lcz.contract.Radiometry;
+import org.lcz.contract.RadiometryCheck;
+import org.lcz.raster.RasterSource;
+import org.lcz.raster.Resampling;
 
 /**
  * An inbox object opened as a scene: its pixels on one grid with their CRS, and what the object

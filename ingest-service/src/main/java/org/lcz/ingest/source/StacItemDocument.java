@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lcz.common.preprocess.SpectralBands;
-import org.lcz.common.raster.RasterException;
+import org.lcz.contract.SpectralBands;
+import org.lcz.raster.RasterException;
 
 /**
  * The parts of a STAC Item (1.0) a scene needs: its id, its properties and its assets, each with

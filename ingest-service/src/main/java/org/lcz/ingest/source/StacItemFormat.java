@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.preprocess.RadiometryCheck;
-import org.lcz.common.preprocess.RadiometryException;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.SceneRaster;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
+import org.lcz.contract.RadiometryCheck;
+import org.lcz.contract.RadiometryException;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.SceneRaster;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /**
  * A STAC Item ({@code *.json} in the inbox, other than {@code scene.json}) naming one COG per band:
@@ -110,7 +110,7 @@ public final class StacItemFormat implements SceneFormat {
       throw new RasterException(name + ": cannot be read (" + e.getMessage() + ")");
     }
     StacItemDocument item = StacItemDocument.parse(name, json);
-    locations(name, item, ObjectRef.of(org.lcz.common.storage.Buckets.INBOX, "uploads/" + name));
+    locations(name, item, ObjectRef.of(org.lcz.storage.Buckets.INBOX, "uploads/" + name));
     declared(name, item, spectral(item));
   }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.sis.util.Utilities;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.raster.ResampledBand;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.RasterSource;
+import org.lcz.raster.ResampledBand;
 
 /**
  * The bands of a {@link SceneDefinition} as one raster on the reference band's grid. A band on the
@@ -112,7 +112,7 @@ public final class StackedScene implements RasterSource {
   }
 
   private static String code(RasterSource r) {
-    return org.lcz.common.raster.Georeferencing.code(r.crs());
+    return org.lcz.raster.Georeferencing.code(r.crs());
   }
 
   /** The type that holds both: the wider integer, else Float32, or Float64. */

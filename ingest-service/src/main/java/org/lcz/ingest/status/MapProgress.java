@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.events.LczEvent;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.SceneMapCompleted;
 
 /**
  * What inference has reported per scene, from the events on {@code lcz.maps}: the distinct map

@@ -19,13 +19,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.InvalidEventException;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.Topics;
+import org.lcz.events.EventCodec;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.LczEvent;
 import org.lcz.ingest.web.LiveEvents;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.Topics;
 
 /**
  * Reads the topics people follow ({@code lcz.scenes}, {@code lcz.maps}, the training topics and

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.lcz.common.events.SceneMapCompleted;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.ingest.inbox.SceneStatus;
 import org.lcz.ingest.status.MapProgress.Progress;
 

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lcz.common.events.EpochCompleted;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.events.TrainingRequested;
+import org.lcz.events.EpochCompleted;
+import org.lcz.events.LczEvent;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.TrainingFailed;
+import org.lcz.events.TrainingRequested;
 
 /**
  * Training runs and published models as the events on {@code lcz.training.requests}, {@code

@@ -5,16 +5,16 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.lcz.common.events.EpochCompleted;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.events.SceneReceived;
-import org.lcz.common.events.SceneRejected;
-import org.lcz.common.events.SceneTiled;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.events.TrainingRequested;
+import org.lcz.events.EpochCompleted;
+import org.lcz.events.LczEvent;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.SceneMapCompleted;
+import org.lcz.events.SceneReceived;
+import org.lcz.events.SceneRejected;
+import org.lcz.events.SceneTiled;
+import org.lcz.events.TrainingFailed;
+import org.lcz.events.TrainingRequested;
 
 /**
  * Fans the platform's events out to every open event stream of the web page. A stream that cannot

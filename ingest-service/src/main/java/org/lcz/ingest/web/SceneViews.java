@@ -8,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.lcz.LczClass;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.raster.SceneTiles;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.ingest.inbox.SceneStatus;
 import org.lcz.ingest.status.SceneReport;
+import org.lcz.ingest.tiling.SceneTiles;
+import org.lcz.raster.SceneManifest;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.LczClass;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /**
  * Builds a scene's {@link SceneView} from what the platform stored: the tile manifest (CRS, extent,

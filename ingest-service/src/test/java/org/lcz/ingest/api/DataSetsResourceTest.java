@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectStore;
 
 /** {@code GET /datasets} lists what a training run can use from the real store. */
 @QuarkusTest

@@ -19,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.EpochCompleted;
-import org.lcz.common.messaging.EventPublisher;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.EpochCompleted;
+import org.lcz.messaging.EventPublisher;
 
 /** {@code GET /events}: the platform's events from the real broker as Server-Sent Events. */
 @QuarkusTest

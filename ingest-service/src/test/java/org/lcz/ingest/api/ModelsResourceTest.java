@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.ModelContract;
+import org.lcz.events.ModelPublished;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** {@code /models}: versions as lcz.models tells them, and their files from the real store. */
 @QuarkusTest

@@ -22,20 +22,20 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.events.SceneRejected;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.raster.Gdal;
-import org.lcz.common.raster.Scenes;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.SceneMapCompleted;
+import org.lcz.events.SceneRejected;
+import org.lcz.events.TileReady;
 import org.lcz.ingest.TopicEvents;
 import org.lcz.ingest.inbox.SmallTiles;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.Topics;
+import org.lcz.raster.Gdal;
+import org.lcz.raster.Scenes;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** The scenes API against the real broker and S3 server, with GDAL-written scenes. */
 @QuarkusTest

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.TrainingRequested;
+import org.lcz.storage.ObjectRef;
 
 class TrainingRunRequestTest {
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");

@@ -13,21 +13,21 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.events.Promotion;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.Promotion;
+import org.lcz.events.TrainingRequested;
 import org.lcz.ingest.TopicEvents;
 import org.lcz.ingest.areas.AreaFixtures;
+import org.lcz.messaging.Topics;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** {@code POST /training-runs} sends TrainingRequested to the real broker, or a problem. */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 class TrainingRunsResourceTest {
-  @jakarta.inject.Inject org.lcz.common.messaging.EventPublisher publisher;
+  @jakarta.inject.Inject org.lcz.messaging.EventPublisher publisher;
   @Inject ObjectStore store;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")

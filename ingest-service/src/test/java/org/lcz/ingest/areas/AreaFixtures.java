@@ -2,7 +2,7 @@ package org.lcz.ingest.areas;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.lcz.common.raster.Gdal;
+import org.lcz.raster.Gdal;
 
 /** A synthetic scene and WUDAPT KML over it, made with GDAL, for the training-area tests. */
 public final class AreaFixtures {

@@ -11,19 +11,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.RealData;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.TrainingAreas;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.raster.Gdal;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.LczEvent;
+import org.lcz.events.TrainingAreas;
+import org.lcz.events.TrainingFailed;
+import org.lcz.events.TrainingRequested;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.Gdal;
+import org.lcz.raster.RealData;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** Training requests with training areas, through the real S3 server; h5py reads what is built. */
 @ExtendWith(LocalStackExtension.class)

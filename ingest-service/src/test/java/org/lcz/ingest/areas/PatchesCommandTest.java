@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.RealData;
-import org.lcz.common.raster.Gdal;
+import org.lcz.raster.Gdal;
+import org.lcz.raster.RealData;
 
 /** Training areas and a scene become patch sets; GDAL and h5py read them back. */
 class PatchesCommandTest {

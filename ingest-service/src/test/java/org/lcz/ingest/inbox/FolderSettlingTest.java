@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
 
 class FolderSettlingTest {
   private static final Instant T = Instant.parse("2026-11-28T10:00:00Z");

@@ -14,18 +14,18 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.SceneReceived;
-import org.lcz.common.events.SceneRejected;
-import org.lcz.common.events.SceneTiled;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.raster.Scenes;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.LczEvent;
+import org.lcz.events.SceneReceived;
+import org.lcz.events.SceneRejected;
+import org.lcz.events.SceneTiled;
+import org.lcz.events.TileReady;
 import org.lcz.ingest.TopicEvents;
+import org.lcz.messaging.Topics;
+import org.lcz.raster.Scenes;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /** GeoTIFFs dropped into the inbox of the real S3 server become tiles and events on the broker. */
 @QuarkusTest

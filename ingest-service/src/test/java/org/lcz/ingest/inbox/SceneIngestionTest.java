@@ -16,19 +16,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.SceneReceived;
-import org.lcz.common.events.SceneRejected;
-import org.lcz.common.events.SceneTiled;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.raster.SceneRaster;
-import org.lcz.common.raster.TileLayout;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.LczEvent;
+import org.lcz.events.SceneReceived;
+import org.lcz.events.SceneRejected;
+import org.lcz.events.SceneTiled;
+import org.lcz.events.TileReady;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.SceneManifest;
+import org.lcz.raster.SceneRaster;
+import org.lcz.raster.TileLayout;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectStore;
 
 /**
  * scene.json scenes made by GDAL, through the real S3 server: bands at other resolutions and
@@ -135,7 +135,7 @@ class SceneIngestionTest {
               e ->
                   assertThat(e)
                       .isInstanceOfSatisfying(
-                          org.lcz.common.events.SceneRejected.class,
+                          org.lcz.events.SceneRejected.class,
                           r -> assertThat(r.sceneId()).isEqualTo(doomedId)));
       assertThat(store.list(Buckets.TILES, "scenes/" + doomedId + "/tiles/")).isEmpty();
     }

@@ -18,18 +18,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.SceneTiled;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicSnapshot;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.raster.Scenes;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.SceneTiled;
+import org.lcz.events.TileReady;
 import org.lcz.ingest.TopicEvents;
 import org.lcz.ingest.inbox.SceneIds;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.TopicSnapshot;
+import org.lcz.messaging.Topics;
+import org.lcz.raster.Scenes;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectStore;
 
 /** MinIO-shaped notifications on the real broker bring inbox objects of the real S3 server in. */
 @QuarkusTest

@@ -15,21 +15,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.SceneTiled;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.raster.SceneRaster;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.LczEvent;
+import org.lcz.events.SceneTiled;
 import org.lcz.ingest.inbox.SceneIngestion;
 import org.lcz.ingest.inbox.SceneStatus;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.RasterSource;
+import org.lcz.raster.SceneManifest;
+import org.lcz.raster.SceneRaster;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectStore;
 
 /**
  * SAFE products written by GDAL's JP2OpenJPEG driver (make_safe.py), as a zip and as a folder,

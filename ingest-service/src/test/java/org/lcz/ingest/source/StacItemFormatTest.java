@@ -18,21 +18,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.RealData;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.SceneRejected;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.raster.Georeferencing;
-import org.lcz.common.raster.HarmonisedScene;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.RasterSource;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.contract.Radiometry;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.LczEvent;
+import org.lcz.events.SceneRejected;
 import org.lcz.ingest.inbox.SceneIngestion;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.Georeferencing;
+import org.lcz.raster.HarmonisedScene;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.RasterSource;
+import org.lcz.raster.RealData;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 
 /**
  * STAC Items in the Earth Search and Planetary Computer shapes over per-band COGs written by GDAL
@@ -301,7 +301,7 @@ class StacItemFormatTest {
     long size = Files.size(big.resolve("big.tif"));
     try (RangeServer http = new RangeServer(big);
         var raster =
-            org.lcz.common.raster.SceneRaster.open(java.net.URI.create(http.base() + "big.tif"))) {
+            org.lcz.raster.SceneRaster.open(java.net.URI.create(http.base() + "big.tif"))) {
       assertThat(raster.width()).isEqualTo(4096);
       Raster window = raster.read(3800, 3800, 200, 200);
       assertThat(window.getWidth()).isEqualTo(200);

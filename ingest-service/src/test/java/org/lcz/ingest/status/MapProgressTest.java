@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.events.SceneTiled;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.SceneMapCompleted;
+import org.lcz.events.SceneTiled;
+import org.lcz.storage.ObjectRef;
 
 class MapProgressTest {
   private static final ObjectRef REF = ObjectRef.of("lcz-maps", "x");

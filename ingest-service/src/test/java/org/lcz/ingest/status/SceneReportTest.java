@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.SceneMapCompleted;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.ingest.inbox.SceneStatus;
+import org.lcz.storage.ObjectRef;
 
 class SceneReportTest {
   private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");

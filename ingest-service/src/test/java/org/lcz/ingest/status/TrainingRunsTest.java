@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.EpochCompleted;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.events.Promotion;
-import org.lcz.common.events.TrainingAreas;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.contract.Radiometry;
+import org.lcz.events.EpochCompleted;
+import org.lcz.events.LczEvent;
+import org.lcz.events.ModelContract;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.Promotion;
+import org.lcz.events.TrainingAreas;
+import org.lcz.events.TrainingFailed;
+import org.lcz.events.TrainingRequested;
+import org.lcz.storage.ObjectRef;
 
 class TrainingRunsTest {
   private static final Instant T = Instant.parse("2026-11-28T10:00:00Z");
@@ -93,8 +93,7 @@ class TrainingRunsTest {
   @Test
   void otherEventsAreIgnored() {
     TrainingRuns runs = new TrainingRuns();
-    LczEvent other =
-        new org.lcz.common.events.SceneReceived("s1", ObjectRef.of("lcz-inbox", "x.tif"), T);
+    LczEvent other = new org.lcz.events.SceneReceived("s1", ObjectRef.of("lcz-inbox", "x.tif"), T);
     runs.record(other, T);
     assertThat(runs.runs()).isEmpty();
     assertThat(runs.models()).isEmpty();

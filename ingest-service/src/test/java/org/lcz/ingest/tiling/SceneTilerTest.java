@@ -12,16 +12,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.raster.RasterException;
-import org.lcz.common.raster.SceneManifest;
-import org.lcz.common.raster.SceneRaster;
-import org.lcz.common.raster.Scenes;
-import org.lcz.common.raster.TileLayout;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.TileReady;
+import org.lcz.raster.RasterException;
+import org.lcz.raster.SceneManifest;
+import org.lcz.raster.SceneRaster;
+import org.lcz.raster.Scenes;
+import org.lcz.raster.TileLayout;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectStore;
 
 /** A GDAL-written scene tiled into the real S3 server of the local stack. */
 @ExtendWith(LocalStackExtension.class)
@@ -114,7 +114,7 @@ class SceneTilerTest {
 
   @Test
   void garbageScenesAreRefusedWithTheirReasonNotMappedAsGarbage(LocalStack stack) throws Exception {
-    org.lcz.common.raster.Gdal.python(
+    org.lcz.raster.Gdal.python(
         dir,
         "import numpy as np\nfrom osgeo import gdal, osr\n"
             + "s = osr.SpatialReference(); s.ImportFromEPSG(32632)\n"
@@ -155,18 +155,18 @@ class SceneTilerTest {
   @Test
   void aSceneWhoseValuesContradictItsDeclaredRadiometryIsRefusedNamingBoth(LocalStack stack) {
     try (ObjectStore store = stack.newObjectStore();
-        org.lcz.common.raster.SceneRaster raster =
-            org.lcz.common.raster.SceneRaster.open(dir.resolve("strips_uint16.tif"))) {
+        org.lcz.raster.SceneRaster raster =
+            org.lcz.raster.SceneRaster.open(dir.resolve("strips_uint16.tif"))) {
       org.lcz.ingest.source.SceneSource declaredFraction =
           new org.lcz.ingest.source.SceneSource(
               raster,
               List.of(
-                  org.lcz.common.raster.Resampling.BILINEAR,
-                  org.lcz.common.raster.Resampling.BILINEAR,
-                  org.lcz.common.raster.Resampling.BILINEAR),
-              java.util.Optional.of(org.lcz.common.preprocess.Radiometry.FRACTION),
+                  org.lcz.raster.Resampling.BILINEAR,
+                  org.lcz.raster.Resampling.BILINEAR,
+                  org.lcz.raster.Resampling.BILINEAR),
+              java.util.Optional.of(org.lcz.contract.Radiometry.FRACTION),
               "scene.json",
-              org.lcz.common.preprocess.RadiometryCheck.Trust.EXPLICIT,
+              org.lcz.contract.RadiometryCheck.Trust.EXPLICIT,
               List.of(),
               List.of());
       assertThatThrownBy(

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.EpochCompleted;
-import org.lcz.common.events.MapTileWritten;
-import org.lcz.common.events.SceneReceived;
-import org.lcz.common.events.TileReady;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.EpochCompleted;
+import org.lcz.events.MapTileWritten;
+import org.lcz.events.SceneReceived;
+import org.lcz.events.TileReady;
+import org.lcz.storage.ObjectRef;
 
 class LiveEventsTest {
   private static final Instant T = Instant.parse("2026-11-28T10:00:00Z");

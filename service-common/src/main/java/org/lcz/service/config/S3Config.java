@@ -3,7 +3,7 @@ package org.lcz.service.config;
 import io.smallrye.config.ConfigMapping;
 import java.net.URI;
 import java.util.Optional;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.storage.S3Settings;
 
 /**
  * Where the object store is. Each key may also come from the environment ({@code LCZ_S3_ENDPOINT},

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.lcz.common.messaging.KafkaClients;
+import org.lcz.messaging.KafkaClients;
 
 /**
  * Ready only when the Kafka cluster answers, within {@link #TIMEOUT} so that a probe is never left

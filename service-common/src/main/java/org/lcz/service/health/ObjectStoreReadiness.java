@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.MinioObjectStore;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.ObjectStoreException;
-import org.lcz.common.storage.RetryPolicy;
 import org.lcz.service.config.S3Config;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.MinioObjectStore;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
+import org.lcz.storage.RetryPolicy;
 
 /**
  * Ready only when the object store answers and every platform bucket exists. It asks once, without

@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.lcz.common.messaging.EventPublisher;
+import org.lcz.messaging.EventPublisher;
 
 /**
  * Makes an {@link EventPublisher} injectable: it sends to {@code kafka.bootstrap.servers} with the

@@ -8,10 +8,10 @@ import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.lcz.common.PlatformInfrastructure;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.storage.ObjectStore;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.PlatformInfrastructure;
 import org.lcz.service.config.ProvisionConfig;
+import org.lcz.storage.ObjectStore;
 
 /**
  * At start-up, creates the platform's missing topics and buckets ({@link

@@ -5,9 +5,9 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
-import org.lcz.common.storage.MinioObjectStore;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.service.config.S3Config;
+import org.lcz.storage.MinioObjectStore;
+import org.lcz.storage.ObjectStore;
 
 /** Makes the platform's {@link ObjectStore} injectable, and closes it at shutdown. */
 @ApplicationScoped

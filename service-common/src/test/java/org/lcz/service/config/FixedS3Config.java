@@ -2,7 +2,7 @@ package org.lcz.service.config;
 
 import java.net.URI;
 import java.util.Optional;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.storage.S3Settings;
 
 /** An {@link S3Config} with fixed values, for tests. */
 public record FixedS3Config(

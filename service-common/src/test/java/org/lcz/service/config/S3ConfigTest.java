@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.storage.S3Settings;
+import org.lcz.storage.S3Settings;
 
 class S3ConfigTest {
   /** A config with only the given endpoint and access key set. */

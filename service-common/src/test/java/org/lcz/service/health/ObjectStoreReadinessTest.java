@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.storage.S3Settings;
 import org.lcz.deploy.testing.SharedLocalStack;
 import org.lcz.service.config.FixedS3Config;
+import org.lcz.storage.S3Settings;
 
 class ObjectStoreReadinessTest {
   @Test

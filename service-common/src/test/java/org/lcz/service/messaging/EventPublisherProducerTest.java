@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.Topics;
 import org.lcz.deploy.testing.SharedLocalStack;
+import org.lcz.events.EventCodec;
+import org.lcz.events.TrainingFailed;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.Topics;
 
 class EventPublisherProducerTest {
   @Test

@@ -8,17 +8,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicSpec;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.MinioObjectStore;
-import org.lcz.common.storage.ObjectStore;
-import org.lcz.common.storage.S3Settings;
 import org.lcz.deploy.stack.EmbeddedKafka;
 import org.lcz.deploy.stack.EmbeddedS3;
 import org.lcz.deploy.stack.StackSettings;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.TopicSpec;
+import org.lcz.messaging.Topics;
 import org.lcz.service.config.ProvisionConfig;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.MinioObjectStore;
+import org.lcz.storage.ObjectStore;
+import org.lcz.storage.S3Settings;
 
 /** A bare broker and S3 server, as a real deployment starts: nothing created yet. */
 class InfrastructureProvisionerTest {

@@ -3,8 +3,8 @@ package org.lcz.training.card;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.lcz.common.lcz.AreaBootstrap;
-import org.lcz.common.lcz.LczCatalog;
+import org.lcz.scheme.AreaBootstrap;
+import org.lcz.scheme.LczCatalog;
 
 /**
  * The evaluation's accuracy as a spread over its held-out training areas ({@link AreaBootstrap}):

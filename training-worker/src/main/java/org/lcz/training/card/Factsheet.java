@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.lcz.common.lcz.AreaBootstrap;
-import org.lcz.common.lcz.LczCatalog;
+import org.lcz.scheme.AreaBootstrap;
+import org.lcz.scheme.LczCatalog;
 
 /**
  * {@code factsheet.json}: a model's accuracy the way the LCZ Generator's factsheet gives it, for a

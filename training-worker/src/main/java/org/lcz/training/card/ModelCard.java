@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.lcz.common.events.ModelContract;
+import org.lcz.events.ModelContract;
 import org.lcz.training.kernels.KernelReport;
 import org.lcz.training.train.EpochStats;
 import org.lcz.training.train.TrainingPlan;

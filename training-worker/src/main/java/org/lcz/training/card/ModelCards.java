@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.lcz.AccuracyMeasures;
-import org.lcz.common.lcz.ConfusionMatrix;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.lcz.LczClass;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.ModelContract;
+import org.lcz.scheme.AccuracyMeasures;
+import org.lcz.scheme.ConfusionMatrix;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.scheme.LczClass;
+import org.lcz.storage.ObjectRef;
 import org.lcz.training.train.TrainingOutcome;
 
 /** Builds the model card of a finished training run. */

@@ -2,8 +2,8 @@ package org.lcz.training.card;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.events.Promotion;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.Promotion;
 
 /**
  * Whether a new version becomes the current model, and why: the champion rule, on equal terms. With

@@ -29,9 +29,9 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.lcz.common.lcz.AreaBootstrap;
-import org.lcz.common.lcz.ConfusionMatrix;
-import org.lcz.common.lcz.LczCatalog;
+import org.lcz.scheme.AreaBootstrap;
+import org.lcz.scheme.ConfusionMatrix;
+import org.lcz.scheme.LczCatalog;
 import org.lcz.training.train.EpochStats;
 
 /** PNG plots of a training run, drawn with JFreeChart (headless). */

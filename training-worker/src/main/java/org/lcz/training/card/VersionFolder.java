@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lcz.common.lcz.LczCatalog;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.scheme.LczCatalog;
+import org.lcz.storage.ObjectRef;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingOutcome;
 

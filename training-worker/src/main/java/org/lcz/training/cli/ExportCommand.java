@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;
 import java.util.Locale;
-import org.lcz.common.events.ModelContract;
+import org.lcz.events.ModelContract;
 import org.lcz.training.card.ModelCard;
 import org.lcz.training.onnx.OnnxExporter;
 

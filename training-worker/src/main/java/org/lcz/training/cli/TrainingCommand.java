@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import org.lcz.training.bench.ModelBenchmark;
 import org.lcz.training.data.DatasetException;
 import org.lcz.training.model.ModelSummary;
 import org.lcz.training.model.Msmla;
@@ -24,13 +22,10 @@ public final class TrainingCommand {
       String.join(
           "\n",
           "usage: ./lcz summary <variant> [--bands N] [--classes N] [--patch N]",
-          "       ./lcz benchmark [--batch N] [--iterations N]",
           "  variant       " + String.join(" | ", MsmlaVariant.ids()),
           "  --bands       input bands (default 10)",
           "  --classes     output classes (default 17)",
           "  --patch       patch edge in pixels (default 48)",
-          "  --batch       patches per batch (default 32)",
-          "  --iterations  timed batches per measurement (default 30, after 5 warm-up batches)",
           TrainCommand.USAGE,
           ExportCommand.USAGE);
 
@@ -57,9 +52,6 @@ public final class TrainingCommand {
     try {
       if (command.equals("summary")) {
         return summary(rest, out);
-      }
-      if (command.equals("benchmark")) {
-        return benchmark(rest, out);
       }
       if (command.equals("export")) {
         if (rest.contains("--help")) {
@@ -112,39 +104,6 @@ public final class TrainingCommand {
     try (NDManager manager = NDManager.newBaseManager()) {
       net.initialize(manager, DataType.FLOAT32, net.inputShape(1, patch));
       out.print(ModelSummary.of(net, patch).render());
-    }
-    return 0;
-  }
-
-  private static int benchmark(Deque<String> rest, PrintStream out) {
-    int batch = 32;
-    int iterations = 30;
-    while (!rest.isEmpty()) {
-      String option = rest.removeFirst();
-      int value = number(option, rest);
-      switch (option) {
-        case "--batch" -> batch = value;
-        case "--iterations" -> iterations = value;
-        default -> throw new IllegalArgumentException("unknown option '" + option + "'");
-      }
-    }
-    out.println("MSMLA throughput, 10 bands, 48×48 patches, " + ModelBenchmark.engine());
-    out.printf(
-        Locale.ROOT,
-        "%-10s %6s %18s %18s%n",
-        "variant",
-        "batch",
-        "forward patches/s",
-        "train patches/s");
-    for (MsmlaVariant variant : MsmlaVariant.values()) {
-      ModelBenchmark.Result r = new ModelBenchmark(variant, batch, 48, 10, 5, iterations).run();
-      out.printf(
-          Locale.ROOT,
-          "%-10s %6d %18.0f %18.0f%n",
-          variant.id(),
-          batch,
-          r.forwardPerSecond(),
-          r.trainPerSecond());
     }
     return 0;
   }

@@ -2,10 +2,10 @@ package org.lcz.training.data;
 
 import java.util.List;
 import java.util.Optional;
-import org.lcz.common.preprocess.Preprocessing;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.preprocess.RadiometryCheck;
-import org.lcz.common.preprocess.ValueSurvey;
+import org.lcz.contract.Preprocessing;
+import org.lcz.contract.Radiometry;
+import org.lcz.contract.RadiometryCheck;
+import org.lcz.contract.ValueSurvey;
 
 /**
  * Per-band mean and standard deviation, computed on the training split and carried with the model,

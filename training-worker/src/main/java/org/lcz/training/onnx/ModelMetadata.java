@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.lcz.common.events.ModelContract;
+import org.lcz.events.ModelContract;
 
 /**
  * The model contract as ONNX {@code metadata_props}: the whole contract as JSON under {@value

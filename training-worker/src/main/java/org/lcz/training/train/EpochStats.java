@@ -42,8 +42,8 @@ public record EpochStats(
   }
 
   /** The EpochCompleted event of this epoch in run {@code runId}. */
-  public org.lcz.common.events.EpochCompleted toEvent(String runId) {
-    return new org.lcz.common.events.EpochCompleted(
+  public org.lcz.events.EpochCompleted toEvent(String runId) {
+    return new org.lcz.events.EpochCompleted(
         runId,
         epoch,
         epochs,

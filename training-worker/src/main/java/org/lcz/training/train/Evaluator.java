@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
-import org.lcz.common.lcz.ConfusionMatrix;
+import org.lcz.scheme.ConfusionMatrix;
 import org.lcz.training.data.Normalisation;
 import org.lcz.training.data.PatchBatch;
 import org.lcz.training.data.PatchDataset;

@@ -2,7 +2,7 @@ package org.lcz.training.train;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.lcz.common.preprocess.Radiometry;
+import org.lcz.contract.Radiometry;
 import org.lcz.training.data.DatasetLayout;
 
 /**

@@ -3,8 +3,8 @@ package org.lcz.training.train;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.lcz.common.lcz.AreaBootstrap;
-import org.lcz.common.lcz.ConfusionMatrix;
+import org.lcz.scheme.AreaBootstrap;
+import org.lcz.scheme.ConfusionMatrix;
 import org.lcz.training.data.Normalisation;
 import org.lcz.training.kernels.KernelReport;
 

@@ -2,7 +2,7 @@ package org.lcz.training.worker;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.lcz.common.events.TrainingRequested;
+import org.lcz.events.TrainingRequested;
 import org.lcz.training.card.ModelCard;
 
 /**

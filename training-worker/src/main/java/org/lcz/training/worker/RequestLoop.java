@@ -19,11 +19,11 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
-import org.lcz.common.events.InvalidEventException;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.Topics;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.TrainingRequested;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.Topics;
 
 /**
  * Consumes {@code lcz.training.requests} one request at a time. While a training runs (minutes to

@@ -1,6 +1,6 @@
 package org.lcz.training.worker;
 
-import org.lcz.common.events.TrainingRequested;
+import org.lcz.events.TrainingRequested;
 import org.lcz.training.data.DatasetLayout;
 import org.lcz.training.model.MsmlaVariant;
 import org.lcz.training.train.TrainingPlan;

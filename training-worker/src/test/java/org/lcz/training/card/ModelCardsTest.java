@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.lcz.AccuracyMeasures;
-import org.lcz.common.lcz.ConfusionMatrix;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.scheme.AccuracyMeasures;
+import org.lcz.scheme.ConfusionMatrix;
+import org.lcz.storage.ObjectRef;
 import org.lcz.training.train.TrainingOutcome;
 
 class ModelCardsTest {

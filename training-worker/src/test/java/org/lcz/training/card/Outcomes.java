@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import org.lcz.common.lcz.ConfusionMatrix;
+import org.lcz.scheme.ConfusionMatrix;
 import org.lcz.training.data.Normalisation;
 import org.lcz.training.kernels.KernelReport;
 import org.lcz.training.model.MsmlaVariant;

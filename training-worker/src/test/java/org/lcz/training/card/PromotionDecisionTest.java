@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.events.Promotion;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.Promotion;
+import org.lcz.storage.ObjectRef;
 
 class PromotionDecisionTest {
   private static final PromotionDecision.Evaluation TEST_A =

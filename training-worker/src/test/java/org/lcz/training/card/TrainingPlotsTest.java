@@ -9,7 +9,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.lcz.LczCatalog;
+import org.lcz.scheme.LczCatalog;
 import org.lcz.training.train.TrainingOutcome;
 
 class TrainingPlotsTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.lcz.AreaBootstrap;
+import org.lcz.scheme.AreaBootstrap;
 import org.lcz.training.data.DatasetLayout;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingOutcome;

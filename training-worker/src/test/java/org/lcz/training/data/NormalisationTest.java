@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.preprocess.Radiometry;
+import org.lcz.contract.Radiometry;
 import org.lcz.training.LearnableSets;
 
 class NormalisationTest {

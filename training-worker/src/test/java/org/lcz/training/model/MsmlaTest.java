@@ -107,6 +107,6 @@ class MsmlaTest {
   @Test
   void theVariantsAreTheOnesTheEventContractLists() {
     assertThat(java.util.Arrays.stream(MsmlaVariant.values()).map(MsmlaVariant::id))
-        .containsExactlyElementsOf(org.lcz.common.events.TrainingRequested.VARIANTS);
+        .containsExactlyElementsOf(org.lcz.events.TrainingRequested.VARIANTS);
   }
 }

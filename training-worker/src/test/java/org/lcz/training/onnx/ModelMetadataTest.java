@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.ModelContract;
-import org.lcz.common.preprocess.Radiometry;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.contract.Radiometry;
+import org.lcz.events.ModelContract;
+import org.lcz.storage.ObjectRef;
 
 class ModelMetadataTest {
   private static final ModelContract CONTRACT =

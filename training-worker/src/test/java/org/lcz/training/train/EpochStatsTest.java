@@ -3,7 +3,7 @@ package org.lcz.training.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.EpochCompleted;
+import org.lcz.events.EpochCompleted;
 
 class EpochStatsTest {
   private static final EpochStats STATS =

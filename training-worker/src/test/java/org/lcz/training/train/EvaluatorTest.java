@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.common.lcz.ConfusionMatrix;
+import org.lcz.scheme.ConfusionMatrix;
 import org.lcz.training.data.DatasetLayout;
 import org.lcz.training.data.Normalisation;
 import org.lcz.training.data.PatchDataset;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.storage.ObjectRef;
+import org.lcz.events.TrainingRequested;
+import org.lcz.storage.ObjectRef;
 
 class ModelVersionsTest {
   private static TrainingRequested request(String runId, String at) {

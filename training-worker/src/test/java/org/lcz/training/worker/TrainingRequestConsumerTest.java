@@ -23,26 +23,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.lcz.common.events.EpochCompleted;
-import org.lcz.common.events.EventCodec;
-import org.lcz.common.events.LczEvent;
-import org.lcz.common.events.ModelPublished;
-import org.lcz.common.events.TrainingFailed;
-import org.lcz.common.events.TrainingRequested;
-import org.lcz.common.lcz.AccuracyMeasures;
-import org.lcz.common.lcz.ConfusionMatrix;
-import org.lcz.common.messaging.DeadLetterPublisher;
-import org.lcz.common.messaging.EventPublisher;
-import org.lcz.common.messaging.InboundEvents;
-import org.lcz.common.messaging.KafkaClients;
-import org.lcz.common.messaging.TopicSnapshot;
-import org.lcz.common.messaging.Topics;
-import org.lcz.common.registry.ModelRegistry;
-import org.lcz.common.storage.Buckets;
-import org.lcz.common.storage.ObjectInfo;
-import org.lcz.common.storage.ObjectRef;
-import org.lcz.common.storage.ObjectStore;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.events.EpochCompleted;
+import org.lcz.events.EventCodec;
+import org.lcz.events.LczEvent;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.TrainingFailed;
+import org.lcz.events.TrainingRequested;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.TopicSnapshot;
+import org.lcz.messaging.Topics;
+import org.lcz.registry.ModelRegistry;
+import org.lcz.scheme.AccuracyMeasures;
+import org.lcz.scheme.ConfusionMatrix;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
 import org.lcz.training.LearnableSets;
 import org.lcz.training.card.ModelCard;
 import org.lcz.training.card.ModelCards;
@@ -157,7 +157,7 @@ class TrainingRequestConsumerTest {
     assertThat(card.promotion().promoted()).isTrue();
     Path onnx = Files.createTempDirectory("published").resolve("model.onnx");
     store.download(published.model(), onnx);
-    assertThat(published.model().sha256()).isEqualTo(org.lcz.common.storage.Sha256.of(onnx));
+    assertThat(published.model().sha256()).isEqualTo(org.lcz.storage.Sha256.of(onnx));
     assertThat(OnnxExporterTest.check(onnx)).isEqualTo("ir 8 opset 17");
     assertThat(new ModelRegistry(bootstrap).current(ModelVersions.MODEL_NAME))
         .hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(version));
@@ -196,7 +196,7 @@ class TrainingRequestConsumerTest {
     TrainingRequested awaiting =
         request(runId, ObjectRef.of(Buckets.DATASETS, PREFIX + "nowhere.h5"), null)
             .with(
-                new org.lcz.common.events.TrainingAreas(
+                new org.lcz.events.TrainingAreas(
                     ObjectRef.of(Buckets.DATASETS, PREFIX + "areas.kml"),
                     List.of(ObjectRef.of(Buckets.INBOX, PREFIX + "scene.tif")),
                     null,
@@ -298,8 +298,7 @@ class TrainingRequestConsumerTest {
    */
   private static Map<String, Double> numpyMeasures(long[][] matrix) throws Exception {
     Path dir = Files.createTempDirectory("oracle");
-    try (var in =
-        AccuracyMeasures.class.getResourceAsStream("/org/lcz/common/lcz/oaw-weights.csv")) {
+    try (var in = AccuracyMeasures.class.getResourceAsStream("/org/lcz/scheme/oaw-weights.csv")) {
       Files.copy(in, dir.resolve("weights.csv"));
     }
     Files.writeString(

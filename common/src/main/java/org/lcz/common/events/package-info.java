@@ -1,2 +1,0 @@
-/** The platform's events: past-tense facts with a schema version, and their CloudEvents codec. */
-package org.lcz.common.events;

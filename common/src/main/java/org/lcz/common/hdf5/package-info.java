@@ -1,2 +1,0 @@
-/** Writing HDF5 files with jHDF, fast: its writes gathered into large blocks. */
-package org.lcz.common.hdf5;

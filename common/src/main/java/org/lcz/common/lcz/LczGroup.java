@@ -1,9 +1,0 @@
-package org.lcz.common.lcz;
-
-/** The two families of LCZ classes. */
-public enum LczGroup {
-  /** Built types 1–10. */
-  BUILT,
-  /** Land-cover types A–G. */
-  NATURAL
-}

@@ -1,2 +1,0 @@
-/** The Local Climate Zone classes, their palette, and the LCZ accuracy measures. */
-package org.lcz.common.lcz;

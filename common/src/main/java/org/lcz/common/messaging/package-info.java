@@ -1,4 +1,0 @@
-/**
- * Kafka edges shared by all modules: topic names and specs, topic provisioning, event publishing.
- */
-package org.lcz.common.messaging;

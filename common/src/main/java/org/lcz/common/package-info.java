@@ -1,2 +1,0 @@
-/** Contracts and plain code shared by every module of the LCZ platform. */
-package org.lcz.common;

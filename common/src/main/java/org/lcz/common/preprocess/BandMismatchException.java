@@ -1,8 +1,0 @@
-package org.lcz.common.preprocess;
-
-/** A tile does not carry the bands the model needs; the message names them. */
-public class BandMismatchException extends IllegalArgumentException {
-  public BandMismatchException(String message) {
-    super(message);
-  }
-}

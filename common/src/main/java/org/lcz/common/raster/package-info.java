@@ -1,4 +1,0 @@
-/**
- * Reading georeferenced rasters (GeoTIFF through Apache SIS), with guards against silent errors.
- */
-package org.lcz.common.raster;

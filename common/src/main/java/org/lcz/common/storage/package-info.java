@@ -1,2 +1,0 @@
-/** Object storage: bucket names, object references and a checksum-verifying S3 client. */
-package org.lcz.common.storage;

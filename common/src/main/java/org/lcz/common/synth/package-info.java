@@ -1,4 +1,0 @@
-/**
- * A synthetic but learnable LCZ world: scenes with known ground truth, deterministic from a seed.
- */
-package org.lcz.common.synth;

@@ -1,2 +1,0 @@
-/** The inference benchmark: the worker end to end against ONNX Runtime alone. */
-package org.lcz.inference.bench;

@@ -1,2 +1,0 @@
-/** The tiling benchmark: tiling throughput against a plain read and upload, and peak heap. */
-package org.lcz.ingest.bench;

@@ -1,0 +1,46 @@
+package org.lcz.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * An event of the platform: a past-tense fact carried as JSON inside a CloudEvents envelope. Every
+ * payload has a {@code schemaVersion}; readers refuse versions newer than the type's {@link
+ * #currentSchemaVersion}.
+ */
+public sealed interface LczEvent
+    permits SceneReceived,
+        SceneTiled,
+        SceneRejected,
+        TileReady,
+        TrainingRequested,
+        EpochCompleted,
+        TrainingFailed,
+        ModelPublished,
+        MapTileWritten,
+        SceneMapCompleted {
+
+  /** The payload schema version this code writes and the newest it reads, for most types. */
+  int CURRENT_SCHEMA_VERSION = 1;
+
+  /**
+   * The newest payload schema version of {@code type} this code writes and reads: {@link
+   * SceneMapCompleted#SCHEMA_VERSION} (2: the products map) for SceneMapCompleted, {@link
+   * TrainingRequested#SCHEMA_VERSION} (2: training areas) for TrainingRequested, {@link
+   * #CURRENT_SCHEMA_VERSION} for the others.
+   */
+  static int currentSchemaVersion(Class<? extends LczEvent> type) {
+    if (type == SceneMapCompleted.class) {
+      return SceneMapCompleted.SCHEMA_VERSION;
+    }
+    return type == TrainingRequested.class
+        ? TrainingRequested.SCHEMA_VERSION
+        : CURRENT_SCHEMA_VERSION;
+  }
+
+  /** The payload schema version. */
+  int schemaVersion();
+
+  /** The Kafka record key: what ordering and partitioning follow (scene, tile, run or model). */
+  @JsonIgnore
+  String key();
+}

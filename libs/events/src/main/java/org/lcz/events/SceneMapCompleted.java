@@ -1,0 +1,94 @@
+package org.lcz.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lcz.storage.ObjectRef;
+
+/**
+ * The LCZ map of a whole scene is assembled: its products (the LCZ map COG, class probabilities,
+ * area statistics, the preview, the STAC Item …), each by name. Key: the scene id.
+ *
+ * <p>Schema version 2 added {@code products}; {@code map}, {@code preview} and {@code stacItem}
+ * stay (the products {@code map}, {@code preview} and {@code stac-item}). A version 1 payload reads
+ * with those three as its products.
+ *
+ * @param products every stored product file by its asset name, in the order they were written
+ */
+public record SceneMapCompleted(
+    @JsonProperty(required = true) int schemaVersion,
+    @JsonProperty(required = true) String sceneId,
+    @JsonProperty(required = true) ObjectRef map,
+    @JsonProperty(required = true) ObjectRef preview,
+    @JsonProperty(required = true) ObjectRef stacItem,
+    @JsonProperty(required = true) String modelVersion,
+    @JsonProperty(required = true) int tileCount,
+    @JsonProperty(required = true) Instant completedAt,
+    Map<String, ObjectRef> products)
+    implements LczEvent {
+
+  /** The payload version this code writes. */
+  public static final int SCHEMA_VERSION = 2;
+
+  public SceneMapCompleted {
+    Require.id(sceneId, "sceneId");
+    Require.present(map, "map");
+    Require.present(preview, "preview");
+    Require.present(stacItem, "stacItem");
+    Require.present(modelVersion, "modelVersion");
+    Require.atLeast(tileCount, 1, "tileCount");
+    Require.present(completedAt, "completedAt");
+    Map<String, ObjectRef> all = new LinkedHashMap<>();
+    if (products == null) {
+      all.put("map", map);
+      all.put("preview", preview);
+      all.put("stac-item", stacItem);
+    } else {
+      products.forEach(
+          (name, ref) ->
+              all.put(Require.present(name, "product name"), Require.present(ref, name)));
+    }
+    products = Collections.unmodifiableMap(all);
+  }
+
+  /** A version 2 event with {@code products}. */
+  public SceneMapCompleted(
+      String sceneId,
+      ObjectRef map,
+      ObjectRef preview,
+      ObjectRef stacItem,
+      String modelVersion,
+      int tileCount,
+      Instant completedAt,
+      Map<String, ObjectRef> products) {
+    this(
+        SCHEMA_VERSION,
+        sceneId,
+        map,
+        preview,
+        stacItem,
+        modelVersion,
+        tileCount,
+        completedAt,
+        products);
+  }
+
+  /** A version 2 event whose products are the map, the preview and the STAC Item. */
+  public SceneMapCompleted(
+      String sceneId,
+      ObjectRef map,
+      ObjectRef preview,
+      ObjectRef stacItem,
+      String modelVersion,
+      int tileCount,
+      Instant completedAt) {
+    this(sceneId, map, preview, stacItem, modelVersion, tileCount, completedAt, null);
+  }
+
+  @Override
+  public String key() {
+    return sceneId;
+  }
+}

@@ -1,0 +1,60 @@
+package org.lcz.registry;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.lcz.events.EventCodec;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.ModelPublished;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.TopicSnapshot;
+import org.lcz.messaging.Topics;
+
+/**
+ * Reads {@code lcz.models}: the current model of a name is the latest <em>promoted</em>
+ * ModelPublished for it. Each call reads the compacted topic from its start to its end at the
+ * moment of the call, outside any consumer group.
+ */
+public final class ModelRegistry {
+  private static final Logger LOG = Logger.getLogger(ModelRegistry.class.getName());
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String bootstrapServers;
+  private final InboundEvents inbound = new InboundEvents(new EventCodec());
+
+  public ModelRegistry(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** The current (latest promoted) version of {@code modelName}, if any was promoted. */
+  public Optional<ModelPublished> current(String modelName) {
+    return Optional.ofNullable(currentAll().get(modelName));
+  }
+
+  /** The current version of every model name. */
+  public Map<String, ModelPublished> currentAll() {
+    Map<String, ModelPublished> current = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> r :
+        TopicSnapshot.read(bootstrapServers, Topics.MODELS, READ_TIMEOUT)) {
+      take(r, current);
+    }
+    return current;
+  }
+
+  private void take(ConsumerRecord<String, byte[]> r, Map<String, ModelPublished> current) {
+    if (r.value() == null) {
+      return; // a tombstone
+    }
+    try {
+      ModelPublished p = inbound.decode(r, ModelPublished.class);
+      if (p.promoted()) {
+        current.put(p.modelName(), p);
+      }
+    } catch (InvalidEventException e) {
+      LOG.warning("skipping offset " + r.offset() + " of " + Topics.MODELS + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Reading georeferenced rasters (GeoTIFF through Apache SIS), with guards against silent errors.
+ */
+package org.lcz.raster;

@@ -1,0 +1,2 @@
+/** Object storage: bucket names, object references and a checksum-verifying S3 client. */
+package org.lcz.storage;

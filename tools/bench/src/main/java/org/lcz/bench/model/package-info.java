@@ -1,0 +1,2 @@
+/** Throughput measurements of the network on this machine. */
+package org.lcz.bench.model;

@@ -1,0 +1,608 @@
+package org.lcz.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.lcz.deploy.launcher.LczLauncher;
+import org.lcz.events.LczEvent;
+import org.lcz.events.SceneRejected;
+import org.lcz.events.TrainingFailed;
+import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.Topics;
+import org.lcz.raster.GeoTiffWriter;
+import org.lcz.raster.SceneRaster;
+import org.lcz.scheme.areas.CellSample;
+import org.lcz.scheme.areas.PatchSet;
+import org.lcz.storage.Buckets;
+import org.lcz.storage.ObjectStore;
+import org.lcz.synth.WorldFiles;
+
+/**
+ * A corpus of bad inputs through every door of the running platform — the REST API, the S3 inbox
+ * (files and {@code scene.json} folders), raw Kafka records on the topics the workers consume, and
+ * training sets — each with the outcome a person can act on: a 4xx problem with a reason, a {@code
+ * SceneRejected} with a reason and no tiles or maps left, a dead letter with the error, a {@code
+ * TrainingFailed} with the reason. An input without such an outcome, or whose scene left something
+ * behind, is not clear.
+ */
+final class BadInputs {
+  /** How long the corpus waits for the outcomes that come by event. */
+  static final Duration EVENT_TIMEOUT = Duration.ofMinutes(4);
+
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One bad input.
+   *
+   * @param door REST, inbox, Kafka or training
+   * @param input what was sent
+   * @param clear whether it got a clear outcome and left nothing partial
+   * @param outcome what happened (the status and reason, or what was missing)
+   */
+  record Outcome(String door, String input, boolean clear, String outcome) {}
+
+  private final LczLauncher launcher;
+  private final ObjectStore store;
+  private final Path scene;
+  private final Path work;
+  private final PrintStream out;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Outcome> outcomes = new ArrayList<>();
+  private final Map<String, String> inboxKeys = new LinkedHashMap<>(); // key -> input
+  private final Map<String, String> deadLetters = new LinkedHashMap<>(); // topic-p@o -> input
+  private final Map<String, String> runs = new LinkedHashMap<>(); // run id -> input
+  private final String base;
+
+  /**
+   * @param scene a good scene (its bytes are cut and bent into bad ones)
+   * @param work a folder for the files it makes
+   */
+  BadInputs(
+      LczLauncher launcher,
+      int httpPort,
+      ObjectStore store,
+      Path scene,
+      Path work,
+      PrintStream out) {
+    this.launcher = launcher;
+    this.store = store;
+    this.scene = scene;
+    this.work = work;
+    this.out = out;
+    this.base = "http://127.0.0.1:" + httpPort;
+  }
+
+  /** Sends every input and returns each one's outcome. */
+  List<Outcome> run() {
+    try {
+      Files.createDirectories(work);
+      try (EventFeed feed =
+          EventFeed.open(
+              launcher.stack().kafkaBootstrapServers(),
+              List.of(Topics.SCENES, Topics.TRAINING_PROGRESS, Topics.DEAD_LETTER),
+              Duration.ofSeconds(30))) {
+        rest();
+        files();
+        folders();
+        kafka();
+        training();
+        awaitEvents(feed);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long clear = outcomes.stream().filter(Outcome::clear).count();
+    out.printf("bad inputs: %d/%d clear%n", clear, outcomes.size());
+    for (Outcome o : outcomes) {
+      if (!o.clear()) {
+        out.printf("  NOT CLEAR  %-8s %s: %s%n", o.door(), o.input(), o.outcome());
+      }
+    }
+    return List.copyOf(outcomes);
+  }
+
+  // ---- REST: 4xx with a problem body that says why
+
+  private void rest() {
+    String key = launcher.apiKey();
+    expect4xx(
+        "POST /scenes without credentials",
+        post("/scenes?name=a.tif", "image/tiff", new byte[16], null),
+        401);
+    expect4xx(
+        "POST /scenes with a wrong key",
+        post("/scenes?name=a.tif", "image/tiff", new byte[16], "wrong"),
+        401);
+    expect4xx(
+        "POST /training-runs without credentials",
+        post("/training-runs", "application/json", "{}".getBytes(), null),
+        401);
+    expect4xx("POST /training-runs malformed JSON", postJson("/training-runs", "{", key), 400);
+    expect4xx("POST /training-runs empty body", postJson("/training-runs", "", key), 400);
+    expect4xx(
+        "POST /training-runs unknown field",
+        postJson("/training-runs", "{\"trainDta\":\"x.h5\"}", key),
+        400);
+    expect4xx(
+        "POST /training-runs unknown variant",
+        postJson(
+            "/training-runs",
+            "{\"variant\":\"msmla-99\",\"trainData\":\"s3://lcz-datasets/x.h5\"}",
+            key),
+        400);
+    expect4xx(
+        "POST /training-runs negative epochs",
+        postJson("/training-runs", "{\"epochs\":-3,\"trainData\":\"s3://lcz-datasets/x.h5\"}", key),
+        400);
+    expect4xx(
+        "POST /training-runs no data", postJson("/training-runs", "{\"epochs\":1}", key), 400);
+    expect4xx(
+        "POST /training-runs 300 KiB body",
+        postJson("/training-runs", "{\"runId\":\"" + "x".repeat(300 * 1024) + "\"}", key),
+        413);
+    expect4xx(
+        "POST /training-runs 3,000-character run id",
+        postJson(
+            "/training-runs",
+            "{\"runId\":\"" + "r".repeat(3000) + "\",\"trainData\":\"s3://lcz-datasets/x.h5\"}",
+            key),
+        400);
+    expect4xx(
+        "POST /scenes/register ../ key",
+        postJson("/scenes/register", "{\"key\":\"../lcz-models/x.onnx\"}", key),
+        400);
+    expect4xx(
+        "POST /scenes/register absolute key",
+        postJson("/scenes/register", "{\"key\":\"/etc/passwd.tif\"}", key),
+        400);
+    expect4xx(
+        "POST /scenes/register missing object",
+        postJson("/scenes/register", "{\"key\":\"no-such-scene.tif\"}", key),
+        404);
+    expect4xx(
+        "POST /scenes/register not a scene",
+        postJson("/scenes/register", "{\"key\":\"notes.txt\"}", key),
+        400);
+    expect4xx("POST /scenes without a name", post("/scenes", "image/tiff", new byte[16], key), 400);
+    expect4xx(
+        "POST /scenes 304-character name",
+        post("/scenes?name=" + "n".repeat(300) + ".tif", "image/tiff", new byte[16], key),
+        400);
+    expect4xx("GET /scenes?limit=abc", get("/scenes?limit=abc"), 400);
+    expect4xx("GET /scenes/{3,000-character id}", get("/scenes/" + "s".repeat(3000)), 400);
+    expect4xx("GET /scenes/{unknown id}", get("/scenes/no-such-scene"), 404);
+    expect4xx(
+        "GET /models/{unknown version}/files/card.json",
+        get("/models/999999/files/card.json"),
+        404);
+  }
+
+  private void expect4xx(String input, HttpResponse<String> r, int status) {
+    String detail = detail(r.body());
+    boolean clear = r.statusCode() == status && !detail.isBlank();
+    outcomes.add(
+        new Outcome("REST", input, clear, "HTTP " + r.statusCode() + " " + abbreviate(detail)));
+  }
+
+  // ---- scene files: through REST (422) and through the inbox (SceneRejected)
+
+  private void files() throws IOException {
+    Map<String, Path> bad = new LinkedHashMap<>();
+    bad.put("empty file", write("empty.tif", new byte[0]));
+    bad.put("text named .tif", write("text.tif", "this is not a GeoTIFF\n".getBytes()));
+    bad.put(
+        "truncated GeoTIFF",
+        write("truncated.tif", Arrays.copyOf(Files.readAllBytes(scene), 4096)));
+    bad.put(
+        "1 × 1 px scene",
+        write("one-pixel.tif", geoTiff(1, 1, WorldFiles.bands(false), null, 0.1f)));
+    bad.put(
+        "all-NaN Float32 scene, no nodata",
+        write("all-nan.tif", geoTiff(200, 200, WorldFiles.bands(false), null, Float.NaN)));
+    bad.put(
+        "all-nodata scene",
+        write("all-nodata.tif", geoTiff(200, 200, WorldFiles.bands(false), 0.0, 0f)));
+    bad.put(
+        "250-band scene",
+        write(
+            "many-bands.tif",
+            geoTiff(20, 20, IntStream.range(0, 250).mapToObj(i -> "b" + i).toList(), null, 0.1f)));
+    bad.put(
+        "scene with other bands (R, G, B)",
+        write("rgb.tif", geoTiff(200, 200, List.of("R", "G", "B"), null, 0.1f)));
+    bad.put(
+        "STAC Item without assets",
+        write(
+            "item.json",
+            "{\"type\":\"Feature\",\"stac_version\":\"1.0.0\",\"id\":\"x\",\"properties\":{},\"assets\":{}}"
+                .getBytes()));
+    bad.put("SAFE .zip that is not a zip", write("product.zip", "PK not really".getBytes()));
+    String key = launcher.apiKey();
+    for (Map.Entry<String, Path> e : bad.entrySet()) {
+      String name = "drill-" + e.getValue().getFileName();
+      String type =
+          name.endsWith(".json")
+              ? "application/json"
+              : name.endsWith(".zip") ? "application/zip" : "image/tiff";
+      HttpResponse<String> r =
+          post("/scenes?name=" + name, type, Files.readAllBytes(e.getValue()), key);
+      String detail = detail(r.body());
+      String sceneId = field(r.body(), "sceneId");
+      // 422 for a file that was read and refused (recorded as a rejected scene), 400 for a body
+      // that is no file at all
+      boolean clear =
+          (r.statusCode() == 422 && nothingLeft(sceneId) || r.statusCode() == 400)
+              && !detail.isBlank();
+      outcomes.add(
+          new Outcome(
+              "REST",
+              "POST /scenes " + e.getKey(),
+              clear,
+              "HTTP " + r.statusCode() + " " + abbreviate(detail)));
+      // at the top of the inbox: a GeoTIFF in a folder would be a part of the folder's document
+      String inbox = "drill-bad-" + e.getValue().getFileName();
+      inboxKeys.put(inbox, e.getKey());
+      store.put(Buckets.INBOX, inbox, e.getValue(), type);
+    }
+  }
+
+  private void folders() {
+    Map<String, String> manifests = new LinkedHashMap<>();
+    manifests.put("scene.json {}", "{}");
+    manifests.put("scene.json not JSON", "{ bands: ");
+    manifests.put(
+        "scene.json naming missing band files",
+        "{\"bands\":[{\"name\":\"B2\",\"file\":\"B02.tif\"},{\"name\":\"B3\",\"file\":\"B03.tif\"}]}");
+    int i = 0;
+    for (Map.Entry<String, String> m : manifests.entrySet()) {
+      String key = "drill-folder-" + (++i) + "/scene.json";
+      inboxKeys.put(key, m.getKey());
+      store.put(
+          Buckets.INBOX, key, m.getValue().getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+  }
+
+  private boolean nothingLeft(String sceneId) {
+    if (sceneId.isBlank()) {
+      return false;
+    }
+    return store.list(Buckets.TILES, "scenes/" + sceneId + "/tiles/").isEmpty()
+        && store.list(Buckets.MAPS, "scenes/" + sceneId + "/").isEmpty();
+  }
+
+  // ---- Kafka: records the workers cannot use are dead-lettered with the reason
+
+  private void kafka() {
+    String bootstrap = launcher.stack().kafkaBootstrapServers();
+    ConsumerRecord<String, byte[]> tile = oneRecord(bootstrap, Topics.TILES);
+    String value = new String(tile.value(), StandardCharsets.UTF_8);
+    try (Producer<String, byte[]> producer =
+        new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
+      send(
+          producer,
+          Topics.TILES,
+          "not an event",
+          "garbage".getBytes(),
+          null,
+          "tiles: bytes that are not an event");
+      send(
+          producer,
+          Topics.TILES,
+          "empty",
+          "{}".getBytes(),
+          tile,
+          "tiles: {} with a TileReady's headers");
+      send(
+          producer,
+          Topics.TILES,
+          tile.key(),
+          value
+              .replaceFirst("\"key\"\\s*:\\s*\"scenes/[^\"]+\"", "\"key\":\"../lcz-models/x.onnx\"")
+              .getBytes(),
+          tile,
+          "tiles: TileReady with a ../ key");
+      send(
+          producer,
+          Topics.TILES,
+          tile.key(),
+          value
+              .replaceFirst(
+                  "\"key\"\\s*:\\s*\"scenes/([^/\"]+)/[^\"]+\"",
+                  "\"key\":\"scenes/$1/tiles/missing.tif\"")
+              .getBytes(),
+          tile,
+          "tiles: TileReady of a missing object");
+      send(
+          producer,
+          Topics.TRAINING_REQUESTS,
+          "garbage",
+          "garbage".getBytes(),
+          null,
+          "training requests: bytes that are not an event");
+      send(
+          producer,
+          Topics.TRAINING_REQUESTS,
+          "empty",
+          "{}".getBytes(),
+          null,
+          "training requests: {} without headers");
+      send(
+          producer,
+          Topics.INBOX_NOTIFICATIONS,
+          "garbage",
+          "not a notification".getBytes(),
+          null,
+          "inbox notifications: not a notification");
+    }
+  }
+
+  private void send(
+      Producer<String, byte[]> producer,
+      String topic,
+      String key,
+      byte[] value,
+      ConsumerRecord<String, byte[]> like,
+      String input) {
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, value);
+    if (like != null) {
+      for (Header h : like.headers()) {
+        r.headers()
+            .add(
+                h.key(),
+                h.key().equals("ce_id") ? UUID.randomUUID().toString().getBytes() : h.value());
+      }
+    }
+    try {
+      RecordMetadata m = producer.send(r).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      deadLetters.put(topic + "-" + m.partition() + "@" + m.offset(), input);
+    } catch (Exception e) {
+      outcomes.add(new Outcome("Kafka", input, false, "could not send: " + e));
+    }
+  }
+
+  private static ConsumerRecord<String, byte[]> oneRecord(String bootstrap, String topic) {
+    return org.lcz.messaging.TopicSnapshot.read(bootstrap, topic, Duration.ofSeconds(30)).stream()
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("no record on " + topic + " to bend into bad ones"));
+  }
+
+  // ---- training sets: the run fails with the reason
+
+  private void training() throws IOException {
+    Path constant = work.resolve("constant.h5");
+    Path zeros = write("zeros.tif", geoTiff(480, 480, WorldFiles.bands(false), null, 0f));
+    try (SceneRaster s = SceneRaster.open(zeros)) {
+      PatchSet.write(constant, s, samples(2, 3), 48);
+    }
+    Path oneClass = work.resolve("one-class.h5");
+    try (SceneRaster s = SceneRaster.open(scene)) {
+      PatchSet.write(oneClass, s, samples(1, 2), 48);
+    }
+    Path truncated = write("truncated.h5", Arrays.copyOf(Files.readAllBytes(constant), 2048));
+    Path text = write("text.h5", "not HDF5".getBytes());
+    Map<String, Path> sets = new LinkedHashMap<>();
+    sets.put("every band constant (all zero)", constant);
+    sets.put("a single class", oneClass);
+    sets.put("truncated HDF5", truncated);
+    sets.put("text named .h5", text);
+    for (Map.Entry<String, Path> e : sets.entrySet()) {
+      String key = "drill/" + e.getValue().getFileName();
+      store.put(Buckets.DATASETS, key, e.getValue(), "application/x-hdf5");
+      String run =
+          "drill-"
+              + e.getValue().getFileName().toString().replace(".h5", "")
+              + "-"
+              + UUID.randomUUID().toString().substring(0, 8);
+      HttpResponse<String> r =
+          postJson(
+              "/training-runs",
+              "{\"runId\":\""
+                  + run
+                  + "\",\"trainData\":\"s3://"
+                  + Buckets.DATASETS
+                  + "/"
+                  + key
+                  + "\",\"epochs\":1}",
+              launcher.apiKey());
+      if (r.statusCode() == 202) {
+        runs.put(run, "training set: " + e.getKey());
+      } else {
+        String detail = detail(r.body());
+        outcomes.add(
+            new Outcome(
+                "training",
+                "training set: " + e.getKey(),
+                r.statusCode() >= 400 && r.statusCode() < 500 && !detail.isBlank(),
+                "HTTP " + r.statusCode() + " " + abbreviate(detail)));
+      }
+    }
+  }
+
+  /** {@code perClass} cells of each of {@code classes} classes (2, 3, …) in a 48 × 48-cell grid. */
+  private static List<CellSample> samples(int classes, int perClass) {
+    List<CellSample> s = new ArrayList<>();
+    int area = 0;
+    for (int c = 0; c < classes; c++) {
+      for (int i = 0; i < perClass; i++) {
+        int col = 5 + 3 * i;
+        int row = 5 + 8 * c;
+        s.add(new CellSample(col, row, col * 10 + 5, row * 10 + 5, 2 + c, area++));
+      }
+    }
+    return s;
+  }
+
+  // ---- outcomes by event
+
+  private void awaitEvents(EventFeed feed) {
+    Map<String, String> rejected = new HashMap<>(); // inbox key -> reason
+    Map<String, String> rejectedIds = new HashMap<>();
+    Map<String, String> lettered = new HashMap<>();
+    Map<String, String> failed = new HashMap<>();
+    Instant deadline = Instant.now().plus(EVENT_TIMEOUT);
+    while (Instant.now().isBefore(deadline)
+        && (rejected.size() < inboxKeys.size()
+            || lettered.size() < deadLetters.size()
+            || failed.size() < runs.size())) {
+      for (EventFeed.Received r : feed.poll(POLL)) {
+        LczEvent event = r.event().orElse(null);
+        if (r.topic().equals(Topics.DEAD_LETTER)) {
+          String at =
+              r.header(DeadLetterPublisher.ORIGINAL_TOPIC).orElse("?")
+                  + "-"
+                  + r.header(DeadLetterPublisher.ORIGINAL_PARTITION).orElse("?")
+                  + "@"
+                  + r.header(DeadLetterPublisher.ORIGINAL_OFFSET).orElse("?");
+          if (deadLetters.containsKey(at)) {
+            lettered.put(at, r.header(DeadLetterPublisher.ERROR).orElse(""));
+          }
+        } else if (event instanceof SceneRejected e && inboxKeys.containsKey(e.source().key())) {
+          rejected.put(e.source().key(), e.reason());
+          rejectedIds.put(e.source().key(), e.sceneId());
+        } else if (event instanceof TrainingFailed e && runs.containsKey(e.runId())) {
+          failed.put(e.runId(), e.reason());
+        }
+      }
+    }
+    inboxKeys.forEach(
+        (key, input) -> {
+          String reason = rejected.get(key);
+          boolean clear = reason != null && !reason.isBlank() && nothingLeft(rejectedIds.get(key));
+          outcomes.add(
+              new Outcome(
+                  "inbox",
+                  input + " (" + key + ")",
+                  clear,
+                  reason == null
+                      ? "no SceneRejected within " + EVENT_TIMEOUT.toMinutes() + " min"
+                      : "SceneRejected: " + abbreviate(reason)));
+        });
+    deadLetters.forEach(
+        (at, input) -> {
+          String error = lettered.get(at);
+          outcomes.add(
+              new Outcome(
+                  "Kafka",
+                  input,
+                  error != null && !error.isBlank(),
+                  error == null ? "no dead letter of " + at : "dead letter: " + abbreviate(error)));
+        });
+    runs.forEach(
+        (run, input) -> {
+          String reason = failed.get(run);
+          outcomes.add(
+              new Outcome(
+                  "training",
+                  input,
+                  reason != null && !reason.isBlank(),
+                  reason == null
+                      ? "no TrainingFailed of " + run
+                      : "TrainingFailed: " + abbreviate(reason)));
+        });
+  }
+
+  // ---- helpers
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(work.resolve(name), bytes);
+  }
+
+  /** A Float32 GeoTIFF in UTM 33N filled with {@code value}. */
+  private static byte[] geoTiff(int w, int h, List<String> bands, Double nodata, float value) {
+    WritableRaster raster =
+        Raster.createWritableRaster(
+            new java.awt.image.BandedSampleModel(DataBuffer.TYPE_FLOAT, w, h, bands.size()), null);
+    float[] row = new float[w];
+    Arrays.fill(row, value);
+    for (int b = 0; b < bands.size(); b++) {
+      for (int y = 0; y < h; y++) {
+        raster.setSamples(0, y, w, 1, b, row);
+      }
+    }
+    return GeoTiffWriter.write(
+        raster,
+        new GeoTiffWriter.Georeference(new double[] {500000, 10, 0, 6000000, 0, -10}, 32633, true),
+        bands,
+        nodata);
+  }
+
+  private HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  private HttpResponse<String> postJson(String path, String body, String key) {
+    return post(path, "application/json", body.getBytes(StandardCharsets.UTF_8), key);
+  }
+
+  private HttpResponse<String> post(String path, String type, byte[] body, String key) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return send(b);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b) {
+    try {
+      return http.send(
+          b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static String detail(String body) {
+    return field(body, "detail");
+  }
+
+  private static String field(String body, String name) {
+    try {
+      JsonNode n = JSON.readTree(body).get(name);
+      return n == null || n.isNull() ? "" : n.asText();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String abbreviate(String s) {
+    String one = s.replaceAll("\\s+", " ").trim();
+    return one.length() <= 160 ? one : one.substring(0, 157) + "...";
+  }
+}

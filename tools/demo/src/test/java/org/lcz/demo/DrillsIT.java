@@ -1,0 +1,68 @@
+package org.lcz.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lcz.deploy.stack.StackSettings;
+
+/**
+ * The drills of {@code ./lcz drill} as a test: ten kill -9 trials, a broker restart and a 30 s
+ * object-store outage mid-scene, each ending with every tile mapped, the undisturbed map and one
+ * completion; the training worker killed mid-run, its run trained again and published once; and the
+ * bad-input corpus, every input with a clear outcome and no service crashed.
+ */
+class DrillsIT {
+  @TempDir Path dir;
+
+  @Test
+  void thePlatformRecoversFromEveryFaultAndAnswersEveryBadInputClearly() {
+    Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
+    DemoOptions demo =
+        Drills.platform(
+            DemoOptions.parse(
+                List.of(
+                    "--seed", "5",
+                    "--size", "800",
+                    "--per-class", "30",
+                    "--epochs", "1",
+                    "--min-oa", "0",
+                    "--data", dir.resolve("data").toString(),
+                    "--worlds", dir.resolve("worlds").toString(),
+                    "--kafka-port", String.valueOf(StackSettings.freePort()),
+                    "--controller-port", String.valueOf(StackSettings.freePort()),
+                    "--s3-port", String.valueOf(StackSettings.freePort()),
+                    "--http-port", String.valueOf(StackSettings.freePorts(4))),
+                home));
+    try (Drills drills =
+        new Drills(
+            new Drills.Options(demo, 10, Duration.ofSeconds(10), Duration.ofSeconds(30)),
+            new PrintStream(System.out, true, StandardCharsets.UTF_8))) {
+      Drills.Report report = drills.run();
+
+      assertThat(report.kills()).hasSize(10);
+      assertThat(report.recoveries())
+          .as("every fault: all tiles, the undisturbed map, exactly one completion")
+          .allSatisfy(r -> assertThat(r.passed()).as("%s", r).isTrue());
+      assertThat(report.recoveries().stream().map(Drills.Recovery::drill))
+          .contains("broker down 10 s", "S3 down 30 s", "kill -9 training-worker");
+      assertThat(report.kills().stream().map(Drills.Recovery::drill).collect(Collectors.toSet()))
+          .as("both workers were killed")
+          .isEqualTo(Set.of("kill -9 inference-worker", "kill -9 inference-worker-2"));
+
+      assertThat(report.badInputs()).hasSizeGreaterThanOrEqualTo(40);
+      assertThat(report.badInputs().stream().map(BadInputs.Outcome::door).distinct())
+          .containsExactlyInAnyOrder("REST", "inbox", "Kafka", "training");
+      assertThat(report.badInputs()).allSatisfy(o -> assertThat(o.clear()).as("%s", o).isTrue());
+      assertThat(report.crashed()).as("services crashed by bad input").isEmpty();
+      assertThat(report.passed()).isTrue();
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/** Throughput measurements of the network on this machine. */
-package org.lcz.training.bench;
