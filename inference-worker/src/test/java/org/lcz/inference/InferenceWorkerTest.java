@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.lcz.deploy.testing.LocalStackTestResource;
 import org.lcz.events.ModelPublished;
 import org.lcz.events.SceneMapCompleted;
+import org.lcz.events.Topics;
 import org.lcz.ingest.tiling.SceneTiler;
 import org.lcz.messaging.EventPublisher;
-import org.lcz.messaging.Topics;
 import org.lcz.storage.ObjectStore;
 
 /**

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lcz.messaging.Topics;
+import org.lcz.events.Topics;
 
 /**
  * The Kubernetes manifests as {@code kubectl kustomize} (Debian's kubectl) renders them: every

@@ -12,8 +12,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcz.deploy.stack.StackSettings;
+import org.lcz.events.Topics;
 import org.lcz.messaging.KafkaClients;
-import org.lcz.messaging.Topics;
 import org.lcz.storage.Buckets;
 
 class LczLauncherIT {

@@ -22,12 +22,12 @@ import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
 import org.lcz.events.EventCodec;
 import org.lcz.events.InvalidEventException;
+import org.lcz.events.Topics;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.TopicSnapshot;
-import org.lcz.messaging.Topics;
 
 /** Raw consumption, decoding and dead-lettering through the real broker. */
 @ExtendWith(LocalStackExtension.class)

@@ -21,9 +21,9 @@ import org.lcz.events.EventCodec;
 import org.lcz.events.EventType;
 import org.lcz.events.LczEvent;
 import org.lcz.events.SampleEvents;
+import org.lcz.events.Topics;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.KafkaClients;
-import org.lcz.messaging.Topics;
 
 /** Every event through the real broker: published as CloudEvents, consumed and decoded. */
 @ExtendWith(LocalStackExtension.class)

@@ -15,7 +15,6 @@ import org.lcz.contract.RadiometryException;
 import org.lcz.events.MapTileWritten;
 import org.lcz.events.ModelContract;
 import org.lcz.events.TileReady;
-import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.window.PatchSampler;
 import org.lcz.inference.window.TilePixels;
 import org.lcz.raster.CellGrid;

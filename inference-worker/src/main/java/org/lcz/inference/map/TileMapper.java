@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.lcz.inference.model.PatchClassifier;
 import org.lcz.inference.window.PatchSampler;
 import org.lcz.raster.CellGrid;
 

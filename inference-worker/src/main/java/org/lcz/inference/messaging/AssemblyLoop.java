@@ -27,12 +27,12 @@ import org.lcz.events.InvalidEventException;
 import org.lcz.events.LczEvent;
 import org.lcz.events.MapTileWritten;
 import org.lcz.events.SceneMapCompleted;
+import org.lcz.events.Topics;
 import org.lcz.inference.assembly.MapAssembler;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.TopicSnapshot;
-import org.lcz.messaging.Topics;
 
 /**
  * Assembles each scene's map exactly once. Consumes {@code lcz.maps} (keyed by scene id, so a

@@ -19,15 +19,15 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.MapTileWritten;
 import org.lcz.events.TileReady;
+import org.lcz.events.Topics;
+import org.lcz.inference.map.ActiveModel;
 import org.lcz.inference.map.TileJob;
 import org.lcz.inference.map.UnmappableTileException;
-import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ModelSlot;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
-import org.lcz.messaging.Topics;
 import org.lcz.storage.ObjectStoreException;
 
 /**

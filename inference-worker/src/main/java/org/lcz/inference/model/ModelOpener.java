@@ -2,6 +2,7 @@ package org.lcz.inference.model;
 
 import java.util.function.Function;
 import org.lcz.events.ModelContract;
+import org.lcz.inference.map.ActiveModel;
 import org.lcz.registry.CurrentModel;
 
 /** Opens verified model files in ONNX Runtime on the device decided at start-up. */

@@ -3,6 +3,7 @@ package org.lcz.inference.model;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.lcz.inference.map.ActiveModel;
 import org.lcz.registry.CurrentModel;
 
 /**

@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.lcz.inference.map.PatchClassifier;
 
 /**
  * An ONNX model run by ONNX Runtime's own Java API: the CUDA provider when the {@link

@@ -22,7 +22,6 @@ import org.lcz.events.ModelContract;
 import org.lcz.events.ModelPublished;
 import org.lcz.events.TileReady;
 import org.lcz.inference.Fixtures;
-import org.lcz.inference.model.ActiveModel;
 import org.lcz.inference.model.ComputeDevice;
 import org.lcz.inference.model.OrtClassifier;
 import org.lcz.ingest.tiling.SceneTiler;

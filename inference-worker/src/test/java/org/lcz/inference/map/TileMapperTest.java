@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.lcz.inference.model.PatchClassifier;
 import org.lcz.inference.window.PatchSampler;
 import org.lcz.inference.window.TilePixels;
 import org.lcz.raster.CellGrid;

@@ -18,6 +18,8 @@ import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
 import org.lcz.events.ModelContract;
 import org.lcz.events.ModelPublished;
+import org.lcz.inference.map.ActiveModel;
+import org.lcz.inference.map.PatchClassifier;
 import org.lcz.registry.CurrentModel;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;

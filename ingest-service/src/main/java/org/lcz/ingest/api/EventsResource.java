@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.lcz.ingest.web.LiveEvent;
-import org.lcz.ingest.web.LiveEvents;
+import org.lcz.ingest.live.LiveEvent;
+import org.lcz.ingest.live.LiveEvents;
 
 /** The platform's events as Server-Sent Events, for the web page. */
 @Path("/events")

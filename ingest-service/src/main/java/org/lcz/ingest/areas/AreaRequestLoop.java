@@ -10,10 +10,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.lcz.events.InvalidEventException;
+import org.lcz.events.Topics;
 import org.lcz.events.TrainingFailed;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.InboundEvents;
-import org.lcz.messaging.Topics;
 import org.lcz.storage.ObjectStoreException;
 
 /**

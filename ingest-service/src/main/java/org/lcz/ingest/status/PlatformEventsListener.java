@@ -22,10 +22,10 @@ import org.jboss.logging.Logger;
 import org.lcz.events.EventCodec;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.LczEvent;
-import org.lcz.ingest.web.LiveEvents;
+import org.lcz.events.Topics;
+import org.lcz.ingest.live.LiveEvents;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
-import org.lcz.messaging.Topics;
 
 /**
  * Reads the topics people follow ({@code lcz.scenes}, {@code lcz.maps}, the training topics and

@@ -2,7 +2,6 @@ package org.lcz.events;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.lcz.messaging.Topics;
 
 /** Each event's CloudEvents {@code type} and the topic it travels on. */
 public enum EventType {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.lcz.events.Topics;
 
 /**
  * Sends a record a consumer could not process to {@code lcz.deadletter}: the original key, value

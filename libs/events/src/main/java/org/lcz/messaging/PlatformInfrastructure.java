@@ -2,6 +2,7 @@ package org.lcz.messaging;
 
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.lcz.events.Topics;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectStore;
 

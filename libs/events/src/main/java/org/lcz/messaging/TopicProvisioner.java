@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.lcz.events.TopicSpec;
 
 /**
  * Creates the topics that do not exist yet, and grows an existing topic that has fewer partitions

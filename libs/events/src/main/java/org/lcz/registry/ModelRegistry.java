@@ -9,9 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lcz.events.EventCodec;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.ModelPublished;
+import org.lcz.events.Topics;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.TopicSnapshot;
-import org.lcz.messaging.Topics;
 
 /**
  * Reads {@code lcz.models}: the current model of a name is the latest <em>promoted</em>

@@ -3,7 +3,6 @@ package org.lcz.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lcz.messaging.Topics;
 
 class EventTypeTest {
   @Test

@@ -13,10 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.lcz.deploy.testing.SharedLocalStack;
 import org.lcz.events.EventCodec;
+import org.lcz.events.Topics;
 import org.lcz.events.TrainingFailed;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.KafkaClients;
-import org.lcz.messaging.Topics;
 
 class EventPublisherProducerTest {
   @Test

@@ -13,7 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.lcz.training.onnx.OnnxGraph;
+import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
  * The convolutional block attention module exactly as MSMLA's published code wires it.

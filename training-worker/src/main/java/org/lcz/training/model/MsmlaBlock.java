@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
-import org.lcz.training.onnx.OnnxGraph;
+import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
  * The MSMLA network: multi-scale stem, three SE-ResNet stages, a CBAM on the stem output and after

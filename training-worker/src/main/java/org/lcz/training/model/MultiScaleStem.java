@@ -10,7 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.lcz.training.onnx.OnnxGraph;
+import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
  * The multi-scale layer: 5×5 (16 filters), 3×3 (32) and 1×1 (16) convolutions with bias and 'same'

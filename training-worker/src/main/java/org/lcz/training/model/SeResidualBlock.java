@@ -14,7 +14,7 @@ import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.lcz.training.onnx.OnnxGraph;
+import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
  * A residual block with squeeze-and-excitation: relu(SE(main(x)) + shortcut(x)). The shortcut is

@@ -11,7 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.lcz.training.onnx.OnnxGraph;
+import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
  * Squeeze-and-excitation: global average pooling, Dense(c / ratio, ReLU), Dense(c, sigmoid), and

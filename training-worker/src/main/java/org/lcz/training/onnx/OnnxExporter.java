@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.lcz.training.model.MsmlaBlock;
+import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
  * Writes a trained MSMLA as an ONNX model: opset 17, IR version 8 (accepted by ONNX 1.12's checker

@@ -20,10 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.lcz.events.InvalidEventException;
+import org.lcz.events.Topics;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.InboundEvents;
-import org.lcz.messaging.Topics;
 
 /**
  * Consumes {@code lcz.training.requests} one request at a time. While a training runs (minutes to

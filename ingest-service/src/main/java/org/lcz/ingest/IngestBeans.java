@@ -1,4 +1,4 @@
-package org.lcz.ingest.inbox;
+package org.lcz.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.lcz.ingest.config.IngestConfig;
+import org.lcz.ingest.inbox.IngestQueue;
+import org.lcz.ingest.inbox.SceneIngestion;
+import org.lcz.ingest.live.LiveEvents;
 import org.lcz.ingest.source.RemoteBuckets;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.tiling.SceneTiler;
-import org.lcz.ingest.web.LiveEvents;
 import org.lcz.ingest.web.SceneViews;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.storage.ObjectStore;

@@ -1,8 +1,7 @@
-package org.lcz.inference.model;
+package org.lcz.inference.map;
 
 import org.lcz.events.ModelContract;
 import org.lcz.events.ModelPublished;
-import org.lcz.inference.map.TileMapper;
 
 /**
  * A model version ready to map tiles: its published event (contract, version) and a classifier

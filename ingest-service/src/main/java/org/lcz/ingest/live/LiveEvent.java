@@ -1,4 +1,4 @@
-package org.lcz.ingest.web;
+package org.lcz.ingest.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

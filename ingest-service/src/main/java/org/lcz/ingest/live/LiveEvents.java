@@ -1,4 +1,4 @@
-package org.lcz.ingest.web;
+package org.lcz.ingest.live;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;

@@ -1,4 +1,4 @@
-package org.lcz.messaging;
+package org.lcz.events;
 
 /**
  * How a topic is created.

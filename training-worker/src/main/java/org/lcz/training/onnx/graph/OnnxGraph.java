@@ -1,4 +1,4 @@
-package org.lcz.training.onnx;
+package org.lcz.training.onnx.graph;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
@@ -25,16 +25,16 @@ public final class OnnxGraph {
   private int counter;
   private long parameters;
 
-  OnnxGraph(String name) {
+  public OnnxGraph(String name) {
     graph.setName(name);
   }
 
-  OnnxMl.GraphProto.Builder proto() {
+  public OnnxMl.GraphProto.Builder proto() {
     return graph;
   }
 
   /** Values in the graph's initializers (weights, biases, batch-norm statistics). */
-  long parameterCount() {
+  public long parameterCount() {
     return parameters;
   }
 

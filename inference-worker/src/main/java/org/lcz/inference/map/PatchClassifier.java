@@ -1,4 +1,4 @@
-package org.lcz.inference.model;
+package org.lcz.inference.map;
 
 /** Gives class probabilities for batches of normalised NCHW patches. */
 public interface PatchClassifier extends AutoCloseable {

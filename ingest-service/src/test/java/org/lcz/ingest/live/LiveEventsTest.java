@@ -1,4 +1,4 @@
-package org.lcz.ingest.web;
+package org.lcz.ingest.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
