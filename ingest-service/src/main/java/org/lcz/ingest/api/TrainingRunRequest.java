@@ -63,9 +63,11 @@ public record TrainingRunRequest(
           "runId may hold letters, digits, '.', '_' and '-' (at most 80), not " + runId);
     }
     String v = variant == null ? "msmla-18" : variant.trim().toLowerCase(java.util.Locale.ROOT);
-    if (!TrainingRequested.VARIANTS.contains(v)) {
+    if (!TrainingRequested.wellFormedVariant(v)) {
       throw new IllegalArgumentException(
-          "variant must be one of " + TrainingRequested.VARIANTS + ", not " + variant);
+          "variant must be an architecture's name such as msmla-18 (lower-case letters, digits,"
+              + " '.' and '-'), not "
+              + variant);
     }
     boolean hasData = trainData != null && !trainData.isBlank();
     if (!hasData && trainingAreas == null) {

@@ -45,8 +45,12 @@ class TrainingRunRequestTest {
 
   @Test
   void eachBadFieldIsNamed() {
-    assertThatThrownBy(() -> request("MSMLA-34", "t.h5", null).toEvent(NOW))
-        .hasMessageContaining("variant must be one of");
+    assertThatThrownBy(() -> request("MSMLA 34!", "t.h5", null).toEvent(NOW))
+        .hasMessageContaining("variant must be an architecture's name such as msmla-18")
+        .hasMessageContaining("MSMLA 34!");
+    // The variants a worker knows are its registry's to say: a well-formed name goes through.
+    assertThat(request("Sen2LCZ-Net-MF", "t.h5", null).toEvent(NOW).variant())
+        .isEqualTo("sen2lcz-net-mf");
     assertThatThrownBy(() -> request(null, " ", null).toEvent(NOW))
         .hasMessageContaining(
             "trainData (s3://bucket/key or a key in lcz-datasets) or trainingAreas");

@@ -46,8 +46,17 @@ public record TrainingRequested(
   /** The newest schema: 2 added {@code trainingAreas} and made {@code trainData} optional. */
   public static final int SCHEMA_VERSION = 2;
 
-  /** The architectures a training worker builds (the worker's own list is tested against it). */
-  public static final List<String> VARIANTS = List.of("msmla-18", "msmla-50");
+  /**
+   * How an architecture variant is named ({@code msmla-18}, {@code sen2lcz-net-mf}): lower-case
+   * letters, digits, dots and dashes. Which variants exist is for the training worker's registry to
+   * say; a request naming one it does not know ends as TrainingFailed listing those it knows.
+   */
+  public static final String VARIANT_FORM = "[a-z0-9][a-z0-9.-]{0,39}";
+
+  /** Whether {@code variant} has the form of a variant's name (see {@link #VARIANT_FORM}). */
+  public static boolean wellFormedVariant(String variant) {
+    return variant != null && variant.matches(VARIANT_FORM);
+  }
 
   public TrainingRequested {
     Require.present(runId, "runId");

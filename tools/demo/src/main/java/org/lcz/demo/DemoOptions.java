@@ -146,9 +146,9 @@ public record DemoOptions(
         default -> throw new IllegalArgumentException("unknown option '" + option + "'");
       }
     }
-    if (!TrainingRequested.VARIANTS.contains(variant)) {
+    if (!TrainingRequested.wellFormedVariant(variant)) {
       throw new IllegalArgumentException(
-          "--variant takes one of " + TrainingRequested.VARIANTS + ", not '" + variant + "'");
+          "--variant takes an architecture's name such as msmla-18, not '" + variant + "'");
     }
     if (epochs < 1) {
       throw new IllegalArgumentException("--epochs must be at least 1, not " + epochs);

@@ -100,7 +100,7 @@ class DemoOptionsTest {
 
   @Test
   void mistakesAreNamed() {
-    assertThatThrownBy(() -> DemoOptions.parse(List.of("--variant", "resnet"), home))
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--variant", "Res Net"), home))
         .hasMessageContaining("--variant")
         .hasMessageContaining("msmla-18");
     assertThatThrownBy(() -> DemoOptions.parse(List.of("--epochs", "0"), home))

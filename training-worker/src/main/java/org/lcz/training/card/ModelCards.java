@@ -10,6 +10,7 @@ import org.lcz.scheme.ConfusionMatrix;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.scheme.LczClass;
 import org.lcz.storage.ObjectRef;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.train.TrainingOutcome;
 
 /** Builds the model card of a finished training run. */
@@ -60,7 +61,7 @@ public final class ModelCards {
     }
     ModelContract contract =
         new ModelContract(
-            outcome.plan().variant().architecture(),
+            Architectures.contractName(outcome.plan().variant()),
             outcome.bands(),
             outcome.patchSize(),
             groundSampleDistance,

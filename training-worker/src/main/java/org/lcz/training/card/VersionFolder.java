@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.storage.ObjectRef;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingOutcome;
 
@@ -34,7 +35,7 @@ public final class VersionFolder {
     TrainingPlots.confusion(
         outcome.evaluation(),
         LczCatalog.standard(),
-        outcome.plan().variant().architecture()
+        Architectures.contractName(outcome.plan().variant())
             + " "
             + identity.version()
             + ", "

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.lcz.contract.Radiometry;
 import org.lcz.storage.Sha256;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.card.DatasetRef;
 import org.lcz.training.card.ModelCard;
 import org.lcz.training.card.VersionFolder;
 import org.lcz.training.data.DatasetLayout;
 import org.lcz.training.data.PatchDataset;
-import org.lcz.training.model.MsmlaVariant;
 import org.lcz.training.onnx.OnnxExporter;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingOutcome;
@@ -37,7 +37,10 @@ final class TrainCommand {
       String.join(
           "\n",
           "usage: ./lcz train --data FILE [--val FILE] [--test FILE] [options]",
-          "  --variant       msmla-18 | msmla-50 (default msmla-18)",
+          "  --architecture  "
+              + String.join(" | ", Architectures.variants())
+              + " (default msmla-18;",
+          "                  --variant is the same)",
           "  --bands         input bands by name, comma-separated (default: all)",
           "  --epochs N      most epochs (default 60)",
           "  --batch N       patches per step (default 32)",
@@ -83,7 +86,8 @@ final class TrainCommand {
             Optional.ofNullable(o.remove("--radiometry")).map(Radiometry::parse));
     TrainingPlan plan =
         new TrainingPlan(
-            MsmlaVariant.of(o.getOrDefault("--variant", "msmla-18")),
+            Architectures.variant(
+                o.getOrDefault("--architecture", o.getOrDefault("--variant", "msmla-18"))),
             o.containsKey("--bands") ? list(o.get("--bands")) : List.of(),
             integer(o, "--epochs", 60),
             integer(o, "--batch", 32),
@@ -102,7 +106,7 @@ final class TrainCommand {
         throw new IllegalArgumentException("unknown option '" + key + "'");
       }
     }
-    out.println("training " + plan.variant().id() + " on " + files.train() + " into " + dir);
+    out.println("training " + plan.variant() + " on " + files.train() + " into " + dir);
     TrainingOutcome outcome =
         new TrainingRun(files, plan, new ProgressBar(out, terminal))
             .areaRepeats(integer(o, "--area-repeats", TrainingRun.AREA_REPEATS))
@@ -139,6 +143,7 @@ final class TrainCommand {
 
   private static final List<String> KNOWN =
       List.of(
+          "--architecture",
           "--variant",
           "--bands",
           "--epochs",

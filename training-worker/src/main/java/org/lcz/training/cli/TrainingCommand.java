@@ -6,11 +6,10 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.data.DatasetException;
+import org.lcz.training.model.LczNetwork;
 import org.lcz.training.model.ModelSummary;
-import org.lcz.training.model.Msmla;
-import org.lcz.training.model.MsmlaBlock;
-import org.lcz.training.model.MsmlaVariant;
 
 /**
  * {@code ./lcz summary msmla-18 --bands 10 --classes 17 [--patch 48]}: builds the network and
@@ -22,7 +21,7 @@ public final class TrainingCommand {
       String.join(
           "\n",
           "usage: ./lcz summary <variant> [--bands N] [--classes N] [--patch N]",
-          "  variant       " + String.join(" | ", MsmlaVariant.ids()),
+          "  variant       " + String.join(" | ", Architectures.variants()),
           "  --bands       input bands (default 10)",
           "  --classes     output classes (default 17)",
           "  --patch       patch edge in pixels (default 48)",
@@ -85,7 +84,7 @@ public final class TrainingCommand {
     if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
       throw new IllegalArgumentException("summary needs a variant");
     }
-    MsmlaVariant variant = MsmlaVariant.of(rest.removeFirst());
+    String variant = Architectures.variant(rest.removeFirst());
     int bands = 10;
     int classes = 17;
     int patch = 48;
@@ -99,8 +98,7 @@ public final class TrainingCommand {
         default -> throw new IllegalArgumentException("unknown option '" + option + "'");
       }
     }
-    MsmlaBlock net =
-        Msmla.builder().setVariant(variant).setBands(bands).optClasses(classes).build();
+    LczNetwork net = Architectures.build(variant, bands, classes);
     try (NDManager manager = NDManager.newBaseManager()) {
       net.initialize(manager, DataType.FLOAT32, net.inputShape(1, patch));
       out.print(ModelSummary.of(net, patch).render());

@@ -6,10 +6,13 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import org.lcz.training.kernels.RoutableConv2d;
 
-/** The layer settings MSMLA uses throughout, in one place. */
-final class Layers {
+/**
+ * The layer settings of the networks (after Keras, the reference framework of the papers), in one
+ * place.
+ */
+public final class Layers {
   /** BatchNormalization epsilon of the reference framework (Keras). */
-  static final float BN_EPSILON = 1e-3f;
+  public static final float BN_EPSILON = 1e-3f;
 
   /**
    * Keras's BatchNormalization momentum 0.99 weighs the old running statistic (new = 0.99 · old +
@@ -19,7 +22,7 @@ final class Layers {
   static final float BN_MOMENTUM = 0.99f;
 
   /** He-normal: N(0, 2 / fan_in), for convolutions and the classifier. */
-  static final Initializer HE_NORMAL =
+  public static final Initializer HE_NORMAL =
       new XavierInitializer(
           XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2);
 
@@ -39,12 +42,12 @@ final class Layers {
    * A k×k convolution with 'same' padding (for stride 1; a 1×1 needs none at any stride), which the
    * kernel self-check may route around a wrong CPU kernel.
    */
-  static RoutableConv2d conv(int filters, int kernel, int stride, boolean bias) {
+  public static RoutableConv2d conv(int filters, int kernel, int stride, boolean bias) {
     return RoutableConv2d.of(filters, kernel, stride, kernel / 2, bias);
   }
 
   /** Batch normalisation over channels with the reference's epsilon and momentum. */
-  static Block batchNorm() {
+  public static Block batchNorm() {
     return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(BN_MOMENTUM).build();
   }
 }

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A layer table of an initialised MSMLA, like a Keras or torchinfo summary: each top-level layer
+ * A layer table of an initialised network, like a Keras or torchinfo summary: each top-level layer
  * with its output shape and parameter count, then the totals.
  *
  * @param title e.g. {@code MSMLA-18: 10 bands → 17 classes}
  * @param input the input shape the table was computed for
- * @param rows one row per top-level layer, in forward order of the backbone
+ * @param rows one row per top-level layer, in forward order of the backbone (a side branch shows
+ *     its own output)
  * @param total every parameter value, batch-norm running statistics included
  * @param trainable the values training updates
  */
@@ -35,7 +36,7 @@ public record ModelSummary(String title, Shape input, List<Row> rows, long total
   }
 
   /** The summary of {@code net}, which must be initialised, for one patch of {@code patchSize}. */
-  public static ModelSummary of(MsmlaBlock net, int patchSize) {
+  public static ModelSummary of(LczNetwork net, int patchSize) {
     Shape input = net.inputShape(1, patchSize);
     List<Row> rows = new ArrayList<>();
     Shape[] backbone = {input};
@@ -43,18 +44,16 @@ public record ModelSummary(String title, Shape input, List<Row> rows, long total
       Block block = child.getValue();
       String name = child.getKey().replaceFirst("^\\d+", ""); // DJL prefixes an ordinal
       Shape out;
-      if (block instanceof Cbam) {
-        out = backbone[0];
-      } else if (block == net.classifier()) {
-        out = new Shape(1, net.classes());
-      } else {
+      if (net.onBackbone(block)) {
         backbone = block.getOutputShapes(backbone);
         out = backbone[0];
+      } else {
+        out = net.sideOutput(block, backbone[0]);
       }
       rows.add(new Row(name, block.getClass().getSimpleName(), out, count(block, false)));
     }
     return new ModelSummary(
-        net.variant().architecture()
+        net.variant().toUpperCase(Locale.ROOT)
             + ": "
             + net.bands()
             + " bands → "

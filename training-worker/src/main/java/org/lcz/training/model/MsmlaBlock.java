@@ -22,7 +22,7 @@ import org.lcz.training.onnx.graph.OnnxGraph;
  * outputs. Input (N, bands, H, W), NCHW; output class logits (N, classes): softmax gives the
  * probabilities.
  */
-public final class MsmlaBlock extends AbstractBlock {
+public final class MsmlaBlock extends AbstractBlock implements LczNetwork {
   /** CBAM ratio of the reference. */
   static final int CBAM_RATIO = 8;
 
@@ -70,24 +70,34 @@ public final class MsmlaBlock extends AbstractBlock {
     head.setInitializer(Layers.HE_NORMAL, Parameter.Type.WEIGHT);
   }
 
-  /** The variant this network is. */
-  public MsmlaVariant variant() {
+  @Override
+  public String variant() {
+    return variant.id();
+  }
+
+  /** The depth this network has. */
+  public MsmlaVariant depth() {
     return variant;
   }
 
-  /** The number of input bands. */
+  @Override
   public int bands() {
     return bands;
   }
 
-  /** The input shape of a batch of square patches: (batch, bands, patch, patch). */
-  public Shape inputShape(long batch, int patchSize) {
-    return new Shape(batch, bands, patchSize, patchSize);
-  }
-
-  /** The number of output classes. */
+  @Override
   public int classes() {
     return classes;
+  }
+
+  @Override
+  public boolean onBackbone(Block child) {
+    return !(child instanceof Cbam) && child != head;
+  }
+
+  @Override
+  public Shape sideOutput(Block child, Shape in) {
+    return child == head ? new Shape(in.get(0), classes) : in;
   }
 
   /** The dense classification layer. */
@@ -123,10 +133,7 @@ public final class MsmlaBlock extends AbstractBlock {
     return head.forward(store, new NDList(aggregated), training);
   }
 
-  /**
-   * Adds the network, in inference mode, to an ONNX graph: the same layers and weights, batch
-   * normalisation with its running statistics; returns the logits' name.
-   */
+  @Override
   public String toOnnx(OnnxGraph g, String input) {
     String x = stem.onnx(g, input);
     List<String> features = new ArrayList<>();

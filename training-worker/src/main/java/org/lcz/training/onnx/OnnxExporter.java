@@ -12,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.lcz.training.model.MsmlaBlock;
+import org.lcz.training.architectures.Architectures;
+import org.lcz.training.model.LczNetwork;
 import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
@@ -55,11 +56,12 @@ public final class OnnxExporter {
   }
 
   /** Exports an initialised (trained) network for patches of {@code patchSize} pixels. */
-  public static Exported export(MsmlaBlock net, int patchSize, Map<String, String> metadata) {
+  public static Exported export(LczNetwork net, int patchSize, Map<String, String> metadata) {
     if (!net.isInitialized()) {
       throw new IllegalArgumentException("the network has no weights yet");
     }
-    OnnxGraph g = new OnnxGraph(net.variant().architecture());
+    String architecture = Architectures.contractName(net.variant());
+    OnnxGraph g = new OnnxGraph(architecture);
     g.proto().addInput(value(INPUT, List.of("batch", net.bands(), patchSize, patchSize)));
     String probabilities = g.softmax(net.toOnnx(g, INPUT));
     OnnxMl.GraphProto.Builder graph = g.proto();
@@ -76,8 +78,10 @@ public final class OnnxExporter {
             .setProducerVersion("0.1.0")
             .setDomain("org.lcz")
             .setDocString(
-                net.variant().architecture()
-                    + " (Kim, Jeong & Kim 2021): LCZ class probabilities from "
+                architecture
+                    + " ("
+                    + Architectures.of(net.variant()).reference()
+                    + "): LCZ class probabilities from "
                     + net.bands()
                     + "-band patches of "
                     + patchSize

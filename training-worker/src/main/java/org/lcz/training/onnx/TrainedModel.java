@@ -8,10 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.card.ModelCard;
-import org.lcz.training.model.Msmla;
-import org.lcz.training.model.MsmlaBlock;
-import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.model.LczNetwork;
 import org.lcz.training.train.TrainingRun;
 
 /**
@@ -20,10 +19,10 @@ import org.lcz.training.train.TrainingRun;
  */
 public final class TrainedModel implements AutoCloseable {
   private final Model model;
-  private final MsmlaBlock net;
+  private final LczNetwork net;
   private final ModelCard card;
 
-  private TrainedModel(Model model, MsmlaBlock net, ModelCard card) {
+  private TrainedModel(Model model, LczNetwork net, ModelCard card) {
     this.model = model;
     this.net = net;
     this.card = card;
@@ -52,12 +51,11 @@ public final class TrainedModel implements AutoCloseable {
       throw new IllegalArgumentException(
           cardFile + " names checkpoint '" + checkpoint + "', which is not in " + dir);
     }
-    MsmlaBlock net =
-        Msmla.builder()
-            .setVariant(MsmlaVariant.of(card.contract().architecture()))
-            .setBands(card.contract().bands().size())
-            .optClasses(card.contract().classValues().size())
-            .build();
+    LczNetwork net =
+        Architectures.build(
+            Architectures.ofContractName(card.contract().architecture()),
+            card.contract().bands().size(),
+            card.contract().classValues().size());
     Model model = Model.newInstance(TrainingRun.CHECKPOINT_NAME);
     try {
       model.setBlock(net);
@@ -72,7 +70,7 @@ public final class TrainedModel implements AutoCloseable {
     }
   }
 
-  public MsmlaBlock net() {
+  public LczNetwork net() {
     return net;
   }
 

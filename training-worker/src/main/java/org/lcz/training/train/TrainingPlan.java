@@ -1,14 +1,14 @@
 package org.lcz.training.train;
 
 import java.util.List;
-import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.architectures.Architectures;
 
 /**
  * Everything that decides a training run besides its data: architecture, bands and the
  * hyper-parameters. The learning rate follows a step decay: it is multiplied by {@code decayFactor}
  * every {@code decayEvery} epochs.
  *
- * @param variant the architecture
+ * @param variant the architecture variant, as the registry names it ({@code msmla-18})
  * @param bands input band names in channel order; empty for every band of the data set
  * @param epochs the most epochs to train
  * @param batchSize patches per training step
@@ -20,7 +20,7 @@ import org.lcz.training.model.MsmlaVariant;
  * @param augment whether training patches are randomly flipped and rotated by multiples of 90°
  */
 public record TrainingPlan(
-    MsmlaVariant variant,
+    String variant,
     List<String> bands,
     int epochs,
     int batchSize,
@@ -35,6 +35,7 @@ public record TrainingPlan(
     if (variant == null) {
       throw new IllegalArgumentException("a training plan needs a variant");
     }
+    variant = Architectures.variant(variant);
     bands = bands == null ? List.of() : List.copyOf(bands);
     if (bands.stream().distinct().count() != bands.size()) {
       throw new IllegalArgumentException("bands are named twice: " + bands);

@@ -30,13 +30,13 @@ import java.util.Random;
 import org.lcz.scheme.AreaBootstrap;
 import org.lcz.scheme.ConfusionMatrix;
 import org.lcz.scheme.LczCatalog;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.data.DatasetException;
 import org.lcz.training.data.Normalisation;
 import org.lcz.training.data.PatchDataset;
 import org.lcz.training.kernels.KernelReport;
 import org.lcz.training.kernels.KernelSelfCheck;
-import org.lcz.training.model.Msmla;
-import org.lcz.training.model.MsmlaBlock;
+import org.lcz.training.model.LczNetwork;
 
 /**
  * Trains MSMLA on a patch data set: per-band normalisation from the training split, class weights
@@ -167,12 +167,7 @@ public final class TrainingRun {
     Engine.getInstance().setRandomSeed((int) plan.seed());
     Random random = new Random(plan.seed());
 
-    MsmlaBlock net =
-        Msmla.builder()
-            .setVariant(plan.variant())
-            .setBands(train.bands().size())
-            .optClasses(train.classes())
-            .build();
+    LczNetwork net = Architectures.build(plan.variant(), train.bands().size(), train.classes());
     try (Model model = Model.newInstance(CHECKPOINT_NAME, device)) {
       model.setBlock(net);
       long perPatch = 4L * train.bands().size() * train.patchSize() * train.patchSize();
@@ -214,7 +209,7 @@ public final class TrainingRun {
         int bestEpoch = stopping.bestEpoch();
         restore(net, trainer.getManager(), bestWeights);
         model.setProperty("Epoch", Integer.toString(bestEpoch));
-        model.setProperty("variant", plan.variant().id());
+        model.setProperty("variant", plan.variant());
         model.setProperty("bands", String.join(",", train.bands()));
         model.setProperty("patchSize", Integer.toString(train.patchSize()));
         Path checkpoint = save(model, outDir, bestEpoch);
@@ -325,7 +320,7 @@ public final class TrainingRun {
     return t;
   }
 
-  private static byte[] snapshot(MsmlaBlock net) {
+  private static byte[] snapshot(LczNetwork net) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       net.saveParameters(out);
@@ -335,7 +330,7 @@ public final class TrainingRun {
     return bytes.toByteArray();
   }
 
-  private static void restore(MsmlaBlock net, NDManager manager, byte[] weights) {
+  private static void restore(LczNetwork net, NDManager manager, byte[] weights) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
       net.loadParameters(manager, in);
     } catch (IOException | MalformedModelException e) {

@@ -1,8 +1,8 @@
 package org.lcz.training.worker;
 
 import org.lcz.events.TrainingRequested;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.data.DatasetLayout;
-import org.lcz.training.model.MsmlaVariant;
 import org.lcz.training.train.TrainingPlan;
 
 /**
@@ -29,7 +29,7 @@ public record TrainingDefaults(
    */
   public TrainingPlan plan(TrainingRequested request) {
     return new TrainingPlan(
-        MsmlaVariant.of(request.variant() == null ? variant : request.variant()),
+        Architectures.variant(request.variant() == null ? variant : request.variant()),
         request.bands(),
         or(request.epochs(), epochs),
         or(request.batchSize(), batchSize),

@@ -7,7 +7,6 @@ import java.util.List;
 import org.lcz.scheme.ConfusionMatrix;
 import org.lcz.training.data.Normalisation;
 import org.lcz.training.kernels.KernelReport;
-import org.lcz.training.model.MsmlaVariant;
 import org.lcz.training.train.EpochStats;
 import org.lcz.training.train.TrainingOutcome;
 import org.lcz.training.train.TrainingPlan;
@@ -41,7 +40,7 @@ final class Outcomes {
             new EpochStats(2, 3, 0.7, 0.7, 0.71, 0.002, 142, 10, 10),
             new EpochStats(3, 3, 0.5, 0.8, 0.69, 0.001, 141, 10, 0));
     return new TrainingOutcome(
-        new TrainingPlan(MsmlaVariant.MSMLA_18, List.of(), 3, 32, 0.002, 5, 7, 2, 0.5, true),
+        new TrainingPlan("msmla-18", List.of(), 3, 32, 0.002, 5, 7, 2, 0.5, true),
         List.of("B2", "B3", "B4"),
         48,
         new Normalisation(List.of(1.0, 2.0, 3.0), List.of(0.5, 0.25, 1.0)),

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.training.model.MsmlaVariant;
 import org.lcz.training.onnx.OnnxExporterTest;
 
 class ExportCommandTest {
@@ -28,7 +27,7 @@ class ExportCommandTest {
   @Test
   void exportsAVersionFolderToAFileOnnxAccepts(@TempDir Path dir) throws Exception {
     OnnxExporterTest.writeSets();
-    OnnxExporterTest.trainedVersion(MsmlaVariant.MSMLA_18, dir);
+    OnnxExporterTest.trainedVersion("msmla-18", dir);
     Path onnx = dir.resolve("exported.onnx");
 
     int code =

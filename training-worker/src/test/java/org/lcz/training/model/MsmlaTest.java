@@ -103,10 +103,4 @@ class MsmlaTest {
         .hasMessageContaining("unknown variant 'msmla-101'")
         .hasMessageContaining("msmla-18");
   }
-
-  @Test
-  void theVariantsAreTheOnesTheEventContractLists() {
-    assertThat(java.util.Arrays.stream(MsmlaVariant.values()).map(MsmlaVariant::id))
-        .containsExactlyElementsOf(org.lcz.events.TrainingRequested.VARIANTS);
-  }
 }

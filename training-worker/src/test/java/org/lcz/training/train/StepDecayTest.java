@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lcz.training.model.MsmlaVariant;
 
 class StepDecayTest {
   private static final TrainingPlan PLAN =
-      new TrainingPlan(MsmlaVariant.MSMLA_18, List.of(), 10, 32, 0.002, 5, 1, 2, 0.5, true);
+      new TrainingPlan("msmla-18", List.of(), 10, 32, 0.002, 5, 1, 2, 0.5, true);
 
   @Test
   void theRateHalvesEveryTwoEpochsCountedFromDjlsUpdateNumbers() {

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lcz.training.model.MsmlaVariant;
 
 class TrainingPlanTest {
   static TrainingPlan plan(int batch, double lr, int patience) {
-    return new TrainingPlan(MsmlaVariant.MSMLA_50, null, 20, batch, lr, patience, 1, 3, 0.1, true);
+    return new TrainingPlan("msmla-50", null, 20, batch, lr, patience, 1, 3, 0.1, true);
   }
 
   @Test
@@ -29,9 +28,7 @@ class TrainingPlanTest {
     assertThatThrownBy(() -> plan(32, 0, 5)).hasMessageContaining("learningRate");
     assertThatThrownBy(() -> plan(32, 0.01, 0)).hasMessageContaining("patience");
     assertThatThrownBy(
-            () ->
-                new TrainingPlan(
-                    MsmlaVariant.MSMLA_18, List.of("B2", "B2"), 1, 32, 0.1, 1, 1, 1, 1, true))
+            () -> new TrainingPlan("msmla-18", List.of("B2", "B2"), 1, 32, 0.1, 1, 1, 1, 1, true))
         .hasMessageContaining("named twice");
   }
 }

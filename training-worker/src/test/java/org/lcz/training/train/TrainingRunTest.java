@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lcz.training.LearnableSets;
 import org.lcz.training.data.DatasetException;
 import org.lcz.training.data.DatasetLayout;
-import org.lcz.training.model.MsmlaVariant;
 
 class TrainingRunTest {
   @TempDir static Path sets;
@@ -33,8 +32,7 @@ class TrainingRunTest {
   }
 
   static TrainingPlan plan(int epochs, long seed) {
-    return new TrainingPlan(
-        MsmlaVariant.MSMLA_18, List.of(), epochs, 32, 0.002, 4, seed, 4, 0.5, true);
+    return new TrainingPlan("msmla-18", List.of(), epochs, 32, 0.002, 4, seed, 4, 0.5, true);
   }
 
   @Test
@@ -94,8 +92,7 @@ class TrainingRunTest {
 
   @Test
   void aTrainingSetSmallerThanABatchIsRefusedByName(@TempDir Path out) {
-    TrainingPlan big =
-        new TrainingPlan(MsmlaVariant.MSMLA_18, List.of(), 1, 1024, 0.002, 4, 1, 4, 0.5, true);
+    TrainingPlan big = new TrainingPlan("msmla-18", List.of(), 1, 1024, 0.002, 4, 1, 4, 0.5, true);
     assertThatThrownBy(() -> new TrainingRun(data(), big, new TrainingListener() {}).run(out))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("train.h5")

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.lcz.training.data.DatasetLayout;
-import org.lcz.training.model.MsmlaVariant;
 import org.lcz.training.train.TrainingData;
 import org.lcz.training.train.TrainingListener;
 import org.lcz.training.train.TrainingPlan;
@@ -51,7 +50,7 @@ final class DataLosses {
     TrainingData data =
         new TrainingData(train, Optional.empty(), Optional.empty(), DatasetLayout.MSMLA);
     TrainingPlan plan =
-        new TrainingPlan(MsmlaVariant.MSMLA_18, List.of(), 1, 32, 0.002, 15, 42, 10, 0.5, true);
+        new TrainingPlan("msmla-18", List.of(), 1, 32, 0.002, 15, 42, 10, 0.5, true);
     try {
       new TrainingRun(data, plan, listener).run(Path.of(System.getProperty("java.io.tmpdir")));
     } catch (Enough done) {

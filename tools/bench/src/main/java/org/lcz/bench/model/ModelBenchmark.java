@@ -16,10 +16,9 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.function.Consumer;
+import org.lcz.training.architectures.Architectures;
 import org.lcz.training.kernels.KernelSelfCheck;
-import org.lcz.training.model.Msmla;
-import org.lcz.training.model.MsmlaBlock;
-import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.model.LczNetwork;
 import org.lcz.training.train.TorchThreads;
 
 /**
@@ -34,7 +33,7 @@ import org.lcz.training.train.TorchThreads;
  * @param iterations timed iterations
  */
 public record ModelBenchmark(
-    MsmlaVariant variant, int batchSize, int patchSize, int bands, int warmup, int iterations) {
+    String variant, int batchSize, int patchSize, int bands, int warmup, int iterations) {
 
   /**
    * What one run measured.
@@ -45,7 +44,7 @@ public record ModelBenchmark(
    * @param device where it ran
    */
   public record Result(
-      MsmlaVariant variant,
+      String variant,
       int batchSize,
       double forwardPerSecond,
       double trainPerSecond,
@@ -55,7 +54,7 @@ public record ModelBenchmark(
   /** Runs both measurements. */
   public Result run() {
     try (Model model = Model.newInstance("msmla-bench")) {
-      MsmlaBlock net = Msmla.builder().setVariant(variant).setBands(bands).build();
+      LczNetwork net = Architectures.build(variant, bands, 17);
       model.setBlock(net);
       DefaultTrainingConfig config =
           new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())

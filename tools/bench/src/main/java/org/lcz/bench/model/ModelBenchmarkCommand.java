@@ -5,11 +5,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.architectures.Architectures;
 
 /**
  * {@code ./lcz benchmark [--batch N] [--iterations N]}: forward and training throughput of every
- * MSMLA variant on random 10-band 48 px patches, on the training worker's class path.
+ * architecture variant on random 10-band 48 px patches, on the training worker's class path.
  */
 public final class ModelBenchmarkCommand {
   static final String USAGE =
@@ -53,7 +53,7 @@ public final class ModelBenchmarkCommand {
         default -> throw new IllegalArgumentException("unknown option '" + option + "'");
       }
     }
-    out.println("MSMLA throughput, 10 bands, 48×48 patches, " + ModelBenchmark.engine());
+    out.println("Throughput, 10 bands, 48×48 patches, " + ModelBenchmark.engine());
     out.printf(
         Locale.ROOT,
         "%-10s %6s %18s %18s%n",
@@ -61,12 +61,12 @@ public final class ModelBenchmarkCommand {
         "batch",
         "forward patches/s",
         "train patches/s");
-    for (MsmlaVariant variant : MsmlaVariant.values()) {
+    for (String variant : Architectures.variants()) {
       ModelBenchmark.Result r = new ModelBenchmark(variant, batch, 48, 10, 5, iterations).run();
       out.printf(
           Locale.ROOT,
           "%-10s %6d %18.0f %18.0f%n",
-          variant.id(),
+          variant,
           batch,
           r.forwardPerSecond(),
           r.trainPerSecond());

@@ -3,13 +3,12 @@ package org.lcz.bench.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lcz.training.model.MsmlaVariant;
 
 /** A tiny run: it must really train (finite loss) and measure something; speed is not asserted. */
 class ModelBenchmarkTest {
   @Test
   void measuresForwardAndTrainingThroughputWithARealTrainingStep() {
-    ModelBenchmark.Result r = new ModelBenchmark(MsmlaVariant.MSMLA_18, 4, 48, 10, 1, 2).run();
+    ModelBenchmark.Result r = new ModelBenchmark("msmla-18", 4, 48, 10, 1, 2).run();
     assertThat(r.forwardPerSecond()).isPositive().isFinite();
     assertThat(r.trainPerSecond()).isPositive().isFinite();
     // cross-entropy over 17 classes starts near ln 17 ≈ 2.83

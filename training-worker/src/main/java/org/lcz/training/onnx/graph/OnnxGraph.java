@@ -207,6 +207,37 @@ public final class OnnxGraph {
     return node("ReduceMax", List.of(x), ints("axes", 1), integer("keepdims", 1));
   }
 
+  /** Max pooling of (N, C, H, W) with a k×k window and stride k, no padding. */
+  public String maxPool(String x, int k) {
+    return node("MaxPool", List.of(x), ints("kernel_shape", k, k), ints("strides", k, k));
+  }
+
+  /** Average pooling of (N, C, H, W) with a k×k window and stride k, no padding. */
+  public String averagePool(String x, int k) {
+    return node("AveragePool", List.of(x), ints("kernel_shape", k, k), ints("strides", k, k));
+  }
+
+  /** The element-wise mean of tensors of one shape. */
+  public String mean(List<String> xs) {
+    return node("Mean", xs);
+  }
+
+  /** The natural logarithm of {@code max(x, floor)}: finite where a probability underflows. */
+  public String logAtLeast(String x, float floor) {
+    return node("Log", List.of(node("Max", List.of(x, scalar("floor", floor)))));
+  }
+
+  /** Adds a float32 scalar constant initializer; not counted as a parameter. */
+  String scalar(String hint, float value) {
+    String name = fresh(hint);
+    graph.addInitializer(
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(TensorProto.DataType.FLOAT.getNumber())
+            .addFloatData(value));
+    return name;
+  }
+
   /** Softmax over the last axis. */
   public String softmax(String x) {
     return node("Softmax", List.of(x), integer("axis", -1));
