@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.lcz.training.model.Architecture;
 import org.lcz.training.model.LczNetwork;
 import org.lcz.training.model.MsmlaArchitecture;
+import org.lcz.training.model.sen2lcz.Sen2LczNet;
 
 /**
  * The one registry of the architectures the training worker can train: a new architecture is its
@@ -14,7 +15,8 @@ import org.lcz.training.model.MsmlaArchitecture;
  * ({@code MSMLA-18}).
  */
 public final class Architectures {
-  private static final List<Architecture> KNOWN = List.of(new MsmlaArchitecture());
+  private static final List<Architecture> KNOWN =
+      List.of(new MsmlaArchitecture(), new Sen2LczNet());
 
   private Architectures() {}
 
