@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lcz.contract.Sensors;
 
 /** How scenes are brought onto the platform's grid and cut into tiles. */
 @ConfigMapping(prefix = "lcz.ingest")
 public interface IngestConfig {
   /** The platform's band specification: band names, in the order tiles carry them. */
-  @WithDefault("B2,B3,B4,B5,B6,B7,B8,B8A,B11,B12")
+  @WithDefault(Sensors.DEFAULT_BANDS)
   List<String> bands();
 
   /** Ground sample distance of the target grid, in metres. */

@@ -15,6 +15,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.lcz.contract.Radiometry;
+import org.lcz.contract.Sensors;
 import org.lcz.contract.SpectralBands;
 import org.lcz.raster.RasterException;
 import org.w3c.dom.Document;
@@ -33,8 +34,7 @@ public final class SafeProduct {
       Pattern.compile(".*/IMG_DATA/R(10|20|60)m/[^/]*_(B\\d\\d|B8A|SCL)_(10|20|60)m\\.jp2$");
 
   /** {@code band_id} of {@code BOA_ADD_OFFSET}: Sentinel-2's 13 bands in order. */
-  static final List<String> BAND_IDS =
-      List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B10", "B11", "B12");
+  static final List<String> BAND_IDS = Sensors.SENTINEL_2.bandNames();
 
   private SafeProduct() {}
 

@@ -2,6 +2,7 @@ package org.lcz.ingest.source;
 
 import java.util.List;
 import java.util.Optional;
+import org.lcz.contract.Sensors;
 
 /** Which {@link SceneFormat} an inbox object is, by its key: the one resolver of the inbox. */
 public final class SceneFormats {
@@ -12,8 +13,7 @@ public final class SceneFormats {
   }
 
   /** The platform's default band specification (Sentinel-2's ten 10 m and 20 m bands). */
-  public static final List<String> DEFAULT_BANDS =
-      List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
+  public static final List<String> DEFAULT_BANDS = Sensors.SENTINEL_2.defaultBands();
 
   /** Every format the platform reads, documents first, taking {@code bands} from products. */
   public static SceneFormats standard(List<String> bands) {

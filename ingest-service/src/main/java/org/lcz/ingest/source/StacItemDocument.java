@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lcz.contract.Sensors;
 import org.lcz.contract.SpectralBands;
+import org.lcz.contract.UnknownSensorException;
 import org.lcz.raster.RasterException;
 
 /**
@@ -58,6 +60,13 @@ public record StacItemDocument(String id, JsonNode properties, Map<String, Asset
           name
               + ": not a STAC Item (a GeoJSON Feature with \"stac_version\"); JSON files in the"
               + " inbox are read as STAC Items, except scene.json manifests");
+    }
+    JsonNode properties = root.path("properties");
+    try {
+      Sensors.forPlatform(
+          properties.path("platform").asText(null), properties.path("constellation").asText(null));
+    } catch (UnknownSensorException e) {
+      throw new RasterException(name + ": " + e.getMessage());
     }
     JsonNode assets = root.path("assets");
     if (!assets.isObject() || assets.isEmpty()) {

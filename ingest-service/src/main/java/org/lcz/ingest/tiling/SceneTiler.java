@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.lcz.contract.BandMatch;
 import org.lcz.contract.Radiometry;
 import org.lcz.contract.RadiometryCheck;
 import org.lcz.contract.RadiometryException;
+import org.lcz.contract.Sensors;
 import org.lcz.contract.ValueSurvey;
 import org.lcz.events.TileReady;
 import org.lcz.ingest.source.GeoTiffFormat;
@@ -281,6 +283,15 @@ public final class SceneTiler {
    */
   private int[] bandIndex(RasterSource scene) {
     List<String> names = scene.bandNames();
+    Optional<String> foreign = Sensors.foreignByBandNames(names);
+    if (foreign.isPresent()) {
+      throw new RasterException(
+          scene.name()
+              + ": a scene of "
+              + foreign.get()
+              + ": the platform reads Sentinel-2 only; if this is Sentinel-2, name its bands as"
+              + " Sentinel-2 names them (B2 … B12, B8A)");
+    }
     boolean unnamed = true;
     for (int b = 0; b < names.size(); b++) {
       unnamed &= names.get(b).equals("band" + (b + 1));

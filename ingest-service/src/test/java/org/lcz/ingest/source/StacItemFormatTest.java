@@ -355,6 +355,16 @@ class StacItemFormatTest {
           });
       assertThatThrownBy(() -> format.plan(store.stat(Buckets.INBOX, folder + "e.json"), store))
           .hasMessageContaining("raster:bands scale/offset differ between assets");
+      putItem(
+          store,
+          folder + "f.json",
+          "earth-search.json",
+          i -> ((ObjectNode) i.get("properties")).put("platform", "landsat-8"));
+      assertThatThrownBy(() -> format.plan(store.stat(Buckets.INBOX, folder + "f.json"), store))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining(
+              "f.json: a scene of Landsat (platform landsat-8): the platform reads Sentinel-2"
+                  + " only");
     }
   }
 

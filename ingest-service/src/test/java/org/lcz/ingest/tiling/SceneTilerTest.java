@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
 import org.lcz.events.TileReady;
+import org.lcz.raster.Gdal;
 import org.lcz.raster.RasterException;
 import org.lcz.raster.SceneManifest;
 import org.lcz.raster.SceneRaster;
@@ -109,6 +110,43 @@ class SceneTilerTest {
               n ->
                   n.contains(
                       "reprojected from strips_uint16.tif (EPSG:32632, pixels 10.0 × 10.0 m)"));
+    }
+  }
+
+  @Test
+  void aSceneWhoseBandsAreNamedAsLandsatsIsRefusedNamingTheSensor(LocalStack stack)
+      throws Exception {
+    Gdal.python(
+        dir,
+        String.join(
+            "\n",
+            "from osgeo import gdal, osr",
+            "import numpy as np",
+            "srs = osr.SpatialReference(); srs.ImportFromEPSG(32632)",
+            "for name, bands in [('tm.tif', ['B1', 'B2', 'B3', 'B4', 'B5', 'B7']),",
+            "                    ('c2.tif', ['SR_B2', 'SR_B3', 'SR_B4', 'SR_B5'])]:",
+            "    ds = gdal.GetDriverByName('GTiff').Create(name, 64, 64, len(bands), gdal.GDT_UInt16)",
+            "    ds.SetGeoTransform([500000, 30, 0, 5000000, 0, -30])",
+            "    ds.SetProjection(srs.ExportToWkt())",
+            "    for i, b in enumerate(bands):",
+            "        band = ds.GetRasterBand(i + 1)",
+            "        band.SetDescription(b)",
+            "        band.WriteArray(np.full((64, 64), 1000 + i, dtype=np.uint16))",
+            "    ds = None"));
+    try (ObjectStore store = stack.newObjectStore()) {
+      SceneTiler tiler =
+          new SceneTiler(
+              store, new SceneTiler.Settings(List.of("B2", "B3", "B4", "B5"), 10, 128, 24));
+      assertThatThrownBy(() -> tiler.tile("tm", dir.resolve("tm.tif")))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining(
+              "tm.tif: a scene of Landsat (bands numbered [B1, B2, B3, B4, B5, B7]")
+          .hasMessageContaining("the platform reads Sentinel-2 only");
+      assertThatThrownBy(() -> tiler.tile("c2", dir.resolve("c2.tif")))
+          .hasMessageContaining(
+              "c2.tif: a scene of Landsat (Collection 2 band names such as SR_B2)");
+      assertThat(store.list(Buckets.TILES, "scenes/tm/")).isEmpty();
+      assertThat(store.list(Buckets.TILES, "scenes/c2/")).isEmpty();
     }
   }
 

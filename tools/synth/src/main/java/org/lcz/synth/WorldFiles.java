@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.lcz.contract.Sensors;
 import org.lcz.raster.GeoTiffWriter;
 import org.lcz.raster.hdf5.BufferedHdf5Writes;
 
@@ -22,8 +23,7 @@ import org.lcz.raster.hdf5.BufferedHdf5Writes;
  */
 public final class WorldFiles {
   /** The bands, in file order. */
-  public static final List<String> BANDS =
-      List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
+  public static final List<String> BANDS = Sensors.SENTINEL_2.defaultBands();
 
   /** The optional ancillary band: surface height above ground in decimetres. */
   public static final String HEIGHT = "HEIGHT";

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lcz.contract.Radiometry;
+import org.lcz.contract.Sensors;
 import org.lcz.storage.Sha256;
 import org.lcz.training.architectures.Architectures;
 import org.lcz.training.card.DatasetRef;
@@ -56,7 +57,7 @@ final class TrainCommand {
           "  --image-key K   HDF5 image dataset (default sen2)",
           "  --label-key K   HDF5 label dataset (default label)",
           "  --band-names    the file's channel names, comma-separated",
-          "                  (default B2,B3,B4,B5,B6,B7,B8,B8A,B11,B12)",
+          "                  (default " + Sensors.DEFAULT_BANDS + ")",
           "  --radiometry R  the reflectance bands' radiometry: fraction | x10000, with",
           "                  +offset if the BOA offset is not removed (default: detected)",
           "  --out DIR       output folder (default models/<time>)");

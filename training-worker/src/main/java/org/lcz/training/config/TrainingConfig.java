@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.List;
+import org.lcz.contract.Sensors;
 
 /** Defaults for training requests that leave a hyper-parameter unset, and where work happens. */
 @ConfigMapping(prefix = "lcz.training")
@@ -77,7 +78,7 @@ public interface TrainingConfig {
     String labelKey();
 
     /** Names of the image channels, in file order (default: the ten Sentinel-2 bands). */
-    @WithDefault("B2,B3,B4,B5,B6,B7,B8,B8A,B11,B12")
+    @WithDefault(Sensors.DEFAULT_BANDS)
     List<String> bandNames();
   }
 }

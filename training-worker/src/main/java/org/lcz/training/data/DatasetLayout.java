@@ -1,6 +1,7 @@
 package org.lcz.training.data;
 
 import java.util.List;
+import org.lcz.contract.Sensors;
 
 /**
  * Where a patch data set keeps its images and labels, and what its image channels are.
@@ -11,8 +12,7 @@ import java.util.List;
  */
 public record DatasetLayout(String imageKey, String labelKey, List<String> bandNames) {
   /** The ten Sentinel-2 bands both published layouts carry, in their order. */
-  public static final List<String> SENTINEL2 =
-      List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
+  public static final List<String> SENTINEL2 = Sensors.SENTINEL_2.defaultBands();
 
   /** MSMLA: {@code sen2} (N×48×48×C) and {@code label} (N×17). */
   public static final DatasetLayout MSMLA = new DatasetLayout("sen2", "label", SENTINEL2);

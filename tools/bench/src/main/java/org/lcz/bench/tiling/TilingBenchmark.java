@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.lcz.contract.Sensors;
 import org.lcz.ingest.tiling.SceneTiler;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.MinioObjectStore;
@@ -59,12 +60,7 @@ public final class TilingBenchmark {
       long t1 = System.nanoTime();
       SceneTiler tiler =
           new SceneTiler(
-              store,
-              new SceneTiler.Settings(
-                  List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12"),
-                  10,
-                  512,
-                  24));
+              store, new SceneTiler.Settings(Sensors.SENTINEL_2.defaultBands(), 10, 512, 24));
       SceneTiler.Result result = tiler.tile(run, scene);
       double tiling = (System.nanoTime() - t1) / 1e9;
       long tilingHeap = peakHeap();
@@ -159,8 +155,7 @@ public final class TilingBenchmark {
     }
   }
 
-  private static final List<String> BANDS =
-      List.of("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12");
+  private static final List<String> BANDS = Sensors.SENTINEL_2.defaultBands();
 
   /** Uploads the Item's folder, then ingests the Item as the service does; prints time and heap. */
   private static void stac(Path item) throws Exception {
