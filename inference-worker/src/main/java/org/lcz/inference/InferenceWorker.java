@@ -5,6 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lcz.inference.config.InferenceConfig;
@@ -70,8 +72,8 @@ public class InferenceWorker {
   /**
    * Whether each loop runs and went round within {@code limit} (empty before start-up finished).
    */
-  public java.util.Map<String, Boolean> loopsAlive(java.time.Duration limit) {
-    return loops == null ? java.util.Map.of() : loops.loopsAlive(limit);
+  public Map<String, Boolean> loopsAlive(Duration limit) {
+    return loops == null ? Map.of() : loops.loopsAlive(limit);
   }
 
   /** What the worker is doing, for the status endpoint. */

@@ -1,2 +1,2 @@
-/** The training worker: HDF5 patch data sets in, trained and evaluated MSMLA models out. */
+/** The training worker: HDF5 patch data sets in, trained and evaluated LCZ models out. */
 package org.lcz.training;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.lcz.deploy.stack.StackSettings;
 
 /**
@@ -32,11 +33,11 @@ public record LaunchOptions(
     int httpPort,
     boolean services,
     int inferenceWorkers,
-    java.util.Map<String, String> serviceProperties,
+    Map<String, String> serviceProperties,
     boolean s3Process) {
 
   public LaunchOptions {
-    serviceProperties = java.util.Map.copyOf(serviceProperties);
+    serviceProperties = Map.copyOf(serviceProperties);
   }
 
   /** The usage text. */
@@ -118,7 +119,7 @@ public record LaunchOptions(
     String command = rest.removeFirst();
     if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
       return new LaunchOptions(
-          "help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false, 1, java.util.Map.of(), false);
+          "help", home, home.resolve(".lcz-data"), 0, 0, 0, 0, false, 1, Map.of(), false);
     }
     if (!command.equals("up") && !command.equals("stack")) {
       throw new IllegalArgumentException("unknown command '" + command + "'");
@@ -154,12 +155,12 @@ public record LaunchOptions(
         http,
         command.equals("up"),
         inferenceWorkers,
-        java.util.Map.of(),
+        Map.of(),
         s3Process);
   }
 
   /** These options with {@code properties} given to every service. */
-  public LaunchOptions withServiceProperties(java.util.Map<String, String> properties) {
+  public LaunchOptions withServiceProperties(Map<String, String> properties) {
     return new LaunchOptions(
         command,
         home,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class LczLauncher {
   private final PrintStream out;
   private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
   private final RestartPolicy restarts;
-  private final Map<String, Instant> pendingRestarts = new java.util.HashMap<>();
+  private final Map<String, Instant> pendingRestarts = new HashMap<>();
   private volatile LocalStack stack;
   private volatile String apiKey;
 
@@ -153,7 +154,7 @@ public final class LczLauncher {
   }
 
   private Map<String, String> environment(ServiceSpec spec, S3Settings s3) {
-    Map<String, String> env = new java.util.HashMap<>(spec.environment());
+    Map<String, String> env = new HashMap<>(spec.environment());
     if (spec.module().equals("ingest-service") && apiKey != null) {
       env.put(ApiKeyFile.ENV, apiKey);
     }

@@ -1,6 +1,7 @@
 package org.lcz.deploy.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ public record ServiceSpec(
       throw new IllegalArgumentException(
           "--inference-workers takes 1 to " + MAX_INFERENCE_WORKERS + ", not " + inferenceWorkers);
     }
-    List<ServiceSpec> all = new java.util.ArrayList<>();
+    List<ServiceSpec> all = new ArrayList<>();
     all.add(
         new ServiceSpec(
             "ingest-service", "ingest-service", firstPort, Map.of(), "lcz.ingest.work-dir"));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
@@ -57,7 +58,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    * cluster that tests can start in-process — with {@code users} (name → password) allowed in.
    */
   public static EmbeddedKafka startWithSaslPlain(
-      Path logDir, String host, int port, int controllerPort, java.util.Map<String, String> users) {
+      Path logDir, String host, int port, int controllerPort, Map<String, String> users) {
     String brokerUser = "lcz-broker";
     String brokerPassword = Uuid.randomUuid().toString();
     StringBuilder jaas =

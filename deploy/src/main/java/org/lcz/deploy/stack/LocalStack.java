@@ -3,6 +3,7 @@ package org.lcz.deploy.stack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.PlatformInfrastructure;
@@ -135,10 +136,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** The S3 server's process id when it runs in a process of its own and is up. */
-  public java.util.OptionalLong s3ProcessId() {
-    return s3 instanceof S3Process p
-        ? java.util.OptionalLong.of(p.pid())
-        : java.util.OptionalLong.empty();
+  public OptionalLong s3ProcessId() {
+    return s3 instanceof S3Process p ? OptionalLong.of(p.pid()) : OptionalLong.empty();
   }
 
   /** Starts the S3 server again after {@link #stopS3()}, on the same port and folder. */

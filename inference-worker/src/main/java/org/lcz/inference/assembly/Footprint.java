@@ -6,6 +6,8 @@ import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.TransformException;
+import org.opengis.util.FactoryException;
 
 /**
  * Where a north-up grid lies on the globe: its outline in WGS 84 longitude/latitude (each edge
@@ -53,8 +55,7 @@ public record Footprint(List<double[]> ring, double[] bbox) {
       }
       ring.add(ring.get(0).clone());
       return new Footprint(ring, bbox);
-    } catch (org.opengis.util.FactoryException
-        | org.opengis.referencing.operation.TransformException e) {
+    } catch (FactoryException | TransformException e) {
       throw new IllegalArgumentException(
           "cannot place the map on the globe (" + crs.getName() + "): " + e.getMessage(), e);
     }
@@ -64,7 +65,7 @@ public record Footprint(List<double[]> ring, double[] bbox) {
   public static CoordinateReferenceSystem crs(int epsg) {
     try {
       return CRS.forCode("EPSG:" + epsg);
-    } catch (org.opengis.util.FactoryException e) {
+    } catch (FactoryException e) {
       throw new IllegalArgumentException("unknown CRS EPSG:" + epsg + ": " + e.getMessage(), e);
     }
   }

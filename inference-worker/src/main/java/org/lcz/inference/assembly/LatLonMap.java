@@ -6,6 +6,7 @@ import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
+import org.opengis.util.FactoryException;
 
 /**
  * Bands of a scene map resampled onto a longitude/latitude grid (EPSG:4326), for the tools that
@@ -60,7 +61,7 @@ public record LatLonMap(int cols, int rows, double[] geoTransform, List<byte[]> 
           }
         }
       }
-    } catch (org.opengis.util.FactoryException | TransformException e) {
+    } catch (FactoryException | TransformException e) {
       throw new IllegalArgumentException(
           "cannot resample the map onto longitude/latitude: " + e.getMessage(), e);
     }

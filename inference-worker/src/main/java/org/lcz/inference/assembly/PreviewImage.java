@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import org.lcz.raster.Png;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.scheme.LczClass;
 
@@ -112,7 +113,7 @@ public final class PreviewImage {
   }
 
   private static byte[] encode(BufferedImage image) {
-    return org.lcz.raster.Png.of(image);
+    return Png.of(image);
   }
 
   /** A legend's content and size. */

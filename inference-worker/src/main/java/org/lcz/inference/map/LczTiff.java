@@ -3,8 +3,12 @@ package org.lcz.inference.map;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.Deflater;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.scheme.LczClass;
@@ -72,7 +76,7 @@ public final class LczTiff {
    * @param metadata dataset metadata items (e.g. the model version), shown by {@code gdalinfo}
    */
   public record Georeference(
-      double[] geoTransform, int epsg, boolean projected, java.util.Map<String, String> metadata) {}
+      double[] geoTransform, int epsg, boolean projected, Map<String, String> metadata) {}
 
   /** The GeoTIFF bytes of {@code levels} (full resolution first), in tiles of {@code blockSize}. */
   public static byte[] write(List<Level> levels, Layout layout, int blockSize, Georeference where) {
@@ -147,7 +151,7 @@ public final class LczTiff {
     try {
       for (int ty = 0; ty < down; ty++) {
         for (int tx = 0; tx < across; tx++) {
-          java.util.Arrays.fill(raw, (byte) 0);
+          Arrays.fill(raw, (byte) 0);
           int w = Math.min(block, level.width() - tx * block);
           int h = Math.min(block, level.height() - ty * block);
           for (int y = 0; y < h; y++) {
@@ -232,7 +236,7 @@ public final class LczTiff {
 
   private static int[] repeat(int value, int n) {
     int[] a = new int[n];
-    java.util.Arrays.fill(a, value);
+    Arrays.fill(a, value);
     return a;
   }
 
@@ -247,9 +251,9 @@ public final class LczTiff {
     return map;
   }
 
-  private static String gdalMetadata(java.util.Map<String, String> items, List<String> bands) {
+  private static String gdalMetadata(Map<String, String> items, List<String> bands) {
     StringBuilder xml = new StringBuilder("<GDALMetadata>");
-    new java.util.TreeMap<>(items)
+    new TreeMap<>(items)
         .forEach(
             (k, v) ->
                 xml.append("<Item name=\"")
@@ -306,7 +310,7 @@ public final class LczTiff {
     }
 
     void ascii(int tag, String s) {
-      byte[] chars = (s + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] chars = (s + "\0").getBytes(StandardCharsets.US_ASCII);
       entries.add(new Entry(tag, ASCII, chars.length, chars));
     }
 

@@ -1,8 +1,11 @@
 package org.lcz.inference.map;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import mil.nga.tiff.FieldTagType;
 import mil.nga.tiff.FileDirectory;
 import mil.nga.tiff.Rasters;
 import mil.nga.tiff.TiffReader;
@@ -45,7 +48,7 @@ public final class MapTileFile {
     int cells = tile.width() * tile.height();
     List<byte[]> bands = new ArrayList<>(List.of(tile.classes(), tile.confidence()));
     for (int c = 0; c < MapTile.CLASSES; c++) {
-      bands.add(java.util.Arrays.copyOfRange(tile.probabilities(), c * cells, (c + 1) * cells));
+      bands.add(Arrays.copyOfRange(tile.probabilities(), c * cells, (c + 1) * cells));
     }
     return LczTiff.write(
         List.of(new LczTiff.Level(tile.width(), tile.height(), bands)),
@@ -108,7 +111,7 @@ public final class MapTileFile {
     for (int b = 0; b < r.getSamplesPerPixel(); b++) {
       byte[] band = new byte[w * h];
       for (int y = 0; y < h; y++) {
-        System.arraycopy(r.getSampleRow(y, b, java.nio.ByteOrder.LITTLE_ENDIAN), 0, band, y * w, w);
+        System.arraycopy(r.getSampleRow(y, b, ByteOrder.LITTLE_ENDIAN), 0, band, y * w, w);
       }
       bands.add(band);
     }
@@ -116,7 +119,7 @@ public final class MapTileFile {
   }
 
   private static String modelVersion(FileDirectory d) {
-    Object xml = d.getStringEntryValue(mil.nga.tiff.FieldTagType.GDAL_METADATA);
+    Object xml = d.getStringEntryValue(FieldTagType.GDAL_METADATA);
     String s = xml == null ? "" : xml.toString();
     String open = "<Item name=\"" + MODEL_VERSION + "\">";
     int at = s.indexOf(open);

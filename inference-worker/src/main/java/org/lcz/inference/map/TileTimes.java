@@ -1,5 +1,7 @@
 package org.lcz.inference.map;
 
+import java.util.Locale;
+
 /**
  * Where one tile's time went: reading it (object store GET and GeoTIFF decoding), mapping it
  * (patches cut and normalised, classified in batches) and writing its map tile (encoding and PUT).
@@ -46,7 +48,7 @@ public record TileTimes(
   /** One log line: the tile, its patches and each phase in milliseconds. */
   public String describe() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "tile %s: %d patches; read %.0f ms, map %.0f ms (%.0f patches/s; classify %.0f ms, cut"
             + " %.0f ms), write %.0f ms",
         tileId,

@@ -32,6 +32,7 @@ import org.lcz.inference.assembly.MapAssembler;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.LoopHeartbeat;
 import org.lcz.messaging.TopicSnapshot;
 
 /**
@@ -63,8 +64,7 @@ public final class AssemblyLoop implements Runnable {
   private final Map<Integer, Owned> owned = new HashMap<>();
   private final KafkaConsumer<String, byte[]> consumer;
   private volatile boolean stopped;
-  private final org.lcz.messaging.LoopHeartbeat heartbeat =
-      new org.lcz.messaging.LoopHeartbeat("assembly");
+  private final LoopHeartbeat heartbeat = new LoopHeartbeat("assembly");
   private volatile int completed;
 
   public AssemblyLoop(
@@ -263,7 +263,7 @@ public final class AssemblyLoop implements Runnable {
   }
 
   /** When the loop last went round (every poll). */
-  public org.lcz.messaging.LoopHeartbeat heartbeat() {
+  public LoopHeartbeat heartbeat() {
     return heartbeat;
   }
 }

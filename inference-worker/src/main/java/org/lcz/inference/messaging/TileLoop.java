@@ -1,19 +1,24 @@
 package org.lcz.inference.messaging;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.lcz.events.InvalidEventException;
@@ -28,6 +33,7 @@ import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.LoopHeartbeat;
 import org.lcz.storage.ObjectStoreException;
 
 /**
@@ -54,11 +60,9 @@ public final class TileLoop implements Runnable {
   static final int TILES_PER_POLL = 1;
 
   /** The tile consumer's settings: the platform's consumer defaults, one tile per poll. */
-  public static java.util.Properties consumerSettings(String bootstrap, String group) {
-    java.util.Properties p = KafkaClients.rawConsumer(bootstrap, group);
-    p.put(
-        org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-        String.valueOf(TILES_PER_POLL));
+  public static Properties consumerSettings(String bootstrap, String group) {
+    Properties p = KafkaClients.rawConsumer(bootstrap, group);
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(TILES_PER_POLL));
     return p;
   }
 
@@ -83,11 +87,9 @@ public final class TileLoop implements Runnable {
   private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
 
   /** Records polled and not yet handled, in order: the tile at hand and at most one after it. */
-  private final java.util.ArrayDeque<ConsumerRecord<String, byte[]>> inHand =
-      new java.util.ArrayDeque<>();
+  private final ArrayDeque<ConsumerRecord<String, byte[]>> inHand = new ArrayDeque<>();
 
-  private final org.lcz.messaging.LoopHeartbeat heartbeat =
-      new org.lcz.messaging.LoopHeartbeat("tiles");
+  private final LoopHeartbeat heartbeat = new LoopHeartbeat("tiles");
   private volatile boolean stopped;
   private volatile boolean subscribed;
 
@@ -190,7 +192,7 @@ public final class TileLoop implements Runnable {
       consumer.commitSync(Map.of(p, new OffsetAndMetadata(next)));
     } catch (WakeupException e) {
       throw e;
-    } catch (org.apache.kafka.common.KafkaException e) {
+    } catch (KafkaException e) {
       LOG.warning("could not commit " + p + "@" + next + " (it may be mapped again): " + e);
     }
   }
@@ -264,9 +266,7 @@ public final class TileLoop implements Runnable {
 
   private boolean deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
     try {
-      deadLetters
-          .publish(r, reason)
-          .get(SEND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      deadLetters.publish(r, reason).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       deadLettered.incrementAndGet();
       return true;
     } catch (InterruptedException e) {
@@ -294,7 +294,7 @@ public final class TileLoop implements Runnable {
   }
 
   /** When the loop last went round (every poll, and while it waits for a model). */
-  public org.lcz.messaging.LoopHeartbeat heartbeat() {
+  public LoopHeartbeat heartbeat() {
     return heartbeat;
   }
 

@@ -4,9 +4,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.lcz.events.EventCodec;
@@ -62,9 +65,7 @@ public final class WorkerLoops implements AutoCloseable {
    * @param opener opens a verified model file (ONNX Runtime in the application)
    */
   public WorkerLoops(
-      Settings s,
-      ObjectStore store,
-      java.util.function.Function<CurrentModel.Loaded, ActiveModel> opener) {
+      Settings s, ObjectStore store, Function<CurrentModel.Loaded, ActiveModel> opener) {
     this(s, store, opener, times -> {});
   }
 
@@ -76,8 +77,8 @@ public final class WorkerLoops implements AutoCloseable {
   public WorkerLoops(
       Settings s,
       ObjectStore store,
-      java.util.function.Function<CurrentModel.Loaded, ActiveModel> opener,
-      java.util.function.Consumer<TileTimes> timings) {
+      Function<CurrentModel.Loaded, ActiveModel> opener,
+      Consumer<TileTimes> timings) {
     ModelRegistry registry = new ModelRegistry(s.bootstrap());
     models =
         new ModelSlot(
@@ -147,8 +148,8 @@ public final class WorkerLoops implements AutoCloseable {
    * Whether the tile and assembly loops run and went round within {@code limit}: false when a loop
    * thread died or hangs in a call that does not return.
    */
-  public java.util.Map<String, Boolean> loopsAlive(Duration limit) {
-    return java.util.Map.of(
+  public Map<String, Boolean> loopsAlive(Duration limit) {
+    return Map.of(
         tiles.heartbeat().name(),
         tileThread.isAlive() && !tiles.heartbeat().stuck(limit),
         assembly.heartbeat().name(),

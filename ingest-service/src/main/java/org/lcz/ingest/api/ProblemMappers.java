@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lcz.storage.ObjectStoreException;
@@ -21,8 +24,8 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response malformedJson(JsonProcessingException e) {
     // Quarkus's JSON reader rethrows an unknown field as a plain mapping error with this message
-    java.util.regex.Matcher unknown =
-        java.util.regex.Pattern.compile("^Unrecognized field \"([^\"]+)\"")
+    Matcher unknown =
+        Pattern.compile("^Unrecognized field \"([^\"]+)\"")
             .matcher(String.valueOf(e.getOriginalMessage()));
     if (unknown.find()) {
       return Problem.of(
@@ -40,7 +43,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unknownField(UnrecognizedPropertyException e) {
-    java.util.Collection<Object> known = e.getKnownPropertyIds();
+    Collection<Object> known = e.getKnownPropertyIds();
     return Problem.of(
             Response.Status.BAD_REQUEST,
             "unknown field '"

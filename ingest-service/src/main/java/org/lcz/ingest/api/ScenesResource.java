@@ -21,12 +21,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lcz.events.SceneMapCompleted;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.inbox.InboxObjects;
 import org.lcz.ingest.inbox.IngestQueue;
@@ -250,7 +252,7 @@ public class ScenesResource {
   }
 
   /** The scene's SceneMapCompleted, or null while it is not mapped. */
-  private org.lcz.events.SceneMapCompleted completed(String sceneId) {
+  private SceneMapCompleted completed(String sceneId) {
     return progress.of(sceneId).map(MapProgress.Progress::completed).orElse(null);
   }
 
@@ -259,7 +261,7 @@ public class ScenesResource {
   }
 
   private static Response accepted(SceneStatus status) {
-    return Response.accepted(SceneReport.of(status, java.util.Optional.empty(), Buckets.TILES))
+    return Response.accepted(SceneReport.of(status, Optional.empty(), Buckets.TILES))
         .location(URI.create("/scenes/" + status.sceneId()))
         .build();
   }

@@ -3,7 +3,9 @@ package org.lcz.ingest.api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.lcz.contract.Radiometry;
 import org.lcz.events.LczEvent;
 import org.lcz.events.Promotion;
 import org.lcz.events.TrainingAreas;
@@ -62,7 +64,7 @@ public record TrainingRunRequest(
       throw new IllegalArgumentException(
           "runId may hold letters, digits, '.', '_' and '-' (at most 80), not " + runId);
     }
-    String v = variant == null ? "msmla-18" : variant.trim().toLowerCase(java.util.Locale.ROOT);
+    String v = variant == null ? "msmla-18" : variant.trim().toLowerCase(Locale.ROOT);
     if (!TrainingRequested.wellFormedVariant(v)) {
       throw new IllegalArgumentException(
           "variant must be an architecture's name such as msmla-18 (lower-case letters, digits,"
@@ -92,7 +94,7 @@ public record TrainingRunRequest(
       throw new IllegalArgumentException("bands, when given, must name at least one band");
     }
     if (radiometry != null) {
-      org.lcz.contract.Radiometry.parse(radiometry); // names the accepted forms
+      Radiometry.parse(radiometry); // names the accepted forms
     }
     return new TrainingRequested(
         trainingAreas == null ? LczEvent.CURRENT_SCHEMA_VERSION : TrainingRequested.SCHEMA_VERSION,

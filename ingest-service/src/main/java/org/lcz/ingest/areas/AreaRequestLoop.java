@@ -1,6 +1,7 @@
 package org.lcz.ingest.areas;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -104,7 +105,7 @@ public final class AreaRequestLoop implements Runnable {
   }
 
   private void fail(TrainingRequested request, String reason) {
-    events.publish(new TrainingFailed(request.runId(), reason, java.time.Instant.now()));
+    events.publish(new TrainingFailed(request.runId(), reason, Instant.now()));
   }
 
   private void pause() {

@@ -3,6 +3,7 @@ package org.lcz.ingest.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public interface IngestConfig {
 
   /** Folder for downloaded scenes while they are tiled (one at a time). */
   @WithDefault("${java.io.tmpdir}/lcz-ingest")
-  java.nio.file.Path workDir();
+  Path workDir();
 
   /** How often the inbox is listed, for stores that send no bucket notifications. */
   @WithDefault("5s")
@@ -111,7 +112,7 @@ public interface IngestConfig {
    * API keys that REST writes need ({@code Authorization: Bearer <key>} or {@code X-API-Key}); none
    * configured leaves the API open (a warning at start). {@code ./lcz up} generates one.
    */
-  java.util.Optional<List<String>> apiKeys();
+  Optional<List<String>> apiKeys();
 
   /** Whether reads (GET, the web page, the event stream) stay open when API keys are set. */
   @WithDefault("true")

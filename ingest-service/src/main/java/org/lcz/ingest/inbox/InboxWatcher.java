@@ -4,9 +4,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.storage.Buckets;
@@ -29,14 +31,13 @@ public class InboxWatcher {
   private IngestQueue queue;
   private ObjectStore store;
   private FolderSettling settling;
-  private final java.util.concurrent.atomic.AtomicLong polls =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong polls = new AtomicLong();
 
   void onStart(
       @Observes StartupEvent event, IngestConfig config, ObjectStore store, IngestQueue queue) {
     this.store = store;
     this.queue = queue;
-    this.settling = new FolderSettling(config.folderSettle(), java.time.Clock.systemUTC());
+    this.settling = new FolderSettling(config.folderSettle(), Clock.systemUTC());
     executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

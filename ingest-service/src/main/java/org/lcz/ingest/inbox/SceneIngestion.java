@@ -16,6 +16,7 @@ import org.lcz.events.SceneReceived;
 import org.lcz.events.SceneRejected;
 import org.lcz.events.SceneTiled;
 import org.lcz.events.TileReady;
+import org.lcz.ingest.source.GeoTiffFormat;
 import org.lcz.ingest.source.SceneFormat;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.source.SceneSource;
@@ -131,7 +132,7 @@ public final class SceneIngestion {
                         name
                             + " is not a scene; the inbox reads "
                             + String.join(", ", formats.names())));
-    if (format instanceof org.lcz.ingest.source.GeoTiffFormat) {
+    if (format instanceof GeoTiffFormat) {
       tiler.check(file);
     } else {
       format.check(name, file);

@@ -21,6 +21,7 @@ import org.lcz.ingest.inbox.InboxObjects;
 import org.lcz.ingest.inbox.IngestQueue;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.LoopHeartbeat;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
 import org.lcz.storage.ObjectStore;
@@ -38,8 +39,7 @@ public class NotificationListener {
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
   private volatile Thread thread;
-  private final org.lcz.messaging.LoopHeartbeat heartbeat =
-      new org.lcz.messaging.LoopHeartbeat("inbox-notifications");
+  private final LoopHeartbeat heartbeat = new LoopHeartbeat("inbox-notifications");
   private DeadLetterPublisher deadLetters;
 
   void onStart(

@@ -1,13 +1,16 @@
 package org.lcz.ingest.source;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.lcz.storage.MinioObjectStore;
 import org.lcz.storage.ObjectStore;
 import org.lcz.storage.S3Settings;
@@ -92,16 +95,16 @@ public final class RemoteBuckets implements AutoCloseable {
                         s.endpoint(), s.accessKey().get(), s.secretKey().get(), s.region())));
     try {
       return Optional.of(signer.presignedGet(bucket, key, PRESIGN_FOR).toURI());
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException("a presigned address that is no URI: " + e.getMessage(), e);
     }
   }
 
   /** The key's path segments percent-encoded, its slashes kept. */
   static String encodePath(String key) {
-    return java.util.Arrays.stream(key.split("/", -1))
+    return Arrays.stream(key.split("/", -1))
         .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
-        .collect(java.util.stream.Collectors.joining("/"));
+        .collect(Collectors.joining("/"));
   }
 
   @Override

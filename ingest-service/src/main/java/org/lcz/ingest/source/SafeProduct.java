@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ public final class SafeProduct {
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (String band : bands) {
       Map<Integer, String> byRes = found.get(band);
       if (byRes == null) {

@@ -1,6 +1,8 @@
 package org.lcz.ingest.source;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import org.lcz.contract.RadiometryCheck;
 import org.lcz.contract.RadiometryException;
 import org.lcz.raster.RasterException;
 import org.lcz.raster.SceneRaster;
+import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
@@ -102,15 +105,15 @@ public final class StacItemFormat implements SceneFormat {
   public void check(String name, Path file) {
     byte[] json;
     try {
-      if (java.nio.file.Files.size(file) > MAX_ITEM_BYTES) {
+      if (Files.size(file) > MAX_ITEM_BYTES) {
         throw new RasterException(name + ": larger than a STAC Item");
       }
-      json = java.nio.file.Files.readAllBytes(file);
-    } catch (java.io.IOException e) {
+      json = Files.readAllBytes(file);
+    } catch (IOException e) {
       throw new RasterException(name + ": cannot be read (" + e.getMessage() + ")");
     }
     StacItemDocument item = StacItemDocument.parse(name, json);
-    locations(name, item, ObjectRef.of(org.lcz.storage.Buckets.INBOX, "uploads/" + name));
+    locations(name, item, ObjectRef.of(Buckets.INBOX, "uploads/" + name));
     declared(name, item, spectral(item));
   }
 

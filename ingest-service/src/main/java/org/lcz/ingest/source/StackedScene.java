@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.sis.util.Utilities;
+import org.lcz.raster.Georeferencing;
 import org.lcz.raster.RasterException;
 import org.lcz.raster.RasterSource;
 import org.lcz.raster.ResampledBand;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /**
  * The bands of a {@link SceneDefinition} as one raster on the reference band's grid. A band on the
@@ -112,7 +114,7 @@ public final class StackedScene implements RasterSource {
   }
 
   private static String code(RasterSource r) {
-    return org.lcz.raster.Georeferencing.code(r.crs());
+    return Georeferencing.code(r.crs());
   }
 
   /** The type that holds both: the wider integer, else Float32, or Float64. */
@@ -186,7 +188,7 @@ public final class StackedScene implements RasterSource {
   }
 
   @Override
-  public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
+  public CoordinateReferenceSystem crs() {
     return reference.crs();
   }
 

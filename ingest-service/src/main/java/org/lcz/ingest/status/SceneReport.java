@@ -2,7 +2,10 @@ package org.lcz.ingest.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lcz.events.SceneMapCompleted;
 import org.lcz.ingest.inbox.SceneStatus;
@@ -49,7 +52,7 @@ public record SceneReport(
       String preview,
       String stacItem,
       String modelVersion,
-      java.util.Map<String, String> products) {}
+      Map<String, String> products) {}
 
   /** Joins a status with what inference reported. */
   public static SceneReport of(
@@ -88,9 +91,9 @@ public record SceneReport(
   }
 
   /** Every product of the map by name, as {@code s3://} addresses, in the order written. */
-  private static java.util.Map<String, String> products(SceneMapCompleted done) {
-    java.util.Map<String, String> uris = new java.util.LinkedHashMap<>();
+  private static Map<String, String> products(SceneMapCompleted done) {
+    Map<String, String> uris = new LinkedHashMap<>();
     done.products().forEach((name, ref) -> uris.put(name, ref.uri()));
-    return java.util.Collections.unmodifiableMap(uris);
+    return Collections.unmodifiableMap(uris);
   }
 }

@@ -3,6 +3,7 @@ package org.lcz.ingest.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +199,7 @@ public final class TrainingRuns {
               m.card().uri(),
               m.publishedAt()));
     }
-    java.util.Collections.reverse(all); // the topic's order: the latest published first
+    Collections.reverse(all); // the topic's order: the latest published first
     return all;
   }
 

@@ -2,6 +2,10 @@ package org.lcz.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +49,8 @@ public record ModelContract(
   /** The ONNX {@code metadata_props} key under which a model carries its whole contract (JSON). */
   public static final String METADATA_KEY = "lcz.model_contract";
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder()
-          .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-          .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
   /**
    * The contract in an ONNX model's metadata.
@@ -62,7 +64,7 @@ public record ModelContract(
     }
     try {
       return JSON.readValue(json, ModelContract.class);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("unreadable " + METADATA_KEY + ": " + e.getMessage(), e);
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.lcz.contract.Radiometry;
 import org.lcz.storage.ObjectRef;
 
 /**
@@ -67,7 +68,7 @@ public record TrainingRequested(
     Require.present(requestedAt, "requestedAt");
     bands = bands == null ? null : List.copyOf(bands);
     if (radiometry != null) {
-      org.lcz.contract.Radiometry.parse(radiometry); // refuses an unknown form by name
+      Radiometry.parse(radiometry); // refuses an unknown form by name
     }
   }
 

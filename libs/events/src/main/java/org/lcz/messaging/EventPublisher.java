@@ -2,7 +2,11 @@ package org.lcz.messaging;
 
 import io.cloudevents.CloudEvent;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,13 +53,13 @@ public final class EventPublisher implements AutoCloseable {
    *
    * @throws IllegalStateException if the broker did not take it within {@code timeout}
    */
-  public RecordMetadata publishAndWait(LczEvent event, java.time.Duration timeout) {
+  public RecordMetadata publishAndWait(LczEvent event, Duration timeout) {
     try {
-      return publish(event).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return publish(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending " + EventType.of(event), e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IllegalStateException(
           "the broker did not take " + EventType.of(event) + ": " + cause.getMessage(), cause);

@@ -1,6 +1,7 @@
 package org.lcz.messaging;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class TopicProvisioner {
             .describeTopics(specs.stream().map(TopicSpec::name).toList())
             .allTopicNames()
             .get(30, TimeUnit.SECONDS);
-    Map<String, NewPartitions> grow = new java.util.HashMap<>();
+    Map<String, NewPartitions> grow = new HashMap<>();
     for (TopicSpec spec : specs) {
       int now = described.get(spec.name()).partitions().size();
       if (now < spec.partitions()) {

@@ -1,5 +1,6 @@
 package org.lcz.registry;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class CurrentModel {
             "ModelPublished for version " + p.version() + " carries no SHA-256 for its model");
       }
       store.download(p.model(), target);
-    } catch (ObjectStoreException | java.io.IOException e) {
+    } catch (ObjectStoreException | IOException e) {
       String reason =
           "refusing model "
               + p.modelName()

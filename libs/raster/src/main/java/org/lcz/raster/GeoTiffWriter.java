@@ -3,15 +3,21 @@ package org.lcz.raster;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.zip.Deflater;
 
 /**
@@ -60,7 +66,7 @@ public final class GeoTiffWriter {
           bandNames,
           nodata);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // memory does not fail
+      throw new UncheckedIOException(e); // memory does not fail
     }
     return out.bytes();
   }
@@ -332,7 +338,7 @@ public final class GeoTiffWriter {
 
   private static final class FileSink implements Sink, AutoCloseable {
     private final FileChannel channel;
-    private final java.io.OutputStream out;
+    private final OutputStream out;
     private long position;
 
     FileSink(Path file) throws IOException {
@@ -342,9 +348,7 @@ public final class GeoTiffWriter {
               StandardOpenOption.CREATE,
               StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE);
-      out =
-          new java.io.BufferedOutputStream(
-              java.nio.channels.Channels.newOutputStream(channel), 1 << 20);
+      out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
     }
 
     @Override
@@ -407,7 +411,7 @@ public final class GeoTiffWriter {
     /** A tag's TIFF type, value count and little-endian value bytes. */
     private record Entry(short type, int count, byte[] value) {}
 
-    private final java.util.TreeMap<Integer, Entry> entries = new java.util.TreeMap<>();
+    private final TreeMap<Integer, Entry> entries = new TreeMap<>();
 
     void add(int tag, short type, long[] values) {
       ByteBuffer b =
@@ -447,7 +451,7 @@ public final class GeoTiffWriter {
         ifd.putShort((short) (int) e.getKey()).putShort(entry.type()).putInt(entry.count());
         byte[] value = entry.value();
         if (value.length <= 4) {
-          ifd.put(java.util.Arrays.copyOf(value, 4));
+          ifd.put(Arrays.copyOf(value, 4));
         } else {
           ifd.putInt((int) (start + size + extra.size()));
           extra.write(value, 0, value.length);
@@ -466,7 +470,7 @@ public final class GeoTiffWriter {
 
   private static long[] filled(int n, long value) {
     long[] v = new long[n];
-    java.util.Arrays.fill(v, value);
+    Arrays.fill(v, value);
     return v;
   }
 

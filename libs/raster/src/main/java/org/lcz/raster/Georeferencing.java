@@ -6,6 +6,8 @@ import javax.measure.Unit;
 import org.apache.sis.io.wkt.Convention;
 import org.apache.sis.io.wkt.WKTFormat;
 import org.apache.sis.referencing.IdentifiedObjects;
+import org.apache.sis.referencing.factory.IdentifiedObjectFinder;
+import org.opengis.referencing.IdentifiedObject;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.ProjectedCRS;
 import org.opengis.util.FactoryException;
@@ -47,10 +49,9 @@ public final class Georeferencing {
     }
     try {
       // a geographic CRS read from a GeoTIFF is longitude first (OGC CRS:84): EPSG:4326 by datum
-      org.apache.sis.referencing.factory.IdentifiedObjectFinder finder =
-          IdentifiedObjects.newFinder("EPSG");
+      IdentifiedObjectFinder finder = IdentifiedObjects.newFinder("EPSG");
       finder.setIgnoringAxes(true);
-      org.opengis.referencing.IdentifiedObject found = finder.findSingleton(crs);
+      IdentifiedObject found = finder.findSingleton(crs);
       if (found != null) {
         return IdentifiedObjects.lookupEPSG(found);
       }

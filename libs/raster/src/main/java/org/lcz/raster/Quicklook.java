@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,7 @@ public final class Quicklook {
     for (int i = 0; i < 3; i++) {
       out[i] = -1;
       for (int b = 0; b < bands.size(); b++) {
-        String name = bands.get(b).toUpperCase(java.util.Locale.ROOT);
+        String name = bands.get(b).toUpperCase(Locale.ROOT);
         if (name.equals("B" + wanted[i]) || name.equals("B0" + wanted[i])) {
           out[i] = b;
         }

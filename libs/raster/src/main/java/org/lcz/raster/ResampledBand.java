@@ -1,6 +1,7 @@
 package org.lcz.raster;
 
 import java.awt.image.Raster;
+import java.util.Arrays;
 
 /**
  * One band of a source raster seen on a target grid of the same CRS (any resolution and extent),
@@ -73,7 +74,7 @@ public final class ResampledBand {
     boolean any =
         u1 >= -0.5 && u0 <= source.width() - 0.5 && v1 >= -0.5 && v0 <= source.height() - 0.5;
     if (!any) {
-      java.util.Arrays.fill(out, 0, w * h, fill);
+      Arrays.fill(out, 0, w * h, fill);
       return;
     }
     int sw = sx1 - sx0 + 1;

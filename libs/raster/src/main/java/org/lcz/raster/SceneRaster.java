@@ -6,21 +6,27 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
 import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.sis.coverage.grid.GridCoverage;
 import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.PixelInCell;
+import org.apache.sis.referencing.operation.transform.MathTransforms;
 import org.apache.sis.storage.Aggregate;
 import org.apache.sis.storage.DataStore;
 import org.apache.sis.storage.DataStoreException;
 import org.apache.sis.storage.DataStores;
 import org.apache.sis.storage.GridCoverageResource;
 import org.apache.sis.storage.Resource;
+import org.lcz.contract.Radiometry;
+import org.lcz.contract.SpectralBands;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.Matrix;
@@ -83,9 +89,8 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
    *
    * @throws RasterException naming the address and the problem
    */
-  public static SceneRaster open(java.net.URI uri) {
-    String scheme =
-        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+  public static SceneRaster open(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new RasterException(uri + ": only http(s) addresses are read remotely");
     }
@@ -165,7 +170,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
     MathTransform t = grid.getGridToCRS(PixelInCell.CELL_CORNER);
     Matrix m;
     try {
-      m = org.apache.sis.referencing.operation.transform.MathTransforms.getMatrix(t);
+      m = MathTransforms.getMatrix(t);
     } catch (RuntimeException e) {
       m = null;
     }
@@ -223,11 +228,11 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
    * The radiometry the file declares for its reflectance bands through GDAL band scale and offset
    * ({@code reflectance = value × scale + offset}), when every reflectance band has the same scale.
    */
-  public Optional<org.lcz.contract.Radiometry> declaredRadiometry() {
+  public Optional<Radiometry> declaredRadiometry() {
     Double scale = null;
     double offset = 0;
     for (int b = 0; b < bandNames.size(); b++) {
-      if (!org.lcz.contract.SpectralBands.isReflectance(bandNames.get(b))) {
+      if (!SpectralBands.isReflectance(bandNames.get(b))) {
         continue;
       }
       Double s = tags.bandScales().get(b);
@@ -244,7 +249,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
     if (scale == null) {
       return Optional.empty();
     }
-    return Optional.of(org.lcz.contract.Radiometry.ofScaleAndOffset(scale, offset));
+    return Optional.of(Radiometry.ofScaleAndOffset(scale, offset));
   }
 
   /** The TIFF facts the guards looked at. */
@@ -387,8 +392,8 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
 
   private static boolean isEmpty(Path file) {
     try {
-      return java.nio.file.Files.size(file) == 0;
-    } catch (java.io.IOException e) {
+      return Files.size(file) == 0;
+    } catch (IOException e) {
       return false; // opening it will say what is wrong
     }
   }

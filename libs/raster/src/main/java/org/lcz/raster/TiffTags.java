@@ -1,6 +1,8 @@
 package org.lcz.raster;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.apache.sis.util.collection.TableColumn;
@@ -39,8 +41,8 @@ public record TiffTags(
 
   public TiffTags {
     bandNames = List.copyOf(bandNames);
-    bandScales = java.util.Collections.unmodifiableList(new ArrayList<>(bandScales));
-    bandOffsets = java.util.Collections.unmodifiableList(new ArrayList<>(bandOffsets));
+    bandScales = Collections.unmodifiableList(new ArrayList<>(bandScales));
+    bandOffsets = Collections.unmodifiableList(new ArrayList<>(bandOffsets));
   }
 
   /** Reads the facts of image #0 from SIS's native metadata tree of a TIFF file. */
@@ -108,9 +110,9 @@ public record TiffTags(
   /** The first value of BitsPerSample (one per band; GDAL writes them equal). */
   private static int bitsPerSample(TreeTable.Node node) {
     Object v = node == null ? null : node.getValue(TableColumn.VALUE);
-    if (v != null && v.getClass().isArray() && java.lang.reflect.Array.getLength(v) > 0) {
-      v = java.lang.reflect.Array.get(v, 0);
-    } else if (v instanceof java.util.List<?> l && !l.isEmpty()) {
+    if (v != null && v.getClass().isArray() && Array.getLength(v) > 0) {
+      v = Array.get(v, 0);
+    } else if (v instanceof List<?> l && !l.isEmpty()) {
       v = l.get(0);
     }
     return v instanceof Number n ? n.intValue() : 8;

@@ -2,6 +2,7 @@ package org.lcz.scheme;
 
 import java.awt.image.Raster;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.lcz.raster.GeoTiffWriter;
 import org.lcz.raster.Georeferencing;
@@ -100,7 +101,7 @@ public record LczMapFile(
   }
 
   private static int bandIndex(SceneRaster raster, String band) {
-    java.util.List<String> names = raster.bandNames();
+    List<String> names = raster.bandNames();
     if (band == null) {
       int lcz = names.indexOf("lcz");
       return Math.max(lcz, 0);

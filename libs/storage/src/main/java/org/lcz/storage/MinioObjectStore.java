@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -264,7 +265,7 @@ public final class MinioObjectStore implements ObjectStore {
                         .build()));
     try {
       return URI.create(url).toURL();
-    } catch (java.net.MalformedURLException e) {
+    } catch (MalformedURLException e) {
       throw new ObjectStoreException("the store presigned a malformed URL: " + url, e);
     }
   }

@@ -4,8 +4,10 @@ import java.awt.image.BandedSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lcz.raster.GeoTiffWriter;
@@ -40,7 +42,7 @@ public final class FilterCommand {
 
   /** Filters as the arguments say and returns the summary to print. */
   static String run(List<String> args) {
-    List<String> files = new java.util.ArrayList<>();
+    List<String> files = new ArrayList<>();
     String band = null;
     LczMapFile.Metres metres = LczMapFile.Metres.NOMINAL;
     for (int i = 0; i < args.size(); i++) {
@@ -85,7 +87,7 @@ public final class FilterCommand {
     byte[] tiff = GeoTiffWriter.write(raster, map.georeference(), List.of("lcz", "lczFilter"), 0.0);
     try {
       Files.write(out, tiff);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot write " + out + ": " + e.getMessage(), e);
     }
     long changed = 0;

@@ -2,6 +2,7 @@ package org.lcz.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BandedSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +40,7 @@ import org.lcz.events.Topics;
 import org.lcz.events.TrainingFailed;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.TopicSnapshot;
 import org.lcz.raster.GeoTiffWriter;
 import org.lcz.raster.SceneRaster;
 import org.lcz.scheme.areas.CellSample;
@@ -383,7 +386,7 @@ final class BadInputs {
       }
     }
     try {
-      RecordMetadata m = producer.send(r).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      RecordMetadata m = producer.send(r).get(30, TimeUnit.SECONDS);
       deadLetters.put(topic + "-" + m.partition() + "@" + m.offset(), input);
     } catch (Exception e) {
       outcomes.add(new Outcome("Kafka", input, false, "could not send: " + e));
@@ -391,7 +394,7 @@ final class BadInputs {
   }
 
   private static ConsumerRecord<String, byte[]> oneRecord(String bootstrap, String topic) {
-    return org.lcz.messaging.TopicSnapshot.read(bootstrap, topic, Duration.ofSeconds(30)).stream()
+    return TopicSnapshot.read(bootstrap, topic, Duration.ofSeconds(30)).stream()
         .findFirst()
         .orElseThrow(
             () -> new IllegalStateException("no record on " + topic + " to bend into bad ones"));
@@ -542,7 +545,7 @@ final class BadInputs {
   private static byte[] geoTiff(int w, int h, List<String> bands, Double nodata, float value) {
     WritableRaster raster =
         Raster.createWritableRaster(
-            new java.awt.image.BandedSampleModel(DataBuffer.TYPE_FLOAT, w, h, bands.size()), null);
+            new BandedSampleModel(DataBuffer.TYPE_FLOAT, w, h, bands.size()), null);
     float[] row = new float[w];
     Arrays.fill(row, value);
     for (int b = 0; b < bands.size(); b++) {

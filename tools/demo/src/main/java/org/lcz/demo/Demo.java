@@ -1,23 +1,30 @@
 package org.lcz.demo;
 
+import java.awt.image.Raster;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.lcz.deploy.launcher.LczLauncher;
+import org.lcz.deploy.launcher.RestartPolicy;
 import org.lcz.deploy.launcher.ServiceSpec;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.events.EpochCompleted;
@@ -37,6 +44,7 @@ import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.raster.SceneRaster;
+import org.lcz.scheme.LczFilter;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
@@ -71,15 +79,15 @@ public final class Demo implements AutoCloseable {
   private volatile boolean closing;
   private PrintStream launcherLog;
 
-  private final org.lcz.deploy.launcher.RestartPolicy restarts;
+  private final RestartPolicy restarts;
 
   /** A demo of {@code options} reporting on {@code out}. */
   public Demo(DemoOptions options, PrintStream out) {
-    this(options, out, org.lcz.deploy.launcher.RestartPolicy.standard());
+    this(options, out, RestartPolicy.standard());
   }
 
   /** With {@code restarts} deciding when a crashed service is started again (drills). */
-  Demo(DemoOptions options, PrintStream out, org.lcz.deploy.launcher.RestartPolicy restarts) {
+  Demo(DemoOptions options, PrintStream out, RestartPolicy restarts) {
     this.options = options;
     this.progress = new Progress(out, STAGES);
     this.restarts = restarts;
@@ -459,9 +467,9 @@ public final class Demo implements AutoCloseable {
     try (SceneRaster p = SceneRaster.open(probabilities)) {
       int w = p.width();
       int h = p.height();
-      java.awt.image.Raster r = p.read(0, 0, w, h);
+      Raster r = p.read(0, 0, w, h);
       float nodata = p.nodata().orElseThrow().floatValue(); // 255: 0 % is a probability
-      List<float[]> planes = new java.util.ArrayList<>();
+      List<float[]> planes = new ArrayList<>();
       byte[] classes = new byte[w * h];
       for (int b = 0; b < p.bandNames().size(); b++) {
         float[] plane = r.getSamples(0, 0, w, h, b, new float[w * h]);
@@ -474,7 +482,7 @@ public final class Demo implements AutoCloseable {
         }
         planes.add(plane);
       }
-      return org.lcz.scheme.LczFilter.demuzere()
+      return LczFilter.demuzere()
           .filterProbabilities(
               planes, classes, w, h, p.geoTransform()[1], Math.abs(p.geoTransform()[5]));
     }
@@ -520,7 +528,7 @@ public final class Demo implements AutoCloseable {
     progress.done("listed");
     progress.finish(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "Demo complete: MSMLA trained by event, scene mapped, OA %.3f against the truth,",
             score.oa()));
   }
@@ -582,16 +590,13 @@ public final class Demo implements AutoCloseable {
 
   private PrintStream detailStream() {
     return new PrintStream(
-        new LineSink(line -> progress.detail("%s", line)),
-        true,
-        java.nio.charset.StandardCharsets.UTF_8);
+        new LineSink(line -> progress.detail("%s", line)), true, StandardCharsets.UTF_8);
   }
 
   private static PrintStream printStream(Path file) {
     try {
       Files.createDirectories(file.getParent());
-      return new PrintStream(
-          Files.newOutputStream(file), true, java.nio.charset.StandardCharsets.UTF_8);
+      return new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -599,7 +604,7 @@ public final class Demo implements AutoCloseable {
 
   private static String megabytes(Path file) {
     try {
-      return String.format(java.util.Locale.ROOT, "%.1f MB", Files.size(file) / 1e6);
+      return String.format(Locale.ROOT, "%.1f MB", Files.size(file) / 1e6);
     } catch (IOException e) {
       return "";
     }
@@ -616,17 +621,17 @@ public final class Demo implements AutoCloseable {
 
   /** An output stream that hands each complete line to a consumer. */
   private static final class LineSink extends OutputStream {
-    private final java.util.function.Consumer<String> lines;
-    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    private final Consumer<String> lines;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-    LineSink(java.util.function.Consumer<String> lines) {
+    LineSink(Consumer<String> lines) {
       this.lines = lines;
     }
 
     @Override
     public void write(int b) {
       if (b == '\n') {
-        lines.accept(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        lines.accept(buffer.toString(StandardCharsets.UTF_8));
         buffer.reset();
       } else {
         buffer.write(b);

@@ -1,34 +1,48 @@
 package org.lcz.demo;
 
+import java.awt.image.Raster;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.lcz.deploy.launcher.LczLauncher;
 import org.lcz.deploy.launcher.RestartPolicy;
 import org.lcz.deploy.launcher.ServiceProcess;
 import org.lcz.deploy.stack.LocalStack;
+import org.lcz.events.EpochCompleted;
 import org.lcz.events.EventCodec;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.LczEvent;
 import org.lcz.events.MapTileWritten;
+import org.lcz.events.ModelPublished;
 import org.lcz.events.Promotion;
 import org.lcz.events.SceneMapCompleted;
 import org.lcz.events.SceneReceived;
 import org.lcz.events.SceneRejected;
 import org.lcz.events.SceneTiled;
 import org.lcz.events.Topics;
+import org.lcz.events.TrainingFailed;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.DeadLetterPublisher;
+import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.TopicSnapshot;
@@ -185,7 +199,7 @@ public final class Drills implements AutoCloseable {
                 () -> kill(launcher, victim)));
         awaitWorkers(launcher);
       }
-      Map<String, Runnable> outages = new java.util.LinkedHashMap<>();
+      Map<String, Runnable> outages = new LinkedHashMap<>();
       outages.put(
           "broker down " + options.brokerDown().toSeconds() + " s",
           () -> {
@@ -364,26 +378,21 @@ public final class Drills implements AutoCloseable {
     try (EventFeed feed =
             EventFeed.open(
                 bootstrap, List.of(Topics.TRAINING_PROGRESS, Topics.MODELS), KAFKA_TIMEOUT);
-        org.lcz.messaging.EventPublisher publisher =
-            new org.lcz.messaging.EventPublisher(bootstrap, java.net.URI.create("/lcz/drill"))) {
-      org.apache.kafka.clients.producer.RecordMetadata sent =
-          publisher.publishAndWait(request, KAFKA_TIMEOUT);
+        EventPublisher publisher = new EventPublisher(bootstrap, URI.create("/lcz/drill"))) {
+      RecordMetadata sent = publisher.publishAndWait(request, KAFKA_TIMEOUT);
       Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
       Double seconds = null;
       while (Instant.now().isBefore(deadline)) {
         launcher.supervise(Instant.now());
         for (EventFeed.Received r : feed.poll(POLL)) {
           LczEvent event = r.event().orElse(null);
-          if (event instanceof org.lcz.events.EpochCompleted e
-              && e.runId().equals(runId)
-              && faultEnded == null) {
+          if (event instanceof EpochCompleted e && e.runId().equals(runId) && faultEnded == null) {
             out.printf("drill: %s after epoch %d/%d%n", drill, e.epoch(), e.epochs());
             kill(launcher, "training-worker");
             faultEnded = Instant.now();
-          } else if (event instanceof org.lcz.events.TrainingFailed f && f.runId().equals(runId)) {
+          } else if (event instanceof TrainingFailed f && f.runId().equals(runId)) {
             return new Recovery(drill, runId, 1, 0, 0, 0, false, -1, "failed: " + f.reason());
-          } else if (event instanceof org.lcz.events.ModelPublished m
-              && m.version().endsWith("-" + runId)) {
+          } else if (event instanceof ModelPublished m && m.version().endsWith("-" + runId)) {
             published++;
             if (faultEnded == null) {
               return new Recovery(
@@ -395,7 +404,7 @@ public final class Drills implements AutoCloseable {
         if (seconds != null && committedPast(bootstrap, sent)) {
           // drain what is on the topics by now: a second publication would be among it
           for (EventFeed.Received r : feed.poll(Duration.ofSeconds(2))) {
-            if (r.event().orElse(null) instanceof org.lcz.events.ModelPublished m
+            if (r.event().orElse(null) instanceof ModelPublished m
                 && m.version().endsWith("-" + runId)) {
               published++;
             }
@@ -422,15 +431,13 @@ public final class Drills implements AutoCloseable {
   }
 
   /** Whether the training workers' group has committed past {@code request}. */
-  private static boolean committedPast(
-      String bootstrap, org.apache.kafka.clients.producer.RecordMetadata request) {
-    try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(KafkaClients.admin(bootstrap))) {
+  private static boolean committedPast(String bootstrap, RecordMetadata request) {
+    try (Admin admin = Admin.create(KafkaClients.admin(bootstrap))) {
       var offset =
           admin
               .listConsumerGroupOffsets(TRAINING_GROUP)
               .partitionsToOffsetAndMetadata()
-              .get(10, java.util.concurrent.TimeUnit.SECONDS)
+              .get(10, TimeUnit.SECONDS)
               .get(new TopicPartition(request.topic(), request.partition()));
       return offset != null && offset.offset() > request.offset();
     } catch (Exception e) {
@@ -445,11 +452,11 @@ public final class Drills implements AutoCloseable {
   private String pixels(ObjectStore store, ObjectRef map) {
     Path file = options.demo().dataDir().resolve("drill-maps").resolve(UUID.randomUUID() + ".tif");
     try {
-      java.nio.file.Files.createDirectories(file.getParent());
+      Files.createDirectories(file.getParent());
       store.download(map, file);
       try (SceneRaster r = SceneRaster.open(file)) {
-        java.awt.image.Raster all = r.read(0, 0, r.width(), r.height());
-        java.security.MessageDigest digest = Sha256.newDigest();
+        Raster all = r.read(0, 0, r.width(), r.height());
+        MessageDigest digest = Sha256.newDigest();
         digest.update((r.width() + "x" + r.height() + "x" + all.getNumBands()).getBytes());
         int[] row = new int[r.width()];
         byte[] bytes = new byte[r.width()];
@@ -464,12 +471,12 @@ public final class Drills implements AutoCloseable {
         }
         return Sha256.hex(digest);
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       try {
-        java.nio.file.Files.deleteIfExists(file);
-      } catch (java.io.IOException e) {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
         // a leftover in the drill's data folder
       }
     }
@@ -586,7 +593,7 @@ public final class Drills implements AutoCloseable {
     }
     long killsPassed = report.kills().stream().filter(Recovery::passed).count();
     out.printf("kill -9: %d/%d trials passed%n", killsPassed, report.kills().size());
-    Map<String, long[]> doors = new java.util.LinkedHashMap<>();
+    Map<String, long[]> doors = new LinkedHashMap<>();
     for (BadInputs.Outcome o : report.badInputs()) {
       long[] n = doors.computeIfAbsent(o.door(), d -> new long[2]);
       n[0] += o.clear() ? 1 : 0;

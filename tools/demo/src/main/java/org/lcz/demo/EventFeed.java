@@ -1,5 +1,6 @@
 package org.lcz.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +38,7 @@ final class EventFeed implements AutoCloseable {
       var h = record.headers().lastHeader(name);
       return h == null
           ? Optional.empty()
-          : Optional.of(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+          : Optional.of(new String(h.value(), StandardCharsets.UTF_8));
     }
   }
 

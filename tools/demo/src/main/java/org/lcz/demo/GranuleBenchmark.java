@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.lcz.deploy.launcher.LaunchOptions;
 import org.lcz.deploy.launcher.LczLauncher;
 import org.lcz.deploy.launcher.ServiceSpec;
@@ -277,7 +280,7 @@ public final class GranuleBenchmark {
       Instant tiled = null;
       Instant lastMapTile = null;
       int tiles = 0;
-      java.util.Set<String> mapped = new java.util.HashSet<>();
+      Set<String> mapped = new HashSet<>();
       int reported = 0;
       while (Instant.now().isBefore(deadline)) {
         for (EventFeed.Received r : feed.poll(POLL)) {
@@ -363,7 +366,7 @@ public final class GranuleBenchmark {
     out.println("| service | peak heap used (sampled) | peak committed | max |");
     out.println("| --- | --- | --- | --- |");
     List<String> names = new ArrayList<>(heaps.keySet());
-    java.util.Collections.sort(names);
+    Collections.sort(names);
     for (String name : names) {
       HeapWatch.Peak p = heaps.get(name);
       out.printf(

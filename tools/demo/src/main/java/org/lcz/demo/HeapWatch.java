@@ -1,5 +1,6 @@
 package org.lcz.demo;
 
+import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -62,7 +63,7 @@ public final class HeapWatch implements AutoCloseable {
       connections.put(name, connector);
       beans.put(name, memory);
       sample(name, memory);
-    } catch (com.sun.tools.attach.AttachNotSupportedException | IOException e) {
+    } catch (AttachNotSupportedException | IOException e) {
       throw new IOException("cannot attach to process " + pid + " (" + name + "): " + e, e);
     }
   }

@@ -1,10 +1,14 @@
 package org.lcz.demo;
 
+import java.awt.image.BandedSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.lcz.raster.SceneRaster;
 import org.lcz.scheme.AccuracyMeasures;
 import org.lcz.scheme.ConfusionMatrix;
@@ -72,17 +76,15 @@ record MapScore(ConfusionMatrix confusion, long unmapped) {
           if (classes.length != m.width() * m.height()) {
             throw new IllegalArgumentException("the classes do not fill the map's grid");
           }
-          return java.awt.image.Raster.createRaster(
-              new java.awt.image.BandedSampleModel(
-                  java.awt.image.DataBuffer.TYPE_BYTE, m.width(), m.height(), 1),
-              new java.awt.image.DataBufferByte(classes, classes.length),
+          return Raster.createRaster(
+              new BandedSampleModel(DataBuffer.TYPE_BYTE, m.width(), m.height(), 1),
+              new DataBufferByte(classes, classes.length),
               null);
         },
         truth);
   }
 
-  private static MapScore of(
-      Path map, java.util.function.Function<SceneRaster, Raster> classes, Path truth) {
+  private static MapScore of(Path map, Function<SceneRaster, Raster> classes, Path truth) {
     try (SceneRaster m = SceneRaster.open(map);
         SceneRaster t = SceneRaster.open(truth)) {
       double[] mg = m.geoTransform();

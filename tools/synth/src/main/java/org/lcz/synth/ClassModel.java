@@ -1,5 +1,7 @@
 package org.lcz.synth;
 
+import java.util.List;
+
 /**
  * How one LCZ class looks at 10 m: built types are a grid of buildings (edge, gap between them,
  * share of plots built, roof material, shadow strip for tall buildings, typical height) on a ground
@@ -59,8 +61,8 @@ public record ClassModel(
   }
 
   /** The 17 classes, by map value (index 0 = LCZ 1). */
-  public static final java.util.List<ClassModel> ALL =
-      java.util.List.of(
+  public static final List<ClassModel> ALL =
+      List.of(
           // 1 compact high-rise: large tall blocks close together, shaded paved streets
           built(1, 6, 2, 0.95, Surface.ROOF, 2, 60, Surface.PAVED, Surface.SHADOW, 0.3),
           // 2 compact midrise: medium blocks close together on paving

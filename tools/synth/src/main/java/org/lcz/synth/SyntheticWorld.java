@@ -1,5 +1,6 @@
 package org.lcz.synth;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -42,7 +43,7 @@ public final class SyntheticWorld {
   /** Equal weights: every class about as frequent. */
   public static double[] balanced() {
     double[] w = new double[ClassModel.ALL.size()];
-    java.util.Arrays.fill(w, 1);
+    Arrays.fill(w, 1);
     return w;
   }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -14,6 +15,8 @@ import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.lcz.scheme.LczCatalog;
 import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.TransformException;
+import org.opengis.util.FactoryException;
 
 /**
  * A synthetic world's regions as WUDAPT training areas, the way a person digitises them: squares of
@@ -47,7 +50,7 @@ public final class WorldAreas {
     int[] chosen = new int[wanted.length];
     List<Area> areas = new ArrayList<>();
     Random random = new Random(seed);
-    int need = java.util.Arrays.stream(wanted).sum();
+    int need = Arrays.stream(wanted).sum();
     for (int attempt = 0; attempt < 200 * need && areas.size() < need; attempt++) {
       int col = random.nextInt(cells - SIDE + 1);
       int row = random.nextInt(cells - SIDE + 1);
@@ -87,7 +90,7 @@ public final class WorldAreas {
                   CommonCRS.WGS84.normalizedGeographic(),
                   null)
               .getMathTransform();
-    } catch (org.opengis.util.FactoryException e) {
+    } catch (FactoryException e) {
       throw new IllegalStateException("UTM zone 32N is unknown to Apache SIS", e);
     }
     LczCatalog catalog = LczCatalog.standard();
@@ -116,7 +119,7 @@ public final class WorldAreas {
           DirectPosition2D lonLat = new DirectPosition2D();
           try {
             toLonLat.transform(new DirectPosition2D(p[0], p[1]), lonLat);
-          } catch (org.opengis.referencing.operation.TransformException e) {
+          } catch (TransformException e) {
             throw new IllegalStateException(e);
           }
           folder.append(String.format(Locale.ROOT, "%.8f,%.8f,0 ", lonLat.x, lonLat.y));

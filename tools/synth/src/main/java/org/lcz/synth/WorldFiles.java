@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.lcz.contract.Sensors;
 import org.lcz.raster.GeoTiffWriter;
 import org.lcz.raster.hdf5.BufferedHdf5Writes;
@@ -96,7 +98,7 @@ public final class WorldFiles {
         bands,
         null,
         (y0, chunk) ->
-            java.util.stream.IntStream.range(0, chunk.getHeight())
+            IntStream.range(0, chunk.getHeight())
                 .parallel()
                 .forEach(
                     y -> {
@@ -117,7 +119,7 @@ public final class WorldFiles {
   public static int writePatches(Path file, long seed, int worldSize, int perClass, int patch)
       throws IOException {
     int[] counts = new int[ClassModel.ALL.size()];
-    java.util.Arrays.fill(counts, perClass);
+    Arrays.fill(counts, perClass);
     return writePatches(file, seed, worldSize, counts, patch, false);
   }
 
@@ -140,7 +142,7 @@ public final class WorldFiles {
       throws IOException {
     int channels = bands(height).size();
     int classes = ClassModel.ALL.size();
-    int wanted = java.util.Arrays.stream(perClass).sum();
+    int wanted = Arrays.stream(perClass).sum();
     List<float[][][]> images = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     int[] taken = new int[classes + 1];

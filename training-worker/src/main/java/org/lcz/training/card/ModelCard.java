@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lcz.events.ModelContract;
@@ -130,7 +131,7 @@ public record ModelCard(
 
   /** This card with one more file and the promotion decision of its publication. */
   public ModelCard published(String role, String file, PromotionDecision decision) {
-    Map<String, String> more = new java.util.LinkedHashMap<>(files);
+    Map<String, String> more = new LinkedHashMap<>(files);
     more.put(role, file);
     return new ModelCard(
         cardVersion,

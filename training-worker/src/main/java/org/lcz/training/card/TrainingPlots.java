@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -178,8 +179,7 @@ public final class TrainingPlots {
     renderer.setSeriesPaint(1, new Color(0xff, 0x7f, 0x0e));
     NumberAxis value = new NumberAxis("value over " + r.repeats() + " repeats");
     value.setRange(0, 1.0);
-    CategoryPlot plot =
-        new CategoryPlot(data, new org.jfree.chart.axis.CategoryAxis(), value, renderer);
+    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), value, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.storage.ObjectRef;
 import org.lcz.training.architectures.Architectures;
@@ -73,9 +74,9 @@ public final class VersionFolder {
 
   /** Every file of a completed folder, the card last (it marks the version complete). */
   public static List<Path> files(ModelCard card, Path dir) {
-    return java.util.stream.Stream.concat(
+    return Stream.concat(
             card.files().values().stream().map(dir::resolve),
-            java.util.stream.Stream.of(dir.resolve(ModelCard.FILE_NAME)))
+            Stream.of(dir.resolve(ModelCard.FILE_NAME)))
         .toList();
   }
 }

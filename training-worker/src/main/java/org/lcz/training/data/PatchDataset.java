@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An HDF5 patch data set, read batch by batch by index range: the file is never loaded whole (the
@@ -156,12 +157,12 @@ public final class PatchDataset implements AutoCloseable {
    * Each patch's training-area id, when the set was built from training areas (its {@code area}
    * data set, one integer per patch); empty for sets without one.
    */
-  public java.util.Optional<int[]> areas() {
+  public Optional<int[]> areas() {
     Node node;
     try {
       node = hdf.getByPath("area");
     } catch (HdfException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (!(node instanceof Dataset d)
         || d.getDimensions().length != 1
@@ -170,10 +171,10 @@ public final class PatchDataset implements AutoCloseable {
     }
     Object data = d.getData();
     if (data instanceof int[] ids) {
-      return java.util.Optional.of(ids);
+      return Optional.of(ids);
     }
     if (data instanceof long[] ids) {
-      return java.util.Optional.of(java.util.Arrays.stream(ids).mapToInt(v -> (int) v).toArray());
+      return Optional.of(Arrays.stream(ids).mapToInt(v -> (int) v).toArray());
     }
     throw new DatasetException(file, "'area' must hold integers, not " + d.getJavaType());
   }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -36,7 +37,7 @@ public final class ConvolutionTrial {
 
     @Override
     public String toString() {
-      return String.format(java.util.Locale.ROOT, "%.1e", relative)
+      return String.format(Locale.ROOT, "%.1e", relative)
           + (nonFinite > 0 ? " (" + nonFinite + " not finite)" : "");
     }
   }

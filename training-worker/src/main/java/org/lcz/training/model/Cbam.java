@@ -13,6 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
@@ -70,7 +71,7 @@ final class Cbam extends AbstractBlock {
     a = g.relu(g.dense(a, expand));
     String b = g.relu(g.dense(a, second));
     String refined = g.mul(x, g.perChannel(g.sigmoid(g.add(a, b)), channels));
-    String pooled = g.concat(1, java.util.List.of(g.channelMean(refined), g.channelMax(refined)));
+    String pooled = g.concat(1, List.of(g.channelMean(refined), g.channelMax(refined)));
     return g.mul(refined, g.sigmoid(g.conv(pooled, spatial)));
   }
 

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.lcz.training.onnx.graph.OnnxGraph;
 
 /**
@@ -45,7 +46,7 @@ final class MultiScaleStem extends AbstractBlock {
 
   /** Adds this block to an ONNX graph; returns its output. */
   String onnx(OnnxGraph g, String x) {
-    return g.concat(1, java.util.List.of(g.conv(x, wide), g.conv(x, middle), g.conv(x, point)));
+    return g.concat(1, List.of(g.conv(x, wide), g.conv(x, middle), g.conv(x, point)));
   }
 
   @Override

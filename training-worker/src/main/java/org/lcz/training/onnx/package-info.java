@@ -1,2 +1,2 @@
-/** ONNX export of trained MSMLA networks, written with ONNX's own protobuf schema. */
+/** ONNX export of trained networks, written with ONNX's own protobuf schema. */
 package org.lcz.training.onnx;

@@ -1,5 +1,8 @@
 package org.lcz.training.train;
 
+import java.util.Locale;
+import org.lcz.events.EpochCompleted;
+
 /**
  * What one epoch measured.
  *
@@ -27,7 +30,7 @@ public record EpochStats(
   /** One line for people: {@code epoch 3/20 loss 0.5321 train OA … ETA 112 s}. */
   public String describe() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "epoch %d/%d  loss %.4f  train OA %.4f  val OA %.4f  lr %.2e  %.0f patches/s  %.0f s"
             + "  ETA %.0f s",
         epoch,
@@ -42,8 +45,8 @@ public record EpochStats(
   }
 
   /** The EpochCompleted event of this epoch in run {@code runId}. */
-  public org.lcz.events.EpochCompleted toEvent(String runId) {
-    return new org.lcz.events.EpochCompleted(
+  public EpochCompleted toEvent(String runId) {
+    return new EpochCompleted(
         runId,
         epoch,
         epochs,

@@ -3,6 +3,7 @@ package org.lcz.training.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -68,7 +69,7 @@ final class Evaluator {
   static int[] predict(Block block, ParameterStore store, NDManager manager, PatchBatch batch) {
     NDArray x = images(manager, batch);
     NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
-    return logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+    return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
   }
 
   /** The batch's valid patches as an NCHW array on {@code manager}. */

@@ -1,2 +1,2 @@
-/** The MSMLA training loop: batches, augmentation, loss, schedule, early stopping, evaluation. */
+/** The training loop: batches, augmentation, loss, schedule, early stopping, evaluation. */
 package org.lcz.training.train;

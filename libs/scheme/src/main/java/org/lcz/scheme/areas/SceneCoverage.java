@@ -20,6 +20,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
+import org.opengis.util.FactoryException;
 
 /**
  * Training areas against the scene they will be sampled from: whether an area lies in the scene and
@@ -43,7 +44,7 @@ public final class SceneCoverage {
       toScene =
           CRS.findOperation(CommonCRS.WGS84.normalizedGeographic(), scene.crs(), null)
               .getMathTransform();
-    } catch (org.opengis.util.FactoryException e) {
+    } catch (FactoryException e) {
       throw new TrainingAreaException(
           scene.name() + ": cannot place longitude/latitude in its CRS (" + e.getMessage() + ")",
           e);

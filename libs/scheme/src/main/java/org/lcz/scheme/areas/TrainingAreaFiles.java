@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -27,6 +29,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.TransformException;
+import org.opengis.util.FactoryException;
 
 /**
  * Reads training areas from the files people make them in:
@@ -96,7 +100,7 @@ public final class TrainingAreaFiles {
       try (InputStream in = zip.getInputStream(doc)) {
         return kml(name + "!" + doc.getName(), in, classProperty);
       }
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException e) {
       throw new TrainingAreaException(name + ": not a KMZ (zip) file: " + e.getMessage(), e);
     }
   }
@@ -284,7 +288,7 @@ public final class TrainingAreaFiles {
 
   private static LinearRing ring(Coordinate[] c) {
     if (c.length > 0 && !c[0].equals2D(c[c.length - 1])) {
-      Coordinate[] closed = java.util.Arrays.copyOf(c, c.length + 1);
+      Coordinate[] closed = Arrays.copyOf(c, c.length + 1);
       closed[c.length] = c[0].copy();
       c = closed;
     }
@@ -374,7 +378,7 @@ public final class TrainingAreaFiles {
         if (toLonLat != null) {
           try {
             toLonLat.transform(p, 0, p, 0, 1);
-          } catch (org.opengis.referencing.operation.TransformException e) {
+          } catch (TransformException e) {
             throw new IllegalArgumentException(
                 "a coordinate cannot be transformed: " + e.getMessage());
           }
@@ -407,7 +411,7 @@ public final class TrainingAreaFiles {
       return CRS.findOperation(
               CRS.forCode("EPSG:" + epsg), CommonCRS.WGS84.normalizedGeographic(), null)
           .getMathTransform();
-    } catch (org.opengis.util.FactoryException e) {
+    } catch (FactoryException e) {
       throw new TrainingAreaException(
           name + ": unknown CRS " + code + " (" + e.getMessage() + ")", e);
     }

@@ -7,16 +7,25 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.sis.referencing.CommonCRS;
 import org.lcz.contract.Radiometry;
 import org.lcz.events.LczEvent;
 import org.lcz.events.ModelContract;
@@ -39,6 +48,7 @@ import org.lcz.storage.MinioObjectStore;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
 import org.lcz.storage.S3Settings;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 
 /**
  * {@code ./lcz inference-benchmark}: for one exported model, at one batch size and thread count,
@@ -90,7 +100,7 @@ public final class InferenceBenchmark {
     double raw = rawOnnxRuntime(model, contract, batch, threads, patches);
     System.out.printf("ONNX Runtime alone:       %8.1f patches/s%n", raw);
     System.out.printf("the worker's classifier:  %8.1f patches/s%n", classifier);
-    if (java.util.Arrays.asList(args).contains("--alone")) {
+    if (Arrays.asList(args).contains("--alone")) {
       return; // ONNX Runtime only, for another benchmark's comparison
     }
 
@@ -98,7 +108,7 @@ public final class InferenceBenchmark {
       store.ensureBuckets(Buckets.all());
       double endToEnd = endToEnd(store, bootstrap, model, contract, scenePx, batch, threads, 1);
       System.out.printf("ratio end to end / ONNX Runtime alone: %.2f%n", endToEnd / raw);
-      if (java.util.Arrays.asList(args).contains("--scaling")) {
+      if (Arrays.asList(args).contains("--scaling")) {
         // the same scene size through one worker of one thread, then through two such workers
         double one = endToEnd(store, bootstrap, model, contract, scenePx, batch, 1, 1);
         double two = endToEnd(store, bootstrap, model, contract, scenePx, batch, 1, 2);
@@ -144,8 +154,8 @@ public final class InferenceBenchmark {
             0,
             null,
             Instant.now());
-    List<WorkerLoops> started = new java.util.ArrayList<>();
-    java.util.Queue<TileTimes> times = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    List<WorkerLoops> started = new ArrayList<>();
+    Queue<TileTimes> times = new ConcurrentLinkedQueue<>();
     try (EventPublisher events = new EventPublisher(bootstrap, URI.create("/lcz/bench"))) {
       GroupOffsets.startAtEnd(bootstrap, run + "-tiles", Topics.TILES);
       events.publishAndWait(published, Duration.ofSeconds(30));
@@ -205,7 +215,7 @@ public final class InferenceBenchmark {
   }
 
   /** Where the workers' time went, summed over the tiles they mapped. */
-  static String phases(java.util.Collection<TileTimes> times) {
+  static String phases(Collection<TileTimes> times) {
     long read = 0;
     long map = 0;
     long classify = 0;
@@ -222,7 +232,7 @@ public final class InferenceBenchmark {
     int tiles = Math.max(1, times.size());
     double total = Math.max(1, all.totalNanos());
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "per tile (%d tiles): read %.0f ms (%.1f %%), map %.0f ms (%.1f %%; %.1f patches/s while"
             + " mapping, %.1f inside the classifier; cutting %.1f %% of mapping), write %.0f ms"
             + " (%.1f %%)",
@@ -275,8 +285,8 @@ public final class InferenceBenchmark {
         // a fresh direct buffer per batch: 30 % of the throughput here)
         float[] values = randomBatch(c, batch);
         FloatBuffer data =
-            java.nio.ByteBuffer.allocateDirect(values.length * Float.BYTES)
-                .order(java.nio.ByteOrder.nativeOrder())
+            ByteBuffer.allocateDirect(values.length * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
                 .asFloatBuffer()
                 .put(values);
         data.flip();
@@ -368,8 +378,8 @@ public final class InferenceBenchmark {
           }
 
           @Override
-          public org.opengis.referencing.crs.CoordinateReferenceSystem crs() {
-            return org.apache.sis.referencing.CommonCRS.WGS84.universal(45, 9); // UTM 32N
+          public CoordinateReferenceSystem crs() {
+            return CommonCRS.WGS84.universal(45, 9); // UTM 32N
           }
 
           @Override

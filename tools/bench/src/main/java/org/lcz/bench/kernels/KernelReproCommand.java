@@ -1,5 +1,6 @@
 package org.lcz.bench.kernels;
 
+import ai.djl.training.optimizer.Optimizer;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code ./lcz kernel-repro}: reproduces the wrong results of PyTorch's CPU kernels on the
@@ -126,8 +128,7 @@ public final class KernelReproCommand {
   }
 
   /** {@code --sgd RATE} for plain SGD, else Adam at 0.002. */
-  private static java.util.function.Supplier<ai.djl.training.optimizer.Optimizer> optimizer(
-      Map<String, String> o) {
+  private static Supplier<Optimizer> optimizer(Map<String, String> o) {
     if (o.containsKey("--sgd")) {
       float rate = Float.parseFloat(o.get("--sgd"));
       return () -> ModelRuns.sgd(rate);

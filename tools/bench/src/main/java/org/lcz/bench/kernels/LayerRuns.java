@@ -15,9 +15,11 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.lcz.training.kernels.ConvolutionForm;
@@ -28,6 +30,7 @@ import org.lcz.training.kernels.RoutableConv2d;
 import org.lcz.training.model.Msmla;
 import org.lcz.training.model.MsmlaBlock;
 import org.lcz.training.model.MsmlaVariant;
+import org.lcz.training.train.TorchThreads;
 
 /**
  * Each layer type of MSMLA-18 alone, forward and backward, {@code runs} times on fixed inputs from
@@ -65,8 +68,7 @@ final class LayerRuns {
   private final int batch;
   private final int patch;
   private final boolean selfCheck;
-  private final java.util.Map<ConvolutionProblem, ConvolutionForm> forms =
-      new java.util.HashMap<>();
+  private final Map<ConvolutionProblem, ConvolutionForm> forms = new HashMap<>();
 
   /**
    * @param selfCheck run each convolution in the form the kernel self-check chooses for it (else in
@@ -100,7 +102,7 @@ final class LayerRuns {
       MsmlaBlock net = Msmla.builder().setVariant(MsmlaVariant.MSMLA_18).setBands(10).build();
       net.initialize(m, DataType.FLOAT32, net.inputShape(batch, patch));
       if (selfCheck) {
-        KernelSelfCheck.check(net, batch, m, org.lcz.training.train.TorchThreads.threads());
+        KernelSelfCheck.check(net, batch, m, TorchThreads.threads());
       }
       Set<ConvolutionProblem> shapes = new LinkedHashSet<>();
       for (RoutableConv2d c : KernelSelfCheck.convolutions(net)) {

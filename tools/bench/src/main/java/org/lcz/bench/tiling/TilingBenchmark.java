@@ -7,13 +7,21 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.lcz.contract.Sensors;
+import org.lcz.ingest.source.SceneFormat;
+import org.lcz.ingest.source.SceneSource;
+import org.lcz.ingest.source.StacItemFormat;
 import org.lcz.ingest.tiling.SceneTiler;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.MinioObjectStore;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
 import org.lcz.storage.S3Settings;
 
@@ -175,13 +183,11 @@ public final class TilingBenchmark {
       Path work = Files.createTempDirectory("stac-bench");
       resetPeaks();
       long t1 = System.nanoTime();
-      org.lcz.storage.ObjectInfo object =
-          store.stat(Buckets.INBOX, "benchmark/" + run + "/" + item.getFileName());
-      org.lcz.ingest.source.SceneFormat.Plan plan =
-          new org.lcz.ingest.source.StacItemFormat(BANDS).plan(object, store);
-      java.util.Map<org.lcz.storage.ObjectRef, Path> local = new java.util.LinkedHashMap<>();
+      ObjectInfo object = store.stat(Buckets.INBOX, "benchmark/" + run + "/" + item.getFileName());
+      SceneFormat.Plan plan = new StacItemFormat(BANDS).plan(object, store);
+      Map<ObjectRef, Path> local = new LinkedHashMap<>();
       int n = 0;
-      for (org.lcz.storage.ObjectRef part : plan.parts()) {
+      for (ObjectRef part : plan.parts()) {
         Path f = work.resolve("part-" + n++ + ".tif");
         store.download(part, f);
         local.put(part, f);
@@ -189,7 +195,7 @@ public final class TilingBenchmark {
       double download = (System.nanoTime() - t1) / 1e9;
       SceneTiler tiler = new SceneTiler(store, new SceneTiler.Settings(BANDS, 10, 512, 24));
       SceneTiler.Result result;
-      try (org.lcz.ingest.source.SceneSource source = plan.open(local, work)) {
+      try (SceneSource source = plan.open(local, work)) {
         result = tiler.tile(run, source);
       }
       double total = (System.nanoTime() - t1) / 1e9;
@@ -219,7 +225,7 @@ public final class TilingBenchmark {
         store.delete(Buckets.INBOX, o.ref().key());
       }
       try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }

@@ -13,6 +13,7 @@ import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds an ONNX graph node by node from DJL layers: each method adds the nodes of one operation
@@ -39,7 +40,7 @@ public final class OnnxGraph {
   }
 
   private String fresh(String op) {
-    return op.toLowerCase(java.util.Locale.ROOT) + "_" + counter++;
+    return op.toLowerCase(Locale.ROOT) + "_" + counter++;
   }
 
   /** Adds a float32 initializer holding {@code array}; returns its name. */
