@@ -24,7 +24,7 @@ public final class LczMapCog implements SceneProduct {
   public static final List<String> BANDS = List.of("lcz", "lczFilter", "classProbability");
 
   static final String COG = "image/tiff; application=geotiff; profile=cloud-optimized";
-  static final LczTiff.Layout LAYOUT = new LczTiff.Layout(BANDS, true, 0);
+  static final LczTiff.MapBands LAYOUT = new LczTiff.MapBands(BANDS, true, 0);
   static final List<Overviews.Kind> KINDS =
       List.of(Overviews.Kind.CLASS, Overviews.Kind.CLASS, Overviews.Kind.CONFIDENCE);
 
@@ -73,14 +73,14 @@ public final class LczMapCog implements SceneProduct {
     return List.of(scene.map().classes(), scene.filtered(), scene.map().confidence());
   }
 
-  static LczTiff.Georeference georeference(AssembledScene scene) {
+  static LczTiff.MapPlacement georeference(AssembledScene scene) {
     return georeference(scene, scene.geoTransform(), scene.epsg(), scene.manifest().projected());
   }
 
   /** Where a product of {@code scene} lies, with the scene's model version(s) and id. */
-  static LczTiff.Georeference georeference(
+  static LczTiff.MapPlacement georeference(
       AssembledScene scene, double[] geoTransform, int epsg, boolean projected) {
-    return new LczTiff.Georeference(
+    return new LczTiff.MapPlacement(
         geoTransform,
         epsg,
         projected,

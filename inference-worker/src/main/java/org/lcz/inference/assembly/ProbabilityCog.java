@@ -19,8 +19,8 @@ public final class ProbabilityCog implements SceneProduct {
   /** The nodata value of the probability bands. */
   public static final int NODATA = 255;
 
-  private static final LczTiff.Layout LAYOUT =
-      new LczTiff.Layout(MapTileFile.probabilityBandNames(), false, NODATA);
+  private static final LczTiff.MapBands LAYOUT =
+      new LczTiff.MapBands(MapTileFile.probabilityBandNames(), false, NODATA);
   private static final List<Overviews.Kind> KINDS =
       Collections.nCopies(MapTile.CLASSES, Overviews.Kind.PERCENT);
 

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.Deflater;
+import org.lcz.raster.GdalMetadata;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.scheme.LczClass;
 
 /**
  * Writes LCZ rasters as GeoTIFFs in the Cloud-Optimized GeoTIFF layout: 8-bit bands, pixel
- * interleaved, named as the {@link Layout} says (the first with the WUDAPT palette as colour table
+ * interleaved, named as the {@link MapBands} says (the first with the WUDAPT palette as colour table
  * when it holds classes), internal tiles compressed with DEFLATE, one nodata value, and optional
  * overviews. Layout (what GDAL's COG validator checks): the header, then every IFD (full resolution
  * first, then overviews by decreasing size), then the tiles of the smallest overview first and of
@@ -29,8 +29,8 @@ public final class LczTiff {
    * The bands of a file: their names (GDAL band descriptions), whether band 1 holds classes and
    * gets the WUDAPT colour table, and the nodata value of every band.
    */
-  public record Layout(List<String> bandNames, boolean palette, int nodata) {
-    public Layout {
+  public record MapBands(List<String> bandNames, boolean palette, int nodata) {
+    public MapBands {
       bandNames = List.copyOf(bandNames);
       if (bandNames.isEmpty() || nodata < 0 || nodata > 255) {
         throw new IllegalArgumentException("a layout needs bands and a nodata value 0..255");
@@ -75,11 +75,12 @@ public final class LczTiff {
    * @param projected whether that CRS is projected (else geographic)
    * @param metadata dataset metadata items (e.g. the model version), shown by {@code gdalinfo}
    */
-  public record Georeference(
+  public record MapPlacement(
       double[] geoTransform, int epsg, boolean projected, Map<String, String> metadata) {}
 
   /** The GeoTIFF bytes of {@code levels} (full resolution first), in tiles of {@code blockSize}. */
-  public static byte[] write(List<Level> levels, Layout layout, int blockSize, Georeference where) {
+  public static byte[] write(
+      List<Level> levels, MapBands layout, int blockSize, MapPlacement where) {
     if (levels.isEmpty()) {
       throw new IllegalArgumentException("no image to write");
     }
@@ -183,7 +184,7 @@ public final class LczTiff {
 
   /** The tags of one image file directory, sorted by tag as TIFF requires. */
   private static Ifd ifd(
-      Level level, Layout layout, int block, Georeference where, boolean overview, int tiles) {
+      Level level, MapBands layout, int block, MapPlacement where, boolean overview, int tiles) {
     int n = layout.bands();
     Ifd d = new Ifd();
     if (overview) {
@@ -228,7 +229,7 @@ public final class LczTiff {
           0,
           1,
           where.epsg()); // ProjectedCSType / GeographicType
-      d.ascii(42112, gdalMetadata(where.metadata(), layout.bandNames()));
+      d.ascii(42112, GdalMetadata.xml(where.metadata(), layout.bandNames()));
     }
     d.ascii(42113, Integer.toString(layout.nodata())); // GDAL_NODATA
     return d;
@@ -249,33 +250,6 @@ public final class LczTiff {
       map[512 + v] = (c.rgb() & 0xFF) * 257;
     }
     return map;
-  }
-
-  private static String gdalMetadata(Map<String, String> items, List<String> bands) {
-    StringBuilder xml = new StringBuilder("<GDALMetadata>");
-    new TreeMap<>(items)
-        .forEach(
-            (k, v) ->
-                xml.append("<Item name=\"")
-                    .append(escape(k))
-                    .append("\">")
-                    .append(escape(v))
-                    .append("</Item>"));
-    for (int b = 0; b < bands.size(); b++) {
-      xml.append("<Item name=\"DESCRIPTION\" sample=\"")
-          .append(b)
-          .append("\" role=\"description\">")
-          .append(escape(bands.get(b)))
-          .append("</Item>");
-    }
-    return xml.append("</GDALMetadata>").toString();
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 
   /** An IFD under construction: entries in tag order, values too large for an entry after it. */

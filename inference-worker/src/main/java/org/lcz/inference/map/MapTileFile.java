@@ -23,7 +23,7 @@ public final class MapTileFile {
   public static final String MODEL_VERSION = "LCZ_MODEL_VERSION";
 
   /** The bands of a map tile. */
-  public static final LczTiff.Layout LAYOUT = layout();
+  public static final LczTiff.MapBands LAYOUT = layout();
 
   private MapTileFile() {}
 
@@ -36,10 +36,10 @@ public final class MapTileFile {
     return names;
   }
 
-  private static LczTiff.Layout layout() {
+  private static LczTiff.MapBands layout() {
     List<String> names = new ArrayList<>(List.of("lcz", "classProbability"));
     names.addAll(probabilityBandNames());
-    return new LczTiff.Layout(names, true, 0);
+    return new LczTiff.MapBands(names, true, 0);
   }
 
   /** The GeoTIFF bytes of {@code tile}. */
@@ -54,7 +54,7 @@ public final class MapTileFile {
         List.of(new LczTiff.Level(tile.width(), tile.height(), bands)),
         LAYOUT,
         block,
-        new LczTiff.Georeference(
+        new LczTiff.MapPlacement(
             tile.geoTransform(), epsg, projected, Map.of(MODEL_VERSION, tile.modelVersion())));
   }
 

@@ -26,8 +26,8 @@ class LczTiffTest {
     return new LczTiff.Level(w, h, List.of(classes, confidence));
   }
 
-  static final LczTiff.Layout LAYOUT =
-      new LczTiff.Layout(List.of("lcz", "classProbability"), true, 0);
+  static final LczTiff.MapBands LAYOUT =
+      new LczTiff.MapBands(List.of("lcz", "classProbability"), true, 0);
   static final List<Overviews.Kind> KINDS =
       List.of(Overviews.Kind.CLASS, Overviews.Kind.CONFIDENCE);
 
@@ -44,7 +44,7 @@ class LczTiffTest {
             levels,
             LAYOUT,
             64,
-            new LczTiff.Georeference(
+            new LczTiff.MapPlacement(
                 new double[] {600000, 100, 0, 5100000, 0, -100},
                 32633,
                 true,
@@ -99,7 +99,7 @@ class LczTiffTest {
                     List.of(level(10, 10)),
                     LAYOUT,
                     100,
-                    new LczTiff.Georeference(
+                    new LczTiff.MapPlacement(
                         new double[] {0, 1, 0, 0, 0, -1}, 32632, true, Map.of())))
         .hasMessageContaining("multiple of 16");
   }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
 
@@ -276,7 +277,7 @@ public final class GeoTiffWriter {
           1,
           where.epsg() // ProjectedCSType / GeographicType
         });
-    dir.addAscii(42112, gdalMetadata(bandNames));
+    dir.addAscii(42112, GdalMetadata.xml(Map.of(), bandNames));
     if (nodata != null) {
       dir.addAscii(42113, format(nodata));
     }
@@ -472,25 +473,6 @@ public final class GeoTiffWriter {
     long[] v = new long[n];
     Arrays.fill(v, value);
     return v;
-  }
-
-  private static String gdalMetadata(List<String> names) {
-    StringBuilder xml = new StringBuilder("<GDALMetadata>");
-    for (int b = 0; b < names.size(); b++) {
-      xml.append("<Item name=\"DESCRIPTION\" sample=\"")
-          .append(b)
-          .append("\" role=\"description\">")
-          .append(escape(names.get(b)))
-          .append("</Item>");
-    }
-    return xml.append("</GDALMetadata>").toString();
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 
   private static String format(double v) {
