@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.lcz.events.LczEvent;
 import org.lcz.events.ModelPublished;
 import org.lcz.events.Promotion;
 import org.lcz.events.Topics;
+import org.lcz.events.TrainingFailed;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
@@ -177,6 +179,64 @@ public class TrainingJobTest {
     }
   }
 
+  @Test
+  void aSecondArchitectureIsTrainedExportedAndCarriesItsNameAndAnUnknownOneIsRefused(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    Path sets = Files.createDirectory(work.resolve("sets"));
+    LearnableSets.write(sets);
+    String prefix = "job-" + UUID.randomUUID() + "/";
+    List<LczEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ObjectStore store = stack.newObjectStore()) {
+      ObjectRef train =
+          store.put(
+              Buckets.DATASETS,
+              prefix + "train.h5",
+              sets.resolve("train.h5"),
+              "application/x-hdf5");
+      ObjectRef val =
+          store.put(
+              Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
+      // events kept here, not published: this model must not become the shared stack's current one
+      TrainingJob job =
+          new TrainingJob(
+              store,
+              events::add,
+              DEFAULTS,
+              work.resolve("runs"),
+              Clock.systemUTC(),
+              name -> Optional.empty());
+      TrainingRequested sen2lcz =
+          request(prefix + "sen2lcz", "sen2lcz-net-mf", train, val, null, 3L, Promotion.ALWAYS);
+      assertThat(job.handle(sen2lcz)).isEqualTo(TrainingJob.Result.TRAINED);
+      ModelPublished published =
+          events.stream()
+              .filter(ModelPublished.class::isInstance)
+              .map(ModelPublished.class::cast)
+              .reduce((a, b) -> b)
+              .orElseThrow();
+      assertThat(published.contract().architecture()).isEqualTo("SEN2LCZ-NET-MF");
+      ModelCard card = ModelCard.read(store.read(published.card()));
+      assertThat(card.plan().variant()).isEqualTo("sen2lcz-net-mf");
+      Path onnx = work.resolve("sen2lcz.onnx");
+      Files.write(onnx, store.read(published.model()));
+      assertThat(OnnxExporterTest.check(onnx)).isEqualTo("ir 8 opset 17");
+      try (ai.onnxruntime.OrtSession session =
+          ai.onnxruntime.OrtEnvironment.getEnvironment().createSession(onnx.toString())) {
+        assertThat(ModelMetadata.contract(session.getMetadata().getCustomMetadata()))
+            .isEqualTo(card.contract());
+      }
+
+      TrainingRequested unknown =
+          request(prefix + "unknown", "resnet-50", train, val, null, 3L, Promotion.ALWAYS);
+      assertThat(job.handle(unknown)).isEqualTo(TrainingJob.Result.FAILED);
+      assertThat(events)
+          .filteredOn(TrainingFailed.class::isInstance)
+          .map(e -> ((TrainingFailed) e).reason())
+          .containsExactly(
+              "unknown variant 'resnet-50'; known: msmla-18, msmla-50, sen2lcz-net-mf");
+    }
+  }
+
   /** {@code model} as a current model of another version whose OA_w is {@code oaW}. */
   private static ModelPublished championOf(ModelPublished model, String version, double oaW) {
     return new ModelPublished(
@@ -196,10 +256,22 @@ public class TrainingJobTest {
   /** A two-epoch MSMLA-18 request on the given sets (also used by the inference tests). */
   public static TrainingRequested request(
       String runId, ObjectRef train, ObjectRef val, ObjectRef test, long seed, Promotion promote) {
+    return request(runId, "msmla-18", train, val, test, seed, promote);
+  }
+
+  /** A two-epoch request of {@code variant} on the given sets. */
+  public static TrainingRequested request(
+      String runId,
+      String variant,
+      ObjectRef train,
+      ObjectRef val,
+      ObjectRef test,
+      long seed,
+      Promotion promote) {
     return new TrainingRequested(
         LczEvent.CURRENT_SCHEMA_VERSION,
         runId,
-        "msmla-18",
+        variant,
         train,
         val,
         test,
