@@ -43,6 +43,32 @@ class ModuleGraphTest {
   }
 
   @Test
+  void noModuleHoldsMoreThanAFifthOfTheMainCode() throws Exception {
+    Path root = Home.dir();
+    java.util.Map<String, Long> lines = new java.util.TreeMap<>();
+    long total = 0;
+    for (String module : ModuleGraph.fromPoms(root).keySet()) {
+      Path main = root.resolve(module).resolve("src/main/java");
+      long n = 0;
+      if (Files.isDirectory(main)) {
+        try (var files = Files.walk(main)) {
+          for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            n += Files.readAllLines(f).size();
+          }
+        }
+      }
+      lines.put(module, n);
+      total += n;
+    }
+    assertThat(total).isGreaterThan(10_000);
+    for (var e : lines.entrySet()) {
+      assertThat(e.getValue() * 5)
+          .as("%s: %d of %d main lines", e.getKey(), e.getValue(), total)
+          .isLessThanOrEqualTo(total);
+    }
+  }
+
+  @Test
   void aGraphThatDiffersFromThePomsIsSeen(@TempDir Path dir) throws Exception {
     Files.writeString(
         dir.resolve("pom.xml"),
