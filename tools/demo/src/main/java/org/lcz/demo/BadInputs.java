@@ -157,10 +157,10 @@ final class BadInputs {
         postJson("/training-runs", "{\"trainDta\":\"x.h5\"}", key),
         400);
     expect4xx(
-        "POST /training-runs unknown variant",
+        "POST /training-runs malformed variant",
         postJson(
             "/training-runs",
-            "{\"variant\":\"msmla-99\",\"trainData\":\"s3://lcz-datasets/x.h5\"}",
+            "{\"variant\":\"msmla 99!\",\"trainData\":\"s3://lcz-datasets/x.h5\"}",
             key),
         400);
     expect4xx(
@@ -449,6 +449,31 @@ final class BadInputs {
                 r.statusCode() >= 400 && r.statusCode() < 500 && !detail.isBlank(),
                 "HTTP " + r.statusCode() + " " + abbreviate(detail)));
       }
+    }
+    // a variant's name of the right form that the worker's registry does not know: accepted at the
+    // door (which architectures exist is the worker's to say), refused by the worker naming it
+    String unknownKey = "drill/" + text.getFileName();
+    String unknownRun = "drill-unknown-variant-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> r =
+        postJson(
+            "/training-runs",
+            "{\"runId\":\""
+                + unknownRun
+                + "\",\"variant\":\"msmla-99\",\"trainData\":\"s3://"
+                + Buckets.DATASETS
+                + "/"
+                + unknownKey
+                + "\",\"epochs\":1}",
+            launcher.apiKey());
+    if (r.statusCode() == 202) {
+      runs.put(unknownRun, "training request: unknown variant msmla-99");
+    } else {
+      outcomes.add(
+          new Outcome(
+              "training",
+              "training request: unknown variant msmla-99",
+              false,
+              "HTTP " + r.statusCode() + " " + abbreviate(detail(r.body()))));
     }
   }
 
