@@ -86,7 +86,7 @@ public record DemoOptions(
           "                       the data sets; the services are started to use it",
           "  --training T         areas (default: the world's WUDAPT training areas and their",
           "                       scene) or patches (its ready-made HDF5 patch sets)",
-          "  --variant V          msmla-18 (default) or msmla-50",
+          "  --variant V          msmla-18 (default), msmla-50 or sen2lcz-net-mf",
           "  --epochs N           most training epochs (default 8)",
           "  --min-oa X           fail when the map's OA is below X (default 0.85)",
           "  --keep-running       leave the platform up afterwards, until Ctrl-C",
