@@ -15,11 +15,11 @@ import org.lcz.scheme.LczClass;
 
 /**
  * Writes LCZ rasters as GeoTIFFs in the Cloud-Optimized GeoTIFF layout: 8-bit bands, pixel
- * interleaved, named as the {@link MapBands} says (the first with the WUDAPT palette as colour table
- * when it holds classes), internal tiles compressed with DEFLATE, one nodata value, and optional
- * overviews. Layout (what GDAL's COG validator checks): the header, then every IFD (full resolution
- * first, then overviews by decreasing size), then the tiles of the smallest overview first and of
- * the full resolution last, each image's tiles row by row.
+ * interleaved, named as the {@link MapBands} says (the first with the WUDAPT palette as colour
+ * table when it holds classes), internal tiles compressed with DEFLATE, one nodata value, and
+ * optional overviews. Layout (what GDAL's COG validator checks): the header, then every IFD (full
+ * resolution first, then overviews by decreasing size), then the tiles of the smallest overview
+ * first and of the full resolution last, each image's tiles row by row.
  *
  * <p>Apache SIS 1.6 writes neither overviews nor this layout and mil.nga's TIFF writer puts each
  * image's data right after its IFD, so the layout is written here (classic little-endian TIFF).
