@@ -529,7 +529,8 @@ public final class Demo implements AutoCloseable {
     progress.finish(
         String.format(
             Locale.ROOT,
-            "Demo complete: MSMLA trained by event, scene mapped, OA %.3f against the truth,",
+            "Demo complete: %s trained by event, scene mapped, OA %.3f against the truth,",
+            options.variant().toUpperCase(Locale.ROOT),
             score.oa()));
   }
 
