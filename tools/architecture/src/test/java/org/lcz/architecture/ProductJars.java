@@ -21,7 +21,9 @@ final class ProductJars {
   /** Class entries a product jar must not hold. */
   static final Pattern FORBIDDEN_ENTRY =
       Pattern.compile(
-          "org/lcz/(demo|bench|synth|cli|architecture)/.*"
+          "org/lcz/("
+              + String.join("|", HouseRules.TOOLS)
+              + ")/.*"
               + "|org/lcz/deploy/testing/.*"
               + "|org/lcz/.*(Test|IT)(\\$.*)?\\.class"
               + "|org/junit/.*|org/assertj/.*|org/openqa/selenium/.*");
