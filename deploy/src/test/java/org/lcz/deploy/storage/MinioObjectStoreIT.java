@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,26 @@ class MinioObjectStoreIT {
       assertThat(info.size()).isEqualTo(content.length);
       assertThat(store.read(ObjectRef.of(Buckets.TILES, prefix + "a.tif"))).isEqualTo(content);
       assertThat(store.exists(Buckets.TILES, prefix + "a.tif")).isTrue();
+    }
+  }
+
+  @Test
+  void userMetadataIsKeptBesideTheChecksumAndOnlyAStatShowsIt(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("scene.tif"), "a dated scene");
+    try (ObjectStore store = stack.newObjectStore()) {
+      store.put(
+          Buckets.INBOX,
+          prefix + "scene.tif",
+          file,
+          "image/tiff",
+          Map.of("Acquired", "2025-06-01"));
+      ObjectInfo info = store.stat(Buckets.INBOX, prefix + "scene.tif");
+      assertThat(info.metadata()).isEqualTo(Map.of("acquired", "2025-06-01"));
+      assertThat(info.ref().sha256()).isEqualTo(Sha256.of(file));
+      // a listing does not carry metadata
+      assertThat(store.list(Buckets.INBOX, prefix))
+          .singleElement()
+          .satisfies(o -> assertThat(o.metadata()).isEmpty());
     }
   }
 

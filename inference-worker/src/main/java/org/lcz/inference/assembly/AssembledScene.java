@@ -35,6 +35,11 @@ public record AssembledScene(
     return manifest.epsg();
   }
 
+  /** When the scene's imagery was acquired, if its source said ({@code null}: unknown). */
+  public Instant acquiredAt() {
+    return manifest.acquiredAt();
+  }
+
   /** How many tiles each model version mapped. */
   public Map<String, Integer> tilesByModel() {
     return map.tilesByModel();

@@ -106,7 +106,8 @@ public final class MapAssembler {
         scene.modelVersion(),
         manifest.tiles().size(),
         now,
-        refs);
+        refs,
+        manifest.acquiredAt());
   }
 
   /** One version, or all of them (sorted, comma-separated) when a swap happened mid-scene. */

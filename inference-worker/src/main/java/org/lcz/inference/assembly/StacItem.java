@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.lcz.inference.map.MapKeys;
@@ -44,6 +45,26 @@ public final class StacItem implements SceneProduct {
             Map.of()));
   }
 
+  /** The earliest time an acquisition could have when its source does not say. */
+  static final String UNKNOWN_START = "1970-01-01T00:00:00Z";
+
+  /**
+   * STAC's time of the data: {@code datetime} is when the imagery was acquired. When the source did
+   * not say, {@code datetime} is null and the range is as wide as honest ({@code start_datetime}
+   * {@value #UNKNOWN_START}, {@code end_datetime} when the map was made), with {@code
+   * lcz:acquired_unknown} true; the processing time is never passed off as the acquisition.
+   */
+  static void putAcquisition(ObjectNode props, Instant acquiredAt, Instant made) {
+    if (acquiredAt != null) {
+      props.put("datetime", acquiredAt.toString());
+    } else {
+      props.putNull("datetime");
+      props.put("start_datetime", UNKNOWN_START);
+      props.put("end_datetime", made.toString());
+      props.put("lcz:acquired_unknown", true);
+    }
+  }
+
   /** The item's JSON bytes. */
   public static byte[] json(AssembledScene d, List<Stored> stored) {
     ObjectNode item = JSON.createObjectNode();
@@ -63,7 +84,7 @@ public final class StacItem implements SceneProduct {
       ring.addArray().add(p[0]).add(p[1]);
     }
     ObjectNode props = item.putObject("properties");
-    props.put("datetime", d.completedAt().toString());
+    putAcquisition(props, d.acquiredAt(), d.completedAt());
     props.put("created", d.completedAt().toString());
     props.put("title", "Local Climate Zones of scene " + d.sceneId());
     props.put("proj:code", "EPSG:" + d.epsg());

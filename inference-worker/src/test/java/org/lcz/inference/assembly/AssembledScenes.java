@@ -26,6 +26,14 @@ final class AssembledScenes {
    * next class at 20 %, the rest 10 % on class 17 (or 1 when 17 is mapped).
    */
   static AssembledScene stripes(String sceneId, int cols, int rows) {
+    return stripes(sceneId, cols, rows, ACQUIRED);
+  }
+
+  /** When {@link #stripes(String, int, int)}' imagery was acquired. */
+  static final Instant ACQUIRED = Instant.parse("2025-06-01T10:20:31Z");
+
+  /** {@link #stripes(String, int, int)} acquired at {@code acquiredAt} (null: unknown). */
+  static AssembledScene stripes(String sceneId, int cols, int rows, Instant acquiredAt) {
     CellGrid grid = new CellGrid(cols * 10, rows * 10, 10);
     SceneMap map = new SceneMap(grid);
     int n = cols * rows;
@@ -68,7 +76,8 @@ final class AssembledScenes {
             24,
             List.of(),
             0.125,
-            List.of("masked: 12.5 % of the scene"));
+            List.of("masked: 12.5 % of the scene"),
+            acquiredAt);
     byte[] filtered = LczFilter.demuzere().filter(map.classes(), cols, rows, 100, 100);
     return new AssembledScene(
         sceneId, manifest, map, filtered, mapGeo, 100, "v1", Instant.parse("2026-11-24T12:00:00Z"));

@@ -85,12 +85,14 @@ class MapAssemblerTest {
               24,
               tiles,
               null,
-              List.of());
+              List.of(),
+              Instant.parse("2025-06-01T10:20:31Z"));
       ObjectRef m = MapKeys.manifest(sceneId);
       store.put(m.bucket(), m.key(), manifest.toJson(), "application/json");
 
       SceneMapCompleted done = new MapAssembler(store, 100, 16).assemble(sceneId, T);
       assertThat(done.modelVersion()).isEqualTo("v1,v2");
+      assertThat(done.acquiredAt()).isEqualTo(Instant.parse("2025-06-01T10:20:31Z"));
       assertThat(done.tileCount()).isEqualTo(2);
       assertThat(done.products().keySet())
           .containsExactly(

@@ -39,7 +39,10 @@ class StacItemTest {
     assertThat(item.at("/properties/lcz:ingest_notes/0").asText()).startsWith("masked: 12.5 %");
     assertThat(item.at("/stac_extensions")).hasSize(3);
     assertThat(item.at("/id").asText()).isEqualTo("s1-lcz");
-    assertThat(item.at("/properties/datetime").asText()).isEqualTo("2026-11-24T12:00:00Z");
+    // STAC's datetime is the time of the data; the processing time is 'created'
+    assertThat(item.at("/properties/datetime").asText()).isEqualTo("2025-06-01T10:20:31Z");
+    assertThat(item.at("/properties/created").asText()).isEqualTo("2026-11-24T12:00:00Z");
+    assertThat(item.at("/properties/start_datetime").isMissingNode()).isTrue();
     assertThat(item.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
     assertThat(item.at("/properties/proj:transform").toString())
         .isEqualTo("[100.0,0.0,500000.0,0.0,-100.0,5000000.0]");
@@ -82,5 +85,16 @@ class StacItemTest {
     assertThat(item.at("/assets/probabilities/raster:bands/0/nodata").asInt()).isEqualTo(255);
     assertThat(item.at("/links/0/rel").asText()).isEqualTo("self");
     assertThat(item.at("/links/0/href").asText()).isEqualTo("s3://lcz-maps/scenes/s1/item.json");
+  }
+
+  @Test
+  void anUnknownAcquisitionIsANullDatetimeWithTheHonestRangeNotTheProcessingTime()
+      throws Exception {
+    AssembledScene scene = AssembledScenes.stripes("s2", 20, 10, null);
+    JsonNode item = new ObjectMapper().readTree(StacItem.json(scene, List.of()));
+    assertThat(item.at("/properties/datetime").isNull()).isTrue();
+    assertThat(item.at("/properties/start_datetime").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(item.at("/properties/end_datetime").asText()).isEqualTo("2026-11-24T12:00:00Z");
+    assertThat(item.at("/properties/lcz:acquired_unknown").asBoolean()).isTrue();
   }
 }

@@ -21,7 +21,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,6 +40,7 @@ import org.lcz.ingest.status.MapProgress;
 import org.lcz.ingest.status.SceneReport;
 import org.lcz.ingest.web.SceneView;
 import org.lcz.ingest.web.SceneViews;
+import org.lcz.raster.AcquisitionTime;
 import org.lcz.raster.RasterException;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
@@ -86,9 +89,25 @@ public class ScenesResource {
       @Parameter(description = "file name, e.g. seoul_2026-05-01.tif", required = true)
           @QueryParam("name")
           String name,
+      @Parameter(
+              description =
+                  "when the imagery was acquired (2025-06-01 or 2025-06-01T10:20:30Z), if the file"
+                      + " does not say or says wrongly; kept as the object's 'acquired' metadata")
+          @QueryParam("acquired")
+          String acquired,
       @HeaderParam("Content-Length") Long length,
       @RequestBody(description = "the GeoTIFF's bytes") InputStream body) {
     String key = UPLOADS + uploadName(name);
+    Map<String, String> metadata = new TreeMap<>();
+    if (acquired != null) {
+      try {
+        metadata.put(
+            SceneIngestion.ACQUIRED_METADATA,
+            AcquisitionTime.require(acquired, "acquired").toString());
+      } catch (IllegalArgumentException e) {
+        throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, e.getMessage()));
+      }
+    }
     long max = config.maxUploadBytes();
     if (length != null && length > max) {
       throw tooLarge(length, max);
@@ -107,7 +126,8 @@ public class ScenesResource {
           file,
           key.endsWith(".json")
               ? "application/json"
-              : key.endsWith(".zip") ? "application/zip" : "image/tiff");
+              : key.endsWith(".zip") ? "application/zip" : "image/tiff",
+          metadata);
       ObjectInfo object = store.stat(Buckets.INBOX, key);
       if (problem != null) {
         SceneStatus rejected = queue.reject(object, problem);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.lcz.ingest.source.SceneFormat;
 import org.lcz.ingest.source.SceneFormats;
 import org.lcz.ingest.source.SceneSource;
 import org.lcz.ingest.tiling.SceneTiler;
+import org.lcz.raster.AcquisitionTime;
 import org.lcz.raster.RasterException;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ChecksumMismatchException;
@@ -197,8 +199,62 @@ public final class SceneIngestion {
     write(received);
     events.publish(
         new SceneReceived(
-            LczEvent.CURRENT_SCHEMA_VERSION, sceneId, object.ref(), received.receivedAt()));
+            sceneId,
+            object.ref(),
+            received.receivedAt(),
+            declaredAcquisition(object).orElse(null)));
     return received;
+  }
+
+  /** The object's user metadata item that says when an uploaded scene was acquired. */
+  public static final String ACQUIRED_METADATA = "acquired";
+
+  /**
+   * When the object's {@code acquired} metadata (the upload's {@code acquired} parameter, or what
+   * an S3 client set) says the imagery was acquired; empty when it does not say or says no time.
+   */
+  static Optional<Instant> declaredAcquisition(ObjectInfo object) {
+    return AcquisitionTime.parse(object.metadata().get(ACQUIRED_METADATA));
+  }
+
+  /** {@code object} with its user metadata, looked up when it was listed without (best effort). */
+  private ObjectInfo withMetadata(ObjectInfo object) {
+    if (!object.metadata().isEmpty()) {
+      return object;
+    }
+    try {
+      ObjectInfo looked = store.stat(object.ref().bucket(), object.ref().key());
+      return looked.etag().equals(object.etag()) ? looked : object;
+    } catch (ObjectStoreException e) {
+      return object; // deleted or unreachable: ingest says so where it reads the object
+    }
+  }
+
+  /**
+   * The scene as tiled: acquired when the object's {@code acquired} metadata says (a person said
+   * it; a differing time in the files is noted), else when its files say, else unknown.
+   */
+  private static SceneSource dated(SceneSource scene, ObjectInfo object) {
+    Optional<Instant> declared = declaredAcquisition(object);
+    if (declared.isEmpty()) {
+      if (object.metadata().containsKey(ACQUIRED_METADATA)) {
+        scene =
+            scene.withNote(
+                "the object's 'acquired' metadata ("
+                    + object.metadata().get(ACQUIRED_METADATA)
+                    + ") is not a time; ignored");
+      }
+      return scene;
+    }
+    if (scene.acquiredAt() != null && !scene.acquiredAt().equals(declared.get())) {
+      scene =
+          scene.withNote(
+              "acquired "
+                  + declared.get()
+                  + " as the upload says; the files say "
+                  + scene.acquiredAt());
+    }
+    return scene.acquiredAt(declared.get());
   }
 
   /**
@@ -207,7 +263,8 @@ public final class SceneIngestion {
    * @throws ObjectStoreException or another runtime exception when the store or the broker fails;
    *     the scene stays {@code tiling} and is tried again later
    */
-  public Outcome ingest(ObjectInfo object) {
+  public Outcome ingest(ObjectInfo listed) {
+    ObjectInfo object = withMetadata(listed);
     SceneStatus status = receive(object);
     if (status.finished()) {
       return Outcome.ALREADY_DONE;
@@ -263,7 +320,7 @@ public final class SceneIngestion {
       SceneTiler.Result result;
       try {
         try (SceneSource scene = plan.open(plan.download(store, dir), dir)) {
-          result = tiler.tile(sceneId, scene);
+          result = tiler.tile(sceneId, dated(scene, object));
         }
       } catch (ObjectStoreException e) {
         if (e.getCause() instanceof ChecksumMismatchException) {
@@ -279,11 +336,11 @@ public final class SceneIngestion {
       }
       events.publish(
           new SceneTiled(
-              LczEvent.CURRENT_SCHEMA_VERSION,
               sceneId,
               result.tiles().size(),
               result.manifestRef(),
-              clock.instant()));
+              clock.instant(),
+              result.manifest().acquiredAt()));
       write(
           status.tiled(
               result.tiles().size(), result.manifestRef().key(), result.notes(), clock.instant()));

@@ -43,10 +43,14 @@ public final class GeoTiffFormat implements SceneFormat {
     };
   }
 
-  /** Opens a local GeoTIFF as a scene. */
+  /**
+   * Opens a local GeoTIFF as a scene, acquired when its {@code ACQUISITION_DATE} metadata or TIFF
+   * {@code DateTime} tag says.
+   */
   public static SceneSource open(Path file) {
     SceneRaster raster = SceneRaster.open(file);
     return SceneSource.of(
-        raster, raster.declaredRadiometry(), "its GDAL band scale and offset", raster);
+            raster, raster.declaredRadiometry(), "its GDAL band scale and offset", raster)
+        .acquiredAt(raster.acquiredAt().orElse(null));
   }
 }

@@ -74,7 +74,9 @@ public final class ManifestFormat implements SceneFormat {
               SceneDefinition.FILE_NAME,
               RadiometryCheck.Trust.EXPLICIT,
               List.of(),
-              new ArrayList<>(open.values()));
+              new ArrayList<>(open.values()),
+              null,
+              definition.acquiredAt().orElse(null));
         } catch (RuntimeException e) {
           open.values().forEach(SceneRaster::close);
           throw e;

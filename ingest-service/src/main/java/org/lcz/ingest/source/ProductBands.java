@@ -50,7 +50,7 @@ record ProductBands(
       }
     }
     StackedScene stack =
-        new StackedScene(name, new SceneDefinition(files, reference, NODATA, null), bands);
+        new StackedScene(name, new SceneDefinition(files, reference, NODATA, null, null), bands);
     if (!bands.containsKey(SCL)) {
       return new ProductBands(
           stack,

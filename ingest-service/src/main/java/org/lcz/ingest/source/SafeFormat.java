@@ -202,14 +202,18 @@ public final class SafeFormat implements SceneFormat {
       }
       ProductBands product = ProductBands.of(name, open);
       return new SceneSource(
-          product.raster(),
-          product.resampling(),
-          Optional.of(declared.radiometry()),
-          declared.by(),
-          RadiometryCheck.Trust.PROVIDER,
-          product.notes(),
-          new ArrayList<>(open.values()),
-          product.maskedShare());
+              product.raster(),
+              product.resampling(),
+              Optional.of(declared.radiometry()),
+              declared.by(),
+              RadiometryCheck.Trust.PROVIDER,
+              product.notes(),
+              new ArrayList<>(open.values()),
+              product.maskedShare())
+          .acquiredAt(
+              SafeProduct.acquiredAt(
+                      new ByteArrayInputStream(metadata), new ByteArrayInputStream(tileMetadata))
+                  .orElse(null));
     } catch (RuntimeException e) {
       open.values().forEach(Jp2Band::close);
       throw e;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.lcz.contract.Radiometry;
 import org.lcz.contract.Sensors;
 import org.lcz.contract.SpectralBands;
+import org.lcz.raster.AcquisitionTime;
 import org.lcz.raster.RasterException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -83,6 +85,22 @@ public final class SafeProduct {
             baseline,
             (long) quantification,
             (long) add));
+  }
+
+  /**
+   * When the imagery was acquired: the product's {@code PRODUCT_START_TIME}, else the granule's
+   * {@code SENSING_TIME}; empty when neither is a time.
+   *
+   * @param metadata {@code MTD_MSIL2A.xml}
+   * @param tile {@code MTD_TL.xml}
+   */
+  public static Optional<Instant> acquiredAt(InputStream metadata, InputStream tile) {
+    Optional<Instant> start =
+        text(parse("MTD_MSIL2A.xml", metadata), "PRODUCT_START_TIME")
+            .flatMap(AcquisitionTime::parse);
+    return start.isPresent()
+        ? start
+        : text(parse("MTD_TL.xml", tile), "SENSING_TIME").flatMap(AcquisitionTime::parse);
   }
 
   /** A radiometry and what declared it. */

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.lcz.contract.Radiometry;
+import org.lcz.raster.AcquisitionTime;
 import org.lcz.raster.RasterException;
 import org.lcz.raster.Resampling;
 
@@ -25,6 +28,7 @@ import org.lcz.raster.Resampling;
  * {
  *   "reference": "B2",
  *   "nodata": 0,
+ *   "acquired": "2025-06-01T10:20:31Z",
  *   "bands": [
  *     {"name": "B2", "file": "B02_10m.tif"},
  *     {"name": "B11", "file": "B11_20m.tif", "resampling": "bilinear"},
@@ -39,9 +43,10 @@ import org.lcz.raster.Resampling;
  * @param nodata the value of pixels no band file covers (default: the reference file's nodata)
  * @param radiometry the reflectance bands' radiometry ({@code fraction}, {@code x10000}, with
  *     {@code +offset} when the BOA offset is not removed); default: detected from the values
+ * @param acquired when the imagery was acquired (a date or an ISO 8601 time, UTC unless it says)
  */
 public record SceneDefinition(
-    List<BandFile> bands, String reference, Double nodata, String radiometry) {
+    List<BandFile> bands, String reference, Double nodata, String radiometry, String acquired) {
   /** The name inbox manifests have. */
   public static final String FILE_NAME = "scene.json";
 
@@ -72,11 +77,18 @@ public record SceneDefinition(
       @JsonProperty("bands") List<BandFile> bands,
       @JsonProperty("reference") String reference,
       @JsonProperty("nodata") Double nodata,
-      @JsonProperty("radiometry") String radiometry) {
+      @JsonProperty("radiometry") String radiometry,
+      @JsonProperty("acquired") String acquired) {
     this.bands = bands == null ? List.of() : List.copyOf(bands);
     this.reference = reference;
     this.nodata = nodata;
     this.radiometry = radiometry;
+    this.acquired = acquired;
+  }
+
+  /** When the imagery was acquired, if the manifest says. */
+  public Optional<Instant> acquiredAt() {
+    return acquired == null ? Optional.empty() : AcquisitionTime.parse(acquired);
   }
 
   /**
@@ -129,6 +141,13 @@ public record SceneDefinition(
     }
     if (reference != null && !names.contains(reference)) {
       throw problem("the reference band " + reference + " is not among the bands " + names);
+    }
+    if (acquired != null) {
+      try {
+        AcquisitionTime.require(acquired, "\"acquired\"");
+      } catch (IllegalArgumentException e) {
+        throw problem(e.getMessage());
+      }
     }
     if (radiometry != null) {
       try {

@@ -1,5 +1,6 @@
 package org.lcz.ingest.source;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.lcz.raster.Resampling;
  * @param notes what a person should know about how the object was read (e.g. the masked share)
  * @param resources what to close when the scene is done with
  * @param maskedShare the share of the scene masked as cloud, shadow or no data (0–1), if known
+ * @param acquiredAt when the imagery was acquired, as the source says ({@code null}: it does not)
  */
 public record SceneSource(
     RasterSource raster,
@@ -29,7 +31,8 @@ public record SceneSource(
     RadiometryCheck.Trust trust,
     List<String> notes,
     List<AutoCloseable> resources,
-    Double maskedShare)
+    Double maskedShare,
+    Instant acquiredAt)
     implements AutoCloseable {
   public SceneSource {
     resampling = List.copyOf(resampling);
@@ -41,6 +44,41 @@ public record SceneSource(
     trust = trust == null ? RadiometryCheck.Trust.EXPLICIT : trust;
     notes = List.copyOf(notes);
     resources = List.copyOf(resources);
+  }
+
+  /** A scene whose acquisition time is not known (yet). */
+  public SceneSource(
+      RasterSource raster,
+      List<Resampling> resampling,
+      Optional<Radiometry> radiometry,
+      String declaredBy,
+      RadiometryCheck.Trust trust,
+      List<String> notes,
+      List<AutoCloseable> resources,
+      Double maskedShare) {
+    this(raster, resampling, radiometry, declaredBy, trust, notes, resources, maskedShare, null);
+  }
+
+  /** The same scene acquired at {@code when} ({@code null}: unknown). */
+  public SceneSource acquiredAt(Instant when) {
+    return new SceneSource(
+        raster, resampling, radiometry, declaredBy, trust, notes, resources, maskedShare, when);
+  }
+
+  /** The same scene with one more note. */
+  public SceneSource withNote(String note) {
+    List<String> more = new ArrayList<>(notes);
+    more.add(note);
+    return new SceneSource(
+        raster,
+        resampling,
+        radiometry,
+        declaredBy,
+        trust,
+        more,
+        resources,
+        maskedShare,
+        acquiredAt);
   }
 
   /** A scene whose masked share is not known. */

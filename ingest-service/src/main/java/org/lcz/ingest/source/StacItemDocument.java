@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.lcz.contract.Sensors;
 import org.lcz.contract.SpectralBands;
 import org.lcz.contract.UnknownSensorException;
+import org.lcz.raster.AcquisitionTime;
 import org.lcz.raster.RasterException;
 
 /**
@@ -136,6 +138,17 @@ public record StacItemDocument(String id, JsonNode properties, Map<String, Asset
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * When the imagery was acquired: {@code datetime}, or {@code start_datetime} when {@code
+   * datetime} is null (STAC's way for a range); empty when neither is a time.
+   */
+  public Optional<Instant> acquiredAt() {
+    Optional<Instant> at = AcquisitionTime.parse(properties.path("datetime").asText(null));
+    return at.isPresent()
+        ? at
+        : AcquisitionTime.parse(properties.path("start_datetime").asText(null));
   }
 
   /** {@code earthsearch:boa_offset_applied}, if given. */

@@ -96,7 +96,8 @@ public final class StacItemFormat implements SceneFormat {
 
       @Override
       public SceneSource open(Map<ObjectRef, Path> local, Path workDir) {
-        return StacItemFormat.open(name, where, local, declared);
+        return StacItemFormat.open(name, where, local, declared)
+            .acquiredAt(item.acquiredAt().orElse(null));
       }
     };
   }

@@ -136,7 +136,8 @@ public final class SceneTiler {
                 settings.tileSize(),
                 settings.halo(),
                 source.maskedShare(),
-                prepared.notes()));
+                prepared.notes(),
+                source.acquiredAt()));
     return new Result(stored.manifest(), stored.manifestRef(), stored.tiles(), prepared.notes());
   }
 

@@ -2,6 +2,7 @@ package org.lcz.ingest.tiling;
 
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +66,8 @@ public final class SceneTiles {
       int tileSize,
       int halo,
       Double maskedShare,
-      List<String> notes) {}
+      List<String> notes,
+      Instant acquiredAt) {}
 
   /** Tiles {@code scene} as scene {@code sceneId} into {@code store}. */
   public static Stored store(ObjectStore store, String sceneId, RasterSource scene, Cut cut) {
@@ -159,7 +161,8 @@ public final class SceneTiles {
             cut.halo(),
             entries,
             cut.maskedShare(),
-            cut.notes() == null || cut.notes().isEmpty() ? null : List.copyOf(cut.notes()));
+            cut.notes() == null || cut.notes().isEmpty() ? null : List.copyOf(cut.notes()),
+            cut.acquiredAt());
     if (quicklook != null) {
       store.put(Buckets.TILES, quicklookKey(sceneId), quicklook.png(), "image/png");
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import org.lcz.ingest.TopicEvents;
 import org.lcz.ingest.inbox.SmallTiles;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.raster.Gdal;
+import org.lcz.raster.SceneManifest;
 import org.lcz.raster.Scenes;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;
@@ -360,6 +362,39 @@ class ScenesResourceTest {
         .statusCode(413)
         .body("detail", containsString("got at least 2000001"));
     assertThat(store.exists(Buckets.INBOX, "uploads/big.tif")).isFalse();
+  }
+
+  @Test
+  void theAcquiredParameterDatesAnUploadAndIsKeptAsTheObjectsMetadata() throws Exception {
+    String name = "dated-" + UUID.randomUUID() + ".tif";
+    Response accepted =
+        given()
+            .contentType("image/tiff")
+            .queryParam("name", name)
+            .queryParam("acquired", "2024-05-06")
+            .body(Files.readAllBytes(fixtures.resolve("tiled_deflate_pred2.tif")))
+            .post("/scenes");
+    accepted.then().statusCode(202);
+    String sceneId = accepted.path("sceneId");
+    assertThat(store.stat(Buckets.INBOX, "uploads/" + name).metadata())
+        .containsEntry("acquired", "2024-05-06T00:00:00Z");
+    awaitState(sceneId, "tiled");
+    SceneManifest manifest =
+        SceneManifest.read(
+            store.read(ObjectRef.of(Buckets.TILES, "scenes/" + sceneId + "/manifest.json")));
+    assertThat(manifest.acquiredAt()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
+
+    given()
+        .contentType("image/tiff")
+        .queryParam("name", "x.tif")
+        .queryParam("acquired", "last tuesday")
+        .body(new byte[] {1, 2})
+        .post("/scenes")
+        .then()
+        .statusCode(400)
+        .body(
+            "detail",
+            startsWith("acquired is 'last tuesday', not an acquisition time; give a date"));
   }
 
   @Test

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +140,77 @@ class SceneIngestionTest {
                           org.lcz.events.SceneRejected.class,
                           r -> assertThat(r.sceneId()).isEqualTo(doomedId)));
       assertThat(store.list(Buckets.TILES, "scenes/" + doomedId + "/tiles/")).isEmpty();
+    }
+  }
+
+  /** Drops fixture {@code name} with {@code "acquired"} in its scene.json, and metadata on it. */
+  private static String dropDated(
+      ObjectStore store, String name, String acquired, Map<String, String> metadata)
+      throws Exception {
+    String key = drop(store, name);
+    String json = Files.readString(dir.resolve(name).resolve("scene.json"));
+    if (acquired != null) {
+      json = json.replaceFirst("\\{", "{\"acquired\": \"" + acquired + "\", ");
+    }
+    Path dated = Files.writeString(dir.resolve("dated-" + UUID.randomUUID() + ".json"), json);
+    store.put(Buckets.INBOX, key, dated, "application/json", metadata);
+    return key;
+  }
+
+  private <T extends LczEvent> T last(Class<T> type, String sceneId) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (type.isInstance(events.get(i)) && events.get(i).key().equals(sceneId)) {
+        return type.cast(events.get(i));
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " for " + sceneId + " in " + events);
+  }
+
+  @Test
+  void theAcquisitionTimeComesFromTheSourceOrTheUploadAndIsAbsentWhenNeitherSays(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      SceneIngestion ingestion = ingestion(store, Duration.ofMinutes(10));
+      Instant manifestTime = Instant.parse("2025-06-01T10:20:31Z");
+      Instant uploadTime = Instant.parse("2025-07-04T00:00:00Z");
+
+      // the manifest says; nothing else does: SceneReceived cannot know yet, SceneTiled does
+      var fromManifest =
+          store.stat(Buckets.INBOX, dropDated(store, "good", "2025-06-01T10:20:31Z", Map.of()));
+      assertThat(ingestion.ingest(fromManifest)).isEqualTo(SceneIngestion.Outcome.TILED);
+      String a = SceneIngestion.sceneId(fromManifest);
+      assertThat(last(SceneReceived.class, a).acquiredAt()).isNull();
+      SceneTiled tiledA = last(SceneTiled.class, a);
+      assertThat(tiledA.acquiredAt()).isEqualTo(manifestTime);
+      assertThat(SceneManifest.read(store.read(tiledA.manifest())).acquiredAt())
+          .isEqualTo(manifestTime);
+
+      // the object's 'acquired' metadata (the upload parameter) is a person's word: it wins, it
+      // is known at receipt, and the files' other time is noted; the watcher's listing has no
+      // metadata, so ingest looks the object up
+      String key =
+          dropDated(store, "good", "2025-06-01T10:20:31Z", Map.of("acquired", "2025-07-04"));
+      var listed =
+          store.list(Buckets.INBOX, key).stream()
+              .filter(o -> o.ref().key().equals(key))
+              .findFirst()
+              .orElseThrow();
+      assertThat(listed.metadata()).isEmpty();
+      assertThat(ingestion.ingest(listed)).isEqualTo(SceneIngestion.Outcome.TILED);
+      String b = SceneIngestion.sceneId(listed);
+      assertThat(last(SceneReceived.class, b).acquiredAt()).isEqualTo(uploadTime);
+      assertThat(last(SceneTiled.class, b).acquiredAt()).isEqualTo(uploadTime);
+      assertThat(ingestion.status(b).orElseThrow().notes())
+          .contains(
+              "acquired " + uploadTime + " as the upload says; the files say " + manifestTime);
+
+      // nothing says: absent everywhere, not the upload time in disguise
+      var undated = store.stat(Buckets.INBOX, dropDated(store, "good", null, Map.of()));
+      assertThat(ingestion.ingest(undated)).isEqualTo(SceneIngestion.Outcome.TILED);
+      String c = SceneIngestion.sceneId(undated);
+      assertThat(last(SceneTiled.class, c).acquiredAt()).isNull();
+      assertThat(SceneManifest.read(store.read(last(SceneTiled.class, c).manifest())).acquiredAt())
+          .isNull();
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -100,6 +101,9 @@ class SafeFormatTest {
       assertThat(manifest.height()).isEqualTo(200);
       assertThat(manifest.radiometry()).isEqualTo(Radiometry.CANONICAL);
       assertThat(manifest.sampleType()).isEqualTo("Float32");
+      // acquired when the product says it started (PRODUCT_START_TIME), not the granule's time
+      assertThat(manifest.acquiredAt()).isEqualTo(Instant.parse("2023-06-01T10:00:00.024Z"));
+      assertThat(tiled.acquiredAt()).isEqualTo(manifest.acquiredAt());
       assertThat(manifest.maskedShare())
           .isCloseTo(80.0 / 12_000, org.assertj.core.data.Offset.offset(1e-9));
       assertThat(manifest.notes()).anyMatch(n -> n.startsWith("masked: 0.7 %"));
@@ -123,6 +127,7 @@ class SafeFormatTest {
       String folderKey = uploadFolder(store, NEW);
       try (SceneSource zip = open(store, zipKey, dir.resolve("w1"));
           SceneSource folder = open(store, folderKey, dir.resolve("w2"))) {
+        assertThat(folder.acquiredAt()).isEqualTo(zip.acquiredAt()).isNotNull();
         RasterSource a = tiler(store).prepare(zip).raster();
         RasterSource b = tiler(store).prepare(folder).raster();
         Raster ra = a.read(0, 0, 240, 200);
@@ -166,6 +171,8 @@ class SafeFormatTest {
       String key = uploadFolder(store, "old.SAFE");
       try (SceneSource old = open(store, key, dir.resolve("w3"))) {
         assertThat(old.radiometry()).hasValue(Radiometry.CANONICAL);
+        // no PRODUCT_START_TIME in this one: the granule's SENSING_TIME
+        assertThat(old.acquiredAt()).isEqualTo(Instant.parse("2023-06-01T10:07:43.456Z"));
         SceneTiler.Prepared p = tiler(store).prepare(old);
         assertThat(p.raster().dataType())
             .as("nothing to convert")

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -141,6 +142,7 @@ class StacItemFormatTest {
       try (SceneSource old = open(store, folder + "planetary-computer-0301.json", work)) {
         assertThat(old.radiometry()).hasValue(Radiometry.CANONICAL);
         assertThat(old.declaredBy()).isEqualTo("the STAC Item's s2:processing_baseline 03.01");
+        assertThat(old.acquiredAt()).isEqualTo(Instant.parse("2023-01-01T14:00:00Z"));
         SceneTiler.Prepared p = tiler(store).prepare(old);
         assertThat(p.notes())
             .anyMatch(n -> n.startsWith("radiometry: surface reflectance × 10000, as"));
@@ -178,6 +180,38 @@ class StacItemFormatTest {
                 what + " band " + band + " (" + x + ", " + y + "): " + va + " vs " + vb);
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void theItemsDatetimeOrTheStartOfItsRangeIsTheAcquisitionElseItIsUnknown(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      String folder = upload(store, product);
+      Path work = dir.resolve("w-dates");
+      putItem(
+          store,
+          folder + "range.json",
+          "earth-search.json",
+          i -> {
+            ((ObjectNode) i.get("properties")).putNull("datetime");
+            ((ObjectNode) i.get("properties")).put("start_datetime", "2023-01-01T13:59:00Z");
+            ((ObjectNode) i.get("properties")).put("end_datetime", "2023-01-01T14:01:00Z");
+          });
+      putItem(
+          store,
+          folder + "undated.json",
+          "earth-search.json",
+          i -> ((ObjectNode) i.get("properties")).remove("datetime"));
+      try (SceneSource s = open(store, folder + "earth-search.json", work)) {
+        assertThat(s.acquiredAt()).isEqualTo(Instant.parse("2023-01-01T14:00:00Z"));
+      }
+      try (SceneSource s = open(store, folder + "range.json", work)) {
+        assertThat(s.acquiredAt()).isEqualTo(Instant.parse("2023-01-01T13:59:00Z"));
+      }
+      try (SceneSource s = open(store, folder + "undated.json", work)) {
+        assertThat(s.acquiredAt()).isNull();
       }
     }
   }

@@ -19,7 +19,7 @@ class MapProgressTest {
     p.record(new MapTileWritten("s", "s-0_0", 0, 0, 4, REF, "v1"));
     p.record(new MapTileWritten("s", "s-0_0", 0, 0, 4, REF, "v1")); // redelivered
     p.record(new MapTileWritten("s", "s-0_1", 0, 1, 4, REF, "v1"));
-    p.record(new SceneTiled(1, "other", 3, REF, Instant.EPOCH)); // not a map event
+    p.record(new SceneTiled("other", 3, REF, Instant.EPOCH)); // not a map event
     assertThat(p.of("s")).get().isEqualTo(new MapProgress.Progress(2, 4, null));
     assertThat(p.of("other")).isEmpty();
     SceneMapCompleted done = new SceneMapCompleted("s", REF, REF, REF, "v1", 4, Instant.EPOCH);

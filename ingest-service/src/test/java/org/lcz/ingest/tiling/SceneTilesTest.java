@@ -58,7 +58,8 @@ class SceneTilesTest {
         TILE,
         8,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** One tile wide, a thousand tile rows tall, zeros; counts the rows read. */

@@ -40,7 +40,7 @@ TEN = ["B02", "B03", "B04", "B08"]
 TWENTY = ["B05", "B06", "B07", "B8A", "B11", "B12"]
 
 
-def product(name, baseline, offset):
+def product(name, baseline, offset, start=None):
     root = os.path.join(out, name)
     granule = os.path.join(root, "GRANULE", "L2A_T33TUN_A000001_20230601T100000")
     for r in ("R10m", "R20m", "R60m"):
@@ -53,11 +53,12 @@ def product(name, baseline, offset):
     scl = np.full((H // 2, W // 2), 4, dtype=np.uint8)
     scl[10:18, 20:30] = 9
     jp2(os.path.join(granule, "IMG_DATA", "R20m", "T33TUN_20230601T100000_SCL_20m.jp2"), scl, 20, gdal.GDT_Byte)
+    start_time = f"<PRODUCT_START_TIME>{start}</PRODUCT_START_TIME>" if start else ""
     offsets = "".join(f'<BOA_ADD_OFFSET band_id="{i}">{-offset}</BOA_ADD_OFFSET>' for i in range(13)) if offset else ""
     with open(os.path.join(root, "MTD_MSIL2A.xml"), "w") as f:
         f.write(f"""<?xml version="1.0" encoding="UTF-8"?>
 <n1:Level-2A_User_Product xmlns:n1="https://psd-14.sentinel2.eo.esa.int/PSD/User_Product_Level-2A.xsd">
- <n1:General_Info><Product_Info><PROCESSING_BASELINE>{baseline}</PROCESSING_BASELINE>
+ <n1:General_Info><Product_Info>{start_time}<PROCESSING_BASELINE>{baseline}</PROCESSING_BASELINE>
   <PROCESSING_LEVEL>Level-2A</PROCESSING_LEVEL></Product_Info>
   <Product_Image_Characteristics><QUANTIFICATION_VALUES_LIST>
    <BOA_QUANTIFICATION_VALUE unit="none">10000</BOA_QUANTIFICATION_VALUE>
@@ -70,6 +71,7 @@ def product(name, baseline, offset):
     with open(os.path.join(granule, "MTD_TL.xml"), "w") as f:
         f.write(f"""<?xml version="1.0" encoding="UTF-8"?>
 <n1:Level-2A_Tile_ID xmlns:n1="https://psd-14.sentinel2.eo.esa.int/PSD/S2_PDI_Level-2A_Tile_Metadata.xsd">
+ <n1:General_Info><SENSING_TIME metadataLevel="Standard">2023-06-01T10:07:43.456Z</SENSING_TIME></n1:General_Info>
  <n1:Geometric_Info><Tile_Geocoding metadataLevel="Brief">
   <HORIZONTAL_CS_NAME>WGS84 / UTM zone 33N</HORIZONTAL_CS_NAME><HORIZONTAL_CS_CODE>EPSG:32633</HORIZONTAL_CS_CODE>
   <Size resolution="10"><NROWS>{H}</NROWS><NCOLS>{W}</NCOLS></Size>{geo}
@@ -79,7 +81,7 @@ def product(name, baseline, offset):
     return root
 
 
-new = product("S2B_MSIL2A_20230601T100000_N0509_R122_T33TUN_20230601T120000.SAFE", "05.09", 1000)
+new = product("S2B_MSIL2A_20230601T100000_N0509_R122_T33TUN_20230601T120000.SAFE", "05.09", 1000, "2023-06-01T10:00:00.024Z")
 product("old.SAFE", "03.01", 0)
 shutil.make_archive(os.path.join(out, "product"), "zip", out, os.path.basename(new))
 

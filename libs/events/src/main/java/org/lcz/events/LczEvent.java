@@ -24,13 +24,20 @@ public sealed interface LczEvent
 
   /**
    * The newest payload schema version of {@code type} this code writes and reads: {@link
-   * SceneMapCompleted#SCHEMA_VERSION} (2: the products map) for SceneMapCompleted, {@link
-   * TrainingRequested#SCHEMA_VERSION} (2: training areas) for TrainingRequested, {@link
+   * SceneMapCompleted#SCHEMA_VERSION} (3: products, acquisition time) for SceneMapCompleted, {@link
+   * SceneReceived#SCHEMA_VERSION} and {@link SceneTiled#SCHEMA_VERSION} (2: acquisition time),
+   * {@link TrainingRequested#SCHEMA_VERSION} (2: training areas) for TrainingRequested, {@link
    * #CURRENT_SCHEMA_VERSION} for the others.
    */
   static int currentSchemaVersion(Class<? extends LczEvent> type) {
     if (type == SceneMapCompleted.class) {
       return SceneMapCompleted.SCHEMA_VERSION;
+    }
+    if (type == SceneReceived.class) {
+      return SceneReceived.SCHEMA_VERSION;
+    }
+    if (type == SceneTiled.class) {
+      return SceneTiled.SCHEMA_VERSION;
     }
     return type == TrainingRequested.class
         ? TrainingRequested.SCHEMA_VERSION

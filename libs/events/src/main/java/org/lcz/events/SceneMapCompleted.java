@@ -1,5 +1,6 @@
 package org.lcz.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,9 +14,11 @@ import org.lcz.storage.ObjectRef;
  *
  * <p>Schema version 2 added {@code products}; {@code map}, {@code preview} and {@code stacItem}
  * stay (the products {@code map}, {@code preview} and {@code stac-item}). A version 1 payload reads
- * with those three as its products.
+ * with those three as its products. Version 3 added {@code acquiredAt}, when the scene's imagery
+ * was acquired (absent when its source did not say).
  *
  * @param products every stored product file by its asset name, in the order they were written
+ * @param acquiredAt when the imagery was acquired, if known
  */
 public record SceneMapCompleted(
     @JsonProperty(required = true) int schemaVersion,
@@ -26,11 +29,12 @@ public record SceneMapCompleted(
     @JsonProperty(required = true) String modelVersion,
     @JsonProperty(required = true) int tileCount,
     @JsonProperty(required = true) Instant completedAt,
-    Map<String, ObjectRef> products)
+    Map<String, ObjectRef> products,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant acquiredAt)
     implements LczEvent {
 
   /** The payload version this code writes. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   public SceneMapCompleted {
     Require.id(sceneId, "sceneId");
@@ -53,7 +57,7 @@ public record SceneMapCompleted(
     products = Collections.unmodifiableMap(all);
   }
 
-  /** A version 2 event with {@code products}. */
+  /** A current event with {@code products}, acquired at {@code acquiredAt} (null: unknown). */
   public SceneMapCompleted(
       String sceneId,
       ObjectRef map,
@@ -62,7 +66,8 @@ public record SceneMapCompleted(
       String modelVersion,
       int tileCount,
       Instant completedAt,
-      Map<String, ObjectRef> products) {
+      Map<String, ObjectRef> products,
+      Instant acquiredAt) {
     this(
         SCHEMA_VERSION,
         sceneId,
@@ -72,10 +77,24 @@ public record SceneMapCompleted(
         modelVersion,
         tileCount,
         completedAt,
-        products);
+        products,
+        acquiredAt);
   }
 
-  /** A version 2 event whose products are the map, the preview and the STAC Item. */
+  /** A current event with {@code products}, whose acquisition time is unknown. */
+  public SceneMapCompleted(
+      String sceneId,
+      ObjectRef map,
+      ObjectRef preview,
+      ObjectRef stacItem,
+      String modelVersion,
+      int tileCount,
+      Instant completedAt,
+      Map<String, ObjectRef> products) {
+    this(sceneId, map, preview, stacItem, modelVersion, tileCount, completedAt, products, null);
+  }
+
+  /** A current event whose products are the map, the preview and the STAC Item. */
   public SceneMapCompleted(
       String sceneId,
       ObjectRef map,

@@ -11,6 +11,7 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lcz.storage.ObjectRef;
 
 class EventCodecTest {
   private final EventCodec codec = new EventCodec();
@@ -44,7 +46,13 @@ class EventCodecTest {
     assertThat(json.readTree(payload).get("schemaVersion").asInt())
         .isEqualTo(LczEvent.currentSchemaVersion(event.getClass()))
         .isEqualTo(
-            event instanceof SceneMapCompleted || event instanceof TrainingRequested ? 2 : 1);
+            event instanceof SceneMapCompleted
+                ? 3
+                : event instanceof TrainingRequested
+                        || event instanceof SceneReceived
+                        || event instanceof SceneTiled
+                    ? 2
+                    : 1);
     assertThat(json.readTree(payload).has("key")).isFalse();
     assertThat(codec.fromJson(payload, event.getClass())).isEqualTo(event);
   }
@@ -167,14 +175,14 @@ class EventCodecTest {
   @Test
   void newerSchemaVersionIsRefused() throws Exception {
     ObjectNode tree = (ObjectNode) json.readTree(codec.toJson(SampleEvents.all().get(0)));
-    tree.put("schemaVersion", 2);
+    tree.put("schemaVersion", 3);
     assertThatThrownBy(() -> codec.fromJson(json.writeValueAsBytes(tree), SceneReceived.class))
         .isInstanceOf(InvalidEventException.class)
-        .hasMessageContaining("schemaVersion 2");
+        .hasMessageContaining("schemaVersion 3");
   }
 
   @Test
-  void sceneMapCompletedReadsVersionOneWithItsThreeObjectsAsProductsAndRefusesVersionThree()
+  void sceneMapCompletedReadsVersionOneWithItsThreeObjectsAsProductsAndRefusesVersionFour()
       throws Exception {
     SceneMapCompleted sample =
         (SceneMapCompleted)
@@ -190,10 +198,30 @@ class EventCodecTest {
     assertThat(v1.schemaVersion()).isEqualTo(1);
     assertThat(v1.products().keySet()).containsExactly("map", "preview", "stac-item");
     assertThat(v1.products().get("stac-item")).isEqualTo(sample.stacItem());
-    tree.put("schemaVersion", 3);
+    assertThat(v1.acquiredAt()).isNull();
+    tree.put("schemaVersion", 4);
     assertThatThrownBy(() -> codec.fromJson(json.writeValueAsBytes(tree), SceneMapCompleted.class))
         .isInstanceOf(InvalidEventException.class)
-        .hasMessageContaining("schemaVersion 3; this reader understands 1 to 2");
+        .hasMessageContaining("schemaVersion 4; this reader understands 1 to 3");
+  }
+
+  @Test
+  void anUnknownAcquisitionIsAbsentFromThePayloadAndAKnownOneRoundTrips() throws Exception {
+    ObjectRef src = ObjectRef.of("lcz-inbox", "a.tif");
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    byte[] unknown = codec.toJson(new SceneReceived("s1", src, t));
+    assertThat(json.readTree(unknown).has("acquiredAt")).isFalse();
+    Instant acquired = Instant.parse("2025-06-01T10:20:31.024Z");
+    SceneTiled tiled = new SceneTiled("s1", 4, src, t, acquired);
+    byte[] known = codec.toJson(tiled);
+    assertThat(json.readTree(known).get("acquiredAt").asText())
+        .isEqualTo("2025-06-01T10:20:31.024Z");
+    assertThat(codec.fromJson(known, SceneTiled.class).acquiredAt()).isEqualTo(acquired);
+    // a version 1 payload (before acquiredAt) still reads, acquisition unknown
+    ObjectNode v1 = (ObjectNode) json.readTree(unknown);
+    v1.put("schemaVersion", 1);
+    assertThat(codec.fromJson(json.writeValueAsBytes(v1), SceneReceived.class).acquiredAt())
+        .isNull();
   }
 
   @Test

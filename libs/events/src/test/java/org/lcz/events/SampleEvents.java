@@ -33,7 +33,7 @@ public final class SampleEvents {
             T);
     return List.of(
         new SceneReceived("s1", ObjectRef.of("lcz-inbox", "city.tif"), T),
-        new SceneTiled("s1", 4, manifest, T),
+        new SceneTiled("s1", 4, manifest, T, Instant.parse("2025-06-01T10:20:31Z")),
         new SceneRejected("s1", ObjectRef.of("lcz-inbox", "bad.tif"), "no georeferencing", T),
         new TileReady("s1", "s1-0_1", 0, 1, 4, tile, manifest),
         new TrainingRequested(

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import org.lcz.contract.Radiometry;
 
@@ -31,6 +33,7 @@ import org.lcz.contract.Radiometry;
  * @param maskedShare the share of the scene ingest masked as cloud, shadow or no data (0–1), if
  *     known
  * @param notes what ingest noted while reading the scene (radiometry, masking, reprojection)
+ * @param acquiredAt when the imagery was acquired, if the source says ({@code null} when unknown)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SceneManifest(
@@ -49,7 +52,46 @@ public record SceneManifest(
     int halo,
     List<TileEntry> tiles,
     Double maskedShare,
-    List<String> notes) {
+    List<String> notes,
+    Instant acquiredAt) {
+
+  /** A manifest whose acquisition time is unknown. */
+  public SceneManifest(
+      String sceneId,
+      int width,
+      int height,
+      String crsWkt,
+      int epsg,
+      double[] geoTransform,
+      double groundSampleDistance,
+      List<String> bands,
+      String sampleType,
+      Radiometry radiometry,
+      Double nodata,
+      int tileSize,
+      int halo,
+      List<TileEntry> tiles,
+      Double maskedShare,
+      List<String> notes) {
+    this(
+        sceneId,
+        width,
+        height,
+        crsWkt,
+        epsg,
+        geoTransform,
+        groundSampleDistance,
+        bands,
+        sampleType,
+        radiometry,
+        nodata,
+        tileSize,
+        halo,
+        tiles,
+        maskedShare,
+        notes,
+        null);
+  }
 
   /**
    * One tile: where its core lies in the scene, and its object.
@@ -77,7 +119,11 @@ public record SceneManifest(
   }
 
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   public byte[] toJson() {
     try {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +124,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
               bands);
       EncodingGuard.check(name, tags);
       EncodingGuard.checkBlocks(name, tags, bands);
-      double[] transform = geoTransform(name, grid);
+      double[] transform = geoTransform(name, horizontal(grid));
       List<String> names = new ArrayList<>();
       for (int b = 0; b < bands; b++) {
         String n = tags.bandNames().get(b);
@@ -154,6 +155,15 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
       }
     }
     throw new RasterException(name + ": holds no image");
+  }
+
+  /**
+   * The grid's two horizontal dimensions. SIS gives a GeoTIFF that carries a date (GDAL's {@code
+   * ACQUISITION_DATE}, the TIFF {@code DateTime} tag) a third, temporal dimension of one slice; the
+   * pixels are the same.
+   */
+  private static GridGeometry horizontal(GridGeometry grid) {
+    return grid.getDimension() > 2 ? grid.selectDimensions(0, 1) : grid;
   }
 
   /** GDAL's six numbers (x0, dx, rx, y0, ry, dy) of the pixel-corner grid, or an error. */
@@ -252,6 +262,25 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
     return Optional.of(Radiometry.ofScaleAndOffset(scale, offset));
   }
 
+  /** GDAL metadata items that name the acquisition, in the order they are believed. */
+  public static final List<String> ACQUISITION_ITEMS =
+      List.of("ACQUISITION_DATE", "ACQUISITION_DATETIME", "SENSING_TIME");
+
+  /**
+   * When the imagery was acquired, as the file says: GDAL's {@code ACQUISITION_DATE} (or {@code
+   * ACQUISITION_DATETIME}, {@code SENSING_TIME}) metadata item, else the TIFF {@code DateTime} tag;
+   * empty when neither holds a time.
+   */
+  public Optional<Instant> acquiredAt() {
+    for (String item : ACQUISITION_ITEMS) {
+      Optional<Instant> at = AcquisitionTime.parse(tags.datasetMetadata().get(item));
+      if (at.isPresent()) {
+        return at;
+      }
+    }
+    return AcquisitionTime.parse(tags.datasetMetadata().get(TiffTags.DATETIME));
+  }
+
   /** The TIFF facts the guards looked at. */
   public TiffTags tags() {
     return tags;
@@ -266,7 +295,7 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
   /** The coordinate reference system. */
   @Override
   public CoordinateReferenceSystem crs() {
-    return grid.getCoordinateReferenceSystem();
+    return horizontal(grid).getCoordinateReferenceSystem();
   }
 
   /**
@@ -292,8 +321,18 @@ public final class SceneRaster implements RasterSource, AutoCloseable {
   public Raster read(int x, int y, int w, int h) {
     RasterSource.requireWindow(this, x, y, w, h);
     String what = w + "×" + h + " at (" + x + ", " + y + ")";
-    GridExtent window =
-        new GridExtent(null, new long[] {x, y}, new long[] {x + w - 1L, y + h - 1L}, true);
+    GridExtent all = grid.getExtent();
+    long[] low = new long[all.getDimension()];
+    long[] high = new long[all.getDimension()];
+    for (int d = 2; d < low.length; d++) { // a temporal slice: the one there is
+      low[d] = all.getLow(d);
+      high[d] = all.getHigh(d);
+    }
+    low[0] = x;
+    low[1] = y;
+    high[0] = x + w - 1L;
+    high[1] = y + h - 1L;
+    GridExtent window = new GridExtent(null, low, high, true);
     try {
       GridCoverage coverage = resource.read(grid.derive().subgrid(window).build());
       GridExtent got = coverage.getGridGeometry().getExtent();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.sis.util.collection.TableColumn;
 import org.apache.sis.util.collection.TreeTable;
 
@@ -24,6 +26,8 @@ import org.apache.sis.util.collection.TreeTable;
  * @param gdalNodata GDAL's nodata value, if the file has one
  * @param bandScales GDAL band scales by band ({@code null} where a band has none)
  * @param bandOffsets GDAL band offsets by band ({@code null} where a band has none)
+ * @param datasetMetadata the file's own metadata items: the TIFF {@code DateTime} tag as {@code
+ *     TIFFTAG_DATETIME} and GDAL's dataset-level items (e.g. {@code ACQUISITION_DATE}), by name
  */
 public record TiffTags(
     int width,
@@ -37,12 +41,47 @@ public record TiffTags(
     List<String> bandNames,
     Double gdalNodata,
     List<Double> bandScales,
-    List<Double> bandOffsets) {
+    List<Double> bandOffsets,
+    Map<String, String> datasetMetadata) {
+
+  /** The TIFF {@code DateTime} tag's name among {@link #datasetMetadata}, as GDAL names it. */
+  public static final String DATETIME = "TIFFTAG_DATETIME";
 
   public TiffTags {
     bandNames = List.copyOf(bandNames);
+    datasetMetadata = Map.copyOf(datasetMetadata);
     bandScales = Collections.unmodifiableList(new ArrayList<>(bandScales));
     bandOffsets = Collections.unmodifiableList(new ArrayList<>(bandOffsets));
+  }
+
+  /** Facts without dataset-level metadata. */
+  public TiffTags(
+      int width,
+      int height,
+      String compression,
+      String predictor,
+      int tileWidth,
+      int blockHeight,
+      int bitsPerSample,
+      boolean planar,
+      List<String> bandNames,
+      Double gdalNodata,
+      List<Double> bandScales,
+      List<Double> bandOffsets) {
+    this(
+        width,
+        height,
+        compression,
+        predictor,
+        tileWidth,
+        blockHeight,
+        bitsPerSample,
+        planar,
+        bandNames,
+        gdalNodata,
+        bandScales,
+        bandOffsets,
+        Map.of());
   }
 
   /** Reads the facts of image #0 from SIS's native metadata tree of a TIFF file. */
@@ -59,12 +98,21 @@ public record TiffTags(
       scales.add(null);
       offsets.add(null);
     }
+    Map<String, String> dataset = new TreeMap<>();
+    String dateTime = text(child(image, "DateTime"));
+    if (dateTime != null && !dateTime.isBlank()) {
+      dataset.put(DATETIME, dateTime.trim());
+    }
     TreeTable.Node gdal = child(image, "GDAL_METADATA");
     TreeTable.Node items = gdal == null ? null : child(gdal, "GDALMetadata");
     if (items != null) {
       for (TreeTable.Node item : items.getChildren()) {
         Object what = item.getValue(TableColumn.NAME);
         String sample = text(child(item, "sample"));
+        if (sample == null && what != null && text(item) != null) {
+          dataset.put(what.toString(), text(item).trim());
+          continue;
+        }
         if (sample == null || !sample.matches("\\d+") || Integer.parseInt(sample) >= bands) {
           continue;
         }
@@ -93,7 +141,8 @@ public record TiffTags(
         names,
         nodata == null || nodata.isBlank() ? null : parse(nodata.trim()),
         scales,
-        offsets);
+        offsets,
+        dataset);
   }
 
   /**

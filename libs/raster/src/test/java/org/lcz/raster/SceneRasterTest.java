@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,5 +144,43 @@ class SceneRasterTest {
             })
         .isInstanceOf(RasterException.class)
         .hasMessageContaining("truncated.tif");
+  }
+
+  @Test
+  void theAcquisitionTimeIsGdalsAcquisitionDateElseTheTiffDateTimeTagElseUnknown()
+      throws Exception {
+    Gdal.python(
+        dir,
+        """
+        from osgeo import gdal, osr
+        srs = osr.SpatialReference(); srs.ImportFromEPSG(32632)
+        for name, md in [
+            ("acquired-both.tif", {"TIFFTAG_DATETIME": "2026:01:02 03:04:05",
+                                   "ACQUISITION_DATE": "2025-06-01T10:20:31Z"}),
+            ("acquired-tag.tif", {"TIFFTAG_DATETIME": "2025:06:01 10:20:30"}),
+            ("acquired-none.tif", {})]:
+            d = gdal.GetDriverByName("GTiff").Create(name, 16, 16, 1, gdal.GDT_UInt16)
+            d.SetGeoTransform((500000, 10, 0, 4000160, 0, -10))
+            d.SetProjection(srs.ExportToWkt())
+            d.SetMetadata(md)
+            d.GetRasterBand(1).Fill(7)
+            d = None
+        """);
+    try (SceneRaster r = SceneRaster.open(dir.resolve("acquired-both.tif"))) {
+      assertThat(r.tags().datasetMetadata())
+          .containsEntry("ACQUISITION_DATE", "2025-06-01T10:20:31Z")
+          .containsEntry(TiffTags.DATETIME, "2026:01:02 03:04:05");
+      assertThat(r.acquiredAt()).contains(Instant.parse("2025-06-01T10:20:31Z"));
+      // SIS makes a dated file a cube with a time axis; it is read as the plain image it is
+      assertThat(r.geoTransform()).containsExactly(500000, 10, 0, 4000160, 0, -10);
+      assertThat(r.crs().getCoordinateSystem().getDimension()).isEqualTo(2);
+      assertThat(r.read(3, 5, 4, 4).getSample(2, 2, 0)).isEqualTo(7);
+    }
+    try (SceneRaster r = SceneRaster.open(dir.resolve("acquired-tag.tif"))) {
+      assertThat(r.acquiredAt()).contains(Instant.parse("2025-06-01T10:20:30Z"));
+    }
+    try (SceneRaster r = SceneRaster.open(dir.resolve("acquired-none.tif"))) {
+      assertThat(r.acquiredAt()).isEmpty();
+    }
   }
 }

@@ -35,8 +35,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -79,11 +81,26 @@ public final class MinioObjectStore implements ObjectStore {
       throw new ObjectStoreException(
           "cannot upload " + file + " to s3://" + bucket + "/" + key + ": not a readable file");
     }
-    return upload(bucket, key, file, Sha256.of(file), contentType);
+    return upload(bucket, key, file, Sha256.of(file), contentType, Map.of());
+  }
+
+  @Override
+  public ObjectRef put(
+      String bucket, String key, Path file, String contentType, Map<String, String> metadata) {
+    if (!Files.isRegularFile(file)) {
+      throw new ObjectStoreException(
+          "cannot upload " + file + " to s3://" + bucket + "/" + key + ": not a readable file");
+    }
+    return upload(bucket, key, file, Sha256.of(file), contentType, metadata);
   }
 
   private ObjectRef upload(
-      String bucket, String key, Path file, String sha256, String contentType) {
+      String bucket,
+      String key,
+      Path file,
+      String sha256,
+      String contentType,
+      Map<String, String> metadata) {
     long size = sizeOf(file);
     call(
         "upload to",
@@ -92,7 +109,8 @@ public final class MinioObjectStore implements ObjectStore {
         () -> {
           try (InputStream in = Files.newInputStream(file)) {
             return client.putObject(
-                putArgs(bucket, key, contentType, sha256).stream(in, size, partSize(size)).build());
+                putArgs(bucket, key, contentType, sha256, metadata).stream(in, size, partSize(size))
+                    .build());
           }
         });
     return new ObjectRef(bucket, key, sha256);
@@ -122,7 +140,7 @@ public final class MinioObjectStore implements ObjectStore {
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
         content.transferTo(out);
       }
-      return upload(bucket, key, spool, Sha256.hex(digest), contentType);
+      return upload(bucket, key, spool, Sha256.hex(digest), contentType, Map.of());
     } catch (IOException e) {
       throw new ObjectStoreException(
           "cannot upload to s3://" + bucket + "/" + key + ": reading the content failed: " + e, e);
@@ -190,11 +208,20 @@ public final class MinioObjectStore implements ObjectStore {
             .map(Map.Entry::getValue)
             .findFirst()
             .orElse(null);
+    Map<String, String> user = new TreeMap<>();
+    r.userMetadata()
+        .forEach(
+            (k, v) -> {
+              if (!k.equalsIgnoreCase(SHA256_METADATA)) {
+                user.put(k.toLowerCase(Locale.ROOT), v);
+              }
+            });
     return new ObjectInfo(
         plain.withSha256(storedSha256(plain, sha256)),
         r.size(),
         unquote(r.etag()),
-        r.lastModified().toInstant());
+        r.lastModified().toInstant(),
+        user);
   }
 
   @Override
@@ -325,11 +352,19 @@ public final class MinioObjectStore implements ObjectStore {
 
   private static PutObjectArgs.Builder putArgs(
       String bucket, String key, String contentType, String sha256) {
+    return putArgs(bucket, key, contentType, sha256, Map.of());
+  }
+
+  private static PutObjectArgs.Builder putArgs(
+      String bucket, String key, String contentType, String sha256, Map<String, String> metadata) {
+    Map<String, String> all = new TreeMap<>();
+    metadata.forEach((k, v) -> all.put(k.toLowerCase(Locale.ROOT), v));
+    all.put(SHA256_METADATA, sha256);
     return PutObjectArgs.builder()
         .bucket(bucket)
         .object(key)
         .contentType(contentType)
-        .userMetadata(Map.of(SHA256_METADATA, sha256));
+        .userMetadata(all);
   }
 
   /** Single PUT up to {@link #PART_SIZE}; above it, parts of that size (S3 allows 10,000). */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The platform's view of S3-compatible object storage. Every write stores the content's SHA-256 as
@@ -17,6 +18,13 @@ public interface ObjectStore extends AutoCloseable {
 
   /** Uploads a file (multipart when large); returns its reference with the SHA-256. */
   ObjectRef put(String bucket, String key, Path file, String contentType);
+
+  /**
+   * Uploads a local file with user metadata (sent as {@code x-amz-meta-<name>}; names in lower
+   * case), e.g. the {@code acquired} time of an uploaded scene.
+   */
+  ObjectRef put(
+      String bucket, String key, Path file, String contentType, Map<String, String> metadata);
 
   /** Uploads bytes; returns the reference with the SHA-256. */
   ObjectRef put(String bucket, String key, byte[] content, String contentType);

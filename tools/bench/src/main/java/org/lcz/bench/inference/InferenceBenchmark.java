@@ -417,7 +417,8 @@ public final class InferenceBenchmark {
                 TILE,
                 HALO,
                 null,
-                List.of()))
+                List.of(),
+                null))
         .tiles();
   }
 }
