@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import org.lcz.raster.GeoTiffWriter;
 import org.lcz.raster.Georeferencing;
+import org.lcz.raster.GridMapping;
 import org.lcz.raster.RasterException;
 import org.lcz.raster.SceneRaster;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.GeographicCRS;
 import org.opengis.referencing.crs.ProjectedCRS;
 
@@ -26,7 +28,8 @@ public record LczMapFile(
     GeoTiffWriter.Georeference georeference,
     double cellWidth,
     double cellHeight,
-    boolean geographic) {
+    boolean geographic,
+    CoordinateReferenceSystem crs) {
 
   /** Metres per degree along the equator (WGS 84's semi-major axis × π / 180). */
   public static final double METRES_PER_DEGREE = 6_378_137 * Math.PI / 180;
@@ -86,7 +89,8 @@ public record LczMapFile(
             where,
             px * METRES_PER_DEGREE * cos,
             py * METRES_PER_DEGREE,
-            true);
+            true,
+            raster.crs());
       }
       if (!(raster.crs() instanceof ProjectedCRS)
           || !Georeferencing.unit(raster.crs()).equals("m")) {
@@ -96,8 +100,13 @@ public record LczMapFile(
                 + Georeferencing.unit(raster.crs())
                 + "; reproject the map to a CRS in metres or degrees (gdalwarp -t_srs EPSG:…)");
       }
-      return new LczMapFile(raster.name(), w, h, classes, where, px, py, false);
+      return new LczMapFile(raster.name(), w, h, classes, where, px, py, false, raster.crs());
     }
+  }
+
+  /** The map's grid, to relate it to another map's. */
+  public GridMapping.Grid grid() {
+    return new GridMapping.Grid(cols, rows, georeference.geoTransform(), crs);
   }
 
   private static int bandIndex(SceneRaster raster, String band) {

@@ -1,0 +1,125 @@
+package org.lcz.cli;
+
+import java.awt.image.BandedSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lcz.raster.GeoTiffWriter;
+import org.lcz.raster.GridMapping;
+import org.lcz.raster.RasterException;
+import org.lcz.scheme.LczChange;
+import org.lcz.scheme.LczMapFile;
+
+/**
+ * {@code ./lcz change A.tif B.tif OUT [--band N|NAME] [--metres nominal|latitude]}: the LCZ change
+ * from map A to map B ({@link LczChange}). B is brought onto A's grid (nearest neighbour, any CRS)
+ * when the grids differ. Writes into the folder OUT: {@code change.tif} (bands {@code from} and
+ * {@code to} on A's grid, nodata 0), {@code transitions.csv} and {@code transitions.json} (the 17 ×
+ * 17 matrix in km²), {@code transitions.png} and {@code change.png}.
+ */
+public final class ChangeCommand {
+  static final String USAGE =
+      "usage: ./lcz change A.tif B.tif OUT [--band N|NAME] [--metres nominal|latitude]";
+
+  private ChangeCommand() {}
+
+  public static void main(String[] args) {
+    try {
+      System.out.println(run(List.of(args)));
+    } catch (UsageException e) {
+      System.err.println("lcz change: " + e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+    } catch (RasterException | IllegalArgumentException e) {
+      System.err.println("lcz change: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Compares as the arguments say and returns the summary to print. */
+  static String run(List<String> args) {
+    List<String> files = new ArrayList<>();
+    String band = null;
+    LczMapFile.Metres metres = LczMapFile.Metres.NOMINAL;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--band") || a.equals("--metres")) {
+        if (i + 1 >= args.size()) {
+          throw new UsageException(a + " needs a value");
+        }
+        String v = args.get(++i);
+        if (a.equals("--band")) {
+          band = v;
+        } else {
+          try {
+            metres = LczMapFile.Metres.of(v);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+          }
+        }
+      } else if (a.startsWith("--")) {
+        throw new UsageException("unknown option " + a);
+      } else {
+        files.add(a);
+      }
+    }
+    if (files.size() != 3) {
+      throw new UsageException("give the two maps and the output folder");
+    }
+    LczMapFile a = LczMapFile.read(Path.of(files.get(0)), band, metres);
+    LczMapFile b = LczMapFile.read(Path.of(files.get(1)), band, metres);
+    Path out = Path.of(files.get(2));
+    byte[] bOnA = b.classes().classes();
+    boolean reprojected = !a.grid().sameAs(b.grid());
+    if (reprojected) {
+      bOnA = GridMapping.between(a.grid(), b.grid()).nearest(bOnA, (byte) 0);
+    }
+    LczChange change =
+        LczChange.of(
+            a.cols(), a.rows(), a.classes().classes(), bOnA, a.cellWidth() * a.cellHeight());
+    try {
+      Files.createDirectories(out);
+      DataBufferByte data =
+          new DataBufferByte(new byte[][] {change.from(), change.to()}, a.cols() * a.rows());
+      Raster raster =
+          Raster.createRaster(
+              new BandedSampleModel(DataBuffer.TYPE_BYTE, a.cols(), a.rows(), 2), data, null);
+      Files.write(
+          out.resolve("change.tif"),
+          GeoTiffWriter.write(raster, a.georeference(), List.of("from", "to"), 0.0));
+      Files.writeString(out.resolve("transitions.csv"), change.csv(), StandardCharsets.UTF_8);
+      Files.write(out.resolve("transitions.json"), change.json());
+      Files.write(out.resolve("transitions.png"), change.matrixPng());
+      Files.write(out.resolve("change.png"), change.mapPng());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write into " + out + ": " + e.getMessage(), e);
+    }
+    double km2 = a.cellWidth() * a.cellHeight() / 1e6;
+    return String.format(
+        Locale.ROOT,
+        "%s → %s%s: %d cells in both (%.2f km²), %d changed (%.2f km², %.1f %%) → %s"
+            + " (change.tif, transitions.csv/.json/.png, change.png)",
+        a.name(),
+        b.name(),
+        reprojected ? " (brought onto " + a.name() + "'s grid, nearest neighbour)" : "",
+        change.compared(),
+        change.compared() * km2,
+        change.changed(),
+        change.changed() * km2,
+        change.compared() == 0 ? 0.0 : 100.0 * change.changed() / change.compared(),
+        out);
+  }
+
+  static final class UsageException extends IllegalArgumentException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}
