@@ -1,7 +1,9 @@
 package org.lcz.inference.assembly;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.lcz.inference.map.Overviews;
 import org.lcz.raster.SceneManifest;
 
 /**
@@ -12,6 +14,9 @@ import org.lcz.raster.SceneManifest;
  * @param geoTransform the map's grid (output cells) in the scene's CRS
  * @param cellSize the cells' edge in metres
  * @param modelVersion the model version, or all of them (sorted, comma-separated) after a swap
+ * @param title what the map is of, for titles ("scene s1", "region porto, version 3")
+ * @param layers further uint8 bands of the LCZ map COG after the Generator's three (a region's
+ *     {@code observations} and {@code agreement})
  */
 public record AssembledScene(
     String sceneId,
@@ -21,7 +26,45 @@ public record AssembledScene(
     double[] geoTransform,
     double cellSize,
     String modelVersion,
-    Instant completedAt) {
+    Instant completedAt,
+    String title,
+    List<Layer> layers) {
+
+  /**
+   * A further band of the map COG.
+   *
+   * @param values row-major on the map's grid, 0 where there is no data
+   * @param kind how overviews summarise it
+   */
+  public record Layer(
+      String name, String description, String unit, byte[] values, Overviews.Kind kind) {}
+
+  public AssembledScene {
+    layers = List.copyOf(layers);
+  }
+
+  /** A scene's map: titled by the scene, no further layers. */
+  public AssembledScene(
+      String sceneId,
+      SceneManifest manifest,
+      SceneMap map,
+      byte[] filtered,
+      double[] geoTransform,
+      double cellSize,
+      String modelVersion,
+      Instant completedAt) {
+    this(
+        sceneId,
+        manifest,
+        map,
+        filtered,
+        geoTransform,
+        cellSize,
+        modelVersion,
+        completedAt,
+        "scene " + sceneId,
+        List.of());
+  }
 
   public int cols() {
     return map.cols();

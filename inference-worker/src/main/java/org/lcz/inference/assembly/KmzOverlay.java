@@ -33,7 +33,7 @@ public final class KmzOverlay implements SceneProduct {
             south,
             east,
             west);
-    String title = "Local Climate Zones of scene " + scene.sceneId();
+    String title = "Local Climate Zones of " + scene.title();
     String kml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n"

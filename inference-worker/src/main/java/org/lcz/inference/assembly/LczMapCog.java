@@ -36,11 +36,19 @@ public final class LczMapCog implements SceneProduct {
 
   @Override
   public List<Asset> make(AssembledScene scene, List<Stored> earlier) {
-    LczTiff.Level full = new LczTiff.Level(scene.cols(), scene.rows(), bands(scene));
+    List<byte[]> values = new ArrayList<>(bands(scene));
+    List<String> names = new ArrayList<>(BANDS);
+    List<Overviews.Kind> kinds = new ArrayList<>(KINDS);
+    for (AssembledScene.Layer layer : scene.layers()) {
+      values.add(layer.values());
+      names.add(layer.name());
+      kinds.add(layer.kind());
+    }
+    LczTiff.Level full = new LczTiff.Level(scene.cols(), scene.rows(), values);
     byte[] cog =
         LczTiff.write(
-            Overviews.pyramid(full, KINDS, LAYOUT.nodata(), blockSize),
-            LAYOUT,
+            Overviews.pyramid(full, kinds, LAYOUT.nodata(), blockSize),
+            new LczTiff.MapBands(names, true, 0),
             blockSize,
             georeference(scene));
     List<Map<String, Object>> bands = new ArrayList<>();
@@ -57,13 +65,22 @@ public final class LczMapCog implements SceneProduct {
             "nodata", 0,
             "unit", "percent",
             "description", "probability of the class in band lcz, 0–100"));
+    for (AssembledScene.Layer layer : scene.layers()) {
+      bands.add(
+          Map.of(
+              "name", layer.name(),
+              "data_type", "uint8",
+              "nodata", 0,
+              "unit", layer.unit(),
+              "description", layer.description()));
+    }
     return List.of(
         new Asset(
             "map",
             "lcz.tif",
             cog,
             COG,
-            "LCZ map (lcz, lczFilter, classProbability)",
+            "LCZ map (" + String.join(", ", names) + ")",
             List.of("data"),
             Map.of("raster:bands", bands)));
   }

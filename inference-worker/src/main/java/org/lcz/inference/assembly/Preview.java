@@ -11,7 +11,9 @@ public final class Preview implements SceneProduct {
         new Asset(
             "preview",
             "preview.png",
-            PreviewImage.png(scene.map(), "Scene " + scene.sceneId()),
+            PreviewImage.png(
+                scene.map(),
+                Character.toUpperCase(scene.title().charAt(0)) + scene.title().substring(1)),
             "image/png",
             "Preview in LCZ colours with legend",
             List.of("overview"),

@@ -1,6 +1,7 @@
 package org.lcz.inference.assembly;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import org.lcz.inference.map.MapTile;
@@ -27,6 +28,35 @@ public final class SceneMap {
     this.confidence = new byte[cols * rows];
     this.probabilities = new byte[MapTile.CLASSES * cols * rows];
     this.placed = new boolean[cols * rows];
+  }
+
+  /**
+   * A complete map of {@code cols × rows} cells from its planes (a region's fused map), made by
+   * {@code modelVersions} (each counted once).
+   *
+   * @param probabilities 17 row-major planes in percent, plane {@code v - 1} for LCZ value {@code
+   *     v}
+   */
+  public static SceneMap of(
+      int cols,
+      int rows,
+      byte[] classes,
+      byte[] confidence,
+      byte[] probabilities,
+      Collection<String> modelVersions) {
+    int n = cols * rows;
+    if (classes.length != n
+        || confidence.length != n
+        || probabilities.length != MapTile.CLASSES * n) {
+      throw new IllegalArgumentException("planes of the wrong size for " + cols + "×" + rows);
+    }
+    SceneMap map = new SceneMap(new CellGrid(cols, rows, 1));
+    System.arraycopy(classes, 0, map.classes, 0, n);
+    System.arraycopy(confidence, 0, map.confidence, 0, n);
+    System.arraycopy(probabilities, 0, map.probabilities, 0, probabilities.length);
+    Arrays.fill(map.placed, true);
+    modelVersions.forEach(v -> map.tilesByModel.put(v, 1));
+    return map;
   }
 
   /**

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,10 @@ import org.lcz.inference.map.RasterWarmUp;
 import org.lcz.inference.map.TileJob;
 import org.lcz.inference.map.TileTimes;
 import org.lcz.inference.model.ModelSlot;
+import org.lcz.inference.region.RegionAssembler;
+import org.lcz.inference.region.RegionCatalogue;
+import org.lcz.inference.region.RegionFuser;
+import org.lcz.inference.region.RegionRouter;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
@@ -28,8 +34,10 @@ import org.lcz.storage.ObjectStore;
 
 /**
  * One inference worker's activities, wired from plain parts: the model refresher (reads {@code
- * lcz.models} every {@code refreshInterval}), the tile loop and the assembly loop, each on its own
- * thread. The Quarkus application starts one; tests start several against the same broker.
+ * lcz.models} every {@code refreshInterval}), the tile loop, the assembly loop and the region loops
+ * (the catalogue of regions, the router of scene maps to regions, the fuser of region maps), each
+ * on its own thread. The Quarkus application starts one; tests start several against the same
+ * broker.
  */
 public final class WorkerLoops implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WorkerLoops.class.getName());
@@ -48,7 +56,34 @@ public final class WorkerLoops implements AutoCloseable {
       int cogBlockSize,
       Duration refreshInterval,
       Path workDir,
-      URI source) {}
+      URI source,
+      String regionRouterGroup,
+      String regionFuserGroup) {
+    /** Settings whose region loops use the default groups. */
+    public Settings(
+        String bootstrap,
+        String modelName,
+        double cellSize,
+        String tilesGroup,
+        String assemblyGroup,
+        int cogBlockSize,
+        Duration refreshInterval,
+        Path workDir,
+        URI source) {
+      this(
+          bootstrap,
+          modelName,
+          cellSize,
+          tilesGroup,
+          assemblyGroup,
+          cogBlockSize,
+          refreshInterval,
+          workDir,
+          source,
+          "lcz-region-router",
+          "lcz-region-fuser");
+    }
+  }
 
   private final ModelSlot models;
   private final TileLoop tiles;
@@ -58,6 +93,10 @@ public final class WorkerLoops implements AutoCloseable {
   private final DeadLetterPublisher deadLetters;
   private final Thread tileThread;
   private final Thread assemblyThread;
+  private final RegionCatalogue regions;
+  private final RegionRouter router;
+  private final RegionFuser fuser;
+  private final List<Thread> regionThreads = new ArrayList<>();
 
   /**
    * Starts the worker.
@@ -118,8 +157,23 @@ public final class WorkerLoops implements AutoCloseable {
             },
             "lcz-tiles");
     assemblyThread = new Thread(assembly, "lcz-assembly");
+    regions = new RegionCatalogue(s.bootstrap());
+    router = new RegionRouter(s.bootstrap(), s.regionRouterGroup(), regions, store, events);
+    fuser =
+        new RegionFuser(
+            s.bootstrap(),
+            s.regionFuserGroup(),
+            regions,
+            new RegionAssembler(store, s.cogBlockSize(), s.workDir().resolve("regions")),
+            models::version,
+            s.source(),
+            Clock.systemUTC());
+    regionThreads.add(new Thread(regions, "lcz-regions"));
+    regionThreads.add(new Thread(router, "lcz-region-router"));
+    regionThreads.add(new Thread(fuser, "lcz-region-fuser"));
     tileThread.start();
     assemblyThread.start();
+    regionThreads.forEach(Thread::start);
   }
 
   private void refresh() {
@@ -144,6 +198,14 @@ public final class WorkerLoops implements AutoCloseable {
     return assembly;
   }
 
+  public RegionFuser fuser() {
+    return fuser;
+  }
+
+  public RegionRouter router() {
+    return router;
+  }
+
   /**
    * Whether the tile and assembly loops run and went round within {@code limit}: false when a loop
    * thread died or hangs in a call that does not return.
@@ -153,7 +215,13 @@ public final class WorkerLoops implements AutoCloseable {
         tiles.heartbeat().name(),
         tileThread.isAlive() && !tiles.heartbeat().stuck(limit),
         assembly.heartbeat().name(),
-        assemblyThread.isAlive() && !assembly.heartbeat().stuck(limit));
+        assemblyThread.isAlive() && !assembly.heartbeat().stuck(limit),
+        regions.heartbeat().name(),
+        regionThreads.get(0).isAlive() && !regions.heartbeat().stuck(limit),
+        router.heartbeat().name(),
+        regionThreads.get(1).isAlive() && !router.heartbeat().stuck(limit),
+        fuser.heartbeat().name(),
+        regionThreads.get(2).isAlive() && !fuser.heartbeat().stuck(limit));
   }
 
   /** Stops the loops (each finishes the item in hand), leaves both groups and closes the model. */
@@ -161,10 +229,16 @@ public final class WorkerLoops implements AutoCloseable {
   public void close() {
     tiles.stop();
     assembly.stop();
+    fuser.stop();
+    router.stop();
+    regions.stop();
     refresher.shutdownNow();
     try {
       tileThread.join(60_000);
       assemblyThread.join(60_000);
+      for (Thread t : regionThreads) {
+        t.join(60_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

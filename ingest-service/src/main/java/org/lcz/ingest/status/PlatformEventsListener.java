@@ -24,6 +24,7 @@ import org.lcz.events.InvalidEventException;
 import org.lcz.events.LczEvent;
 import org.lcz.events.Topics;
 import org.lcz.ingest.live.LiveEvents;
+import org.lcz.ingest.regions.RegionsView;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 
@@ -31,8 +32,8 @@ import org.lcz.messaging.KafkaClients;
  * Reads the topics people follow ({@code lcz.scenes}, {@code lcz.maps}, the training topics and
  * {@code lcz.models}) from their beginning, outside any consumer group (every ingest replica sees
  * every event, and a restart rebuilds what it knows): map progress into {@link MapProgress},
- * training runs and models into {@link TrainingRuns}, and every event to the web page's {@link
- * LiveEvents}.
+ * training runs and models into {@link TrainingRuns}, regions into {@link RegionsView}, and every
+ * event to the web page's {@link LiveEvents}.
  */
 @ApplicationScoped
 public class PlatformEventsListener {
@@ -45,10 +46,13 @@ public class PlatformEventsListener {
           Topics.MAPS,
           Topics.TRAINING_REQUESTS,
           Topics.TRAINING_PROGRESS,
-          Topics.MODELS);
+          Topics.MODELS,
+          Topics.REGIONS,
+          Topics.REGION_MAPS);
 
   private final MapProgress progress = new MapProgress();
   private final TrainingRuns training = new TrainingRuns();
+  private final RegionsView regions = new RegionsView();
   @Inject LiveEvents live;
   private volatile Consumer<String, byte[]> consumer;
   private volatile boolean running;
@@ -64,6 +68,12 @@ public class PlatformEventsListener {
   @Singleton
   TrainingRuns trainingRuns() {
     return training;
+  }
+
+  @Produces
+  @Singleton
+  RegionsView regions() {
+    return regions;
   }
 
   void onStart(
@@ -100,6 +110,7 @@ public class PlatformEventsListener {
               Instant at = Instant.ofEpochMilli(r.timestamp());
               progress.record(event);
               training.record(event, at);
+              regions.record(event);
               live.publish(event, at);
             } catch (InvalidEventException e) {
               LOG.debugf("ignoring a record on %s: %s", r.topic(), e.getMessage());

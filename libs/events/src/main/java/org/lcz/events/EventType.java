@@ -14,7 +14,11 @@ public enum EventType {
   TRAINING_FAILED(TrainingFailed.class, Topics.TRAINING_PROGRESS),
   MODEL_PUBLISHED(ModelPublished.class, Topics.MODELS),
   MAP_TILE_WRITTEN(MapTileWritten.class, Topics.MAPS),
-  SCENE_MAP_COMPLETED(SceneMapCompleted.class, Topics.MAPS);
+  SCENE_MAP_COMPLETED(SceneMapCompleted.class, Topics.MAPS),
+  REGION_DEFINED(RegionDefined.class, Topics.REGIONS),
+  REGION_DELETED(RegionDeleted.class, Topics.REGIONS),
+  REGION_MEMBER_MAPPED(RegionMemberMapped.class, Topics.REGION_MAPS),
+  REGION_MAP_UPDATED(RegionMapUpdated.class, Topics.REGION_MAPS);
 
   /** Prefix of every CloudEvents type of the platform. */
   public static final String TYPE_PREFIX = "org.lcz.";

@@ -17,7 +17,11 @@ public sealed interface LczEvent
         TrainingFailed,
         ModelPublished,
         MapTileWritten,
-        SceneMapCompleted {
+        SceneMapCompleted,
+        RegionDefined,
+        RegionDeleted,
+        RegionMemberMapped,
+        RegionMapUpdated {
 
   /** The payload schema version this code writes and the newest it reads, for most types. */
   int CURRENT_SCHEMA_VERSION = 1;

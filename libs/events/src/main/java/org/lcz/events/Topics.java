@@ -22,6 +22,15 @@ public final class Topics {
   /** MapTileWritten, SceneMapCompleted; key = scene id. */
   public static final String MAPS = "lcz.maps";
 
+  /** RegionDefined, RegionDeleted, compacted; key = region name. */
+  public static final String REGIONS = "lcz.regions";
+
+  /**
+   * RegionMemberMapped, RegionMapUpdated; key = region name, so one owner takes a region's updates
+   * in order.
+   */
+  public static final String REGION_MAPS = "lcz.region-maps";
+
   /** Records no consumer could process, with the error; key = the original key. */
   public static final String DEAD_LETTER = "lcz.deadletter";
 
@@ -53,6 +62,8 @@ public final class Topics {
         new TopicSpec(TRAINING_PROGRESS, 1, false),
         new TopicSpec(MODELS, 1, true),
         new TopicSpec(MAPS, 3, false),
+        new TopicSpec(REGIONS, 1, true),
+        new TopicSpec(REGION_MAPS, 3, false),
         new TopicSpec(DEAD_LETTER, 1, false),
         new TopicSpec(INBOX_NOTIFICATIONS, 1, false));
   }

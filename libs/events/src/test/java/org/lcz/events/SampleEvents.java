@@ -84,6 +84,51 @@ public final class SampleEvents {
             new java.util.LinkedHashMap<>(
                 java.util.Map.of(
                     "map", ObjectRef.of("lcz-maps", "scenes/s1/lcz.tif"),
-                    "areas", ObjectRef.of("lcz-maps", "scenes/s1/areas.json")))));
+                    "areas", ObjectRef.of("lcz-maps", "scenes/s1/areas.json")))),
+        new RegionDefined(
+            "porto",
+            outline(),
+            Instant.parse("2025-01-01T00:00:00Z"),
+            Instant.parse("2026-01-01T00:00:00Z"),
+            32629,
+            100,
+            RegionDefined.CURRENT,
+            T),
+        new RegionDeleted("porto", T),
+        new RegionMemberMapped(
+            "porto",
+            "s1",
+            "3",
+            Instant.parse("2025-06-01T10:20:31Z"),
+            new ObjectRef("lcz-maps", "scenes/s1/probabilities.tif", SHA),
+            ObjectRef.of("lcz-maps", "scenes/s1/item.json"),
+            T,
+            T),
+        new RegionMapUpdated(
+            "porto",
+            2,
+            List.of(
+                new RegionMapUpdated.Member(
+                    "s1",
+                    "3",
+                    null,
+                    new ObjectRef("lcz-maps", "scenes/s1/probabilities.tif", SHA),
+                    ObjectRef.of("lcz-maps", "scenes/s1/item.json"))),
+            Map.of("map", ObjectRef.of("lcz-maps", "regions/porto/v2/lcz.tif")),
+            0.75,
+            300,
+            400,
+            T));
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode outline() {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(
+              "{\"type\": \"Polygon\", \"coordinates\": [[[-8.7, 41.1], [-8.5, 41.1], [-8.5,"
+                  + " 41.2], [-8.7, 41.1]]]}");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

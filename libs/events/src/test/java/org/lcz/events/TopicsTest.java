@@ -18,9 +18,9 @@ class TopicsTest {
   }
 
   @Test
-  void onlyModelsIsCompactedAndTilesHaveSeveralPartitions() {
+  void onlyModelsAndRegionsAreCompactedAndTilesHaveSeveralPartitions() {
     assertThat(Topics.all().stream().filter(TopicSpec::compacted).map(TopicSpec::name))
-        .containsExactly(Topics.MODELS);
+        .containsExactly(Topics.MODELS, Topics.REGIONS);
     assertThat(Topics.all())
         .filteredOn(t -> t.name().equals(Topics.TILES))
         .singleElement()

@@ -1,0 +1,154 @@
+package org.lcz.inference.region;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lcz.inference.map.MapTile;
+import org.lcz.raster.GridMapping;
+import org.lcz.scheme.regions.RegionGrid;
+
+/**
+ * Fuses member scene maps onto a region's grid. Each member's class probabilities are brought onto
+ * the region's cells (any CRS: the cell centre is placed on the member's grid, Apache SIS) by
+ * bilinear interpolation over the four member cells around it that have data, their weights
+ * renormalised; a region cell whose centre lies outside the member, or whose four neighbours all
+ * lack data (masked, nodata), is not observed by that member. Per cell the fused probability vector
+ * is the mean over the members that observe it; from it the class (argmax, ties to the lower
+ * value), its probability, {@code observations} (how many members saw the cell) and {@code
+ * agreement} (the share of those members whose own class, the argmax of their interpolated vector,
+ * equals the fused class, 0–100). Cells outside the outline, and cells no member observes, stay
+ * without data and are counted.
+ */
+public final class RegionFusion {
+  private static final int K = MapTile.CLASSES;
+
+  private final RegionGrid region;
+  private final int n;
+  private final float[] sums;
+  private final int[] observations;
+  private final List<byte[]> memberClasses = new ArrayList<>();
+
+  public RegionFusion(RegionGrid region) {
+    this.region = region;
+    this.n = region.cols() * region.rows();
+    this.sums = new float[K * n];
+    this.observations = new int[n];
+  }
+
+  /** Adds one member's observations. */
+  public void add(MemberMap member) {
+    GridMapping mapping = GridMapping.between(region.grid(), member.grid());
+    int mc = member.grid().cols();
+    int mr = member.grid().rows();
+    byte[][] p = member.probabilities();
+    byte[] own = new byte[n];
+    int cols = region.cols();
+    double[] px = new double[cols];
+    double[] py = new double[cols];
+    int[] at = new int[4];
+    double[] w = new double[4];
+    float[] v = new float[K];
+    for (int r = 0; r < region.rows(); r++) {
+      mapping.row(r, px, py);
+      for (int c = 0; c < cols; c++) {
+        int i = r * cols + c;
+        if (!region.inside(i)) {
+          continue;
+        }
+        double x = px[c];
+        double y = py[c];
+        if (!(x >= 0 && y >= 0 && x < mc && y < mr)) {
+          continue; // outside the member (or NaN)
+        }
+        double gx = x - 0.5;
+        double gy = y - 0.5;
+        int x0 = (int) Math.floor(gx);
+        int y0 = (int) Math.floor(gy);
+        double fx = gx - x0;
+        double fy = gy - y0;
+        double total = 0;
+        for (int k = 0; k < 4; k++) {
+          int xx = x0 + (k & 1);
+          int yy = y0 + (k >> 1);
+          double wk = ((k & 1) == 1 ? fx : 1 - fx) * ((k >> 1) == 1 ? fy : 1 - fy);
+          if (xx < 0 || yy < 0 || xx >= mc || yy >= mr || wk <= 0) {
+            w[k] = 0;
+            continue;
+          }
+          int j = yy * mc + xx;
+          if (!member.hasData(j)) {
+            w[k] = 0;
+            continue;
+          }
+          at[k] = j;
+          w[k] = wk;
+          total += wk;
+        }
+        if (total <= 0) {
+          continue; // no member cell with data around: not observed
+        }
+        int best = 0;
+        for (int b = 0; b < K; b++) {
+          double s = 0;
+          for (int k = 0; k < 4; k++) {
+            if (w[k] > 0) {
+              s += w[k] * (p[b][at[k]] & 0xFF);
+            }
+          }
+          v[b] = (float) (s / total);
+          sums[b * n + i] += v[b];
+          if (v[b] > v[best]) {
+            best = b;
+          }
+        }
+        own[i] = (byte) (best + 1);
+        observations[i]++;
+      }
+    }
+    memberClasses.add(own);
+  }
+
+  /** The fused map of the members added. */
+  public FusedRegion result() {
+    byte[] classes = new byte[n];
+    byte[] confidence = new byte[n];
+    byte[] probabilities = new byte[K * n];
+    byte[] observed = new byte[n];
+    byte[] agreement = new byte[n];
+    long observedCells = 0;
+    for (int i = 0; i < n; i++) {
+      int count = observations[i];
+      if (count == 0) {
+        continue;
+      }
+      observedCells++;
+      int best = 0;
+      for (int b = 0; b < K; b++) {
+        float mean = sums[b * n + i] / count;
+        probabilities[b * n + i] = (byte) Math.round(mean);
+        if (mean > sums[best * n + i] / count) {
+          best = b;
+        }
+      }
+      classes[i] = (byte) (best + 1);
+      confidence[i] = (byte) Math.round(sums[best * n + i] / count);
+      int agree = 0;
+      for (byte[] own : memberClasses) {
+        if (own[i] == classes[i]) {
+          agree++;
+        }
+      }
+      observed[i] = (byte) Math.min(count, 255);
+      agreement[i] = (byte) Math.round(100.0 * agree / count);
+    }
+    return new FusedRegion(
+        region,
+        classes,
+        confidence,
+        probabilities,
+        observed,
+        agreement,
+        observedCells,
+        region.insideCells(),
+        memberClasses.size());
+  }
+}

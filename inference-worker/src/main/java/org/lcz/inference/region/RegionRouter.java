@@ -1,0 +1,253 @@
+package org.lcz.inference.region;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.lcz.events.EventCodec;
+import org.lcz.events.InvalidEventException;
+import org.lcz.events.LczEvent;
+import org.lcz.events.RegionDefined;
+import org.lcz.events.RegionMemberMapped;
+import org.lcz.events.SceneMapCompleted;
+import org.lcz.events.Topics;
+import org.lcz.messaging.EventPublisher;
+import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.TopicSnapshot;
+import org.lcz.scheme.regions.RegionOutline;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Finds the regions each scene map meets. Consumes {@code lcz.maps} in its own consumer group; for
+ * every SceneMapCompleted, and for every region that its footprint (its STAC Item's geometry) and
+ * acquisition time meet, sends a RegionMemberMapped keyed by the region, so the region's owner
+ * fuses it. A region newly defined is given every scene map already made (read from the start of
+ * {@code lcz.maps}). At least once: the owner counts a member once.
+ */
+public final class RegionRouter implements Runnable {
+  private static final Logger LOG = Logger.getLogger(RegionRouter.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration SEND = Duration.ofSeconds(30);
+  private static final Duration SCAN = Duration.ofSeconds(60);
+
+  private final String bootstrap;
+  private final RegionCatalogue catalogue;
+  private final ObjectStore store;
+  private final EventPublisher publisher;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final InboundEvents inbound = new InboundEvents(new EventCodec());
+  private final ConcurrentLinkedQueue<RegionDefined> defined = new ConcurrentLinkedQueue<>();
+  private final Map<String, Geometry> footprints =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Geometry> eldest) {
+          return size() > 10_000;
+        }
+      };
+  private final Map<RegionDefined, RegionOutline> outlines = new HashMap<>();
+  private final LoopHeartbeat heartbeat = new LoopHeartbeat("region-router");
+  private volatile boolean stopped;
+  private volatile long routed;
+
+  public RegionRouter(
+      String bootstrap,
+      String group,
+      RegionCatalogue catalogue,
+      ObjectStore store,
+      EventPublisher publisher) {
+    this.bootstrap = bootstrap;
+    this.catalogue = catalogue;
+    this.store = store;
+    this.publisher = publisher;
+    this.consumer = new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group));
+    catalogue.onDefined(defined::add);
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(Topics.MAPS));
+      while (!stopped) {
+        heartbeat.beat();
+        try {
+          backfill();
+          var records = consumer.poll(Duration.ofMillis(500));
+          for (ConsumerRecord<String, byte[]> r : records) {
+            LczEvent event;
+            try {
+              event = inbound.decode(r);
+            } catch (InvalidEventException e) {
+              continue; // not a map event this loop reads
+            }
+            if (event instanceof SceneMapCompleted c) {
+              route(c, catalogue.all());
+            }
+          }
+          if (!records.isEmpty()) {
+            consumer.commitSync();
+          }
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // the store or the broker failed: read again from the last commit in a while
+          LOG.warning("routing scene maps to regions failed (again in 5 s): " + e);
+          rewind();
+          pause();
+        }
+      }
+    } catch (WakeupException e) {
+      if (!stopped) {
+        throw e;
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void rewind() {
+    var assigned = consumer.assignment();
+    var committed = consumer.committed(assigned);
+    for (var p : assigned) {
+      var at = committed.get(p);
+      if (at == null) {
+        consumer.seekToBeginning(List.of(p));
+      } else {
+        consumer.seek(p, at.offset());
+      }
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped = true;
+    }
+  }
+
+  /** Gives the regions defined since the last call every scene map made so far. */
+  private void backfill() {
+    List<RegionDefined> regions = new ArrayList<>();
+    for (RegionDefined d; (d = defined.poll()) != null; ) {
+      regions.add(d);
+    }
+    if (regions.isEmpty()) {
+      return;
+    }
+    try {
+      scan(regions);
+    } catch (RuntimeException e) {
+      defined.addAll(regions); // tried again on the next round
+      throw e;
+    }
+  }
+
+  private void scan(List<RegionDefined> regions) {
+    for (ConsumerRecord<String, byte[]> r : TopicSnapshot.read(bootstrap, Topics.MAPS, SCAN)) {
+      try {
+        if (inbound.decode(r) instanceof SceneMapCompleted c) {
+          route(c, regions);
+        }
+      } catch (InvalidEventException e) {
+        // not a map event
+      }
+    }
+  }
+
+  /** Sends {@code map} to each of {@code regions} it meets. */
+  void route(SceneMapCompleted map, List<RegionDefined> regions) {
+    ObjectRef probabilities = map.products().get("probabilities");
+    ObjectRef item = map.products().get("stac-item");
+    if (probabilities == null || item == null || regions.isEmpty()) {
+      return;
+    }
+    Geometry footprint = footprint(item);
+    if (footprint == null) {
+      return;
+    }
+    for (RegionDefined region : regions) {
+      if (!region.inPeriod(map.acquiredAt()) || !meets(region, footprint)) {
+        continue;
+      }
+      RegionMemberMapped member =
+          new RegionMemberMapped(
+              region.name(),
+              map.sceneId(),
+              map.modelVersion(),
+              map.acquiredAt(),
+              probabilities,
+              item,
+              map.completedAt(),
+              region.definedAt());
+      try {
+        publisher.publish(member).get(SEND.toSeconds(), TimeUnit.SECONDS);
+        routed++;
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            "could not send scene " + map.sceneId() + " to region " + region.name(), e);
+      }
+    }
+  }
+
+  /** Whether {@code footprint} meets the region's outline (an outline that is none: never). */
+  private boolean meets(RegionDefined region, Geometry footprint) {
+    RegionOutline outline = outlines.get(region);
+    if (outline == null) {
+      try {
+        outline = RegionOutline.parse(region.outline());
+      } catch (IllegalArgumentException e) {
+        LOG.warning("region " + region.name() + " has no usable outline: " + e.getMessage());
+        return false;
+      }
+      outlines.put(region, outline);
+    }
+    return outline.intersects(footprint);
+  }
+
+  /** The scene map's footprint in longitude/latitude, from its STAC Item; null if unreadable. */
+  private Geometry footprint(ObjectRef item) {
+    Geometry known = footprints.get(item.uri());
+    if (known != null) {
+      return known;
+    }
+    try {
+      JsonNode geometry = JSON.readTree(store.read(item)).get("geometry");
+      Geometry g = RegionOutline.geometry(geometry);
+      footprints.put(item.uri(), g);
+      return g;
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warning("no footprint for " + item.uri() + " (left out of regions): " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Members sent. */
+  public long routed() {
+    return routed;
+  }
+
+  public LoopHeartbeat heartbeat() {
+    return heartbeat;
+  }
+
+  public void stop() {
+    stopped = true;
+    consumer.wakeup();
+  }
+}
