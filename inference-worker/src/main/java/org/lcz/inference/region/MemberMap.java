@@ -9,20 +9,43 @@ import org.lcz.raster.RasterException;
 import org.lcz.raster.SceneRaster;
 
 /**
- * A member scene map's class probabilities, as its {@code probabilities.tif} holds them: 17 bands
- * in percent, {@link ProbabilityCog#NODATA} where the scene map has no class (masked, nodata, no
+ * A member scene map: its classes (band {@code lcz} of its {@code lcz.tif}: the member's own class
+ * per cell) and its class probabilities, as its {@code probabilities.tif} holds them: 17 bands in
+ * percent, {@link ProbabilityCog#NODATA} where the scene map has no class (masked, nodata, no
  * evidence).
  *
+ * @param classes LCZ values 1–17 (0: none), row-major
  * @param probabilities per LCZ value {@code v}, plane {@code v - 1}, row-major
  */
-public record MemberMap(String sceneId, GridMapping.Grid grid, byte[][] probabilities) {
+public record MemberMap(
+    String sceneId, GridMapping.Grid grid, byte[] classes, byte[][] probabilities) {
 
   /**
-   * Reads {@code probabilities.tif}.
+   * Reads {@code lcz.tif} and {@code probabilities.tif} of one scene map.
    *
-   * @throws RasterException if the file is no 17-band probability map
+   * @throws RasterException if the files are no LCZ map and probability map on one grid
    */
-  public static MemberMap read(String sceneId, Path file) {
+  public static MemberMap read(String sceneId, Path map, Path probabilities) {
+    MemberMap p = readProbabilities(sceneId, probabilities);
+    try (SceneRaster r = SceneRaster.open(map)) {
+      if (r.width() != p.grid().cols() || r.height() != p.grid().rows()) {
+        throw new RasterException(sceneId + ": its map and its probabilities are not on one grid");
+      }
+      int w = r.width();
+      byte[] classes = new byte[w * r.height()];
+      int[] row = new int[w];
+      for (int y = 0; y < r.height(); y++) {
+        Raster line = r.read(0, y, w, 1);
+        line.getSamples(line.getMinX(), line.getMinY(), w, 1, 0, row);
+        for (int x = 0; x < w; x++) {
+          classes[y * w + x] = (byte) row[x];
+        }
+      }
+      return new MemberMap(sceneId, p.grid(), classes, p.probabilities());
+    }
+  }
+
+  private static MemberMap readProbabilities(String sceneId, Path file) {
     try (SceneRaster r = SceneRaster.open(file)) {
       if (r.bandNames().size() != MapTile.CLASSES) {
         throw new RasterException(
@@ -50,7 +73,8 @@ public record MemberMap(String sceneId, GridMapping.Grid grid, byte[][] probabil
           }
         }
       }
-      return new MemberMap(sceneId, new GridMapping.Grid(w, h, r.geoTransform(), r.crs()), planes);
+      return new MemberMap(
+          sceneId, new GridMapping.Grid(w, h, r.geoTransform(), r.crs()), null, planes);
     }
   }
 

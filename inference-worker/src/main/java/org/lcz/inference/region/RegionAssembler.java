@@ -149,10 +149,12 @@ public final class RegionAssembler {
     }
     try {
       for (RegionMapUpdated.Member m : members) {
-        Path file = store.download(m.probabilities(), dir.resolve(m.sceneId() + ".tif"));
-        fusion.add(MemberMap.read(m.sceneId(), file));
+        Path map = store.download(m.map(), dir.resolve(m.sceneId() + "-lcz.tif"));
+        Path p = store.download(m.probabilities(), dir.resolve(m.sceneId() + "-p.tif"));
+        fusion.add(MemberMap.read(m.sceneId(), map, p));
         try {
-          Files.deleteIfExists(file);
+          Files.deleteIfExists(map);
+          Files.deleteIfExists(p);
         } catch (IOException e) {
           // removed with the folder
         }

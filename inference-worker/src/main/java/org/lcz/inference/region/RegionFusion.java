@@ -12,11 +12,13 @@ import org.lcz.scheme.regions.RegionGrid;
  * bilinear interpolation over the four member cells around it that have data, their weights
  * renormalised; a region cell whose centre lies outside the member, or whose four neighbours all
  * lack data (masked, nodata), is not observed by that member. Per cell the fused probability vector
- * is the mean over the members that observe it; from it the class (argmax, ties to the lower
+ * is the mean over the members that observe it; from it the class (argmax; ties, which only the
+ * rounding to whole percents makes, go to the class most observing members show, then to the lower
  * value), its probability, {@code observations} (how many members saw the cell) and {@code
- * agreement} (the share of those members whose own class, the argmax of their interpolated vector,
- * equals the fused class, 0–100). Cells outside the outline, and cells no member observes, stay
- * without data and are counted.
+ * agreement} (the share of those members whose own class — the class their map shows in the cell
+ * under the region cell's centre, else the argmax of their interpolated vector — equals the fused
+ * class, 0–100). Cells outside the outline, and cells no member observes, stay without data and are
+ * counted.
  */
 public final class RegionFusion {
   private static final int K = MapTile.CLASSES;
@@ -100,11 +102,34 @@ public final class RegionFusion {
             best = b;
           }
         }
-        own[i] = (byte) (best + 1);
+        int under = member.classes()[(int) y * mc + (int) x];
+        own[i] = (byte) (under > 0 ? under : best + 1);
         observations[i]++;
       }
     }
     memberClasses.add(own);
+  }
+
+  /** Among the classes whose sum equals {@code best}'s, the one most members show at cell i. */
+  private int breakTie(int i, int best) {
+    int chosen = best;
+    int votes = -1;
+    for (int b = best; b < K; b++) {
+      if (sums[b * n + i] != sums[best * n + i]) {
+        continue;
+      }
+      int v = 0;
+      for (byte[] own : memberClasses) {
+        if (own[i] == b + 1) {
+          v++;
+        }
+      }
+      if (v > votes) {
+        votes = v;
+        chosen = b;
+      }
+    }
+    return chosen;
   }
 
   /** The fused map of the members added. */
@@ -129,6 +154,7 @@ public final class RegionFusion {
           best = b;
         }
       }
+      best = breakTie(i, best);
       classes[i] = (byte) (best + 1);
       confidence[i] = (byte) Math.round(sums[best * n + i] / count);
       int agree = 0;

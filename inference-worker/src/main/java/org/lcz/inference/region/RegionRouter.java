@@ -191,6 +191,7 @@ public final class RegionRouter implements Runnable {
               map.sceneId(),
               map.modelVersion(),
               map.acquiredAt(),
+              map.map(),
               probabilities,
               item,
               map.completedAt(),

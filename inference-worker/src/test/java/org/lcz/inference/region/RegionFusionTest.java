@@ -17,6 +17,7 @@ class RegionFusionTest {
       String id, RegionGrid region, int c, int pc, int cloudX0, int cloudX1) {
     int n = region.cols() * region.rows();
     byte[][] p = new byte[K][n];
+    byte[] classes = new byte[n];
     for (int i = 0; i < n; i++) {
       int x = i % region.cols();
       if (x >= cloudX0 && x < cloudX1) {
@@ -27,8 +28,9 @@ class RegionFusionTest {
       }
       p[c - 1][i] = (byte) pc;
       p[16][i] += (byte) (100 - pc);
+      classes[i] = (byte) c;
     }
-    return new MemberMap(id, region.grid(), p);
+    return new MemberMap(id, region.grid(), classes, p);
   }
 
   private static RegionGrid region() {
@@ -90,15 +92,18 @@ class RegionFusionTest {
     int cols = 80;
     int rows = 60;
     byte[][] p = new byte[K][cols * rows];
+    byte[] classes = new byte[cols * rows];
     for (int i = 0; i < cols * rows; i++) {
       p[10][i] = 90; // LCZ A
       p[16][i] = 10;
+      classes[i] = 11;
     }
     MemberMap east =
         new MemberMap(
             "east",
             new GridMapping.Grid(
                 cols, rows, new double[] {x0, 100, 0, y0, 0, -100}, CRS.forCode("EPSG:32633")),
+            classes,
             p);
     RegionFusion f = new RegionFusion(g);
     f.add(east);
@@ -128,5 +133,30 @@ class RegionFusionTest {
     }
     assertThat(r.outlineCells() - r.observedCells()).isEqualTo(unseen).isPositive();
     assertThat(r.coverage()).isLessThan(1.0);
+  }
+
+  @Test
+  void aTieMadeByRoundingGoesToTheClassTheMembersShow() {
+    RegionGrid g = region();
+    int n = g.cols() * g.rows();
+    RegionFusion f = new RegionFusion(g);
+    for (String id : new String[] {"a", "b"}) {
+      // 50.4 % LCZ 3 and 49.6 % LCZ 2 round to 50 and 50: the maps show LCZ 3
+      byte[][] p = new byte[K][n];
+      byte[] classes = new byte[n];
+      for (int i = 0; i < n; i++) {
+        p[1][i] = 50;
+        p[2][i] = 50;
+        classes[i] = 3;
+      }
+      f.add(new MemberMap(id, g.grid(), classes, p));
+    }
+    FusedRegion r = f.result();
+    for (int i = 0; i < n; i++) {
+      if (g.inside(i)) {
+        assertThat(r.classes()[i]).isEqualTo((byte) 3);
+        assertThat(r.agreement()[i]).isEqualTo((byte) 100);
+      }
+    }
   }
 }

@@ -183,7 +183,8 @@ public final class SceneTiler {
     RasterSource scene = selected;
     String reprojectedNote = null;
     if (ReprojectedScene.needed(selected, gsd)) {
-      ReprojectedScene reprojected = ReprojectedScene.ontoUtm(selected, gsd, resampling);
+      ReprojectedScene reprojected =
+          ReprojectedScene.ontoUtm(selected, gsd, LCZ_CELL_METRES, resampling);
       reprojectedNote =
           String.format(
               Locale.ROOT,

@@ -32,7 +32,15 @@ class RegionsViewTest {
   private static RegionMemberMapped member(String scene, Instant completed, Instant definedAt) {
     ObjectRef p = ObjectRef.of("lcz-maps", "scenes/" + scene + "/probabilities.tif");
     return new RegionMemberMapped(
-        "porto", scene, "v1", null, p, ObjectRef.of("lcz-maps", "x.json"), completed, definedAt);
+        "porto",
+        scene,
+        "v1",
+        null,
+        ObjectRef.of("lcz-maps", "scenes/" + scene + "/lcz.tif"),
+        p,
+        ObjectRef.of("lcz-maps", "x.json"),
+        completed,
+        definedAt);
   }
 
   @Test

@@ -36,17 +36,20 @@ public record RegionMapUpdated(
   /**
    * One member scene map.
    *
+   * @param map its LCZ map ({@code lcz.tif}), whose classes are the member's own
    * @param probabilities its probabilities product (with the SHA-256 of the map fused)
    */
   public record Member(
       @JsonProperty(required = true) String sceneId,
       @JsonProperty(required = true) String modelVersion,
       @JsonInclude(JsonInclude.Include.NON_NULL) Instant acquiredAt,
+      @JsonProperty(required = true) ObjectRef map,
       @JsonProperty(required = true) ObjectRef probabilities,
       @JsonProperty(required = true) ObjectRef stacItem) {
     public Member {
       Require.id(sceneId, "sceneId");
       Require.present(modelVersion, "modelVersion");
+      Require.present(map, "map");
       Require.present(probabilities, "probabilities");
       Require.present(stacItem, "stacItem");
     }

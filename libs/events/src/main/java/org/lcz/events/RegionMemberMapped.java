@@ -10,6 +10,7 @@ import org.lcz.storage.ObjectRef;
  * it. On {@code lcz.region-maps}; key: the region's name, so one owner takes a region's updates in
  * order. Sent at least once; a member already counted with the same map makes no new version.
  *
+ * @param map the scene map ({@code lcz.tif}: its classes are the member's own)
  * @param probabilities the scene map's class probabilities ({@code probabilities.tif})
  * @param stacItem the scene map's STAC Item
  * @param completedAt when the scene map was made (the latest map of a scene replaces the others)
@@ -22,6 +23,7 @@ public record RegionMemberMapped(
     @JsonProperty(required = true) String sceneId,
     @JsonProperty(required = true) String modelVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) Instant acquiredAt,
+    @JsonProperty(required = true) ObjectRef map,
     @JsonProperty(required = true) ObjectRef probabilities,
     @JsonProperty(required = true) ObjectRef stacItem,
     @JsonProperty(required = true) Instant completedAt,
@@ -32,6 +34,7 @@ public record RegionMemberMapped(
     RegionDefined.name(region);
     Require.id(sceneId, "sceneId");
     Require.present(modelVersion, "modelVersion");
+    Require.present(map, "map");
     Require.present(probabilities, "probabilities");
     Require.present(stacItem, "stacItem");
     Require.present(completedAt, "completedAt");
@@ -43,6 +46,7 @@ public record RegionMemberMapped(
       String sceneId,
       String modelVersion,
       Instant acquiredAt,
+      ObjectRef map,
       ObjectRef probabilities,
       ObjectRef stacItem,
       Instant completedAt,
@@ -53,6 +57,7 @@ public record RegionMemberMapped(
         sceneId,
         modelVersion,
         acquiredAt,
+        map,
         probabilities,
         stacItem,
         completedAt,
@@ -61,7 +66,8 @@ public record RegionMemberMapped(
 
   /** The member as a region version lists it. */
   public RegionMapUpdated.Member member() {
-    return new RegionMapUpdated.Member(sceneId, modelVersion, acquiredAt, probabilities, stacItem);
+    return new RegionMapUpdated.Member(
+        sceneId, modelVersion, acquiredAt, map, probabilities, stacItem);
   }
 
   @Override

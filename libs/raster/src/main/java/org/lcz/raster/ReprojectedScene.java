@@ -80,33 +80,84 @@ public final class ReprojectedScene implements RasterSource {
    */
   public static ReprojectedScene ontoUtm(
       RasterSource source, double gsd, List<Resampling> resampling) {
+    return ontoUtm(source, gsd, gsd, resampling);
+  }
+
+  /**
+   * {@code source} on the UTM grid (WGS 84) of its centre at {@code gsd} metres, the grid's corners
+   * on multiples of {@code snap} metres (e.g. the LCZ cell, so that every scene reprojected into a
+   * zone puts its 100 m cells on one lattice and maps of different scenes align cell for cell).
+   *
+   * @param resampling per band of the source
+   * @throws RasterException if the source's CRS cannot be transformed
+   */
+  public static ReprojectedScene ontoUtm(
+      RasterSource source, double gsd, double snap, List<Resampling> resampling) {
+    CoordinateReferenceSystem utm;
     try {
       double[] g = source.geoTransform();
-      CoordinateReferenceSystem from = source.crs();
       MathTransform toLonLat =
-          CRS.findOperation(from, CommonCRS.WGS84.normalizedGeographic(), null).getMathTransform();
+          CRS.findOperation(source.crs(), CommonCRS.WGS84.normalizedGeographic(), null)
+              .getMathTransform();
       double[] centre = {g[0] + g[1] * source.width() / 2.0, g[3] + g[5] * source.height() / 2.0};
       toLonLat.transform(centre, 0, centre, 0, 1);
-      CoordinateReferenceSystem utm = CommonCRS.WGS84.universal(centre[1], centre[0]);
-      MathTransform toUtm = CRS.findOperation(from, utm, null).getMathTransform();
-      double[] box = footprint(source, toUtm);
-      double x0 = Math.floor(box[0] / gsd) * gsd;
-      double y1 = Math.ceil(box[3] / gsd) * gsd;
+      utm = CommonCRS.WGS84.universal(centre[1], centre[0]);
+    } catch (FactoryException | TransformException | RuntimeException e) {
+      throw new RasterException(
+          source.name()
+              + ": cannot be reprojected onto the UTM grid of its centre ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+    return onto(source, utm, gsd, snap, resampling);
+  }
+
+  /**
+   * {@code source} on a grid of {@code gsd} in {@code crs} covering it, the grid's corners on
+   * multiples of {@code gsd}.
+   *
+   * @param resampling per band of the source
+   * @throws RasterException if the source's CRS cannot be transformed into {@code crs}
+   */
+  public static ReprojectedScene onto(
+      RasterSource source, CoordinateReferenceSystem crs, double gsd, List<Resampling> resampling) {
+    return onto(source, crs, gsd, gsd, resampling);
+  }
+
+  /**
+   * {@code source} on a grid of {@code gsd} in {@code crs} covering it, the grid's corners on
+   * multiples of {@code snap} (a multiple of {@code gsd}).
+   */
+  public static ReprojectedScene onto(
+      RasterSource source,
+      CoordinateReferenceSystem crs,
+      double gsd,
+      double snap,
+      List<Resampling> resampling) {
+    try {
+      CoordinateReferenceSystem from = source.crs();
+      MathTransform toTarget = CRS.findOperation(from, crs, null).getMathTransform();
+      double[] box = footprint(source, toTarget);
+      double x0 = Math.floor(box[0] / snap) * snap;
+      double y1 = Math.ceil(box[3] / snap) * snap;
       int w = (int) Math.ceil((box[2] - x0) / gsd - 1e-9);
       int h = (int) Math.ceil((y1 - box[1]) / gsd - 1e-9);
       double[] target = {x0, gsd, 0, y1, 0, -gsd};
       return new ReprojectedScene(
           source,
-          utm,
+          crs,
           target,
           Math.max(1, w),
           Math.max(1, h),
           resampling.toArray(new Resampling[0]),
-          CRS.findOperation(utm, from, null).getMathTransform());
+          CRS.findOperation(crs, from, null).getMathTransform());
     } catch (FactoryException | TransformException | RuntimeException e) {
       throw new RasterException(
           source.name()
-              + ": cannot be reprojected onto the UTM grid of its centre ("
+              + ": cannot be reprojected onto "
+              + crs.getName()
+              + " ("
               + e.getMessage()
               + ")",
           e);

@@ -103,7 +103,8 @@ public final class Demo implements AutoCloseable {
       MapScore score,
       MapScore filteredScore,
       MapScore probabilityFilteredScore,
-      Path results) {}
+      Path results,
+      RegionStage.Result region) {}
 
   /**
    * Runs every stage; the platform stays up until {@link #close()}.
@@ -132,8 +133,18 @@ public final class Demo implements AutoCloseable {
                 world.truth());
         compareFilters(score, filtered, byProbabilities);
         report(map, results, score);
+        RegionStage.Result region = options.region() ? region(store, world) : null;
         return new Result(
-            world, request, model, map.sceneId(), map, score, filtered, byProbabilities, results);
+            world,
+            request,
+            model,
+            map.sceneId(),
+            map,
+            score,
+            filtered,
+            byProbabilities,
+            results,
+            region);
       }
     } catch (StageFailedException e) {
       throw e;
@@ -144,6 +155,32 @@ public final class Demo implements AutoCloseable {
               ? "stopped before the stage could finish (Ctrl-C?)"
               : String.valueOf(e.getMessage()),
           e);
+    }
+  }
+
+  /**
+   * The region stage on the running platform (after {@link #run()}): see {@link RegionStage}.
+   *
+   * @throws StageFailedException naming what did not hold
+   */
+  RegionStage.Result region(ObjectStore store, WorldSpec.Written world) {
+    try {
+      return new RegionStage(
+              new RegionStage.DemoContext(
+                  launcher.stack().kafkaBootstrapServers(),
+                  store,
+                  options.platform().httpPort(),
+                  launcher.apiKey(),
+                  world.scene(),
+                  world.truth(),
+                  options.dataDir().resolve("region"),
+                  progress,
+                  options.mappingTimeout()))
+          .run();
+    } catch (StageFailedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new StageFailedException("region", String.valueOf(e.getMessage()), e);
     }
   }
 

@@ -26,6 +26,7 @@ import org.lcz.synth.WorldSpec;
  * @param keepRunning whether the platform stays up after the demo, until Ctrl-C
  * @param training what the model is trained from: the world's training areas (KML) and their scene,
  *     or its ready-made patch sets
+ * @param region whether the region stage runs after the outputs ({@code --region})
  */
 public record DemoOptions(
     WorldSpec world,
@@ -37,7 +38,8 @@ public record DemoOptions(
     Duration trainingTimeout,
     Duration mappingTimeout,
     boolean keepRunning,
-    Training training) {
+    Training training,
+    boolean region) {
 
   /** What the demo trains from. */
   public enum Training {
@@ -90,6 +92,8 @@ public record DemoOptions(
           "  --epochs N           most training epochs (default 8)",
           "  --min-oa X           fail when the map's OA is below X (default 0.85)",
           "  --keep-running       leave the platform up afterwards, until Ctrl-C",
+          "  --region             then a region over the world from 8 drops of 4 scenes (one in",
+          "                       UTM 33N) at two dates with clouds, checked, and a fifth scene",
           "  --data DIR           the demo platform's data folder, emptied first",
           "                       (default ./.lcz-data/demo)",
           "  --worlds DIR         where worlds are written and reused (default ./.lcz-data/worlds)",
@@ -113,6 +117,7 @@ public record DemoOptions(
     int epochs = DEFAULT_EPOCHS;
     double minOa = DEFAULT_MIN_OA;
     boolean keepRunning = false;
+    boolean region = false;
     boolean height = false;
     Training training = Training.AREAS;
     Path data = home.resolve(".lcz-data/demo");
@@ -131,6 +136,7 @@ public record DemoOptions(
         case "--epochs" -> epochs = (int) number(option, value(option, rest));
         case "--min-oa" -> minOa = fraction(option, value(option, rest));
         case "--keep-running" -> keepRunning = true;
+        case "--region" -> region = true;
         case "--training" -> training = Training.of(value(option, rest));
         case "--height" -> height = true;
         case "--data" -> data = Path.of(value(option, rest));
@@ -174,7 +180,8 @@ public record DemoOptions(
         trainingTimeout,
         mappingTimeout,
         keepRunning,
-        training);
+        training,
+        region);
   }
 
   /** The demo platform's data folder. */

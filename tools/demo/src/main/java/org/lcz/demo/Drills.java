@@ -164,7 +164,8 @@ public final class Drills implements AutoCloseable {
         demo.trainingTimeout(),
         demo.mappingTimeout(),
         false,
-        demo.training());
+        demo.training(),
+        false);
   }
 
   /** Runs every drill; the platform stays up until {@link #close()}. */
