@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.lcz.inference.assembly.SceneProduct;
 import org.lcz.inference.map.Overviews;
 import org.lcz.raster.Georeferencing;
 import org.lcz.raster.SceneManifest;
+import org.lcz.raster.SceneRaster;
 import org.lcz.scheme.LczFilter;
 import org.lcz.scheme.regions.RegionGrid;
 import org.lcz.scheme.regions.RegionOutline;
@@ -32,13 +34,14 @@ import org.lcz.storage.ObjectStore;
 import org.lcz.storage.WorkFolders;
 
 /**
- * Makes one version of a region's map: fuses its members' probabilities ({@link RegionFusion}),
- * filters the fused classes (the Generator's filter), stores the products under {@code
- * regions/{name}/v{n}/} — the LCZ map COG with {@code observations} and {@code agreement} after the
- * Generator's three bands, the class probabilities, the lat/lon copy, the KMZ, the area statistics,
- * the preview and the STAC Item, through the scene maps' own product classes — then the region's
- * STAC Collection naming it, and returns the RegionMapUpdated that announces it. Making a version
- * again from the same members writes the same objects.
+ * Makes one version of a region's map: lays its grid on the lattice of cells most of its members
+ * share ({@link #lattice}), fuses their probabilities ({@link RegionFusion}), filters the fused
+ * classes (the Generator's filter), stores the products under {@code regions/{name}/v{n}/} — the
+ * LCZ map COG with {@code observations} and {@code agreement} after the Generator's three bands,
+ * the class probabilities, the lat/lon copy, the KMZ, the area statistics, the preview and the STAC
+ * Item, through the scene maps' own product classes — then the region's STAC Collection naming it,
+ * and returns the RegionMapUpdated that announces it. Making a version again from the same members
+ * writes the same objects.
  */
 public final class RegionAssembler {
   private final ObjectStore store;
@@ -58,9 +61,27 @@ public final class RegionAssembler {
    */
   public RegionMapUpdated assemble(
       RegionDefined region, int version, List<RegionMapUpdated.Member> members, Instant now) {
-    RegionGrid grid =
-        RegionGrid.of(RegionOutline.parse(region.outline()), region.epsg(), region.cellSize());
-    FusedRegion fused = fuse(grid, members);
+    Path dir = workFolder();
+    FusedRegion fused;
+    RegionGrid grid;
+    try {
+      Map<RegionMapUpdated.Member, Path[]> files = download(members, dir);
+      double[] lattice = lattice(region, files.values());
+      grid =
+          RegionGrid.of(
+              RegionOutline.parse(region.outline()),
+              region.epsg(),
+              region.cellSize(),
+              lattice[0],
+              lattice[1]);
+      RegionFusion fusion = new RegionFusion(grid);
+      for (var e : files.entrySet()) {
+        fusion.add(MemberMap.read(e.getKey().sceneId(), e.getValue()[0], e.getValue()[1]));
+      }
+      fused = fusion.result();
+    } finally {
+      WorkFolders.delete(dir);
+    }
     String name = region.name();
     byte[] filtered =
         LczFilter.demuzere()
@@ -137,32 +158,53 @@ public final class RegionAssembler {
         now);
   }
 
-  /** The members fused on {@code grid}, each read from the store (its SHA-256 checked). */
-  FusedRegion fuse(RegionGrid grid, List<RegionMapUpdated.Member> members) {
-    RegionFusion fusion = new RegionFusion(grid);
-    Path dir;
+  private Path workFolder() {
     try {
-      dir = Files.createDirectories(workDir).resolve("fuse-" + System.nanoTime());
-      Files.createDirectories(dir);
+      Path dir = Files.createDirectories(workDir).resolve("fuse-" + System.nanoTime());
+      return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("work folder " + workDir, e);
     }
-    try {
-      for (RegionMapUpdated.Member m : members) {
-        Path map = store.download(m.map(), dir.resolve(m.sceneId() + "-lcz.tif"));
-        Path p = store.download(m.probabilities(), dir.resolve(m.sceneId() + "-p.tif"));
-        fusion.add(MemberMap.read(m.sceneId(), map, p));
-        try {
-          Files.deleteIfExists(map);
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // removed with the folder
-        }
-      }
-    } finally {
-      WorkFolders.delete(dir);
+  }
+
+  /** Every member's map and probabilities, downloaded (their SHA-256 checked). */
+  private Map<RegionMapUpdated.Member, Path[]> download(
+      List<RegionMapUpdated.Member> members, Path dir) {
+    Map<RegionMapUpdated.Member, Path[]> files = new LinkedHashMap<>();
+    int n = 0;
+    for (RegionMapUpdated.Member m : members) {
+      Path map = store.download(m.map(), dir.resolve(n + "-lcz.tif"));
+      Path p = store.download(m.probabilities(), dir.resolve(n + "-p.tif"));
+      files.put(m, new Path[] {map, p});
+      n++;
     }
-    return fusion.result();
+    return files;
+  }
+
+  /**
+   * The lattice the region's cells are put on: the one most members in the region's CRS and cell
+   * size are on (the first such member's on a tie), so that they are fused cell for cell; (0, 0)
+   * when none is.
+   */
+  static double[] lattice(RegionDefined region, Collection<Path[]> members) {
+    Map<List<Double>, Integer> count = new LinkedHashMap<>();
+    for (Path[] files : members) {
+      try (SceneRaster map = SceneRaster.open(files[0])) {
+        double[] g = map.geoTransform();
+        boolean sameCell =
+            Math.abs(g[1] - region.cellSize()) < 1e-6 && Math.abs(-g[5] - region.cellSize()) < 1e-6;
+        if (sameCell && Georeferencing.of(map).epsg() == region.epsg()) {
+          double[] l = RegionGrid.lattice(g, region.cellSize());
+          count.merge(List.of(l[0], l[1]), 1, Integer::sum);
+        }
+      } catch (RuntimeException e) {
+        // not in the region's CRS as an EPSG code: it does not decide the lattice
+      }
+    }
+    return count.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(e -> new double[] {e.getKey().get(0), e.getKey().get(1)})
+        .orElse(new double[] {0, 0});
   }
 
   /** The region's grid described as the products expect a scene's to be. */

@@ -183,8 +183,7 @@ public final class SceneTiler {
     RasterSource scene = selected;
     String reprojectedNote = null;
     if (ReprojectedScene.needed(selected, gsd)) {
-      ReprojectedScene reprojected =
-          ReprojectedScene.ontoUtm(selected, gsd, LCZ_CELL_METRES, resampling);
+      ReprojectedScene reprojected = ReprojectedScene.ontoUtm(selected, gsd, resampling);
       reprojectedNote =
           String.format(
               Locale.ROOT,

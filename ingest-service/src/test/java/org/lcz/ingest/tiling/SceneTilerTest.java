@@ -114,35 +114,6 @@ class SceneTilerTest {
   }
 
   @Test
-  void aReprojectedScenesGridStartsOnTheZonesLatticeOfLczCells(LocalStack stack) throws Exception {
-    // 20 m pixels from (500030, 5000070): reprojected to 10 m, its corner goes to a multiple of
-    // 100 m, so the maps of all scenes reprojected into a zone share one lattice of 100 m cells
-    Gdal.python(
-        dir,
-        String.join(
-            "\n",
-            "from osgeo import gdal, osr",
-            "import numpy as np",
-            "srs = osr.SpatialReference(); srs.ImportFromEPSG(32632)",
-            "ds = gdal.GetDriverByName('GTiff').Create('offset20.tif', 60, 40, 1, gdal.GDT_UInt16)",
-            "ds.SetGeoTransform([500030, 20, 0, 5000070, 0, -20])",
-            "ds.SetProjection(srs.ExportToWkt())",
-            "ds.GetRasterBand(1).SetDescription('B2')",
-            "ds.GetRasterBand(1).WriteArray(np.full((40, 60), 500, np.uint16))",
-            "ds = None"));
-    try (ObjectStore store = stack.newObjectStore()) {
-      SceneTiler.Result r =
-          new SceneTiler(store, new SceneTiler.Settings(List.of("B2"), 10, 128, 24))
-              .tile("offset-" + UUID.randomUUID(), dir.resolve("offset20.tif"));
-      double[] g = r.manifest().geoTransform();
-      assertThat(g[0]).isEqualTo(500000);
-      assertThat(g[3]).isEqualTo(5000100);
-      assertThat(g[1]).isEqualTo(10);
-      assertThat(r.manifest().width()).isEqualTo(123); // 500000 … 501230 at 10 m
-    }
-  }
-
-  @Test
   void aSceneWhoseBandsAreNamedAsLandsatsIsRefusedNamingTheSensor(LocalStack stack)
       throws Exception {
     Gdal.python(

@@ -80,19 +80,6 @@ public final class ReprojectedScene implements RasterSource {
    */
   public static ReprojectedScene ontoUtm(
       RasterSource source, double gsd, List<Resampling> resampling) {
-    return ontoUtm(source, gsd, gsd, resampling);
-  }
-
-  /**
-   * {@code source} on the UTM grid (WGS 84) of its centre at {@code gsd} metres, the grid's corners
-   * on multiples of {@code snap} metres (e.g. the LCZ cell, so that every scene reprojected into a
-   * zone puts its 100 m cells on one lattice and maps of different scenes align cell for cell).
-   *
-   * @param resampling per band of the source
-   * @throws RasterException if the source's CRS cannot be transformed
-   */
-  public static ReprojectedScene ontoUtm(
-      RasterSource source, double gsd, double snap, List<Resampling> resampling) {
     CoordinateReferenceSystem utm;
     try {
       double[] g = source.geoTransform();
@@ -110,7 +97,7 @@ public final class ReprojectedScene implements RasterSource {
               + ")",
           e);
     }
-    return onto(source, utm, gsd, snap, resampling);
+    return onto(source, utm, gsd, resampling);
   }
 
   /**
@@ -122,19 +109,7 @@ public final class ReprojectedScene implements RasterSource {
    */
   public static ReprojectedScene onto(
       RasterSource source, CoordinateReferenceSystem crs, double gsd, List<Resampling> resampling) {
-    return onto(source, crs, gsd, gsd, resampling);
-  }
-
-  /**
-   * {@code source} on a grid of {@code gsd} in {@code crs} covering it, the grid's corners on
-   * multiples of {@code snap} (a multiple of {@code gsd}).
-   */
-  public static ReprojectedScene onto(
-      RasterSource source,
-      CoordinateReferenceSystem crs,
-      double gsd,
-      double snap,
-      List<Resampling> resampling) {
+    double snap = gsd;
     try {
       CoordinateReferenceSystem from = source.crs();
       MathTransform toTarget = CRS.findOperation(from, crs, null).getMathTransform();

@@ -39,6 +39,7 @@ import org.lcz.events.LczEvent;
 import org.lcz.events.MapTileWritten;
 import org.lcz.events.ModelPublished;
 import org.lcz.events.Promotion;
+import org.lcz.events.RegionMapUpdated;
 import org.lcz.events.SceneMapCompleted;
 import org.lcz.events.SceneReceived;
 import org.lcz.events.SceneRejected;
@@ -48,6 +49,7 @@ import org.lcz.events.TrainingFailed;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.TopicSnapshot;
+import org.lcz.raster.SceneRaster;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
@@ -314,8 +316,49 @@ class DemoIT {
    * ingest detects the radiometry, inference converts into the model's numbers, and the map is the
    * map of the scene in numbers (float rounding may turn a cell whose two best classes tie).
    */
+  /**
+   * The region stage ({@code ./lcz demo --region}) on the running platform: four overlapping scenes
+   * of the world, one reprojected into UTM 33N, each at two dates with another cloud, fuse into a
+   * region map with no holes, observations as the masks say, an OA at least the best single drop's;
+   * a fifth scene makes exactly one more version within 60 s of its map.
+   */
   @Test
   @Order(2)
+  void aRegionFusesEveryDropOfItsScenesAndAFifthSceneMakesExactlyOneMoreVersion() throws Exception {
+    RegionStage.Result r;
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      r = demo.region(store, result.world());
+    }
+    System.out.println(r);
+    assertThat(r.full().members()).hasSize(8);
+    assertThat(r.observedCells()).isEqualTo(r.outlineCells());
+    assertThat(r.expectedMismatches()).isZero();
+    assertThat(r.compared())
+        .as("cells compared with the masks' count")
+        .isGreaterThan(r.outlineCells() * 8 / 10);
+    assertThat(r.fusedOa()).isGreaterThanOrEqualTo(r.bestSingleOa());
+    assertThat(r.fifth().members()).hasSize(9);
+    assertThat(r.fifthAfterMap()).isLessThan(Duration.ofSeconds(60));
+    // exactly one version per member set, the fifth scene's exactly one more
+    List<RegionMapUpdated> versions = new ArrayList<>();
+    InboundEvents in = new InboundEvents(new EventCodec());
+    for (var rec :
+        TopicSnapshot.read(
+            demo.stack().kafkaBootstrapServers(), Topics.REGION_MAPS, r.region(), READ)) {
+      if (in.decode(rec) instanceof RegionMapUpdated u) {
+        versions.add(u);
+      }
+    }
+    assertThat(versions).extracting(RegionMapUpdated::version).doesNotHaveDuplicates();
+    assertThat(versions.get(versions.size() - 1)).isEqualTo(r.fifth());
+    assertThat(versions.get(versions.size() - 2)).isEqualTo(r.full());
+    assertThat(versions.stream().map(u -> new java.util.HashSet<>(u.members())).distinct().count())
+        .as("one version per member set")
+        .isEqualTo(versions.size());
+  }
+
+  @Test
+  @Order(3)
   void theSceneAsFractionsIsMappedAsTheSceneInNumbersByTheModelTrainedOnNumbers() throws Exception {
     Path twin = dir.resolve("scene-fraction.tif");
     run(
@@ -351,9 +394,30 @@ class DemoIT {
    * before radiometry was in the contract this scene was mapped 100 % "open high-rise".
    */
   @Test
-  @Order(3)
+  @Order(4)
   void theRealSceneAsItIsAndAsAnL2aProductAreMappedOnOneUtmGridAndNotAsOneClass() throws Exception {
     Path sen2 = realScene();
+    // a region over the crop, defined before either drop: both become its members
+    JsonNode extent =
+        new ObjectMapper().readTree(run("gdalinfo", "-json", sen2.toString())).get("wgs84Extent");
+    String region = "porto-trombetas";
+    ObjectNode body =
+        new ObjectMapper()
+            .createObjectNode()
+            .put("name", region)
+            .put("crs", "EPSG:32721")
+            .put("models", "any");
+    body.set("outline", extent);
+    HttpResponse<String> defined =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/regions"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + demo.apiKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
     // as it is, uploaded over REST as a user would
     HttpResponse<String> posted =
         HttpClient.newHttpClient()
@@ -419,6 +483,90 @@ class DemoIT {
       assertThat(m.get("classes").size()).as("classes of %s", m).isGreaterThan(1);
       assertThat((double) largest / cells).as("largest class's share in %s", m).isLessThan(0.9);
     }
+    checkRealRegion(region, extent, asIs, l2a);
+  }
+
+  /**
+   * The region over the real crop fuses its two drops: observations 2 where both maps have a class
+   * (1 where the L2A product's cloud or an edge leaves one), agreement 100 and the members' class
+   * where they agree, 50 where they differ.
+   */
+  private void checkRealRegion(
+      String region, JsonNode outline, SceneMapCompleted asIs, SceneMapCompleted l2a)
+      throws Exception {
+    RegionMapUpdated fused = null;
+    InboundEvents in = new InboundEvents(new EventCodec());
+    Instant deadline = Instant.now().plus(MAPPING);
+    while (fused == null && Instant.now().isBefore(deadline)) {
+      for (var rec :
+          TopicSnapshot.read(
+              demo.stack().kafkaBootstrapServers(), Topics.REGION_MAPS, region, READ)) {
+        if (in.decode(rec) instanceof RegionMapUpdated u && u.members().size() == 2) {
+          fused = u;
+        }
+      }
+      Thread.sleep(500);
+    }
+    assertThat(fused).as("a version of %s with both drops", region).isNotNull();
+    assertThat(fused.members())
+        .extracting(RegionMapUpdated.Member::sceneId)
+        .containsExactlyInAnyOrder(asIs.sceneId(), l2a.sceneId());
+    org.lcz.scheme.regions.RegionGrid grid =
+        org.lcz.scheme.regions.RegionGrid.of(
+            org.lcz.scheme.regions.RegionOutline.parse(outline), 32721, 100);
+    try (ObjectStore store = demo.stack().newObjectStore();
+        SceneRaster map =
+            SceneRaster.open(
+                store.download(fused.products().get("map"), dir.resolve("real-region.tif")));
+        SceneRaster a =
+            SceneRaster.open(store.download(asIs.map(), dir.resolve("real-region-a.tif")));
+        SceneRaster b =
+            SceneRaster.open(store.download(l2a.map(), dir.resolve("real-region-b.tif")))) {
+      var m = map.read(0, 0, map.width(), map.height());
+      var ra = a.read(0, 0, a.width(), a.height());
+      var rb = b.read(0, 0, b.width(), b.height());
+      double[] g = map.geoTransform();
+      long both = 0;
+      long agree = 0;
+      for (int r = 0; r < map.height(); r++) {
+        for (int c = 0; c < map.width(); c++) {
+          if (!grid.inside(r * grid.cols() + c)) {
+            continue;
+          }
+          int ca = classAt(a, ra, g, c, r);
+          int cb = classAt(b, rb, g, c, r);
+          int obs = m.getSample(c, r, 3);
+          assertThat(obs)
+              .as("observations at (%d, %d), classes %d and %d", c, r, ca, cb)
+              .isEqualTo((ca > 0 ? 1 : 0) + (cb > 0 ? 1 : 0));
+          if (ca > 0 && cb > 0) {
+            both++;
+            if (ca == cb) {
+              agree++;
+              assertThat(m.getSample(c, r, 4)).isEqualTo(100);
+              assertThat(m.getSample(c, r, 0)).as("class at (%d, %d)", c, r).isEqualTo(ca);
+            } else {
+              assertThat(m.getSample(c, r, 4)).isEqualTo(50);
+            }
+          }
+        }
+      }
+      System.out.printf(
+          "real region: %d cells seen by both drops, %d of them alike%n", both, agree);
+      assertThat(both).isGreaterThan(400);
+      assertThat(agree).isPositive();
+    }
+  }
+
+  /** The class of map {@code m} under region cell (c, r) of grid {@code g} (aligned lattices). */
+  private static int classAt(SceneRaster m, java.awt.image.Raster px, double[] g, int c, int r) {
+    double[] mg = m.geoTransform();
+    long x = Math.round((g[0] + c * 100 - mg[0]) / 100);
+    long y = Math.round((mg[3] - (g[3] - r * 100)) / 100);
+    if (x < 0 || y < 0 || x >= m.width() || y >= m.height()) {
+      return 0;
+    }
+    return px.getSample((int) x, (int) y, 0);
   }
 
   /**
@@ -428,7 +576,7 @@ class DemoIT {
    * out alike, and the map scores above 0.3 with nothing unmapped.
    */
   @Test
-  @Order(4)
+  @Order(5)
   void aModelTrainedOnFractionsMapsTheSceneInNumbers() throws Exception {
     // the very patches the demo's model trained on: the sets ingest built from its areas
     Map<String, String> keys = new java.util.LinkedHashMap<>();
@@ -499,7 +647,7 @@ class DemoIT {
    * test figures count (same cells, same patches, same model: the map and the card agree).
    */
   @Test
-  @Order(5)
+  @Order(6)
   void theRealTrainingAreasTrainAModelWhoseMapAgreesWithItsReport() throws Exception {
     Path sen2 = realScene();
     Path kml = sen2.resolveSibling("training-areas.kml");

@@ -21,9 +21,9 @@ import org.opengis.util.FactoryException;
 
 /**
  * The grid a region's maps are made on: square cells of {@code cellSize} metres in a projected CRS
- * (by default the UTM zone of the outline's centroid), corners on multiples of the cell size,
- * covering the outline's extent there; a cell belongs to the region when its centre lies in the
- * outline.
+ * (by default the UTM zone of the outline's centroid), on a lattice whose corners are multiples of
+ * the cell size plus an offset (0, 0 unless given: the lattice of the region's members), covering
+ * the outline's extent there; a cell belongs to the region when its centre lies in the outline.
  */
 public final class RegionGrid {
   /** The largest region: 150 km × 150 km of 100 m cells. */
@@ -80,11 +80,22 @@ public final class RegionGrid {
    * @throws IllegalArgumentException if the CRS is no projected CRS or the region is too large
    */
   public static RegionGrid of(RegionOutline outline, int epsg, double cellSize) {
+    return of(outline, epsg, cellSize, 0, 0);
+  }
+
+  /**
+   * The grid of {@code outline} in EPSG:{@code epsg} whose cell corners are at {@code offsetX +
+   * i·cellSize}, {@code offsetY + j·cellSize}.
+   *
+   * @throws IllegalArgumentException if the CRS is no projected CRS or the region is too large
+   */
+  public static RegionGrid of(
+      RegionOutline outline, int epsg, double cellSize, double offsetX, double offsetY) {
     CoordinateReferenceSystem crs = projected(epsg);
     Geometry projected = project(outline.lonLat(), crs);
     Envelope e = projected.getEnvelopeInternal();
-    double x0 = Math.floor(e.getMinX() / cellSize) * cellSize;
-    double y1 = Math.ceil(e.getMaxY() / cellSize) * cellSize;
+    double x0 = Math.floor((e.getMinX() - offsetX) / cellSize) * cellSize + offsetX;
+    double y1 = Math.ceil((e.getMaxY() - offsetY) / cellSize) * cellSize + offsetY;
     long cols = Math.max(1, (long) Math.ceil((e.getMaxX() - x0) / cellSize - 1e-9));
     long rows = Math.max(1, (long) Math.ceil((y1 - e.getMinY()) / cellSize - 1e-9));
     if (cols * rows > MAX_CELLS) {
@@ -143,6 +154,17 @@ public final class RegionGrid {
       throw new IllegalArgumentException(
           "no transformation to the region's CRS: " + e.getMessage());
     }
+  }
+
+  /**
+   * The offset (x, y) of the lattice of a grid's cell corners, each in {@code [0, cellSize)}: grids
+   * with the same offset and cell size put their cells on one another.
+   */
+  public static double[] lattice(double[] geoTransform, double cellSize) {
+    return new double[] {
+      Math.floorMod(Math.round(geoTransform[0] * 1000), Math.round(cellSize * 1000)) / 1000.0,
+      Math.floorMod(Math.round(geoTransform[3] * 1000), Math.round(cellSize * 1000)) / 1000.0
+    };
   }
 
   /** Whether cell {@code i} (row-major) lies in the outline. */

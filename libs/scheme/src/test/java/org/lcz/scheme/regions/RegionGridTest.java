@@ -31,6 +31,21 @@ class RegionGridTest {
   }
 
   @Test
+  void aGridCanTakeItsMembersLatticeOfCells() {
+    RegionOutline box = RegionOutline.bbox(9.0, 45.0, 9.1, 45.1);
+    // a Sentinel-2 granule's lattice: corners at …9960 and …0040
+    double[] lattice = RegionGrid.lattice(new double[] {399960, 10, 0, 5000040, 0, -10}, 100);
+    assertThat(lattice).containsExactly(60, 40);
+    RegionGrid g = RegionGrid.of(box, 32632, 100, lattice[0], lattice[1]);
+    assertThat(RegionGrid.lattice(g.geoTransform(), 100)).containsExactly(60, 40);
+    RegionGrid plain = RegionGrid.of(box, 32632, 100);
+    assertThat(g.geoTransform()[0])
+        .isBetween(plain.geoTransform()[0] - 100, plain.geoTransform()[0]);
+    assertThat(RegionGrid.lattice(new double[] {-4960, 100, 0, -40, 0, -100}, 100))
+        .containsExactly(40, 60);
+  }
+
+  @Test
   void aGeographicCrsOrAHugeRegionIsRefusedSayingWhy() {
     RegionOutline box = RegionOutline.bbox(9.0, 45.0, 9.1, 45.1);
     assertThatThrownBy(() -> RegionGrid.of(box, 4326, 100))
