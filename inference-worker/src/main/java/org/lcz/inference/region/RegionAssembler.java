@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.lcz.events.RegionDefined;
 import org.lcz.events.RegionMapUpdated;
 import org.lcz.inference.assembly.AreaStatistics;
@@ -82,6 +83,46 @@ public final class RegionAssembler {
     } finally {
       WorkFolders.delete(dir);
     }
+    Map<String, ObjectRef> refs =
+        render(
+            region,
+            version,
+            members,
+            fused,
+            now,
+            (where, asset) ->
+                store.put(where.bucket(), where.key(), asset.bytes(), asset.contentType()));
+    ObjectRef collection = RegionKeys.collection(region.name());
+    refs.put(
+        "collection",
+        store.put(
+            collection.bucket(),
+            collection.key(),
+            RegionCollection.json(region, version),
+            "application/json"));
+    return new RegionMapUpdated(
+        region.name(),
+        version,
+        members,
+        refs,
+        fused.coverage(),
+        fused.observedCells(),
+        fused.outlineCells(),
+        now);
+  }
+
+  /**
+   * Makes the products of a fused version and hands each file to {@code sink} (which stores it and
+   * returns where), in order: the STAC Item last, listing the others. Returns them by asset name.
+   */
+  public Map<String, ObjectRef> render(
+      RegionDefined region,
+      int version,
+      List<RegionMapUpdated.Member> members,
+      FusedRegion fused,
+      Instant now,
+      BiFunction<ObjectRef, SceneProduct.Asset, ObjectRef> sink) {
+    RegionGrid grid = fused.grid();
     String name = region.name();
     byte[] filtered =
         LczFilter.demuzere()
@@ -133,29 +174,12 @@ public final class RegionAssembler {
     Map<String, ObjectRef> refs = new LinkedHashMap<>();
     for (SceneProduct product : products) {
       for (SceneProduct.Asset asset : product.make(scene, List.copyOf(stored))) {
-        ObjectRef where = RegionKeys.product(name, version, asset.fileName());
-        ObjectRef ref = store.put(where.bucket(), where.key(), asset.bytes(), asset.contentType());
+        ObjectRef ref = sink.apply(RegionKeys.product(name, version, asset.fileName()), asset);
         refs.put(asset.name(), ref);
         stored.add(new SceneProduct.Stored(asset, ref));
       }
     }
-    ObjectRef collection = RegionKeys.collection(name);
-    refs.put(
-        "collection",
-        store.put(
-            collection.bucket(),
-            collection.key(),
-            RegionCollection.json(region, version),
-            "application/json"));
-    return new RegionMapUpdated(
-        name,
-        version,
-        members,
-        refs,
-        fused.coverage(),
-        fused.observedCells(),
-        fused.outlineCells(),
-        now);
+    return refs;
   }
 
   private Path workFolder() {

@@ -330,7 +330,11 @@ final class RegionStage {
       Predicate<RegionMapUpdated> wanted) {
     Map<String, String> sceneOf = new HashMap<>();
     Instant deadline = Instant.now().plus(ctx.timeout());
+    RegionMapUpdated found = null;
     while (Instant.now().isBefore(deadline)) {
+      if (found != null && drops.stream().allMatch(d -> maps.containsKey(d.name()))) {
+        return found; // the version and every drop's map (topics are read in no set order)
+      }
       for (EventFeed.Received r : feed.poll(POLL)) {
         LczEvent e = r.event().orElse(null);
         if (e instanceof SceneReceived s && s.source().key().startsWith("region-")) {
@@ -342,7 +346,7 @@ final class RegionStage {
           maps.put(sceneOf.get(m.sceneId()), m);
           ctx.progress().detail("SceneMapCompleted %s (%s)", sceneOf.get(m.sceneId()), m.sceneId());
         } else if (e instanceof RegionMapUpdated u && wanted.test(u)) {
-          return u;
+          found = u;
         } else if (e instanceof RegionMapUpdated u) {
           ctx.progress()
               .detail(

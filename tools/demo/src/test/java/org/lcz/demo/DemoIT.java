@@ -210,7 +210,7 @@ class DemoIT {
     assertThat(status.at("/map/cog").asText()).endsWith(result.map().map().key());
 
     // outputs: every product, downloaded and as the S3 server keeps them
-    assertThat(result.map().schemaVersion()).isEqualTo(2);
+    assertThat(result.map().schemaVersion()).isEqualTo(3);
     assertThat(result.map().products().keySet())
         .containsExactly(
             "map",
