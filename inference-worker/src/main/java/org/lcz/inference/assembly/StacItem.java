@@ -65,6 +65,20 @@ public final class StacItem implements SceneProduct {
     }
   }
 
+  /** Every stored file as an asset of {@code item}: href, type, title, roles and its fields. */
+  public static void putAssets(ObjectNode item, List<Stored> stored) {
+    ObjectNode assets = item.putObject("assets");
+    for (Stored file : stored) {
+      ObjectNode asset = assets.putObject(file.asset().name());
+      asset.put("href", file.ref().uri());
+      asset.put("type", file.asset().contentType());
+      asset.put("title", file.asset().title());
+      ArrayNode roles = asset.putArray("roles");
+      file.asset().roles().forEach(roles::add);
+      file.asset().stacFields().forEach((k, v) -> asset.set(k, JSON.valueToTree(v)));
+    }
+  }
+
   /** The item's JSON bytes. */
   public static byte[] json(AssembledScene d, List<Stored> stored) {
     ObjectNode item = JSON.createObjectNode();
@@ -109,16 +123,7 @@ public final class StacItem implements SceneProduct {
       d.manifest().notes().forEach(notes::add);
     }
 
-    ObjectNode assets = item.putObject("assets");
-    for (Stored file : stored) {
-      ObjectNode asset = assets.putObject(file.asset().name());
-      asset.put("href", file.ref().uri());
-      asset.put("type", file.asset().contentType());
-      asset.put("title", file.asset().title());
-      ArrayNode roles = asset.putArray("roles");
-      file.asset().roles().forEach(roles::add);
-      file.asset().stacFields().forEach((k, v) -> asset.set(k, JSON.valueToTree(v)));
-    }
+    putAssets(item, stored);
     ArrayNode links = item.putArray("links");
     links
         .addObject()

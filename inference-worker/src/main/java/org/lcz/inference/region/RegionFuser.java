@@ -1,31 +1,20 @@
 package org.lcz.inference.region;
 
-import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.lcz.events.EventCodec;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.LczEvent;
@@ -33,47 +22,38 @@ import org.lcz.events.RegionDefined;
 import org.lcz.events.RegionMapUpdated;
 import org.lcz.events.RegionMemberMapped;
 import org.lcz.events.Topics;
-import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
-import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.LoopHeartbeat;
-import org.lcz.messaging.TopicSnapshot;
+import org.lcz.messaging.OwnedPartitionsLoop;
 
 /**
  * Keeps each region's map current, exactly once per member set. Consumes {@code lcz.region-maps}
  * (keyed by region name, so a region's members and versions share one partition) in its own
  * consumer group; the member that owns a partition owns its regions, and updates of one region are
- * serialised on its thread.
+ * serialised on its thread ({@link OwnedPartitionsLoop}, as for scene assembly: a transactional
+ * producer per partition fences the previous owner, the partition's committed history is read
+ * first).
  *
- * <p>As the assembly loop does for scenes: on being assigned a partition, the member opens a
- * transactional producer whose id is derived from the partition (fencing any previous owner), reads
- * the partition's committed history — each region's members (a scene's latest map replaces its
- * earlier ones) and its latest version with the members it was made from — and brings every region
- * it owns up to date. From then on each RegionMemberMapped may make the region's member set differ
- * from its latest version's; then the next version is made ({@link RegionAssembler}: products
- * first, then the Collection) and announced by RegionMapUpdated in a transaction. A redelivered
- * member, or one already fused with the same map, makes no version; a worker killed mid-update
- * leaves the version unannounced, and the next owner makes it again (the same objects) and
- * announces it once. With {@code models: current}, only maps by the current model count; the owner
- * looks again every few seconds, so a newly promoted model's maps take over as they come.
+ * <p>From the history and then from each record the owner knows each region's members (a scene's
+ * latest map replaces its earlier ones) and its latest version with the members it was made from.
+ * When the members due (by the region's definition and {@code models} rule) differ from the latest
+ * version's, the next version is made ({@link RegionAssembler}: products first, then the
+ * Collection) and announced by RegionMapUpdated in a transaction. A redelivered member, or one
+ * already fused with the same map, makes no version; a worker killed mid-update leaves the version
+ * unannounced, and the next owner makes it again (the same objects) and announces it once. Every 5
+ * s the owner looks at its regions again: with {@code models: current} a newly promoted model's
+ * maps take over as they come; a failed attempt is retried.
  */
 public final class RegionFuser implements Runnable {
   private static final Logger LOG = Logger.getLogger(RegionFuser.class.getName());
-  private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration RECHECK = Duration.ofSeconds(5);
 
-  private final String bootstrap;
-  private final String group;
   private final RegionCatalogue catalogue;
   private final RegionAssembler assembler;
   private final Supplier<Optional<String>> currentModel;
-  private final URI source;
   private final Clock clock;
   private final InboundEvents inbound = new InboundEvents(new EventCodec());
-  private final Map<Integer, Owned> owned = new HashMap<>();
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final LoopHeartbeat heartbeat = new LoopHeartbeat("region-fuser");
-  private volatile boolean stopped;
+  private final OwnedPartitionsLoop loop;
   private volatile int versions;
 
   /**
@@ -87,14 +67,13 @@ public final class RegionFuser implements Runnable {
       Supplier<Optional<String>> currentModel,
       URI source,
       Clock clock) {
-    this.bootstrap = bootstrap;
-    this.group = group;
     this.catalogue = catalogue;
     this.assembler = assembler;
     this.currentModel = currentModel;
-    this.source = source;
     this.clock = clock;
-    this.consumer = new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group));
+    this.loop =
+        new OwnedPartitionsLoop(
+            bootstrap, group, Topics.REGION_MAPS, source, "region-fuser", RECHECK, Owned::new);
   }
 
   /** The members a region's next version is made of, as its rule and definition say. */
@@ -112,27 +91,23 @@ public final class RegionFuser implements Runnable {
   }
 
   /** What this member knows of one partition it owns. */
-  private final class Owned {
-    final int partition;
-    final Producer<String, CloudEvent> producer;
-    final EventPublisher publisher;
+  private final class Owned implements OwnedPartitionsLoop.Owner {
+    final OwnedPartitionsLoop.Transactions transactions;
 
     /** region → scene → its latest map. */
     final Map<String, Map<String, RegionMemberMapped>> members = new HashMap<>();
 
     final Map<String, RegionMapUpdated> latest = new HashMap<>();
 
-    Owned(int partition) {
-      this.partition = partition;
-      Properties p = KafkaClients.producer(bootstrap);
-      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-" + partition);
-      this.producer = new KafkaProducer<>(p);
-      producer.initTransactions(); // fences the partition's previous owner
-      this.publisher = new EventPublisher(producer, new EventCodec(), source);
+    /** Versions a newer owner took over. */
+    final Set<String> leftToOthers = new HashSet<>();
+
+    Owned(int partition, OwnedPartitionsLoop.Transactions transactions) {
+      this.transactions = transactions;
     }
 
-    /** Takes in one record; returns the region it concerns, or null. */
-    String learn(ConsumerRecord<String, byte[]> r) {
+    @Override
+    public String learn(ConsumerRecord<String, byte[]> r) {
       try {
         LczEvent event = inbound.decode(r);
         if (event instanceof RegionMemberMapped m) {
@@ -158,8 +133,16 @@ public final class RegionFuser implements Runnable {
       return null;
     }
 
-    /** Brings {@code name} up to date; false if it must be tried again. */
-    boolean update(String name) {
+    @Override
+    public Collection<String> keys() {
+      Set<String> all = new HashSet<>(members.keySet());
+      all.addAll(latest.keySet());
+      return all;
+    }
+
+    /** Brings region {@code name} up to date; false if it must be tried again. */
+    @Override
+    public boolean act(String name) {
       Optional<RegionDefined> region = catalogue.get(name);
       if (region.isEmpty()) {
         return true; // deleted, or not yet known: nothing to make
@@ -172,6 +155,9 @@ public final class RegionFuser implements Runnable {
         return true;
       }
       int version = last == null ? 1 : last.version() + 1;
+      if (leftToOthers.contains(name + "-v" + version)) {
+        return true;
+      }
       RegionMapUpdated done;
       try {
         done = assembler.assemble(region.get(), version, due, clock.instant());
@@ -179,112 +165,32 @@ public final class RegionFuser implements Runnable {
         LOG.warning("region " + name + " version " + version + " cannot be made yet: " + e);
         return false;
       }
-      try {
-        producer.beginTransaction();
-        publisher.publish(done, "region-map-updated-" + name + "-v" + version);
-        producer.commitTransaction();
-      } catch (ProducerFencedException e) {
-        LOG.info("partition " + partition + " of " + Topics.REGION_MAPS + " has a new owner");
-        return true;
-      } catch (KafkaException e) {
-        LOG.warning("could not announce region " + name + " v" + version + ": " + e.getMessage());
-        try {
-          producer.abortTransaction();
-        } catch (KafkaException ignored) {
-          // the next attempt starts afresh
-        }
-        return false;
+      switch (transactions.publish(done, "region-map-updated-" + name + "-v" + version)) {
+        case FENCED:
+          leftToOthers.add(name + "-v" + version);
+          return true;
+        case FAILED:
+          return false;
+        default:
+          break;
       }
       latest.put(name, done);
       versions++;
       LOG.info(
           String.format(
+              Locale.ROOT,
               "region %s version %d: %d members, coverage %.1f %%",
-              name, version, due.size(), 100 * done.coverage()));
+              name,
+              version,
+              due.size(),
+              100 * done.coverage()));
       return true;
-    }
-
-    /** Every region this partition holds. */
-    Set<String> regions() {
-      Set<String> all = new HashSet<>(members.keySet());
-      all.addAll(latest.keySet());
-      return all;
-    }
-
-    void close() {
-      producer.close(Duration.ofSeconds(5));
     }
   }
 
   @Override
   public void run() {
-    long lastCheck = System.nanoTime();
-    try {
-      consumer.subscribe(List.of(Topics.REGION_MAPS), new Rebalance());
-      while (!stopped) {
-        heartbeat.beat();
-        Set<String> touched = new HashSet<>();
-        Map<String, Owned> by = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          Owned o = owned.get(r.partition());
-          if (o == null) {
-            continue;
-          }
-          String region = o.learn(r);
-          if (region != null) {
-            touched.add(region);
-            by.put(region, o);
-          }
-        }
-        for (String region : touched) {
-          by.get(region).update(region); // a failure is tried again by the recheck
-        }
-        if (System.nanoTime() - lastCheck > RECHECK.toNanos()) {
-          lastCheck = System.nanoTime();
-          for (Owned o : owned.values()) {
-            for (String region : o.regions()) {
-              o.update(region);
-            }
-          }
-        }
-      }
-    } catch (WakeupException e) {
-      if (!stopped) {
-        throw e;
-      }
-    } finally {
-      owned.values().forEach(Owned::close);
-      owned.clear();
-      consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
-  private final class Rebalance implements ConsumerRebalanceListener {
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      for (TopicPartition p : partitions) {
-        Owned o = owned.remove(p.partition());
-        if (o != null) {
-          o.close();
-        }
-      }
-    }
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      for (TopicPartition p : partitions) {
-        Owned o = new Owned(p.partition());
-        List<ConsumerRecord<String, byte[]>> history =
-            TopicSnapshot.read(bootstrap, p, SCAN_TIMEOUT);
-        history.forEach(o::learn);
-        long next = history.isEmpty() ? 0 : history.get(history.size() - 1).offset() + 1;
-        consumer.seek(p, Math.max(next, consumer.position(p)));
-        owned.put(p.partition(), o);
-        for (String region : new ArrayList<>(o.regions())) {
-          o.update(region);
-        }
-      }
-    }
+    loop.run();
   }
 
   /** Versions this member announced. */
@@ -293,11 +199,10 @@ public final class RegionFuser implements Runnable {
   }
 
   public LoopHeartbeat heartbeat() {
-    return heartbeat;
+    return loop.heartbeat();
   }
 
   public void stop() {
-    stopped = true;
-    consumer.wakeup();
+    loop.stop();
   }
 }

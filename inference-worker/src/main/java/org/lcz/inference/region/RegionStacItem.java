@@ -16,6 +16,7 @@ import org.lcz.events.RegionMapUpdated;
 import org.lcz.inference.assembly.AssembledScene;
 import org.lcz.inference.assembly.Footprint;
 import org.lcz.inference.assembly.SceneProduct;
+import org.lcz.inference.assembly.StacItem;
 
 /**
  * The STAC Item ({@code item.json}, STAC 1.0.0) of one region version, the last product: the
@@ -101,16 +102,7 @@ public final class RegionStacItem implements SceneProduct {
         o.put("acquired", m.acquiredAt().toString());
       }
     }
-    ObjectNode assets = item.putObject("assets");
-    for (Stored file : earlier) {
-      ObjectNode asset = assets.putObject(file.asset().name());
-      asset.put("href", file.ref().uri());
-      asset.put("type", file.asset().contentType());
-      asset.put("title", file.asset().title());
-      ArrayNode roles = asset.putArray("roles");
-      file.asset().roles().forEach(roles::add);
-      file.asset().stacFields().forEach((k, v) -> asset.set(k, JSON.valueToTree(v)));
-    }
+    StacItem.putAssets(item, earlier);
     ArrayNode links = item.putArray("links");
     links
         .addObject()

@@ -187,11 +187,33 @@ class WorkerLoopsTest {
         publish(bootstrap, tiled.tiles());
         await(() -> b.tiles().mapped() >= 3, Duration.ofMinutes(2));
         assertThat(b.loopsAlive(Duration.ofMinutes(10)))
-            .isEqualTo(java.util.Map.of("tiles", true, "assembly", true));
+            .isEqualTo(
+                java.util.Map.of(
+                    "tiles",
+                    true,
+                    "assembly",
+                    true,
+                    "regions",
+                    true,
+                    "region-router",
+                    true,
+                    "region-fuser",
+                    true));
         b.close(); // mid-scene: its partitions of both topics go to a
         assertThat(b.loopsAlive(Duration.ofMinutes(10)))
             .as("stopped loops are not alive")
-            .isEqualTo(java.util.Map.of("tiles", false, "assembly", false));
+            .isEqualTo(
+                java.util.Map.of(
+                    "tiles",
+                    false,
+                    "assembly",
+                    false,
+                    "regions",
+                    false,
+                    "region-router",
+                    false,
+                    "region-fuser",
+                    false));
         assertThat(completions(bootstrap, sceneId)).isEmpty();
         await(() -> !completions(bootstrap, sceneId).isEmpty(), Duration.ofMinutes(3));
         assertThat(b.tiles().mapped()).isLessThan(50);

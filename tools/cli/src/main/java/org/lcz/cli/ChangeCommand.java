@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lcz.raster.GeoTiffWriter;
@@ -45,31 +44,10 @@ public final class ChangeCommand {
 
   /** Compares as the arguments say and returns the summary to print. */
   static String run(List<String> args) {
-    List<String> files = new ArrayList<>();
-    String band = null;
-    LczMapFile.Metres metres = LczMapFile.Metres.NOMINAL;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--band") || a.equals("--metres")) {
-        if (i + 1 >= args.size()) {
-          throw new UsageException(a + " needs a value");
-        }
-        String v = args.get(++i);
-        if (a.equals("--band")) {
-          band = v;
-        } else {
-          try {
-            metres = LczMapFile.Metres.of(v);
-          } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-          }
-        }
-      } else if (a.startsWith("--")) {
-        throw new UsageException("unknown option " + a);
-      } else {
-        files.add(a);
-      }
-    }
+    MapArguments parsed = MapArguments.parse(args, UsageException::new);
+    List<String> files = parsed.files();
+    String band = parsed.band();
+    LczMapFile.Metres metres = parsed.metres();
     if (files.size() != 3) {
       throw new UsageException("give the two maps and the output folder");
     }

@@ -15,10 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.lcz.events.LczEvent;
@@ -155,12 +156,7 @@ final class RegionStage {
       for (Drop d : drops) {
         drop(d);
       }
-      RegionMapUpdated full =
-          await(
-              feed,
-              drops,
-              maps,
-              u -> u.region().equals(region) && u.members().size() == drops.size());
+      RegionMapUpdated full = await(feed, region, drops, maps);
       ctx.progress()
           .detail(
               "version %d: %d members, coverage %.3f",
@@ -171,9 +167,7 @@ final class RegionStage {
       drop(fifth);
       List<Drop> all = new ArrayList<>(drops);
       all.add(fifth);
-      RegionMapUpdated after =
-          await(
-              feed, all, maps, u -> u.region().equals(region) && u.members().size() == all.size());
+      RegionMapUpdated after = await(feed, region, all, maps);
       SceneMapCompleted fifthMap = maps.get(fifth.name());
       Duration latency = Duration.between(fifthMap.completedAt(), after.updatedAt());
       ctx.progress()
@@ -243,11 +237,14 @@ final class RegionStage {
       toLonLat.transform(ll, 0, ll, 0, 1);
       ring.addArray().add(ll[0]).add(ll[1]);
     }
+    // a period: scenes of unknown acquisition (the demo's own scene) are no members
     ObjectNode body =
         JSON.createObjectNode()
             .put("name", region)
             .put("models", "any")
-            .put("crs", "EPSG:" + WorldFiles.EPSG);
+            .put("crs", "EPSG:" + WorldFiles.EPSG)
+            .put("from", "2025-01-01")
+            .put("to", "2025-12-31");
     body.set("outline", outline);
     HttpResponse<String> r =
         HttpClient.newHttpClient()
@@ -322,41 +319,56 @@ final class RegionStage {
         .detail("dropped %s (acquired %s%s)", d.name(), d.acquired(), d.utm33() ? ", UTM 33N" : "");
   }
 
-  /** Follows the drops to their maps and the region to a version that {@code wanted}. */
+  /**
+   * Follows the drops to their maps and the region to the first version whose members are every
+   * drop's map (records of the three topics come in no set order: a map may be read before its
+   * scene's SceneReceived).
+   */
   private RegionMapUpdated await(
-      EventFeed feed,
-      List<Drop> drops,
-      Map<String, SceneMapCompleted> maps,
-      Predicate<RegionMapUpdated> wanted) {
-    Map<String, String> sceneOf = new HashMap<>();
+      EventFeed feed, String region, List<Drop> drops, Map<String, SceneMapCompleted> maps) {
+    Map<String, String> dropOf = new HashMap<>(); // scene id -> drop name
+    Map<String, SceneMapCompleted> byScene = new HashMap<>();
+    List<RegionMapUpdated> versions = new ArrayList<>();
     Instant deadline = Instant.now().plus(ctx.timeout());
-    RegionMapUpdated found = null;
     while (Instant.now().isBefore(deadline)) {
-      if (found != null && drops.stream().allMatch(d -> maps.containsKey(d.name()))) {
-        return found; // the version and every drop's map (topics are read in no set order)
-      }
       for (EventFeed.Received r : feed.poll(POLL)) {
         LczEvent e = r.event().orElse(null);
         if (e instanceof SceneReceived s && s.source().key().startsWith("region-")) {
-          sceneOf.put(s.sceneId(), s.source().key().substring(7, s.source().key().length() - 4));
+          dropOf.put(s.sceneId(), s.source().key().substring(7, s.source().key().length() - 4));
         } else if (e instanceof SceneRejected s && s.source().key().startsWith("region-")) {
           throw new StageFailedException(
               "region", s.source().key() + " was rejected: " + s.reason());
-        } else if (e instanceof SceneMapCompleted m && sceneOf.containsKey(m.sceneId())) {
-          maps.put(sceneOf.get(m.sceneId()), m);
-          ctx.progress().detail("SceneMapCompleted %s (%s)", sceneOf.get(m.sceneId()), m.sceneId());
-        } else if (e instanceof RegionMapUpdated u && wanted.test(u)) {
-          found = u;
-        } else if (e instanceof RegionMapUpdated u) {
+        } else if (e instanceof SceneMapCompleted m) {
+          byScene.put(m.sceneId(), m);
+        } else if (e instanceof RegionMapUpdated u && u.region().equals(region)) {
+          versions.add(u);
           ctx.progress()
               .detail(
                   "RegionMapUpdated %s v%d: %d members",
                   u.region(), u.version(), u.members().size());
         }
       }
+      dropOf.forEach(
+          (id, name) -> {
+            if (byScene.containsKey(id) && !maps.containsKey(name)) {
+              maps.put(name, byScene.get(id));
+              ctx.progress().detail("SceneMapCompleted %s (%s)", name, id);
+            }
+          });
+      if (drops.stream().allMatch(d -> maps.containsKey(d.name()))) {
+        Set<String> wanted = new HashSet<>();
+        drops.forEach(d -> wanted.add(maps.get(d.name()).sceneId()));
+        for (RegionMapUpdated u : versions) {
+          Set<String> members = new HashSet<>();
+          u.members().forEach(m -> members.add(m.sceneId()));
+          if (members.equals(wanted)) {
+            return u;
+          }
+        }
+      }
     }
     throw new StageFailedException(
-        "region", "no region version with all " + drops.size() + " drops within " + ctx.timeout());
+        "region", "no region version of all " + drops.size() + " drops within " + ctx.timeout());
   }
 
   // ---- the checks
