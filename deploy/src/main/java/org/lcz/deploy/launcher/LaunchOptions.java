@@ -74,6 +74,8 @@ public record LaunchOptions(
           "  inference-benchmark [MODEL.onnx ...]",
           "          the inference worker end to end against ONNX Runtime alone (patches/s, ratio);",
           "          MSMLA-18 and MSMLA-50 trained one epoch on small sets when no model is given",
+          "  region-benchmark [--runs N]",
+          "          a region of 50 x 50 km fused from 8 member scene-dates: times, heap peak",
           "  granule-benchmark [--size PX] [--model VERSION_DIR] [--seed N] [--timeout MIN]",
           "          a synthetic Sentinel-2-granule-sized scene (10980 px) through the whole",
           "          platform on a stack of its own: each phase's time, each service's peak heap,",
