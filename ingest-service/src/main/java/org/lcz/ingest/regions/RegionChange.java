@@ -2,21 +2,13 @@ package org.lcz.ingest.regions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BandedSampleModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.DataBufferByte;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.lcz.events.RegionMapUpdated;
-import org.lcz.raster.GeoTiffWriter;
-import org.lcz.raster.GridMapping;
 import org.lcz.scheme.LczChange;
 import org.lcz.scheme.LczMapFile;
 import org.lcz.storage.Buckets;
@@ -66,36 +58,15 @@ public final class RegionChange {
     try {
       LczMapFile ma = read(a, dir.resolve("a.tif"), band);
       LczMapFile mb = read(b, dir.resolve("b.tif"), band);
-      byte[] bOnA = mb.classes().classes();
-      if (!ma.grid().sameAs(mb.grid())) {
-        bOnA = GridMapping.between(ma.grid(), mb.grid()).nearest(bOnA, (byte) 0);
-      }
-      LczChange change =
-          LczChange.of(
-              ma.cols(), ma.rows(), ma.classes().classes(), bOnA, ma.cellWidth() * ma.cellHeight());
-      DataBufferByte data =
-          new DataBufferByte(new byte[][] {change.from(), change.to()}, ma.cols() * ma.rows());
-      Raster raster =
-          Raster.createRaster(
-              new BandedSampleModel(DataBuffer.TYPE_BYTE, ma.cols(), ma.rows(), 2), data, null);
+      LczChange.Comparison comparison = LczChange.between(ma, mb);
       String prefix =
           "regions/" + a.region() + "/change/v" + a.version() + "-v" + b.version() + "/";
       Map<String, String> products = new LinkedHashMap<>();
-      put(
-          products,
-          prefix,
-          "change.tif",
-          GeoTiffWriter.write(raster, ma.georeference(), List.of("from", "to"), 0.0),
-          "image/tiff; application=geotiff");
-      put(
-          products,
-          prefix,
-          "transitions.csv",
-          change.csv().getBytes(StandardCharsets.UTF_8),
-          "text/csv");
-      put(products, prefix, "transitions.json", change.json(), "application/json");
-      put(products, prefix, "transitions.png", change.matrixPng(), "image/png");
-      put(products, prefix, "change.png", change.mapPng(), "image/png");
+      for (LczChange.ProductFile f : comparison.files()) {
+        products.put(
+            f.name(), store.put(Buckets.MAPS, prefix + f.name(), f.bytes(), f.contentType()).uri());
+      }
+      LczChange change = comparison.change();
       return new Result(
           a.region(), a.version(), b.version(), band, JSON.readTree(change.json()), products);
     } catch (IOException e) {
@@ -112,10 +83,5 @@ public final class RegionChange {
           "version " + v.version() + " of " + v.region() + " has no map product");
     }
     return LczMapFile.read(store.download(map, file), band, LczMapFile.Metres.NOMINAL);
-  }
-
-  private void put(
-      Map<String, String> products, String prefix, String name, byte[] bytes, String type) {
-    products.put(name, store.put(Buckets.MAPS, prefix + name, bytes, type).uri());
   }
 }

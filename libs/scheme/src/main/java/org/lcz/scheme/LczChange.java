@@ -9,11 +9,18 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.image.BandedSampleModel;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.lcz.raster.GeoTiffWriter;
+import org.lcz.raster.GridMapping;
 import org.lcz.raster.Png;
 
 /**
@@ -71,6 +78,49 @@ public final class LczChange {
       }
     }
     return change;
+  }
+
+  /** One file of a change product. */
+  public record ProductFile(String name, byte[] bytes, String contentType) {}
+
+  /**
+   * The change from map {@code a} to map {@code b} on {@code a}'s grid, and its files.
+   *
+   * @param reprojected whether {@code b} was brought onto {@code a}'s grid
+   * @param files {@code change.tif} (bands {@code from}, {@code to} on a's grid, nodata 0), {@code
+   *     transitions.csv}, {@code transitions.json}, {@code transitions.png} and {@code change.png}
+   */
+  public record Comparison(LczChange change, boolean reprojected, List<ProductFile> files) {}
+
+  /**
+   * The change from {@code a} to {@code b}: {@code b} is brought onto {@code a}'s grid by nearest
+   * neighbour ({@link GridMapping}, any CRS) when the grids differ.
+   */
+  public static Comparison between(LczMapFile a, LczMapFile b) {
+    byte[] bOnA = b.classes().classes();
+    boolean reprojected = !a.grid().sameAs(b.grid());
+    if (reprojected) {
+      bOnA = GridMapping.between(a.grid(), b.grid()).nearest(bOnA, (byte) 0);
+    }
+    LczChange change =
+        of(a.cols(), a.rows(), a.classes().classes(), bOnA, a.cellWidth() * a.cellHeight());
+    Raster raster =
+        Raster.createRaster(
+            new BandedSampleModel(DataBuffer.TYPE_BYTE, a.cols(), a.rows(), 2),
+            new DataBufferByte(new byte[][] {change.from, change.to}, a.cols() * a.rows()),
+            null);
+    List<ProductFile> files =
+        List.of(
+            new ProductFile(
+                "change.tif",
+                GeoTiffWriter.write(raster, a.georeference(), List.of("from", "to"), 0.0),
+                "image/tiff; application=geotiff"),
+            new ProductFile(
+                "transitions.csv", change.csv().getBytes(StandardCharsets.UTF_8), "text/csv"),
+            new ProductFile("transitions.json", change.json(), "application/json"),
+            new ProductFile("transitions.png", change.matrixPng(), "image/png"),
+            new ProductFile("change.png", change.mapPng(), "image/png"));
+    return new Comparison(change, reprojected, files);
   }
 
   /** Cells that went from LCZ value {@code a} to {@code b} (1–17). */

@@ -1,17 +1,10 @@
 package org.lcz.cli;
 
-import java.awt.image.BandedSampleModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.DataBufferByte;
-import java.awt.image.Raster;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.lcz.raster.GeoTiffWriter;
-import org.lcz.raster.GridMapping;
 import org.lcz.raster.RasterException;
 import org.lcz.scheme.LczChange;
 import org.lcz.scheme.LczMapFile;
@@ -54,28 +47,13 @@ public final class ChangeCommand {
     LczMapFile a = LczMapFile.read(Path.of(files.get(0)), band, metres);
     LczMapFile b = LczMapFile.read(Path.of(files.get(1)), band, metres);
     Path out = Path.of(files.get(2));
-    byte[] bOnA = b.classes().classes();
-    boolean reprojected = !a.grid().sameAs(b.grid());
-    if (reprojected) {
-      bOnA = GridMapping.between(a.grid(), b.grid()).nearest(bOnA, (byte) 0);
-    }
-    LczChange change =
-        LczChange.of(
-            a.cols(), a.rows(), a.classes().classes(), bOnA, a.cellWidth() * a.cellHeight());
+    LczChange.Comparison comparison = LczChange.between(a, b);
+    LczChange change = comparison.change();
     try {
       Files.createDirectories(out);
-      DataBufferByte data =
-          new DataBufferByte(new byte[][] {change.from(), change.to()}, a.cols() * a.rows());
-      Raster raster =
-          Raster.createRaster(
-              new BandedSampleModel(DataBuffer.TYPE_BYTE, a.cols(), a.rows(), 2), data, null);
-      Files.write(
-          out.resolve("change.tif"),
-          GeoTiffWriter.write(raster, a.georeference(), List.of("from", "to"), 0.0));
-      Files.writeString(out.resolve("transitions.csv"), change.csv(), StandardCharsets.UTF_8);
-      Files.write(out.resolve("transitions.json"), change.json());
-      Files.write(out.resolve("transitions.png"), change.matrixPng());
-      Files.write(out.resolve("change.png"), change.mapPng());
+      for (LczChange.ProductFile f : comparison.files()) {
+        Files.write(out.resolve(f.name()), f.bytes());
+      }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot write into " + out + ": " + e.getMessage(), e);
     }
@@ -86,7 +64,9 @@ public final class ChangeCommand {
             + " (change.tif, transitions.csv/.json/.png, change.png)",
         a.name(),
         b.name(),
-        reprojected ? " (brought onto " + a.name() + "'s grid, nearest neighbour)" : "",
+        comparison.reprojected()
+            ? " (brought onto " + a.name() + "'s grid, nearest neighbour)"
+            : "",
         change.compared(),
         change.compared() * km2,
         change.changed(),

@@ -267,11 +267,9 @@ final class RegionStage {
   private void drop(Drop d) throws Exception {
     Path file = ctx.dir().resolve("region-" + d.name() + ".tif");
     try (SceneRaster world = SceneRaster.open(ctx.scene())) {
-      WritableRaster px =
-          world
-              .read(d.x0(), d.y0(), d.x1() - d.x0(), d.y1() - d.y0())
-              .createCompatibleWritableRaster();
-      px.setRect(world.read(d.x0(), d.y0(), d.x1() - d.x0(), d.y1() - d.y0()));
+      Raster window = world.read(d.x0(), d.y0(), d.x1() - d.x0(), d.y1() - d.y0());
+      WritableRaster px = window.createCompatibleWritableRaster();
+      px.setRect(window);
       int[] zero = new int[px.getNumBands()];
       for (int y = 0; y < px.getHeight(); y++) {
         for (int x = 0; x < px.getWidth(); x++) {
