@@ -25,6 +25,7 @@ import org.lcz.events.Topics;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.LoopHeartbeat;
 import org.lcz.messaging.OwnedPartitionsLoop;
+import org.lcz.storage.ObjectNotFoundException;
 
 /**
  * Keeps each region's map current, exactly once per member set. Consumes {@code lcz.region-maps}
@@ -102,6 +103,9 @@ public final class RegionFuser implements Runnable {
     /** Versions a newer owner took over. */
     final Set<String> leftToOthers = new HashSet<>();
 
+    /** Per region, a member set that cannot be made (a member's map is gone): not tried again. */
+    final Map<String, Set<RegionMapUpdated.Member>> unmakeable = new HashMap<>();
+
     Owned(int partition, OwnedPartitionsLoop.Transactions transactions) {
       this.transactions = transactions;
     }
@@ -155,12 +159,19 @@ public final class RegionFuser implements Runnable {
         return true;
       }
       int version = last == null ? 1 : last.version() + 1;
-      if (leftToOthers.contains(name + "-v" + version)) {
+      if (leftToOthers.contains(name + "-v" + version)
+          || new HashSet<>(due).equals(unmakeable.get(name))) {
         return true;
       }
       RegionMapUpdated done;
       try {
         done = assembler.assemble(region.get(), version, due, clock.instant());
+      } catch (ObjectNotFoundException e) {
+        // permanent until the members change (a scene mapped again, a new member)
+        LOG.warning(
+            "region " + name + " version " + version + " cannot be made: " + e.getMessage());
+        unmakeable.put(name, new HashSet<>(due));
+        return true;
       } catch (RuntimeException e) {
         LOG.warning("region " + name + " version " + version + " cannot be made yet: " + e);
         return false;

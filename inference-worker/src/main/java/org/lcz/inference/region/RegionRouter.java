@@ -28,6 +28,7 @@ import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.LoopHeartbeat;
 import org.lcz.messaging.TopicSnapshot;
 import org.lcz.scheme.regions.RegionOutline;
+import org.lcz.storage.ObjectNotFoundException;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
 import org.locationtech.jts.geom.Geometry;
@@ -232,7 +233,7 @@ public final class RegionRouter implements Runnable {
       Geometry g = RegionOutline.geometry(geometry);
       footprints.put(item.uri(), g);
       return g;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException | ObjectNotFoundException e) {
       LOG.warning("no footprint for " + item.uri() + " (left out of regions): " + e.getMessage());
       return null;
     }
