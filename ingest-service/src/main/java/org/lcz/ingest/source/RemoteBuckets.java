@@ -76,6 +76,11 @@ public final class RemoteBuckets implements AutoCloseable {
     return new RemoteBuckets(List.of());
   }
 
+  /** Whether {@code bucket} lives on a configured endpoint. */
+  public synchronized boolean holds(String bucket) {
+    return byBucket.containsKey(bucket);
+  }
+
   /** Where to read {@code s3://bucket/key}, if {@code bucket} lives on a configured endpoint. */
   public synchronized Optional<URI> locate(String bucket, String key) {
     Source s = byBucket.get(bucket);

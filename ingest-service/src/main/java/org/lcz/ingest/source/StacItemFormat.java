@@ -2,8 +2,12 @@ package org.lcz.ingest.source;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.lcz.contract.Radiometry;
 import org.lcz.contract.RadiometryCheck;
 import org.lcz.contract.RadiometryException;
 import org.lcz.raster.RasterException;
+import org.lcz.raster.RasterSource;
 import org.lcz.raster.SceneRaster;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
@@ -39,6 +44,12 @@ public final class StacItemFormat implements SceneFormat {
   static final long MAX_ITEM_BYTES = 4 << 20;
 
   private static final ManifestFormat MANIFEST = new ManifestFormat();
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(30))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
 
   private final List<String> bands;
   private final RemoteBuckets remote;
@@ -74,8 +85,21 @@ public final class StacItemFormat implements SceneFormat {
     return true;
   }
 
-  /** Where an asset is: an object of the store, or an address read in place. */
-  record Location(ObjectRef object, URI remote) {}
+  /**
+   * Where an asset is: an object of the store, or an address read in place (a JPEG 2000 file there
+   * is downloaded first).
+   *
+   * @param asset the asset, for its format and projection
+   */
+  record Location(ObjectRef object, URI remote, StacItemDocument.Asset asset) {
+    Location(ObjectRef object, URI remote) {
+      this(object, remote, null);
+    }
+
+    Location of(StacItemDocument.Asset a) {
+      return new Location(object, remote, a);
+    }
+  }
 
   @Override
   public Plan plan(ObjectInfo object, ObjectStore store) {
@@ -84,7 +108,7 @@ public final class StacItemFormat implements SceneFormat {
       throw new RasterException(name + ": " + object.size() + " bytes is not a STAC Item");
     }
     StacItemDocument item = StacItemDocument.parse(name, store.read(object.ref()));
-    Map<String, Location> where = locations(name, item, object.ref());
+    Map<String, Location> where = locations(name, item, object.ref(), store);
     Optional<Declared> declared = declared(name, item, spectral(item));
     List<ObjectRef> parts =
         where.values().stream().map(Location::object).filter(o -> o != null).toList();
@@ -96,8 +120,13 @@ public final class StacItemFormat implements SceneFormat {
 
       @Override
       public SceneSource open(Map<ObjectRef, Path> local, Path workDir) {
-        return StacItemFormat.open(name, where, local, declared)
-            .acquiredAt(item.acquiredAt().orElse(null));
+        SceneSource source =
+            StacItemFormat.open(name, where, local, workDir, declared)
+                .acquiredAt(item.acquiredAt().orElse(null));
+        for (String note : resolutionNotes(where)) {
+          source = source.withNote(note);
+        }
+        return source;
       }
     };
   }
@@ -114,7 +143,7 @@ public final class StacItemFormat implements SceneFormat {
       throw new RasterException(name + ": cannot be read (" + e.getMessage() + ")");
     }
     StacItemDocument item = StacItemDocument.parse(name, json);
-    locations(name, item, ObjectRef.of(Buckets.INBOX, "uploads/" + name));
+    locations(name, item, ObjectRef.of(Buckets.INBOX, "uploads/" + name), null);
     declared(name, item, spectral(item));
   }
 
@@ -123,7 +152,8 @@ public final class StacItemFormat implements SceneFormat {
   }
 
   /** Where each wanted band (and SCL, if the Item has it) is. */
-  private Map<String, Location> locations(String name, StacItemDocument item, ObjectRef itemRef) {
+  private Map<String, Location> locations(
+      String name, StacItemDocument item, ObjectRef itemRef, ObjectStore store) {
     Map<String, StacItemDocument.Asset> chosen = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (String band : bands) {
@@ -146,9 +176,9 @@ public final class StacItemFormat implements SceneFormat {
     Optional<StacItemDocument.Asset> scl = item.asset("SCL");
     Map<String, Location> where = new LinkedHashMap<>();
     for (var e : chosen.entrySet()) {
-      where.put(e.getKey(), locate(name, e.getValue(), itemRef));
+      where.put(e.getKey(), reachable(name, item, e.getKey(), e.getValue(), itemRef, store));
     }
-    scl.ifPresent(a -> where.put("SCL", locate(name, a, itemRef)));
+    scl.ifPresent(a -> where.put("SCL", reachable(name, item, "SCL", a, itemRef, store)));
     return where;
   }
 
@@ -158,16 +188,28 @@ public final class StacItemFormat implements SceneFormat {
       String name,
       Map<String, Location> where,
       Map<ObjectRef, Path> local,
+      Path workDir,
       Optional<Declared> declared) {
-    Map<String, SceneRaster> open = new LinkedHashMap<>();
+    Map<String, RasterSource> open = new LinkedHashMap<>();
+    List<AutoCloseable> resources = new ArrayList<>();
     try {
       for (var e : where.entrySet()) {
         Location l = e.getValue();
-        open.put(
-            e.getKey(),
-            l.remote() != null
-                ? SceneRaster.open(l.remote())
-                : SceneRaster.open(local.get(l.object())));
+        RasterSource band;
+        if (l.asset() != null && l.asset().jpeg2000()) {
+          Path file =
+              l.remote() != null
+                  ? download(name, l, workDir.resolve(e.getKey() + ".jp2"))
+                  : local.get(l.object());
+          band = Jp2Assets.open(name, e.getKey(), l.asset(), file);
+        } else {
+          band =
+              l.remote() != null
+                  ? SceneRaster.open(l.remote())
+                  : SceneRaster.open(local.get(l.object()));
+        }
+        open.put(e.getKey(), band);
+        resources.add((AutoCloseable) band);
       }
       ProductBands product = ProductBands.of(name, open);
       return new SceneSource(
@@ -177,23 +219,196 @@ public final class StacItemFormat implements SceneFormat {
           declared.map(Declared::by).orElse(null),
           RadiometryCheck.Trust.PROVIDER,
           product.notes(),
-          new ArrayList<>(open.values()),
+          resources,
           product.maskedShare());
     } catch (RuntimeException e) {
-      open.values().forEach(SceneRaster::close);
+      for (AutoCloseable c : resources) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // a file handle; nothing more to release
+        }
+      }
       throw e;
     }
   }
 
-  private Location locate(String name, StacItemDocument.Asset asset, ObjectRef item) {
-    String href = asset.href().trim();
+  /** A remote JPEG 2000 asset fetched whole into the work folder (the decoder reads files). */
+  private static Path download(String name, Location l, Path to) {
+    try {
+      HttpResponse<Path> r =
+          HTTP.send(
+              HttpRequest.newBuilder(l.remote()).timeout(Duration.ofMinutes(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofFile(to));
+      if (r.statusCode() / 100 != 2) {
+        Files.deleteIfExists(to);
+        throw new RasterException(
+            name
+                + ": asset "
+                + l.asset().key()
+                + " could not be fetched from "
+                + shown(l.remote())
+                + " (HTTP "
+                + r.statusCode()
+                + ")");
+      }
+      return to;
+    } catch (IOException e) {
+      throw new RasterException(
+          name
+              + ": asset "
+              + l.asset().key()
+              + " could not be fetched from "
+              + shown(l.remote())
+              + " ("
+              + e.getMessage()
+              + ")",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RasterException(name + ": interrupted while fetching " + l.asset().key(), e);
+    }
+  }
+
+  /** An address without its query (a presigned address's signature stays out of messages). */
+  private static String shown(URI uri) {
+    String s = uri.toString();
+    int q = s.indexOf('?');
+    return q < 0 ? s : s.substring(0, q);
+  }
+
+  /** Which bands were taken at another resolution than their own, for the scene's notes. */
+  private static List<String> resolutionNotes(Map<String, Location> where) {
+    List<String> out = new ArrayList<>();
+    for (var e : where.entrySet()) {
+      StacItemDocument.Asset a = e.getValue().asset();
+      if (a != null && !StacItemDocument.isNative(a, e.getKey())) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%s: the Item has no asset at the band's own resolution; %s (%s m) was used",
+                e.getKey(),
+                a.key(),
+                a.metres()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The first address of {@code asset} the platform can read, in this order: an {@code s3://}
+   * address on a configured S3 source, an address relative to the Item, an {@code s3://} address
+   * into this platform's store (that holds the object, when the store is at hand), an {@code
+   * http(s)://} address that declares no authentication. An asset with one address is taken as it
+   * is (its failures are met when it is read).
+   *
+   * @throws RasterException naming the asset and the authentication its addresses need when none is
+   *     readable
+   */
+  private Location reachable(
+      String name,
+      StacItemDocument item,
+      String band,
+      StacItemDocument.Asset asset,
+      ObjectRef itemRef,
+      ObjectStore store) {
+    if (asset.jpeg2000()) {
+      Jp2Assets.requirePlaced(name, asset);
+    }
+    if (asset.hrefs().size() <= 1) {
+      return locate(name, asset.key(), asset.href(), itemRef).of(asset);
+    }
+    List<StacItemDocument.Href> ordered = new ArrayList<>();
+    for (int rank = 0; rank < 4; rank++) {
+      for (StacItemDocument.Href h : asset.hrefs()) {
+        if (rank(h) == rank) {
+          ordered.add(h);
+        }
+      }
+    }
+    List<String> refused = new ArrayList<>();
+    for (StacItemDocument.Href h : ordered) {
+      String lower = h.href().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("s3://")) {
+        Location l = locate(name, asset.key(), h.href(), itemRef);
+        if (l.remote() != null
+            || (store == null
+                ? Buckets.all().contains(l.object().bucket())
+                : exists(store, l.object()))) {
+          return l.of(asset);
+        }
+        refused.add(h.href() + needs(item, h, "is on no configured S3 source"));
+      } else if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        if (h.authRefs().isEmpty()) {
+          return locate(name, asset.key(), h.href(), itemRef).of(asset);
+        }
+        refused.add(h.href() + needs(item, h, "needs authentication"));
+      } else {
+        Location l = locate(name, asset.key(), h.href(), itemRef);
+        if (store == null || exists(store, l.object())) {
+          return l.of(asset);
+        }
+        refused.add(h.href() + " (not in the inbox)");
+      }
+    }
+    throw new RasterException(
+        name
+            + ": asset "
+            + asset.key()
+            + " ("
+            + band
+            + ") cannot be read without credentials the platform does not hold: "
+            + String.join("; ", refused)
+            + ". Configure an S3 source for its bucket (lcz.ingest.s3-sources.<name>.endpoint,"
+            + " .buckets, .access-key, .secret-key), or put the band files next to the Item with"
+            + " relative hrefs");
+  }
+
+  /** 0: a configured S3 source, 1: relative, 2: the platform's store, 3: http(s). */
+  private int rank(StacItemDocument.Href h) {
+    String lower = h.href().toLowerCase(Locale.ROOT);
+    if (lower.startsWith("s3://")) {
+      String rest = h.href().substring(5);
+      int slash = rest.indexOf('/');
+      String bucket = slash < 0 ? rest : rest.substring(0, slash);
+      return remote.holds(bucket) ? 0 : 2;
+    }
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      return 3;
+    }
+    return 1;
+  }
+
+  private static boolean exists(ObjectStore store, ObjectRef ref) {
+    try {
+      return store.exists(ref.bucket(), ref.key());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** What an address needs, from its {@code auth:refs} and the Item's {@code auth:schemes}. */
+  private static String needs(StacItemDocument item, StacItemDocument.Href h, String otherwise) {
+    if (h.authRefs().isEmpty()) {
+      return " (" + otherwise + ")";
+    }
+    List<String> described = new ArrayList<>();
+    for (String ref : h.authRefs()) {
+      String scheme = item.authSchemes().get(ref);
+      described.add(
+          "\"" + ref + "\"" + (scheme == null || scheme.isBlank() ? "" : " (" + scheme + ")"));
+    }
+    return " (" + otherwise + "; needs authentication " + String.join(", ", described) + ")";
+  }
+
+  private Location locate(String name, String assetKey, String rawHref, ObjectRef item) {
+    String href = rawHref.trim();
     String lower = href.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       try {
         return new Location(null, URI.create(href));
       } catch (IllegalArgumentException e) {
-        throw new RasterException(
-            name + ": asset " + asset.key() + " has a malformed href " + href);
+        throw new RasterException(name + ": asset " + assetKey + " has a malformed href " + href);
       }
     }
     if (lower.startsWith("s3://")) {
@@ -201,7 +416,7 @@ public final class StacItemFormat implements SceneFormat {
       int slash = rest.indexOf('/');
       if (slash <= 0 || slash == rest.length() - 1) {
         throw new RasterException(
-            name + ": asset " + asset.key() + " href " + href + " is not s3://bucket/key");
+            name + ": asset " + assetKey + " href " + href + " is not s3://bucket/key");
       }
       String bucket = rest.substring(0, slash);
       String key = rest.substring(slash + 1);
@@ -214,7 +429,7 @@ public final class StacItemFormat implements SceneFormat {
       throw new RasterException(
           name
               + ": asset "
-              + asset.key()
+              + assetKey
               + " href "
               + href
               + " is neither relative to the Item nor s3:// nor http(s)://");
@@ -223,7 +438,7 @@ public final class StacItemFormat implements SceneFormat {
     String key = normalise(folder + (href.startsWith("./") ? href.substring(2) : href));
     if (key == null) {
       throw new RasterException(
-          name + ": asset " + asset.key() + " href " + href + " leaves the inbox bucket");
+          name + ": asset " + assetKey + " href " + href + " leaves the inbox bucket");
     }
     return new Location(ObjectRef.of(item.bucket(), key), null);
   }
@@ -297,7 +512,10 @@ public final class StacItemFormat implements SceneFormat {
         new Declared(
             offsetInNumbers ? Radiometry.L2A_WITH_OFFSET : Radiometry.CANONICAL,
             String.format(
-                    Locale.ROOT, "the STAC Item's s2:processing_baseline %05.2f", baseline.get())
+                    Locale.ROOT,
+                    "the STAC Item's %s %05.2f",
+                    item.processingBaselineProperty().orElseThrow(),
+                    baseline.get())
                 + applied.map(a -> " with earthsearch:boa_offset_applied " + a).orElse("")));
   }
 }

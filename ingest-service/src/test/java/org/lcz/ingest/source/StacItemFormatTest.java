@@ -82,12 +82,29 @@ class StacItemFormatTest {
                 "    b.SetDescription(n)",
                 "ds = None")));
     product = dir.resolve("product");
-    stac(dir.resolve("synthetic.tif"), product);
+    cdse = dir.resolve("cdse");
+    // the Copernicus form's numbers carry the BOA offset (+1000), as baseline ≥ 04.00's do
+    stac(dir.resolve("synthetic.tif"), product, cdse, 1000);
   }
+
+  /** The same product in the Copernicus Data Space's form (JPEG 2000, STAC 1.1). */
+  static Path cdse;
 
   private static void stac(Path source, Path out) throws Exception {
     Path script = Path.of(StacItemFormatTest.class.getResource("make_l2a_stac.py").toURI());
     run(List.of("/usr/bin/python3", script.toString(), source.toString(), out.toString()));
+  }
+
+  private static void stac(Path source, Path out, Path cdseOut, int extraDn) throws Exception {
+    Path script = Path.of(StacItemFormatTest.class.getResource("make_l2a_stac.py").toURI());
+    run(
+        List.of(
+            "/usr/bin/python3",
+            script.toString(),
+            source.toString(),
+            out.toString(),
+            cdseOut.toString(),
+            Integer.toString(extraDn)));
   }
 
   private static void run(List<String> command) throws Exception {
@@ -163,6 +180,113 @@ class StacItemFormatTest {
           assertSame(name, reference, r);
         }
       }
+    }
+  }
+
+  @Test
+  void aCopernicusDataSpaceItemIsReadAtEachBandsOwnResolutionWithItsOffsetRemoved(LocalStack stack)
+      throws Exception {
+    // CDSE's form: STAC 1.1, JPEG 2000 at 10/20/60 m, keys B02_10m …, "bands", raster:scale and
+    // raster:offset on the asset, processing:version; its numbers carry the offset. The primary
+    // hrefs are s3://eodata/… (an S3 source played by a local range server), the https alternates
+    // need an OpenID login.
+    try (ObjectStore store = stack.newObjectStore();
+        RangeServer http = new RangeServer(cdse);
+        RemoteBuckets remote =
+            new RemoteBuckets(
+                List.of(
+                    new RemoteBuckets.Source(
+                        "cdse",
+                        java.net.URI.create(http.base()),
+                        List.of("eodata"),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        "default")))) {
+      String folder = upload(store, product);
+      Path work = Files.createDirectories(dir.resolve("w-cdse"));
+      Raster reference;
+      try (SceneSource old = open(store, folder + "planetary-computer-0301.json", work)) {
+        reference = prepared(store, old);
+      }
+      store.put(Buckets.INBOX, folder + "cdse.json", cdse.resolve("cdse.json"), "application/json");
+      StacItemFormat format = new StacItemFormat(BANDS, remote);
+      SceneFormat.Plan plan = format.plan(store.stat(Buckets.INBOX, folder + "cdse.json"), store);
+      assertThat(plan.parts()).as("nothing of the store but the Item's folder").isEmpty();
+      try (SceneSource s = Plans.open(store, format, folder + "cdse.json", work)) {
+        assertThat(s.radiometry()).hasValue(Radiometry.L2A_WITH_OFFSET);
+        assertThat(s.declaredBy())
+            .isEqualTo("the STAC Item's raster:bands (scale 1.0E-4, offset -0.1)");
+        assertThat(s.acquiredAt()).isEqualTo(Instant.parse("2023-01-01T14:00:00Z"));
+        SceneTiler.Prepared p = tiler(store).prepare(s);
+        assertThat(p.notes())
+            .anyMatch(n -> n.startsWith("masked: 0.6 %"))
+            .noneMatch(n -> n.contains("already removed"))
+            .noneMatch(n -> n.contains("own resolution"));
+        assertSame(
+            "CDSE (offset removed) vs the same numbers without offset",
+            reference,
+            p.raster().read(0, 0, p.raster().width(), p.raster().height()));
+      }
+      List<String> fetched = http.requests.stream().map(RangeServer.Request::path).toList();
+      assertThat(fetched)
+          .as("each band at its own resolution: 10 m for B2, B3, B4, B8, 20 m for the rest")
+          .anyMatch(f -> f.endsWith("_B02_10m.jp2"))
+          .anyMatch(f -> f.endsWith("_B08_10m.jp2"))
+          .anyMatch(f -> f.endsWith("_B05_20m.jp2"))
+          .anyMatch(f -> f.endsWith("_SCL_20m.jp2"))
+          .noneMatch(f -> f.endsWith("_B02_20m.jp2") || f.endsWith("_B04_20m.jp2"))
+          .noneMatch(f -> f.endsWith("_60m.jp2"))
+          .allMatch(f -> f.startsWith("/eodata/Sentinel-2/MSI/L2A/"));
+      // the same files next to the Item, with relative hrefs: the same values
+      String local = upload(store, cdse.resolve("local"));
+      try (SceneSource s = open(store, local + "cdse-local.json", work)) {
+        SceneTiler.Prepared p = tiler(store).prepare(s);
+        assertSame(
+            "CDSE, files beside the Item",
+            reference,
+            p.raster().read(0, 0, p.raster().width(), p.raster().height()));
+      }
+      assertThat(work.resolve("B2.jp2")).as("a remote JPEG 2000 band is fetched whole").exists();
+    }
+  }
+
+  @Test
+  void aCopernicusItemWhoseAddressesNeedCredentialsIsRefusedNamingThem(LocalStack stack)
+      throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      String folder = "stac/" + UUID.randomUUID() + "/";
+      store.put(Buckets.INBOX, folder + "cdse.json", cdse.resolve("cdse.json"), "application/json");
+      List<LczEvent> events = new ArrayList<>();
+      SceneIngestion ingestion =
+          new SceneIngestion(
+              store,
+              tiler(store),
+              events::add,
+              dir.resolve("work-auth"),
+              Clock.systemUTC(),
+              Duration.ZERO);
+      assertThat(ingestion.ingest(store.stat(Buckets.INBOX, folder + "cdse.json")))
+          .isEqualTo(SceneIngestion.Outcome.REJECTED);
+      assertThat(((SceneRejected) events.get(events.size() - 1)).reason())
+          .contains("asset B02_10m (B2) cannot be read without credentials")
+          .contains("s3://eodata/Sentinel-2/MSI/L2A/2023/01/01/")
+          .contains("is on no configured S3 source; needs authentication \"s3\" (s3)")
+          .contains(
+              "needs authentication \"oidc\" (openIdConnect,"
+                  + " https://identity.dataspace.copernicus.eu/")
+          .contains("lcz.ingest.s3-sources");
+      // a JPEG 2000 asset the Item does not place is refused before anything is read
+      String local = upload(store, cdse.resolve("local"));
+      ObjectNode item = (ObjectNode) JSON.readTree(cdse.resolve("local/cdse-local.json").toFile());
+      asset(item, "B03_10m").remove("proj:transform");
+      store.put(
+          Buckets.INBOX, local + "bad.json", JSON.writeValueAsBytes(item), "application/json");
+      assertThatThrownBy(
+              () ->
+                  new StacItemFormat(BANDS)
+                      .plan(store.stat(Buckets.INBOX, local + "bad.json"), store))
+          .hasMessageContaining(
+              "bad.json: asset B03_10m is JPEG 2000 and the Item gives no proj:transform");
     }
   }
 
@@ -459,7 +583,8 @@ class StacItemFormatTest {
       throws Exception {
     Path sen2 = RealData.sen2();
     Path real = dir.resolve("real");
-    stac(sen2, real);
+    Path realCdse = dir.resolve("real-cdse");
+    stac(sen2, real, realCdse, 0);
     try (ObjectStore store = stack.newObjectStore();
         SceneSource asIs = GeoTiffFormat.open(sen2)) {
       String folder = upload(store, real);
@@ -481,6 +606,14 @@ class StacItemFormatTest {
           assertThat(b.notes()).noneMatch(x -> x.contains("reprojected"));
           compare(itemName, a.raster(), b.raster());
         }
+      }
+      // the Copernicus Data Space's form of the same product (JPEG 2000, STAC 1.1)
+      String local = upload(store, realCdse.resolve("local"));
+      try (SceneSource stac = open(store, local + "cdse-local.json", work)) {
+        assertThat(stac.radiometry()).hasValue(Radiometry.L2A_WITH_OFFSET);
+        SceneTiler.Prepared b = tiler(store).prepare(stac);
+        assertThat(b.notes()).anyMatch(x -> x.startsWith("masked: 0.3 %") && x.contains("cloud"));
+        compare("cdse-local.json", a.raster(), b.raster());
       }
     }
   }
