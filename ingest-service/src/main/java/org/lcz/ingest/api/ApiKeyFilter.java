@@ -14,7 +14,8 @@ import org.lcz.ingest.config.IngestConfig;
 /**
  * Asks every REST request for an API key when {@code lcz.ingest.api-keys} is set ({@link ApiKeys}):
  * 401 with a problem body and {@code WWW-Authenticate: Bearer} when none or a wrong one is given.
- * The web page's files and the health and metrics endpoints are not REST resources and stay open.
+ * The web page's files and the health and metrics endpoints are not REST resources and stay open; a
+ * STAC search by {@code POST /stac/search} is a read, like {@code GET}.
  */
 @ApplicationScoped
 public class ApiKeyFilter {
@@ -37,7 +38,11 @@ public class ApiKeyFilter {
 
   @ServerRequestFilter
   public Response check(ContainerRequestContext request) {
-    if (!keys.required(request.getMethod())) {
+    String method = request.getMethod();
+    if ("POST".equals(method) && isStacSearch(request.getUriInfo().getPath())) {
+      method = "GET"; // a STAC search by POST is a read (its body is the query)
+    }
+    if (!keys.required(method)) {
       return null;
     }
     var key =
@@ -56,5 +61,9 @@ public class ApiKeyFilter {
                     : "the API key is not valid")
             .response();
     return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+  }
+
+  static boolean isStacSearch(String path) {
+    return path != null && path.replaceAll("/+$", "").endsWith("stac/search");
   }
 }

@@ -25,8 +25,11 @@ import org.lcz.events.LczEvent;
 import org.lcz.events.Topics;
 import org.lcz.ingest.live.LiveEvents;
 import org.lcz.ingest.regions.RegionsView;
+import org.lcz.ingest.stac.StacCatalogue;
+import org.lcz.ingest.stac.StacFeed;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
+import org.lcz.storage.ObjectStore;
 
 /**
  * Reads the topics people follow ({@code lcz.scenes}, {@code lcz.maps}, the training topics and
@@ -53,7 +56,10 @@ public class PlatformEventsListener {
   private final MapProgress progress = new MapProgress();
   private final TrainingRuns training = new TrainingRuns();
   private final RegionsView regions = new RegionsView();
+  private final StacCatalogue stac = new StacCatalogue();
+  private StacFeed stacFeed;
   @Inject LiveEvents live;
+  @Inject ObjectStore store;
   private volatile Consumer<String, byte[]> consumer;
   private volatile boolean running;
   private Thread thread;
@@ -76,10 +82,17 @@ public class PlatformEventsListener {
     return regions;
   }
 
+  @Produces
+  @Singleton
+  StacCatalogue stacCatalogue() {
+    return stac;
+  }
+
   void onStart(
       @Observes StartupEvent event,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
     running = true;
+    stacFeed = new StacFeed(store, stac);
     thread = new Thread(() -> run(bootstrap), "platform-events");
     thread.setDaemon(true);
     thread.start();
@@ -111,6 +124,7 @@ public class PlatformEventsListener {
               progress.record(event);
               training.record(event, at);
               regions.record(event);
+              stacFeed.record(event);
               live.publish(event, at);
             } catch (InvalidEventException e) {
               LOG.debugf("ignoring a record on %s: %s", r.topic(), e.getMessage());
@@ -137,6 +151,9 @@ public class PlatformEventsListener {
 
   void onStop(@Observes ShutdownEvent event) {
     running = false;
+    if (stacFeed != null) {
+      stacFeed.close();
+    }
     Consumer<String, byte[]> c = consumer;
     if (c != null) {
       c.wakeup();

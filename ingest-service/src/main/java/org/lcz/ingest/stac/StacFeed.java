@@ -1,0 +1,131 @@
+package org.lcz.ingest.stac;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jboss.logging.Logger;
+import org.lcz.events.LczEvent;
+import org.lcz.events.ModelPublished;
+import org.lcz.events.RegionDefined;
+import org.lcz.events.RegionDeleted;
+import org.lcz.events.RegionMapUpdated;
+import org.lcz.events.SceneMapCompleted;
+import org.lcz.storage.ObjectNotFoundException;
+import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectStore;
+
+/**
+ * Keeps a {@link StacCatalogue} current from the platform's events: a {@code SceneMapCompleted}
+ * adds its map's STAC Item, a {@code RegionMapUpdated} its version's Item (to the region's
+ * collection, named by {@code RegionDefined}, dropped by {@code RegionDeleted}), a {@code
+ * ModelPublished} its model Item ({@link ModelItem}). Items are read from the store on a thread of
+ * the feed's own, so a slow store never holds the events; an Item that is gone is left out
+ * (logged), a store that fails is retried {@value #ATTEMPTS} times, 2 s apart, then the Item is
+ * left out until the service restarts (logged as a warning).
+ */
+public final class StacFeed implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(StacFeed.class);
+  static final int ATTEMPTS = 5;
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private final ObjectStore store;
+  private final StacCatalogue catalogue;
+  private final BlockingQueue<LczEvent> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public StacFeed(ObjectStore store, StacCatalogue catalogue) {
+    this.store = store;
+    this.catalogue = catalogue;
+    this.thread = new Thread(this::run, "stac-feed");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Takes note of an event (returns at once). */
+  public void record(LczEvent event) {
+    if (event instanceof SceneMapCompleted
+        || event instanceof RegionMapUpdated
+        || event instanceof RegionDefined
+        || event instanceof RegionDeleted
+        || event instanceof ModelPublished) {
+      queue.add(event);
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        apply(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf("a STAC Item was left out: %s", e.toString());
+      }
+    }
+  }
+
+  /** Applies one event to the catalogue (the store read, if any, on the caller's thread). */
+  void apply(LczEvent event) throws InterruptedException {
+    if (event instanceof SceneMapCompleted m) {
+      read(m.stacItem()).ifPresent(i -> catalogue.put(StacCatalogue.SCENE_MAPS, i));
+    } else if (event instanceof RegionDefined d) {
+      catalogue.describe(
+          StacCatalogue.REGION_PREFIX + d.name(),
+          "LCZ map of region " + d.name(),
+          "Versions of region "
+              + d.name()
+              + "'s Local Climate Zone map, each fused from every scene map that covers it.");
+    } else if (event instanceof RegionDeleted d) {
+      catalogue.remove(StacCatalogue.REGION_PREFIX + d.name());
+    } else if (event instanceof RegionMapUpdated u) {
+      ObjectRef item = u.products().get("stac-item");
+      if (item != null) {
+        read(item).ifPresent(i -> catalogue.put(StacCatalogue.REGION_PREFIX + u.region(), i));
+      }
+    } else if (event instanceof ModelPublished m) {
+      catalogue.put(StacCatalogue.MODELS, ModelItem.of(m));
+    }
+  }
+
+  private java.util.Optional<ObjectNode> read(ObjectRef ref) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        JsonNode item = JSON.readTree(store.read(ref));
+        if (item instanceof ObjectNode o) {
+          return java.util.Optional.of(o);
+        }
+        LOG.warnf("%s is not a STAC Item; left out of /stac", ref.uri());
+        return java.util.Optional.empty();
+      } catch (ObjectNotFoundException e) {
+        LOG.debugf("%s is gone; left out of /stac", ref.uri());
+        return java.util.Optional.empty();
+      } catch (java.io.IOException e) {
+        LOG.warnf("%s is not JSON (%s); left out of /stac", ref.uri(), e.getMessage());
+        return java.util.Optional.empty();
+      } catch (RuntimeException e) {
+        if (attempt >= ATTEMPTS) {
+          LOG.warnf(
+              "%s could not be read after %d attempts (%s); left out of /stac until a restart",
+              ref.uri(), ATTEMPTS, e.toString());
+          return java.util.Optional.empty();
+        }
+        Thread.sleep(2000);
+      }
+    }
+  }
+
+  /** Whether every event handed over so far has been applied (for tests and status). */
+  public boolean idle() {
+    return queue.isEmpty();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}
