@@ -88,12 +88,21 @@ final class GeoJsonGeometry {
     if (!rings.isArray() || rings.isEmpty()) {
       throw new IllegalArgumentException("a Polygon needs at least one ring");
     }
-    LinearRing shell = FACTORY.createLinearRing(coordinates(rings.get(0)));
+    LinearRing shell = ring(rings.get(0));
     LinearRing[] holes = new LinearRing[rings.size() - 1];
     for (int i = 1; i < rings.size(); i++) {
-      holes[i - 1] = FACTORY.createLinearRing(coordinates(rings.get(i)));
+      holes[i - 1] = ring(rings.get(i));
     }
     return FACTORY.createPolygon(shell, holes);
+  }
+
+  private static LinearRing ring(JsonNode positions) {
+    Coordinate[] cs = coordinates(positions);
+    if (cs.length < 4 || !cs[0].equals2D(cs[cs.length - 1])) {
+      throw new IllegalArgumentException(
+          "a Polygon's ring needs at least 4 positions, the last equal to the first");
+    }
+    return FACTORY.createLinearRing(cs);
   }
 
   private static Coordinate[] coordinates(JsonNode array) {

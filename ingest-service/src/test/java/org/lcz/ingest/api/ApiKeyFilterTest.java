@@ -79,5 +79,13 @@ class ApiKeyFilterTest {
     given().get("/models").then().statusCode(200);
     given().get("/").then().statusCode(200);
     given().get("/q/health/live").then().statusCode(200);
+    given().get("/stac").then().statusCode(200);
+    // a STAC search by POST is a read: its body is the query
+    given()
+        .contentType("application/json")
+        .body("{\"limit\": 1}")
+        .post("/stac/search")
+        .then()
+        .statusCode(200);
   }
 }
