@@ -24,7 +24,7 @@ public final class StacItem implements SceneProduct {
       "https://stac-extensions.github.io/projection/v2.0.0/schema.json";
   static final String RASTER = "https://stac-extensions.github.io/raster/v1.1.0/schema.json";
   static final String CLASSIFICATION =
-      "https://stac-extensions.github.io/classification/v2.0.0/schema.json";
+      "https://stac-extensions.github.io/classification/v1.1.0/schema.json";
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

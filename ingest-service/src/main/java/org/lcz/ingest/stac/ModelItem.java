@@ -21,9 +21,9 @@ import org.lcz.storage.ObjectRef;
  */
 final class ModelItem {
   static final String MLM = "https://stac-extensions.github.io/mlm/v1.4.0/schema.json";
+  static final String RASTER = "https://stac-extensions.github.io/raster/v1.1.0/schema.json";
   static final String CLASSIFICATION =
-      "https://stac-extensions.github.io/classification/v2.0.0/schema.json";
-  static final String FILE = "https://stac-extensions.github.io/file/v2.1.0/schema.json";
+      "https://stac-extensions.github.io/classification/v1.1.0/schema.json";
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -34,7 +34,7 @@ final class ModelItem {
     ObjectNode item = JSON.createObjectNode();
     item.put("type", "Feature");
     item.put("stac_version", "1.0.0");
-    item.putArray("stac_extensions").add(MLM).add(CLASSIFICATION);
+    item.putArray("stac_extensions").add(MLM).add(RASTER).add(CLASSIFICATION);
     item.put("id", id(m.version()));
     item.putNull("geometry");
     ObjectNode p = item.putObject("properties");
@@ -88,12 +88,17 @@ final class ModelItem {
     LczCatalog catalog = LczCatalog.standard();
     for (int i = 0; i < c.classValues().size(); i++) {
       int value = c.classValues().get(i);
-      ObjectNode k = classes.addObject().put("value", value).put("name", c.classCodes().get(i));
+      String code = c.classCodes().get(i);
+      ObjectNode k = classes.addObject().put("value", value).put("name", code);
+      LczClass lcz = null;
       try {
-        LczClass lcz = catalog.byValue(value);
-        k.put("description", lcz.name()).put("color_hint", lcz.hex().replace("#", ""));
+        lcz = catalog.byValue(value);
       } catch (RuntimeException e) {
-        // a class outside the standard scheme: its code is its name
+        // a class outside the standard scheme: described by its code
+      }
+      k.put("description", lcz == null ? "class " + code : "LCZ " + code + ": " + lcz.name());
+      if (lcz != null) {
+        k.put("color_hint", lcz.hex().replace("#", ""));
       }
     }
     output.putNull("post_processing_function");
@@ -109,11 +114,18 @@ final class ModelItem {
       c.measures().forEach(measures::put);
     }
     ObjectNode assets = item.putObject("assets");
-    asset(assets, "model", m.model(), "application/octet-stream; application=onnx", "ONNX model")
-        .put("mlm:artifact_type", "onnx")
-        .putArray("roles")
-        .add("mlm:model")
-        .add("data");
+    ObjectNode model =
+        asset(
+                assets,
+                "model",
+                m.model(),
+                "application/octet-stream; application=onnx",
+                "ONNX model")
+            .put("mlm:artifact_type", "onnx");
+    model.putArray("roles").add("mlm:model").add("data");
+    // the input bands, named as mlm:input names them (MLM asks for them through raster:bands)
+    ArrayNode rasterBands = model.putArray("raster:bands");
+    c.bands().forEach(b -> rasterBands.addObject().put("name", b).put("data_type", "float32"));
     asset(assets, "card", m.card(), "application/json", "Model card (model.json)")
         .putArray("roles")
         .add("metadata");

@@ -14,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.lcz.contract.Radiometry;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.deploy.testing.StacValidator;
 import org.lcz.events.ModelContract;
 import org.lcz.events.ModelPublished;
 import org.lcz.events.SceneMapCompleted;
@@ -380,6 +384,37 @@ class StacResourceTest {
         .endsWith("/stac/files/lcz-models/msmla/" + version + "/model.onnx");
     assertThat(found.getString("features[0].properties.datetime"))
         .isEqualTo("2026-11-28T10:00:00Z");
+  }
+
+  @Test
+  void everyCatalogCollectionItemAndPageServedIsValidStac(@TempDir Path dir) throws Exception {
+    awaitAll();
+    aPublishedModelIsAnItemOfTheModelsCollection();
+    Map<String, String> served = new LinkedHashMap<>();
+    served.put("landing.json", "/stac");
+    served.put("scene-maps.json", "/stac/collections/lcz-scene-maps");
+    served.put("models.json", "/stac/collections/lcz-models");
+    served.put("scene.json", "/stac/collections/lcz-scene-maps/items/" + ids.get(0));
+    served.put("unknown-time.json", "/stac/collections/lcz-scene-maps/items/" + ids.get(4));
+    String model = search("collections=lcz-models&limit=1").getString("features[0].id");
+    served.put("model.json", "/stac/collections/lcz-models/items/" + model);
+    for (var e : served.entrySet()) {
+      Files.write(
+          dir.resolve(e.getKey()),
+          given()
+              .urlEncodingEnabled(false)
+              .get(e.getValue())
+              .then()
+              .statusCode(200)
+              .extract()
+              .asByteArray());
+    }
+    // a search page is a GeoJSON FeatureCollection, not a STAC object: its Items are checked
+    List<Map<String, Object>> page = search("bbox=" + everyBox() + "&limit=3").getList("features");
+    for (int i = 0; i < page.size(); i++) {
+      Files.write(dir.resolve("page-" + i + ".json"), JSON.writeValueAsBytes(page.get(i)));
+    }
+    StacValidator.assertValid(dir, served.size() + page.size());
   }
 
   @Test
