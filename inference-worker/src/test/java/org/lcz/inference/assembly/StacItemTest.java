@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lcz.deploy.testing.StacValidator;
 import org.lcz.storage.ObjectRef;
 
 class StacItemTest {
@@ -85,6 +88,9 @@ class StacItemTest {
     assertThat(item.at("/assets/probabilities/raster:bands/0/nodata").asInt()).isEqualTo(255);
     assertThat(item.at("/links/0/rel").asText()).isEqualTo("self");
     assertThat(item.at("/links/0/href").asText()).isEqualTo("s3://lcz-maps/scenes/s1/item.json");
+    Path folder = Files.createTempDirectory("stac-item");
+    Files.write(folder.resolve("item.json"), made.get(0).bytes());
+    StacValidator.assertValid(folder, 1);
   }
 
   @Test
@@ -96,5 +102,8 @@ class StacItemTest {
     assertThat(item.at("/properties/start_datetime").asText()).isEqualTo("1970-01-01T00:00:00Z");
     assertThat(item.at("/properties/end_datetime").asText()).isEqualTo("2026-11-24T12:00:00Z");
     assertThat(item.at("/properties/lcz:acquired_unknown").asBoolean()).isTrue();
+    Path folder = Files.createTempDirectory("stac-item");
+    Files.write(folder.resolve("item.json"), StacItem.json(scene, List.of()));
+    StacValidator.assertValid(folder, 1);
   }
 }

@@ -273,6 +273,10 @@ class RegionFuserTest {
         assertThat(item.at("/properties/end_datetime").asText()).isEqualTo("2025-06-02T10:00:00Z");
         assertThat(item.get("links").findValuesAsText("rel"))
             .contains("derived_from", "collection");
+        Path stac = java.nio.file.Files.createDirectories(dir.resolve("stac"));
+        store.download(v1.products().get("collection"), stac.resolve("collection.json"));
+        store.download(v1.products().get("stac-item"), stac.resolve("item.json"));
+        org.lcz.deploy.testing.StacValidator.assertValid(stac, 2);
 
         // a redelivered scene map: routed again, no new version
         events.publish(completed(a, v1Products(store, a), t, t)).get();
