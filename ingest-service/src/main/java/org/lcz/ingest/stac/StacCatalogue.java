@@ -175,6 +175,12 @@ public final class StacCatalogue {
             in.size()));
   }
 
+  /** The ids of a collection's Items, sorted. */
+  public synchronized List<String> itemIds(String collection) {
+    Map<String, Entry> in = items.get(collection);
+    return in == null ? List.of() : in.keySet().stream().sorted().toList();
+  }
+
   /** One Item. */
   public synchronized Optional<ObjectNode> item(String collection, String id) {
     Map<String, Entry> in = items.get(collection);

@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.lcz.events.LczEvent;
 import org.lcz.events.ModelPublished;
@@ -34,12 +40,26 @@ public final class StacFeed implements AutoCloseable {
   private final ObjectStore store;
   private final StacCatalogue catalogue;
   private final BlockingQueue<LczEvent> queue = new LinkedBlockingQueue<>();
+  private final StaticCatalog staticCatalog;
+  private final Map<String, Set<String>> changed = new TreeMap<>();
+  private final Set<String> removed = new TreeSet<>();
+  private int flushFailures;
+
+  /** How long the feed waits for more events before it writes the static catalog. */
+  static final Duration FLUSH_AFTER = Duration.ofMillis(500);
+
   private final Thread thread;
   private volatile boolean running = true;
 
-  public StacFeed(ObjectStore store, StacCatalogue catalogue) {
+  /**
+   * @param staticCatalog where the catalogue is also written as a static catalog, or null
+   */
+  public StacFeed(ObjectStore store, StacCatalogue catalogue, StaticCatalog staticCatalog) {
     this.store = store;
     this.catalogue = catalogue;
+    this.staticCatalog = staticCatalog;
+    changed(StacCatalogue.SCENE_MAPS, null); // the root and the platform's collections at start
+    changed(StacCatalogue.MODELS, null);
     this.thread = new Thread(this::run, "stac-feed");
     thread.setDaemon(true);
     thread.start();
@@ -59,7 +79,13 @@ public final class StacFeed implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        apply(queue.take());
+        LczEvent event = queue.poll(FLUSH_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        if (event != null) {
+          apply(event);
+        }
+        if (queue.isEmpty() && (!changed.isEmpty() || !removed.isEmpty())) {
+          flush();
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -68,11 +94,41 @@ public final class StacFeed implements AutoCloseable {
     }
   }
 
+  /** Writes the static catalog's changed objects; on failure keeps them to write next time. */
+  private void flush() throws InterruptedException {
+    if (staticCatalog == null) {
+      changed.clear();
+      removed.clear();
+      return;
+    }
+    try {
+      staticCatalog.write(catalogue, changed, removed);
+      changed.clear();
+      removed.clear();
+      flushFailures = 0;
+    } catch (RuntimeException e) {
+      flushFailures++;
+      LOG.warnf(
+          "the static STAC catalog could not be written (attempt %d; retried in 2 s): %s",
+          flushFailures, e.toString());
+      Thread.sleep(2000);
+    }
+  }
+
+  private void changed(String collection, String id) {
+    Set<String> ids = changed.computeIfAbsent(collection, k -> new TreeSet<>());
+    if (id != null) {
+      ids.add(id);
+    }
+  }
+
   /** Applies one event to the catalogue (the store read, if any, on the caller's thread). */
   void apply(LczEvent event) throws InterruptedException {
     if (event instanceof SceneMapCompleted m) {
-      read(m.stacItem()).ifPresent(i -> catalogue.put(StacCatalogue.SCENE_MAPS, i));
+      read(m.stacItem()).ifPresent(i -> put(StacCatalogue.SCENE_MAPS, i));
     } else if (event instanceof RegionDefined d) {
+      changed(StacCatalogue.REGION_PREFIX + d.name(), null);
+      removed.remove(StacCatalogue.REGION_PREFIX + d.name());
       catalogue.describe(
           StacCatalogue.REGION_PREFIX + d.name(),
           "LCZ map of region " + d.name(),
@@ -81,14 +137,21 @@ public final class StacFeed implements AutoCloseable {
               + "'s Local Climate Zone map, each fused from every scene map that covers it.");
     } else if (event instanceof RegionDeleted d) {
       catalogue.remove(StacCatalogue.REGION_PREFIX + d.name());
+      changed.remove(StacCatalogue.REGION_PREFIX + d.name());
+      removed.add(StacCatalogue.REGION_PREFIX + d.name());
     } else if (event instanceof RegionMapUpdated u) {
       ObjectRef item = u.products().get("stac-item");
       if (item != null) {
-        read(item).ifPresent(i -> catalogue.put(StacCatalogue.REGION_PREFIX + u.region(), i));
+        read(item).ifPresent(i -> put(StacCatalogue.REGION_PREFIX + u.region(), i));
       }
     } else if (event instanceof ModelPublished m) {
-      catalogue.put(StacCatalogue.MODELS, ModelItem.of(m));
+      put(StacCatalogue.MODELS, ModelItem.of(m));
     }
+  }
+
+  private void put(String collection, ObjectNode item) {
+    catalogue.put(collection, item);
+    changed(collection, item.path("id").asText());
   }
 
   private java.util.Optional<ObjectNode> read(ObjectRef ref) throws InterruptedException {
@@ -116,11 +179,6 @@ public final class StacFeed implements AutoCloseable {
         Thread.sleep(2000);
       }
     }
-  }
-
-  /** Whether every event handed over so far has been applied (for tests and status). */
-  public boolean idle() {
-    return queue.isEmpty();
   }
 
   @Override

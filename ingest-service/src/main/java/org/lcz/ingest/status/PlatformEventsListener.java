@@ -27,6 +27,7 @@ import org.lcz.ingest.live.LiveEvents;
 import org.lcz.ingest.regions.RegionsView;
 import org.lcz.ingest.stac.StacCatalogue;
 import org.lcz.ingest.stac.StacFeed;
+import org.lcz.ingest.stac.StaticCatalog;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.storage.ObjectStore;
@@ -92,7 +93,7 @@ public class PlatformEventsListener {
       @Observes StartupEvent event,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
     running = true;
-    stacFeed = new StacFeed(store, stac);
+    stacFeed = new StacFeed(store, stac, new StaticCatalog(store));
     thread = new Thread(() -> run(bootstrap), "platform-events");
     thread.setDaemon(true);
     thread.start();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +34,8 @@ import org.lcz.deploy.testing.StacValidator;
 import org.lcz.events.ModelContract;
 import org.lcz.events.ModelPublished;
 import org.lcz.events.SceneMapCompleted;
+import org.lcz.ingest.stac.StacCatalogue;
+import org.lcz.ingest.stac.StaticCatalog;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;
@@ -415,6 +418,64 @@ class StacResourceTest {
       Files.write(dir.resolve("page-" + i + ".json"), JSON.writeValueAsBytes(page.get(i)));
     }
     StacValidator.assertValid(dir, served.size() + page.size());
+  }
+
+  @Test
+  void theStaticCatalogInTheBucketLinksEveryItemBothWaysAndIsValidStac(@TempDir Path dir)
+      throws Exception {
+    awaitAll();
+    String collection = StaticCatalog.collectionKey(StacCatalogue.SCENE_MAPS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    for (String id : ids) {
+      String key = StaticCatalog.itemKey(StacCatalogue.SCENE_MAPS, id);
+      while (!store.exists(Buckets.MAPS, key)) {
+        assertThat(System.nanoTime()).as(key + " written").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+    }
+    JsonNode root = JSON.readTree(store.read(ObjectRef.of(Buckets.MAPS, StaticCatalog.ROOT)));
+    assertThat(root.get("type").asText()).isEqualTo("Catalog");
+    assertThat(root.get("links").findValuesAsText("href")).contains("./" + collection);
+    JsonNode maps = JSON.readTree(store.read(ObjectRef.of(Buckets.MAPS, collection)));
+    assertThat(maps.get("links").findValuesAsText("href"))
+        .contains("../../catalog.json", "./items/" + ids.get(0) + ".json");
+    JsonNode item =
+        JSON.readTree(
+            store.read(
+                ObjectRef.of(
+                    Buckets.MAPS, StaticCatalog.itemKey(StacCatalogue.SCENE_MAPS, ids.get(0)))));
+    assertThat(item.get("collection").asText()).isEqualTo(StacCatalogue.SCENE_MAPS);
+    assertThat(item.get("links").findValuesAsText("href"))
+        .contains("../../../catalog.json", "../collection.json")
+        .noneMatch(h -> h.startsWith("s3://lcz-maps/scenes/")); // its own self link is dropped
+    assertThat(item.at("/assets/map/href").asText())
+        .isEqualTo("s3://lcz-maps/scenes/" + sceneId(0) + "/lcz.tif");
+    // an unchanged catalog is not rewritten: the same object, written no later, after a
+    // redelivered event (S3's Last-Modified has whole seconds: the event comes 1.5 s after)
+    Instant written = store.stat(Buckets.MAPS, collection).lastModified();
+    Thread.sleep(1500);
+    publisher
+        .publish(
+            new SceneMapCompleted(
+                sceneId(0),
+                ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId(0) + "/lcz.tif"),
+                ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId(0) + "/preview.png"),
+                ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId(0) + "/item.json"),
+                "v1",
+                4,
+                Instant.now()))
+        .get(10, TimeUnit.SECONDS);
+    Thread.sleep(2000);
+    assertThat(store.stat(Buckets.MAPS, collection).lastModified()).isEqualTo(written);
+
+    store.download(ObjectRef.of(Buckets.MAPS, StaticCatalog.ROOT), dir.resolve("catalog.json"));
+    store.download(ObjectRef.of(Buckets.MAPS, collection), dir.resolve("collection.json"));
+    for (String id : ids) {
+      store.download(
+          ObjectRef.of(Buckets.MAPS, StaticCatalog.itemKey(StacCatalogue.SCENE_MAPS, id)),
+          dir.resolve(id + ".json"));
+    }
+    StacValidator.assertValid(dir, 2 + ids.size());
   }
 
   @Test
