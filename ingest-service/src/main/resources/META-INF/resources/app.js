@@ -92,6 +92,8 @@ function connect() {
       if (e.id === page.selected) refreshScene();
     } else if (e.kind === 'training' || e.kind === 'model') {
       refreshTraining();
+    } else if (e.kind === 'region' && !$('regions-page').hidden) {
+      loadRegions().catch(showConnectionError);
     }
   };
   source.onerror = () => {
@@ -180,12 +182,26 @@ function renderScene(v) {
   $('notes-section').hidden = !notes.length;
   $('notes').replaceChildren(...notes.map((n) => el('li', { text: n })));
   $('products-section').hidden = !v.products.length;
+  const stac = r.map
+    ? [el('li', {}, el('a', { href: stacItem('lcz-scene-maps', `${r.sceneId}-lcz`), class: 'stac', text: 'STAC Item' }), ' (in the STAC API)')]
+    : [];
   $('products').replaceChildren(
     ...v.products.map((p) =>
       el('li', {},
         el('a', { href: p.url, download: p.fileName, text: p.fileName }),
         ` (${p.name}) `,
-        el('code', { text: p.uri }))));
+        el('code', { text: p.uri }))),
+    ...stac);
+}
+
+/** An Item's address in the STAC API. */
+function stacItem(collection, id) {
+  return `/stac/collections/${encodeURIComponent(collection)}/items/${encodeURIComponent(id)}`;
+}
+
+/** A product of the maps bucket (s3://lcz-maps/…) as an address of this service. */
+function servedFile(uri) {
+  return uri && uri.startsWith('s3://') ? `/stac/files/${uri.substring(5)}` : uri;
 }
 
 function renderLegend(v) {
@@ -452,7 +468,8 @@ async function showCard(version) {
   const links = el('ul', {},
     ...Object.entries(card.files || {}).map(([role, f]) =>
       el('li', {}, el('a', { href: files(f), text: f }), ` (${role})`)),
-    el('li', {}, el('a', { href: files('model.json'), text: 'model.json' }), ' (card)'));
+    el('li', {}, el('a', { href: files('model.json'), text: 'model.json' }), ' (card)'),
+    el('li', {}, el('a', { href: stacItem('lcz-models', `model-${card.version}`), class: 'stac', text: 'STAC Item' }), ' (MLM, in the STAC API)'));
   const plots = Object.values(card.files || {}).filter((f) => f.endsWith('.png'))
     .map((f) => el('img', { src: files(f), alt: `${f} of model ${card.version}` }));
   const promotion = card.promotion ? el('p', { text: `Promotion: ${card.promotion.decision || JSON.stringify(card.promotion)}` }) : null;
@@ -533,15 +550,45 @@ function setUpTrainingForm() {
   });
 }
 
+// ---------------------------------------------------------------- regions
+
+async function loadRegions() {
+  const regions = await api('/regions');
+  const body = $('regions').tBodies[0];
+  const period = (r) => (r.from || r.to ? `${(r.from || '…').substring(0, 10)} – ${(r.to || '…').substring(0, 10)}` : 'any time');
+  body.replaceChildren(
+    ...regions.map((r) =>
+      el('tr', { 'data-region': r.name },
+        el('th', { scope: 'row', text: r.name }),
+        el('td', { text: `${r.crs}, ${r.cellSize} m` }),
+        el('td', { text: period(r) }),
+        el('td', { class: 'num', text: r.members.length }),
+        el('td', { class: 'num', text: r.latestVersion ?? '–' }),
+        el('td', { class: 'num', text: percent(r.coverage) }),
+        el('td', {},
+          ...Object.entries(r.latest || {})
+            .filter(([name]) => ['map', 'preview', 'kmz', 'probabilities'].includes(name))
+            .flatMap(([name, uri]) => [el('a', { href: servedFile(uri), text: name }), ' ']),
+          el('a', { href: `/stac/collections/lcz-region-${encodeURIComponent(r.name)}`, class: 'stac', text: 'STAC Collection' })))));
+  if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: 7, text: 'No regions yet.' })));
+}
+
 // ---------------------------------------------------------------- routing
 
 function route() {
   const hash = location.hash || '#/scenes';
   const training = hash.startsWith('#/training');
+  const regions = hash.startsWith('#/regions');
   $('training-page').hidden = !training;
-  $('scenes-page').hidden = training;
+  $('regions-page').hidden = !regions;
+  $('scenes-page').hidden = training || regions;
   $('nav-training').setAttribute('aria-current', training ? 'page' : 'false');
-  $('nav-scenes').setAttribute('aria-current', training ? 'false' : 'page');
+  $('nav-regions').setAttribute('aria-current', regions ? 'page' : 'false');
+  $('nav-scenes').setAttribute('aria-current', training || regions ? 'false' : 'page');
+  if (regions) {
+    loadRegions().catch(showConnectionError);
+    return;
+  }
   const m = hash.match(/^#\/scenes\/(.+)$/);
   const id = m ? decodeURIComponent(m[1]) : null;
   if (!training && id !== page.selected) {

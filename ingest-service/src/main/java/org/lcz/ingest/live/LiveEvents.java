@@ -9,6 +9,9 @@ import org.lcz.events.EpochCompleted;
 import org.lcz.events.LczEvent;
 import org.lcz.events.MapTileWritten;
 import org.lcz.events.ModelPublished;
+import org.lcz.events.RegionDefined;
+import org.lcz.events.RegionDeleted;
+import org.lcz.events.RegionMapUpdated;
 import org.lcz.events.SceneMapCompleted;
 import org.lcz.events.SceneReceived;
 import org.lcz.events.SceneRejected;
@@ -73,6 +76,12 @@ public class LiveEvents {
       return new LiveEvent(LiveEvent.TRAINING, f.runId(), "TrainingFailed", at);
     } else if (e instanceof ModelPublished m) {
       return new LiveEvent(LiveEvent.MODEL, m.version(), "ModelPublished", at);
+    } else if (e instanceof RegionDefined d) {
+      return new LiveEvent(LiveEvent.REGION, d.name(), "RegionDefined", at);
+    } else if (e instanceof RegionDeleted d) {
+      return new LiveEvent(LiveEvent.REGION, d.name(), "RegionDeleted", at);
+    } else if (e instanceof RegionMapUpdated u) {
+      return new LiveEvent(LiveEvent.REGION, u.region(), "RegionMapUpdated", at);
     }
     return null;
   }

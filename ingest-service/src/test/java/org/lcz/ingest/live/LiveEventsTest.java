@@ -57,4 +57,10 @@ class LiveEventsTest {
     assertThat(LiveEvents.of(new MapTileWritten("s1", "s1-0_0", 0, 0, 1, ref, "v1"), T))
         .isEqualTo(new LiveEvent(LiveEvent.SCENE, "s1", "MapTileWritten", T));
   }
+
+  @Test
+  void aRegionsChangesAreSentAsRegionEvents() {
+    assertThat(LiveEvents.of(new org.lcz.events.RegionDeleted("porto", T), T))
+        .isEqualTo(new LiveEvent(LiveEvent.REGION, "porto", "RegionDeleted", T));
+  }
 }

@@ -2,9 +2,15 @@ package org.lcz.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,6 +240,50 @@ class WebPageIT {
         b ->
             "done".equals(attribute("#scene-list li[data-scene='" + sceneId + "']", "data-state")));
 
+    // the page links the scene's STAC Item in the STAC API; the Item's map asset can be fetched
+    String stacHref = browser.findElement(By.cssSelector("#products a.stac")).getAttribute("href");
+    JsonNode item = getJson(stacHref);
+    assertThat(item.get("id").asText()).isEqualTo(sceneId + "-lcz");
+    assertThat(item.get("collection").asText()).isEqualTo("lcz-scene-maps");
+    assertThat(get(item.at("/assets/map/href").asText()).statusCode()).isEqualTo(200);
+
+    // a region over the scene: the Regions page shows its first version, linked to its STAC
+    // Collection, without a reload
+    JsonNode bbox = item.get("bbox");
+    String region = "web-" + sceneId.substring(0, Math.min(8, sceneId.length())).toLowerCase();
+    HttpResponse<String> defined =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "regions"))
+                    .header("Authorization", "Bearer " + launcher.apiKey())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"name\": \""
+                                + region
+                                + "\", \"models\": \"any\", \"outline\": "
+                                + bbox
+                                + "}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
+    browser.findElement(By.id("nav-regions")).click();
+    String row = "#regions tr[data-region='" + region + "']";
+    await(
+        "region " + region + " version 1 on the page",
+        MAPPING,
+        b -> {
+          List<WebElement> cells = b.findElements(By.cssSelector(row + " td"));
+          return cells.size() >= 4 && cells.get(3).getText().equals("1");
+        });
+    String collectionHref =
+        browser.findElement(By.cssSelector(row + " a.stac")).getAttribute("href");
+    JsonNode collection = getJson(collectionHref);
+    assertThat(collection.get("id").asText()).isEqualTo("lcz-region-" + region);
+    assertThat(collection.get("lcz:items").asInt()).isEqualTo(1);
+    screenshot("regions.png");
+    browser.findElement(By.id("nav-scenes")).click();
+
     // the map opaque (by keyboard) and its raw layer, whose colours are exactly the palette's
     WebElement opacity = browser.findElement(By.id("opacity"));
     opacity.sendKeys(Keys.END);
@@ -409,6 +459,19 @@ class WebPageIT {
     byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
     Files.write(shots.resolve(name), png);
     return ImageIO.read(new ByteArrayInputStream(png));
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode getJson(String url) throws Exception {
+    HttpResponse<String> r = get(url);
+    assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(r.body());
   }
 
   private Object js(String script) {
