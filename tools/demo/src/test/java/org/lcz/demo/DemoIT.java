@@ -355,6 +355,85 @@ class DemoIT {
     assertThat(versions.stream().map(u -> new java.util.HashSet<>(u.members())).distinct().count())
         .as("one version per member set")
         .isEqualTo(versions.size());
+    checkStac(r);
+  }
+
+  /**
+   * The platform's STAC, as a STAC client finds it: the demo's scene map, its model and every
+   * version of the region in {@code /stac} (found by place, time and collection), the static
+   * catalog in the bucket, and every Catalog, Collection and Item of both valid STAC.
+   */
+  private void checkStac(RegionStage.Result r) throws Exception {
+    String api = "http://127.0.0.1:" + http + "/stac";
+    String regionCollection = "lcz-region-" + r.region();
+    JsonNode region = getJson(api + "/collections/" + regionCollection);
+    assertThat(region.get("lcz:items").asInt()).isEqualTo(r.fifth().version());
+    JsonNode bbox = region.at("/extent/spatial/bbox/0");
+    String box = bbox.get(0) + "," + bbox.get(1) + "," + bbox.get(2) + "," + bbox.get(3);
+    JsonNode found =
+        awaitJson(
+            api + "/search?limit=200&bbox=" + box,
+            j ->
+                ids(j).contains(result.sceneId() + "-lcz")
+                    && ids(j).contains(r.region() + "-v" + r.fifth().version()));
+    assertThat(found.get("numberMatched").asInt()).isEqualTo(found.get("numberReturned").asInt());
+    JsonNode model =
+        awaitJson(
+            api + "/search?collections=lcz-models&ids=model-" + result.model().version(),
+            j -> ids(j).size() == 1);
+    assertThat(model.at("/features/0/properties/mlm:architecture").asText())
+        .isEqualTo(result.model().contract().architecture());
+
+    Path stac = Files.createDirectories(dir.resolve("stac"));
+    Files.writeString(stac.resolve("landing.json"), getJson(api).toString());
+    Files.writeString(stac.resolve("region.json"), region.toString());
+    int n = 2;
+    for (JsonNode f : found.get("features")) {
+      Files.writeString(stac.resolve("api-" + n + ".json"), f.toString());
+      n++;
+    }
+    Files.writeString(stac.resolve("model.json"), model.at("/features/0").toString());
+    n++;
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      for (var o : store.list(Buckets.MAPS, "stac/")) {
+        store.download(o.ref(), stac.resolve("static-" + n + ".json"));
+        n++;
+      }
+      store.download(ObjectRef.of(Buckets.MAPS, "catalog.json"), stac.resolve("catalog.json"));
+      n++;
+      store.download(result.map().stacItem(), stac.resolve("scene-item.json"));
+      n++;
+    }
+    org.lcz.deploy.testing.StacValidator.assertValid(stac, n);
+  }
+
+  private static List<String> ids(JsonNode featureCollection) {
+    List<String> ids = new ArrayList<>();
+    featureCollection.get("features").forEach(f -> ids.add(f.get("id").asText()));
+    return ids;
+  }
+
+  private static JsonNode getJson(String url) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(r.body());
+  }
+
+  /** GETs {@code url} until {@code ok} holds of its JSON (the index follows the events). */
+  private static JsonNode awaitJson(String url, java.util.function.Predicate<JsonNode> ok)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode j = getJson(url);
+    while (!ok.test(j)) {
+      assertThat(System.nanoTime()).as("waiting for %s: %s", url, j).isLessThan(deadline);
+      Thread.sleep(250);
+      j = getJson(url);
+    }
+    return j;
   }
 
   @Test

@@ -268,16 +268,16 @@ class WebPageIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
     browser.findElement(By.id("nav-regions")).click();
-    String row = "#regions tr[data-region='" + region + "']";
+    String regionRow = "#regions tr[data-region='" + region + "']";
     await(
         "region " + region + " version 1 on the page",
         MAPPING,
         b -> {
-          List<WebElement> cells = b.findElements(By.cssSelector(row + " td"));
+          List<WebElement> cells = b.findElements(By.cssSelector(regionRow + " td"));
           return cells.size() >= 4 && cells.get(3).getText().equals("1");
         });
     String collectionHref =
-        browser.findElement(By.cssSelector(row + " a.stac")).getAttribute("href");
+        browser.findElement(By.cssSelector(regionRow + " a.stac")).getAttribute("href");
     JsonNode collection = getJson(collectionHref);
     assertThat(collection.get("id").asText()).isEqualTo("lcz-region-" + region);
     assertThat(collection.get("lcz:items").asInt()).isEqualTo(1);
