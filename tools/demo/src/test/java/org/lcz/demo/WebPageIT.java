@@ -241,8 +241,13 @@ class WebPageIT {
             "done".equals(attribute("#scene-list li[data-scene='" + sceneId + "']", "data-state")));
 
     // the page links the scene's STAC Item in the STAC API; the Item's map asset can be fetched
+    // (the page shows "done" from SceneMapCompleted; the Item is in /stac within 10 s of it)
     String stacHref = browser.findElement(By.cssSelector("#products a.stac")).getAttribute("href");
-    JsonNode item = getJson(stacHref);
+    JsonNode item =
+        awaitValue(
+            "the scene's STAC Item in /stac",
+            Duration.ofSeconds(10),
+            () -> get(stacHref).statusCode() == 200 ? getJson(stacHref) : null);
     assertThat(item.get("id").asText()).isEqualTo(sceneId + "-lcz");
     assertThat(item.get("collection").asText()).isEqualTo("lcz-scene-maps");
     assertThat(get(item.at("/assets/map/href").asText()).statusCode()).isEqualTo(200);
