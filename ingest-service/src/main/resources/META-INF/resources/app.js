@@ -559,7 +559,10 @@ async function loadRegions() {
   body.replaceChildren(
     ...regions.map((r) =>
       el('tr', { 'data-region': r.name },
-        el('th', { scope: 'row', text: r.name }),
+        el('th', { scope: 'row' }, r.name,
+          r.latest && r.latest.preview
+            ? el('img', { class: 'region-preview', src: servedFile(r.latest.preview), alt: `preview of region ${r.name}` })
+            : null),
         el('td', { text: `${r.crs}, ${r.cellSize} m` }),
         el('td', { text: period(r) }),
         el('td', { class: 'num', text: r.members.length }),
