@@ -24,6 +24,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lcz.ingest.stac.StacCatalogue;
+import org.lcz.ingest.stac.StacDocuments;
 import org.lcz.ingest.stac.StacQuery;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;
@@ -44,7 +45,6 @@ import org.lcz.storage.ObjectStore;
 @Tag(name = "stac")
 @Blocking
 public class StacResource {
-  static final String STAC_VERSION = "1.0.0";
   static final String GEOJSON = "application/geo+json";
   static final List<String> CONFORMANCE =
       List.of(
@@ -70,16 +70,9 @@ public class StacResource {
   @GET
   @Operation(summary = "The STAC API's landing page (a Catalog linking every collection)")
   public Response landing() {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("type", "Catalog");
-    c.put("stac_version", STAC_VERSION);
-    c.put("id", "lcz-platform");
-    c.put("title", "LCZ platform");
-    c.put(
-        "description",
-        "Local Climate Zone maps of scenes and regions, and the models that made them.");
+    ObjectNode c = StacDocuments.root();
     conformsTo(c);
-    ArrayNode links = c.putArray("links");
+    ArrayNode links = (ArrayNode) c.get("links");
     link(links, "self", url("stac"), "application/json");
     link(links, "root", url("stac"), "application/json");
     link(links, "conformance", url("stac/conformance"), "application/json");
@@ -307,32 +300,8 @@ public class StacResource {
   }
 
   private ObjectNode collection(StacCatalogue.Collection c) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("type", "Collection");
-    o.put("stac_version", STAC_VERSION);
-    o.put("id", c.id());
-    o.put("title", c.title());
-    o.put("description", c.description().isBlank() ? c.title() : c.description());
-    o.put("license", "other");
-    ObjectNode extent = o.putObject("extent");
-    ArrayNode bbox = extent.putObject("spatial").putArray("bbox").addArray();
-    double[] b = c.bbox() == null ? new double[] {-180, -90, 180, 90} : c.bbox();
-    for (double v : b) {
-      bbox.add(v);
-    }
-    ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
-    if (c.start() == null) {
-      interval.addNull();
-    } else {
-      interval.add(c.start().toString());
-    }
-    if (c.end() == null) {
-      interval.addNull();
-    } else {
-      interval.add(c.end().toString());
-    }
-    o.put("lcz:items", c.items());
-    ArrayNode links = o.putArray("links");
+    ObjectNode o = StacDocuments.collection(c);
+    ArrayNode links = (ArrayNode) o.get("links");
     link(links, "self", url("stac/collections/" + c.id()), "application/json");
     link(links, "parent", url("stac"), "application/json");
     link(links, "root", url("stac"), "application/json");
@@ -346,7 +315,7 @@ public class StacResource {
   }
 
   private static ObjectNode link(ArrayNode links, String rel, String href, String type) {
-    return links.addObject().put("rel", rel).put("href", href).put("type", type);
+    return StacDocuments.link(links, rel, href, type);
   }
 
   private String url(String path) {

@@ -242,32 +242,28 @@ public final class StacItemFormat implements SceneFormat {
               HttpResponse.BodyHandlers.ofFile(to));
       if (r.statusCode() / 100 != 2) {
         Files.deleteIfExists(to);
-        throw new RasterException(
-            name
-                + ": asset "
-                + l.asset().key()
-                + " could not be fetched from "
-                + shown(l.remote())
-                + " (HTTP "
-                + r.statusCode()
-                + ")");
+        throw notFetched(name, l, "HTTP " + r.statusCode(), null);
       }
       return to;
     } catch (IOException e) {
-      throw new RasterException(
-          name
-              + ": asset "
-              + l.asset().key()
-              + " could not be fetched from "
-              + shown(l.remote())
-              + " ("
-              + e.getMessage()
-              + ")",
-          e);
+      throw notFetched(name, l, e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RasterException(name + ": interrupted while fetching " + l.asset().key(), e);
     }
+  }
+
+  private static RasterException notFetched(String name, Location l, String why, Exception e) {
+    return new RasterException(
+        name
+            + ": asset "
+            + l.asset().key()
+            + " could not be fetched from "
+            + shown(l.remote())
+            + " ("
+            + why
+            + ")",
+        e);
   }
 
   /** An address without its query (a presigned address's signature stays out of messages). */

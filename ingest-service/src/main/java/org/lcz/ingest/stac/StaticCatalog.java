@@ -98,23 +98,8 @@ public final class StaticCatalog {
   }
 
   private static ObjectNode collection(StacCatalogue catalogue, String id) {
-    StacCatalogue.Collection c = catalogue.collection(id).orElseThrow();
-    ObjectNode o = JSON.createObjectNode();
-    o.put("type", "Collection");
-    o.put("stac_version", "1.0.0");
-    o.put("id", id);
-    o.put("title", c.title());
-    o.put("description", c.description().isBlank() ? c.title() : c.description());
-    o.put("license", "other");
-    ObjectNode extent = o.putObject("extent");
-    ArrayNode bbox = extent.putObject("spatial").putArray("bbox").addArray();
-    for (double v : c.bbox() == null ? new double[] {-180, -90, 180, 90} : c.bbox()) {
-      bbox.add(v);
-    }
-    ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
-    interval.add(c.start() == null ? null : c.start().toString());
-    interval.add(c.end() == null ? null : c.end().toString());
-    ArrayNode links = o.putArray("links");
+    ObjectNode o = StacDocuments.collection(catalogue.collection(id).orElseThrow());
+    ArrayNode links = (ArrayNode) o.get("links");
     link(links, "root", "../../" + ROOT, "application/json");
     link(links, "parent", "../../" + ROOT, "application/json");
     for (String itemId : catalogue.itemIds(id)) {
@@ -124,15 +109,8 @@ public final class StaticCatalog {
   }
 
   private static ObjectNode root(StacCatalogue catalogue) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("type", "Catalog");
-    c.put("stac_version", "1.0.0");
-    c.put("id", "lcz-platform");
-    c.put("title", "LCZ platform");
-    c.put(
-        "description",
-        "Local Climate Zone maps of scenes and regions, and the models that made them.");
-    ArrayNode links = c.putArray("links");
+    ObjectNode c = StacDocuments.root();
+    ArrayNode links = (ArrayNode) c.get("links");
     link(links, "root", "./" + ROOT, "application/json");
     for (StacCatalogue.Collection col : catalogue.collections()) {
       link(links, "child", "./" + collectionKey(col.id()), "application/json")
@@ -142,7 +120,7 @@ public final class StaticCatalog {
   }
 
   private static ObjectNode link(ArrayNode links, String rel, String href, String type) {
-    return links.addObject().put("rel", rel).put("href", href).put("type", type);
+    return StacDocuments.link(links, rel, href, type);
   }
 
   /** Stores {@code json} at {@code key} unless the stored object already holds these bytes. */
