@@ -132,6 +132,19 @@ class MinioObjectStoreIT {
   }
 
   @Test
+  void aRangeOfAnObjectIsReadAlone() throws Exception {
+    byte[] content = "0123456789abcdef".getBytes();
+    try (ObjectStore store = stack.newObjectStore()) {
+      ObjectRef ref =
+          store.put(Buckets.MAPS, prefix + "range.bin", content, "application/octet-stream");
+      try (var in = store.get(ref, 10, 4)) {
+        assertThat(in.readAllBytes()).isEqualTo("abcd".getBytes());
+      }
+      assertThatThrownBy(() -> store.get(ref, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void presignedUrlServesTheObjectToAnyHttpClient() throws Exception {
     try (ObjectStore store = stack.newObjectStore()) {
       store.put(Buckets.MAPS, prefix + "preview.png", "png bytes".getBytes(), "image/png");

@@ -38,7 +38,7 @@ public final class StacValidator {
     MAPPED.put("https://proj.org/schemas/v0.7/", "proj/v0.7/");
     for (String ext :
         List.of(
-            "projection/v2.0.0",
+            "projection/v1.2.0",
             "raster/v1.1.0",
             "classification/v1.1.0",
             "mlm/v1.4.0",
@@ -62,7 +62,7 @@ public final class StacValidator {
     "geojson/FeatureCollection.json",
     "geojson/Geometry.json",
     "proj/v0.7/projjson.schema.json",
-    "ext/projection/v2.0.0/schema.json",
+    "ext/projection/v1.2.0/schema.json",
     "ext/raster/v1.1.0/schema.json",
     "ext/classification/v1.1.0/schema.json",
     "ext/mlm/v1.4.0/schema.json",

@@ -39,6 +39,8 @@ public final class LatLonCopy implements SceneProduct {
             Map.of(
                 "proj:code",
                 "EPSG:4326",
+                "proj:epsg",
+                4326,
                 "proj:shape",
                 List.of(ll.rows(), ll.cols()),
                 "proj:transform",

@@ -21,7 +21,7 @@ import org.lcz.inference.map.MapKeys;
  */
 public final class StacItem implements SceneProduct {
   static final String PROJECTION =
-      "https://stac-extensions.github.io/projection/v2.0.0/schema.json";
+      "https://stac-extensions.github.io/projection/v1.2.0/schema.json";
   static final String RASTER = "https://stac-extensions.github.io/raster/v1.1.0/schema.json";
   static final String CLASSIFICATION =
       "https://stac-extensions.github.io/classification/v1.1.0/schema.json";
@@ -102,6 +102,9 @@ public final class StacItem implements SceneProduct {
     props.put("created", d.completedAt().toString());
     props.put("title", "Local Climate Zones of scene " + d.sceneId());
     props.put("proj:code", "EPSG:" + d.epsg());
+    // and the older proj:epsg (projection v1.2 has both): GDAL before 3.10 (its STACIT driver,
+    // QGIS on it) reads only that
+    props.put("proj:epsg", d.epsg());
     props.putArray("proj:shape").add(d.rows()).add(d.cols());
     double[] g = d.geoTransform();
     props.putArray("proj:transform").add(g[1]).add(g[2]).add(g[0]).add(g[4]).add(g[5]).add(g[3]);

@@ -27,7 +27,7 @@ import org.lcz.inference.assembly.StacItem;
  */
 public final class RegionStacItem implements SceneProduct {
   static final String PROJECTION =
-      "https://stac-extensions.github.io/projection/v2.0.0/schema.json";
+      "https://stac-extensions.github.io/projection/v1.2.0/schema.json";
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -83,6 +83,7 @@ public final class RegionStacItem implements SceneProduct {
     props.put("created", map.completedAt().toString());
     props.put("title", "Local Climate Zones of region " + region.name() + ", version " + version);
     props.put("proj:code", "EPSG:" + map.epsg());
+    props.put("proj:epsg", map.epsg()); // for GDAL before 3.10, as the scene maps' Items
     props.putArray("proj:shape").add(map.rows()).add(map.cols());
     double[] g = map.geoTransform();
     props.putArray("proj:transform").add(g[1]).add(g[2]).add(g[0]).add(g[4]).add(g[5]).add(g[3]);

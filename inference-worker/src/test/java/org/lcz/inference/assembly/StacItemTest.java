@@ -47,6 +47,7 @@ class StacItemTest {
     assertThat(item.at("/properties/created").asText()).isEqualTo("2026-11-24T12:00:00Z");
     assertThat(item.at("/properties/start_datetime").isMissingNode()).isTrue();
     assertThat(item.at("/properties/proj:code").asText()).isEqualTo("EPSG:32632");
+    assertThat(item.at("/properties/proj:epsg").asInt()).isEqualTo(32632);
     assertThat(item.at("/properties/proj:transform").toString())
         .isEqualTo("[100.0,0.0,500000.0,0.0,-100.0,5000000.0]");
     assertThat(item.at("/properties/proj:bbox").toString())

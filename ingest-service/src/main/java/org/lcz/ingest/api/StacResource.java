@@ -9,6 +9,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +28,8 @@ import org.lcz.ingest.stac.StacCatalogue;
 import org.lcz.ingest.stac.StacDocuments;
 import org.lcz.ingest.stac.StacQuery;
 import org.lcz.storage.Buckets;
-import org.lcz.storage.ObjectRef;
+import org.lcz.storage.ObjectInfo;
+import org.lcz.storage.ObjectNotFoundException;
 import org.lcz.storage.ObjectStore;
 
 /**
@@ -180,15 +182,25 @@ public class StacResource {
   @GET
   @Path("/files/{bucket}/{key: .+}")
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "An asset of an Item: a map product or a model file")
-  public Response file(@PathParam("bucket") String bucket, @PathParam("key") String key) {
+  @Operation(
+      summary = "An asset of an Item: a map product or a model file",
+      description =
+          "Honours one HTTP byte range (Range: bytes=a-b, a-, -n), so GDAL's /vsicurl/ and"
+              + " COG readers fetch only what they read.")
+  public Response file(
+      @PathParam("bucket") String bucket,
+      @PathParam("key") String key,
+      @HeaderParam("Range") String range) {
     if (!SERVED.contains(bucket) || key.contains("..") || key.startsWith("/")) {
       throw notFound("no asset " + bucket + "/" + key);
     }
-    if (!store.exists(bucket, key)) {
+    ObjectInfo info;
+    try {
+      info = store.stat(bucket, key);
+    } catch (ObjectNotFoundException e) {
       throw notFound("no asset " + bucket + "/" + key);
     }
-    return StoredFiles.ok(store, ObjectRef.of(bucket, key)).build();
+    return StoredFiles.ranged(store, info, range);
   }
 
   private interface Parse {

@@ -165,6 +165,25 @@ public final class MinioObjectStore implements ObjectStore {
   }
 
   @Override
+  public InputStream get(ObjectRef ref, long offset, long length) {
+    if (offset < 0 || length < 1) {
+      throw new IllegalArgumentException("a range needs offset ≥ 0 and length ≥ 1");
+    }
+    return call(
+        "read",
+        ref.bucket(),
+        ref.key(),
+        () ->
+            client.getObject(
+                GetObjectArgs.builder()
+                    .bucket(ref.bucket())
+                    .object(ref.key())
+                    .offset(offset)
+                    .length(length)
+                    .build()));
+  }
+
+  @Override
   public Path download(ObjectRef ref, Path target) {
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     try (InputStream in = get(ref)) {

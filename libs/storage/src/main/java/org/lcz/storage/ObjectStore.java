@@ -46,6 +46,12 @@ public interface ObjectStore extends AutoCloseable {
   /** Downloads an object to a file, verified as {@link #get} does; returns the file. */
   Path download(ObjectRef ref, Path target);
 
+  /**
+   * Streams {@code length} bytes of an object from {@code offset} (an HTTP range read; not checked
+   * against the object's SHA-256, which covers the whole object).
+   */
+  InputStream get(ObjectRef ref, long offset, long length);
+
   /** Reads a whole (small) object, verified as {@link #get} does. */
   byte[] read(ObjectRef ref);
 
