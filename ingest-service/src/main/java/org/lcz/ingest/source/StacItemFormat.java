@@ -24,6 +24,7 @@ import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
 
 /**
  * A STAC Item ({@code *.json} in the inbox, other than {@code scene.json}) naming one COG per band:
@@ -233,7 +234,13 @@ public final class StacItemFormat implements SceneFormat {
     }
   }
 
-  /** A remote JPEG 2000 asset fetched whole into the work folder (the decoder reads files). */
+  /**
+   * A remote JPEG 2000 asset fetched whole into the work folder (the decoder reads files).
+   *
+   * @throws RasterException when the server refuses it (4xx: no retry mends that)
+   * @throws ObjectStoreException (not permanent) when the server is down, busy (5xx, 429) or
+   *     unreachable: the scene is tried again
+   */
   private static Path download(String name, Location l, Path to) {
     try {
       HttpResponse<Path> r =
@@ -242,11 +249,16 @@ public final class StacItemFormat implements SceneFormat {
               HttpResponse.BodyHandlers.ofFile(to));
       if (r.statusCode() / 100 != 2) {
         Files.deleteIfExists(to);
-        throw notFetched(name, l, "HTTP " + r.statusCode(), null);
+        RasterException why = notFetched(name, l, "HTTP " + r.statusCode(), null);
+        if (r.statusCode() >= 500 || r.statusCode() == 429) {
+          // the server is down or busy: worth another attempt, like a store that is
+          throw new ObjectStoreException(why.getMessage(), why);
+        }
+        throw why;
       }
       return to;
     } catch (IOException e) {
-      throw notFetched(name, l, e.getMessage(), e);
+      throw new ObjectStoreException(notFetched(name, l, e.getMessage(), e).getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RasterException(name + ": interrupted while fetching " + l.asset().key(), e);

@@ -251,6 +251,50 @@ class StacItemFormatTest {
   }
 
   @Test
+  void aRemoteJpeg2000AssetThatTheServerRefusesIsPermanentAndOneItCannotServeIsRetried(
+      LocalStack stack) throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    int[] status = {404};
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(status[0], -1);
+          exchange.close();
+        });
+    server.start();
+    try (ObjectStore store = stack.newObjectStore();
+        RemoteBuckets remote =
+            new RemoteBuckets(
+                List.of(
+                    new RemoteBuckets.Source(
+                        "cdse",
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+                        List.of("eodata"),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        "default")))) {
+      String folder = "stac/" + UUID.randomUUID() + "/";
+      store.put(Buckets.INBOX, folder + "cdse.json", cdse.resolve("cdse.json"), "application/json");
+      StacItemFormat format = new StacItemFormat(BANDS, remote);
+      Path work = Files.createDirectories(dir.resolve("w-refused"));
+      assertThatThrownBy(() -> Plans.open(store, format, folder + "cdse.json", work))
+          .isInstanceOf(RasterException.class)
+          .hasMessageContaining("cdse.json: asset B02_10m could not be fetched from http://")
+          .hasMessageContaining("(HTTP 404)");
+      status[0] = 503;
+      assertThatThrownBy(() -> Plans.open(store, format, folder + "cdse.json", work))
+          .isInstanceOfSatisfying(
+              org.lcz.storage.ObjectStoreException.class,
+              e -> assertThat(e.permanent()).as("a server that is down: tried again").isFalse())
+          .hasMessageContaining("(HTTP 503)");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void aCopernicusItemWhoseAddressesNeedCredentialsIsRefusedNamingThem(LocalStack stack)
       throws Exception {
     try (ObjectStore store = stack.newObjectStore()) {
