@@ -27,10 +27,23 @@ class ComputeDeviceTest {
   }
 
   @Test
-  void theDecisionFollowsWhatThisMachineReportsWithOrWithoutAGpu() {
+  void theDecisionFollowsWhatThisMachineReportsWithOrWithoutAGpu() throws Exception {
     // GPU-agnostic: the suite passes on the GPU machines the GPU build is for, and here
     int gpus = OrtClassifier.visibleGpus();
-    assertThat(gpus).isNotNegative();
+    // the NVIDIA driver lists each GPU it drives under /proc/driver/nvidia/gpus (no driver: none)
+    java.nio.file.Path driver = java.nio.file.Path.of("/proc/driver/nvidia/gpus");
+    long listed = 0;
+    if (java.nio.file.Files.isDirectory(driver)) {
+      try (var entries = java.nio.file.Files.list(driver)) {
+        listed = entries.count();
+      }
+    }
+    String devices = System.getenv("CUDA_VISIBLE_DEVICES");
+    if (devices == null || devices.isBlank()) {
+      assertThat(gpus).as("GPUs CUDA sees, against the driver's list").isEqualTo((int) listed);
+    } else {
+      assertThat(gpus).isLessThanOrEqualTo((int) listed);
+    }
     ComputeDevice auto = ModelOpener.decide(DevicePreference.AUTO);
     assertThat(auto.gpu()).isEqualTo(gpus > 0);
     if (gpus == 0) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.sis.referencing.CRS;
 import org.lcz.raster.RasterException;
+import org.lcz.stac.StacItemDocument;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.util.FactoryException;
 

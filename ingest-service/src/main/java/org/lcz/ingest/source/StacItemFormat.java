@@ -20,6 +20,7 @@ import org.lcz.contract.RadiometryException;
 import org.lcz.raster.RasterException;
 import org.lcz.raster.RasterSource;
 import org.lcz.raster.SceneRaster;
+import org.lcz.stac.StacItemDocument;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
 import org.lcz.storage.ObjectRef;

@@ -1,7 +1,5 @@
 /**
- * The platform's maps and models as STAC: an index of every STAC Item the platform has made (scene
- * maps, region map versions, model versions), fed by the platform's events ({@link StacFeed}),
- * searched by {@link StacQuery} ({@link StacCatalogue}) and served as a STAC API at {@code /stac}
- * ({@link StacResource}).
+ * The STAC API's feed: the platform's events turned into the {@code stac} library's index and
+ * static catalog ({@link StacFeed}); the API itself is {@code api.StacResource}.
  */
 package org.lcz.ingest.stac;

@@ -25,11 +25,11 @@ import org.lcz.events.LczEvent;
 import org.lcz.events.Topics;
 import org.lcz.ingest.live.LiveEvents;
 import org.lcz.ingest.regions.RegionsView;
-import org.lcz.ingest.stac.StacCatalogue;
 import org.lcz.ingest.stac.StacFeed;
-import org.lcz.ingest.stac.StaticCatalog;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
+import org.lcz.stac.StacCatalogue;
+import org.lcz.stac.StaticCatalog;
 import org.lcz.storage.ObjectStore;
 
 /**

@@ -37,6 +37,7 @@ final class HouseRules {
     m.put("events", Set.of("contract", "storage"));
     m.put("messaging", Set.of("events", "contract", "storage"));
     m.put("registry", Set.of("events", "messaging", "contract", "storage"));
+    m.put("stac", Set.of("events", "scheme", "raster", "contract", "storage"));
     return m;
   }
 

@@ -40,6 +40,7 @@ class HouseRulesTest {
           "registry",
           "raster",
           "scheme",
+          "stac",
           "ingest",
           "training",
           "inference",

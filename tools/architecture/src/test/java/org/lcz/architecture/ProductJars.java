@@ -40,7 +40,7 @@ final class ProductJars {
   /** The product's own jars under the repository's root (those a build has made). */
   static List<Path> ownJars(Path root) throws IOException {
     List<Path> jars = new ArrayList<>();
-    for (String lib : List.of("contract", "storage", "events", "raster", "scheme")) {
+    for (String lib : List.of("contract", "storage", "events", "raster", "scheme", "stac")) {
       jars.add(root.resolve("libs/" + lib + "/target/" + lib + "-0.1.0-SNAPSHOT.jar"));
     }
     jars.add(root.resolve("service-common/target/service-common-0.1.0-SNAPSHOT.jar"));

@@ -1,4 +1,4 @@
-package org.lcz.ingest.source;
+package org.lcz.stac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

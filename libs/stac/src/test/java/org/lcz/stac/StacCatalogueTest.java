@@ -1,4 +1,4 @@
-package org.lcz.ingest.stac;
+package org.lcz.stac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.lcz.ingest.stac;
+package org.lcz.stac;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,7 +19,7 @@ import org.lcz.storage.ObjectRef;
  * measures. A model has no footprint of its own: {@code geometry} is null and {@code datetime} is
  * when it was published.
  */
-final class ModelItem {
+public final class ModelItem {
   static final String MLM = "https://stac-extensions.github.io/mlm/v1.4.0/schema.json";
   static final String RASTER = "https://stac-extensions.github.io/raster/v1.1.0/schema.json";
   static final String CLASSIFICATION =
@@ -29,7 +29,8 @@ final class ModelItem {
 
   private ModelItem() {}
 
-  static ObjectNode of(ModelPublished m) {
+  /** The Item of a published model version. */
+  public static ObjectNode of(ModelPublished m) {
     ModelContract c = m.contract();
     ObjectNode item = JSON.createObjectNode();
     item.put("type", "Feature");
@@ -134,7 +135,7 @@ final class ModelItem {
   }
 
   /** A model version's Item id. */
-  static String id(String version) {
+  public static String id(String version) {
     return "model-" + version;
   }
 

@@ -1,4 +1,4 @@
-package org.lcz.ingest.stac;
+package org.lcz.stac;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
