@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lcz.stac.StacCatalogue;
@@ -203,11 +204,7 @@ public class StacResource {
     return StoredFiles.ranged(store, info, range);
   }
 
-  private interface Parse {
-    StacQuery get();
-  }
-
-  private static StacQuery query(Parse p) {
+  private static StacQuery query(Supplier<StacQuery> p) {
     try {
       return p.get();
     } catch (IllegalArgumentException e) {
@@ -257,14 +254,8 @@ public class StacResource {
     link(links, "parent", url("stac/collections/" + collection), "application/json");
     link(links, "collection", url("stac/collections/" + collection), "application/json");
     link(links, "root", url("stac"), "application/json");
-    for (JsonNode l : item.path("links")) {
-      String rel = l.path("rel").asText();
-      if (List.of("self", "parent", "collection", "root").contains(rel)) {
-        continue;
-      }
-      ObjectNode copy = ((ObjectNode) l).deepCopy();
-      copy.put("href", http(l.path("href").asText()));
-      links.add(copy);
+    for (ObjectNode l : StacDocuments.otherLinks(item)) {
+      links.add(l.put("href", http(l.path("href").asText())));
     }
     item.set("links", links);
     boolean alternates = false;

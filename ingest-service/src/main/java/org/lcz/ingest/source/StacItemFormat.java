@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -327,14 +328,8 @@ public final class StacItemFormat implements SceneFormat {
     if (asset.hrefs().size() <= 1) {
       return locate(name, asset.key(), asset.href(), itemRef).of(asset);
     }
-    List<StacItemDocument.Href> ordered = new ArrayList<>();
-    for (int rank = 0; rank < 4; rank++) {
-      for (StacItemDocument.Href h : asset.hrefs()) {
-        if (rank(h) == rank) {
-          ordered.add(h);
-        }
-      }
-    }
+    List<StacItemDocument.Href> ordered =
+        asset.hrefs().stream().sorted(Comparator.comparingInt(this::rank)).toList(); // stable
     List<String> refused = new ArrayList<>();
     for (StacItemDocument.Href h : ordered) {
       String lower = h.href().toLowerCase(Locale.ROOT);

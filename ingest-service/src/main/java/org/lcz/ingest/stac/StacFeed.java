@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -157,27 +159,27 @@ public final class StacFeed implements AutoCloseable {
     changed(collection, item.path("id").asText());
   }
 
-  private java.util.Optional<ObjectNode> read(ObjectRef ref) throws InterruptedException {
+  private Optional<ObjectNode> read(ObjectRef ref) throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         JsonNode item = JSON.readTree(store.read(ref));
         if (item instanceof ObjectNode o) {
-          return java.util.Optional.of(o);
+          return Optional.of(o);
         }
         LOG.warnf("%s is not a STAC Item; left out of /stac", ref.uri());
-        return java.util.Optional.empty();
+        return Optional.empty();
       } catch (ObjectNotFoundException e) {
         LOG.debugf("%s is gone; left out of /stac", ref.uri());
-        return java.util.Optional.empty();
-      } catch (java.io.IOException e) {
+        return Optional.empty();
+      } catch (IOException e) {
         LOG.warnf("%s is not JSON (%s); left out of /stac", ref.uri(), e.getMessage());
-        return java.util.Optional.empty();
+        return Optional.empty();
       } catch (RuntimeException e) {
         if (attempt >= ATTEMPTS) {
           LOG.warnf(
               "%s could not be read after %d attempts (%s); left out of /stac until a restart",
               ref.uri(), ATTEMPTS, e.toString());
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
         Thread.sleep(2000);
       }

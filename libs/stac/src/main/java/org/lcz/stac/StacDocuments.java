@@ -1,9 +1,12 @@
 package org.lcz.stac;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The STAC documents the API and the static catalog both write: a collection with its extent, the
@@ -52,6 +55,20 @@ public final class StacDocuments {
         "Local Climate Zone maps of scenes and regions, and the models that made them.");
     c.putArray("links");
     return c;
+  }
+
+  /** The link relations a catalog's own structure sets (each writer sets its own). */
+  static final List<String> STRUCTURAL = List.of("self", "root", "parent", "collection");
+
+  /** Copies of {@code item}'s links other than the structural ones (e.g. {@code derived_from}). */
+  public static List<ObjectNode> otherLinks(JsonNode item) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (JsonNode l : item.path("links")) {
+      if (l instanceof ObjectNode o && !STRUCTURAL.contains(l.path("rel").asText())) {
+        out.add(o.deepCopy());
+      }
+    }
+    return out;
   }
 
   /** Adds a link; returns it for more fields. */

@@ -1,6 +1,5 @@
 package org.lcz.stac;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lcz.storage.Buckets;
@@ -88,11 +86,7 @@ public final class StaticCatalog {
     link(links, "root", "../../../" + ROOT, "application/json");
     link(links, "parent", "../collection.json", "application/json");
     link(links, "collection", "../collection.json", "application/json");
-    for (JsonNode l : item.path("links")) {
-      if (!List.of("self", "root", "parent", "collection").contains(l.path("rel").asText())) {
-        links.add(l.deepCopy());
-      }
-    }
+    StacDocuments.otherLinks(item).forEach(links::add);
     copy.set("links", links);
     return copy;
   }
