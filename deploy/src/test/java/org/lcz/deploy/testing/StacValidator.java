@@ -123,20 +123,23 @@ public final class StacValidator {
       config.append("}}");
       Path configFile = schemas.resolve("config.json");
       Files.writeString(configFile, config);
+      // its output goes to a file, so the wait below is the only one and it is bounded
+      Path output = schemas.resolve("validator.log");
       Process p =
           new ProcessBuilder(
                   exe.toString(), "--verbose", "--config", configFile.toString(), folder.toString())
               .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
               .start();
-      byte[] out;
-      try (InputStream in = p.getInputStream()) {
-        out = in.readAllBytes();
-      }
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("stac-node-validator did not finish within 120 s");
+        throw new AssertionError(
+            "stac-node-validator did not finish within 120 s on "
+                + folder
+                + "; its output so far:\n"
+                + Files.readString(output, StandardCharsets.UTF_8));
       }
-      String log = new String(out, StandardCharsets.UTF_8);
+      String log = Files.readString(output, StandardCharsets.UTF_8);
       Matcher m = SUMMARY.matcher(log);
       assertThat(m.find()).as("stac-node-validator's summary in:%n%s", log).isTrue();
       assertThat(Integer.parseInt(m.group(2))).as("invalid STAC files:%n%s", log).isZero();
