@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.lcz.inference.map.LczTiff;
 import org.lcz.inference.map.Overviews;
+import org.lcz.raster.GeoTiffWriter;
 
 /**
  * The LCZ map on longitude/latitude ({@code lcz-4326.tif}): the same three bands as {@link
@@ -21,7 +22,7 @@ public final class LatLonCopy implements SceneProduct {
   @Override
   public List<Asset> make(AssembledScene scene, List<Stored> earlier) {
     LatLonMap ll = LatLonMap.of(scene, LczMapCog.bands(scene));
-    LczTiff.Level full = new LczTiff.Level(ll.cols(), ll.rows(), ll.bands());
+    GeoTiffWriter.Level full = new GeoTiffWriter.Level(ll.cols(), ll.rows(), ll.bands());
     byte[] cog =
         LczTiff.write(
             Overviews.pyramid(full, LczMapCog.KINDS, LczMapCog.LAYOUT.nodata(), blockSize),

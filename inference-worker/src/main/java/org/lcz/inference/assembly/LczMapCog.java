@@ -8,6 +8,7 @@ import java.util.Map;
 import org.lcz.inference.map.LczTiff;
 import org.lcz.inference.map.MapTileFile;
 import org.lcz.inference.map.Overviews;
+import org.lcz.raster.GeoTiffWriter;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.scheme.LczClass;
 
@@ -44,7 +45,7 @@ public final class LczMapCog implements SceneProduct {
       names.add(layer.name());
       kinds.add(layer.kind());
     }
-    LczTiff.Level full = new LczTiff.Level(scene.cols(), scene.rows(), values);
+    GeoTiffWriter.Level full = new GeoTiffWriter.Level(scene.cols(), scene.rows(), values);
     byte[] cog =
         LczTiff.write(
             Overviews.pyramid(full, kinds, LAYOUT.nodata(), blockSize),

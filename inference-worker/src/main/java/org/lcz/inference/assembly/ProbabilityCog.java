@@ -8,6 +8,7 @@ import org.lcz.inference.map.LczTiff;
 import org.lcz.inference.map.MapTile;
 import org.lcz.inference.map.MapTileFile;
 import org.lcz.inference.map.Overviews;
+import org.lcz.raster.GeoTiffWriter;
 
 /**
  * Every class's probability per cell: a Cloud-Optimized GeoTIFF ({@code probabilities.tif}) of 17
@@ -54,7 +55,7 @@ public final class ProbabilityCog implements SceneProduct {
               "unit",
               "percent"));
     }
-    LczTiff.Level full = new LczTiff.Level(scene.cols(), scene.rows(), bands);
+    GeoTiffWriter.Level full = new GeoTiffWriter.Level(scene.cols(), scene.rows(), bands);
     byte[] cog =
         LczTiff.write(
             Overviews.pyramid(full, KINDS, NODATA, blockSize),

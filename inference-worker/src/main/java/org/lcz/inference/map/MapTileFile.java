@@ -9,6 +9,8 @@ import mil.nga.tiff.FieldTagType;
 import mil.nga.tiff.FileDirectory;
 import mil.nga.tiff.Rasters;
 import mil.nga.tiff.TiffReader;
+import org.lcz.raster.GdalMetadata;
+import org.lcz.raster.GeoTiffWriter;
 import org.lcz.scheme.LczCatalog;
 import org.lcz.scheme.LczClass;
 
@@ -51,7 +53,7 @@ public final class MapTileFile {
       bands.add(Arrays.copyOfRange(tile.probabilities(), c * cells, (c + 1) * cells));
     }
     return LczTiff.write(
-        List.of(new LczTiff.Level(tile.width(), tile.height(), bands)),
+        List.of(new GeoTiffWriter.Level(tile.width(), tile.height(), bands)),
         LAYOUT,
         block,
         new LczTiff.MapPlacement(
@@ -121,16 +123,10 @@ public final class MapTileFile {
   private static String modelVersion(FileDirectory d) {
     Object xml = d.getStringEntryValue(FieldTagType.GDAL_METADATA);
     String s = xml == null ? "" : xml.toString();
-    String open = "<Item name=\"" + MODEL_VERSION + "\">";
-    int at = s.indexOf(open);
-    if (at < 0) {
+    String version = GdalMetadata.item(s, MODEL_VERSION);
+    if (version == null) {
       throw new IllegalArgumentException("the map tile does not name its model version");
     }
-    int end = s.indexOf("</Item>", at);
-    return s.substring(at + open.length(), end)
-        .replace("&quot;", "\"")
-        .replace("&gt;", ">")
-        .replace("&lt;", "<")
-        .replace("&amp;", "&");
+    return version;
   }
 }

@@ -3,6 +3,7 @@ package org.lcz.inference.map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.lcz.raster.GeoTiffWriter;
 
 /**
  * Reduced-resolution levels of an LCZ raster, each halving the previous one's size, until the level
@@ -28,9 +29,9 @@ public final class Overviews {
   private Overviews() {}
 
   /** {@code full} followed by its overviews. */
-  public static List<LczTiff.Level> pyramid(
-      LczTiff.Level full, List<Kind> kinds, int nodata, int blockSize) {
-    List<LczTiff.Level> levels = new ArrayList<>();
+  public static List<GeoTiffWriter.Level> pyramid(
+      GeoTiffWriter.Level full, List<Kind> kinds, int nodata, int blockSize) {
+    List<GeoTiffWriter.Level> levels = new ArrayList<>();
     levels.add(full);
     int factor = 2;
     int w = full.width();
@@ -45,7 +46,8 @@ public final class Overviews {
   }
 
   /** The level of {@code full} reduced by {@code factor} in each direction. */
-  public static LczTiff.Level reduce(LczTiff.Level full, List<Kind> kinds, int nodata, int factor) {
+  public static GeoTiffWriter.Level reduce(
+      GeoTiffWriter.Level full, List<Kind> kinds, int nodata, int factor) {
     if (kinds.size() != full.bands().size()) {
       throw new IllegalArgumentException(
           full.bands().size() + " bands but " + kinds.size() + " kinds");
@@ -82,7 +84,7 @@ public final class Overviews {
         }
       }
     }
-    return new LczTiff.Level(w, h, out);
+    return new GeoTiffWriter.Level(w, h, out);
   }
 
   private static int mode(byte[] src, int width, int x0, int x1, int y0, int y1, int[] counts) {

@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lcz.raster.GeoTiffWriter;
 
 /** Checked with GDAL's own tools: its COG validator and gdalinfo. */
 class LczTiffTest {
-  static LczTiff.Level level(int w, int h) {
+  static GeoTiffWriter.Level level(int w, int h) {
     byte[] classes = new byte[w * h];
     byte[] confidence = new byte[w * h];
     for (int i = 0; i < classes.length; i++) {
@@ -23,7 +24,7 @@ class LczTiffTest {
       confidence[i] = (byte) (i % 101);
     }
     classes[0] = 0;
-    return new LczTiff.Level(w, h, List.of(classes, confidence));
+    return new GeoTiffWriter.Level(w, h, List.of(classes, confidence));
   }
 
   static final LczTiff.MapBands LAYOUT =
@@ -34,9 +35,9 @@ class LczTiffTest {
   @Test
   void aMapWithOverviewsIsACloudOptimizedGeoTiffGdalReadsAsWritten(@TempDir Path dir)
       throws Exception {
-    LczTiff.Level full = level(301, 157);
-    List<LczTiff.Level> levels = Overviews.pyramid(full, KINDS, 0, 64);
-    assertThat(levels).extracting(LczTiff.Level::width).containsExactly(301, 151, 76, 38);
+    GeoTiffWriter.Level full = level(301, 157);
+    List<GeoTiffWriter.Level> levels = Overviews.pyramid(full, KINDS, 0, 64);
+    assertThat(levels).extracting(GeoTiffWriter.Level::width).containsExactly(301, 151, 76, 38);
     Path file = dir.resolve("map.tif");
     Files.write(
         file,

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.lcz.raster.GeoTiffWriter;
 
 class MapTileFileTest {
   @Test
   void aMapTileReadsBackWithItsPlaceAndModelVersion() {
-    LczTiff.Level l = LczTiffTest.level(51, 37);
+    GeoTiffWriter.Level l = LczTiffTest.level(51, 37);
     byte[] probabilities = new byte[17 * 51 * 37];
     for (int i = 0; i < probabilities.length; i++) {
       probabilities[i] = (byte) (i * 7 % 101);
@@ -36,7 +37,7 @@ class MapTileFileTest {
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     int w = 51;
     int h = 37;
-    LczTiff.Level l = LczTiffTest.level(w, h);
+    GeoTiffWriter.Level l = LczTiffTest.level(w, h);
     byte[] probabilities = new byte[17 * w * h];
     for (int i = 0; i < probabilities.length; i++) {
       probabilities[i] = (byte) (i * 13 % 101);

@@ -12,38 +12,40 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.Deflater;
 
 /**
- * Writes a raster as a DEFLATE-compressed GeoTIFF that GDAL reads with its georeferencing, band
- * names (GDAL band descriptions), nodata value and the source sample type. The CRS is written as an
- * EPSG code (projected or geographic); the grid is north-up with the given geotransform.
+ * The platform's one TIFF writer: GeoTIFFs that GDAL reads with their georeferencing, band names
+ * (GDAL band descriptions), nodata value and sample type, the CRS written as an EPSG code
+ * (projected or geographic), the grid north-up with the given geotransform. Two layouts:
  *
- * <p>The encoding is chosen for speed, as these files are the platform's intermediate tiles:
- * little-endian, one plane per band in strips of about 64 KiB, DEFLATE at {@link #LEVEL} (zlib's
- * fastest) with the horizontal predictor for integer samples (GDAL's {@code PREDICTOR=2}), which
- * keeps the files near the default level's size at a fraction of its time (docs/benchmarks.md,
- * "Tiling"). Strips, not tiles: Apache SIS reads the predictor wrongly only with internal tiles
- * wider than the image ({@link EncodingGuard}). One call uses one thread; tiles are written in
- * parallel by their callers. Images larger than the heap are written streamed, chunk by chunk of
- * rows ({@link #write(Path, Layout, Georeference, List, Double, RowSource)}).
+ * <ul>
+ *   <li><b>Strips</b>, for the platform's intermediate tiles ({@link #write(Raster, Georeference,
+ *       List, Double)}, and streamed for images larger than the heap, chunk by chunk of rows,
+ *       {@link #write(Path, Layout, Georeference, List, Double, RowSource)}): any sample type,
+ *       little-endian, one plane per band in strips of about 64 KiB, DEFLATE at {@link
+ *       #STRIP_LEVEL} (zlib's fastest) with the horizontal predictor for integer samples (GDAL's
+ *       {@code PREDICTOR=2}), which keeps the files near the default level's size at a fraction of
+ *       its time (docs/benchmarks.md, "Tiling"). Strips, not tiles: Apache SIS reads the predictor
+ *       wrongly only with internal tiles wider than the image ({@link EncodingGuard}).
+ *   <li><b>Cloud-Optimized GeoTIFF</b>, for maps ({@link #cog}): 8-bit bands, pixel interleaved,
+ *       internal tiles, overviews, an optional colour table, dataset metadata.
+ * </ul>
+ *
+ * Both build their image file directories with one {@link TiffDirectory}. One call uses one thread;
+ * tiles are written in parallel by their callers.
  */
 public final class GeoTiffWriter {
-  /** The DEFLATE level: 1, zlib's fastest. */
-  static final int LEVEL = Deflater.BEST_SPEED;
+  /** The DEFLATE level of strips: 1, zlib's fastest. */
+  static final int STRIP_LEVEL = Deflater.BEST_SPEED;
 
   private static final int STRIP_BYTES = 64 << 10;
-  private static final short SHORT = 3;
-  private static final short LONG = 4;
-  private static final short ASCII = 2;
-  private static final short DOUBLE = 12;
 
   private GeoTiffWriter() {}
 
@@ -187,7 +189,7 @@ public final class GeoTiffWriter {
     out.write(new byte[8], 0, 8); // the header, written last
     long[] offsets = new long[stripsPerBand * bands];
     long[] counts = new long[offsets.length];
-    Deflater deflater = new Deflater(LEVEL);
+    Deflater deflater = new Deflater(STRIP_LEVEL);
     try {
       ByteBuffer plain =
           ByteBuffer.allocate(rowsPerStrip * w * bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -234,55 +236,32 @@ public final class GeoTiffWriter {
       out.write(new byte[1], 0, 1); // the directory starts on a word boundary
     }
 
-    Directory dir = new Directory();
-    dir.add(256, LONG, new long[] {w});
-    dir.add(257, LONG, new long[] {h});
-    dir.add(258, SHORT, filled(bands, bytes * 8));
-    dir.add(259, SHORT, new long[] {8}); // DEFLATE (Adobe)
-    dir.add(262, SHORT, new long[] {1}); // BlackIsZero
-    dir.add(273, LONG, offsets);
-    dir.add(277, SHORT, new long[] {bands});
-    dir.add(278, LONG, new long[] {rowsPerStrip});
-    dir.add(279, LONG, counts);
-    dir.add(284, SHORT, new long[] {2}); // planar: one plane per band
+    TiffDirectory dir = new TiffDirectory();
+    dir.longs(256, w);
+    dir.longs(257, h);
+    dir.shortsFilled(258, bands, bytes * 8);
+    dir.shorts(259, 8); // DEFLATE (Adobe)
+    dir.shorts(262, 1); // BlackIsZero
+    dir.longs(273, offsets);
+    dir.shorts(277, bands);
+    dir.longs(278, rowsPerStrip);
+    dir.longs(279, counts);
+    dir.shorts(284, 2); // planar: one plane per band
     if (integer) {
-      dir.add(317, SHORT, new long[] {2}); // horizontal differencing
+      dir.shorts(317, 2); // horizontal differencing
     }
     if (bands > 1) {
       // one grey channel, the others "unspecified" extra samples (what GDAL writes and expects)
-      dir.add(338, SHORT, filled(bands - 1, 0));
+      dir.shortsFilled(338, bands - 1, 0);
     }
-    dir.add(339, SHORT, filled(bands, sampleFormat(type)));
-    double[] g = where.geoTransform();
-    dir.addDoubles(33550, new double[] {g[1], -g[5], 0.0});
-    dir.addDoubles(33922, new double[] {0.0, 0.0, 0.0, g[0], g[3], 0.0});
-    dir.add(
-        34735,
-        SHORT,
-        new long[] {
-          1,
-          1,
-          0,
-          3, // version 1.1.0, three keys
-          1024,
-          0,
-          1,
-          where.projected() ? 1 : 2, // GTModelType: projected / geographic
-          1025,
-          0,
-          1,
-          1, // GTRasterType: PixelIsArea
-          where.projected() ? 3072 : 2048,
-          0,
-          1,
-          where.epsg() // ProjectedCSType / GeographicType
-        });
-    dir.addAscii(42112, GdalMetadata.xml(Map.of(), bandNames));
+    dir.shortsFilled(339, bands, sampleFormat(type));
+    dir.georeference(where);
+    dir.ascii(42112, GdalMetadata.xml(Map.of(), bandNames));
     if (nodata != null) {
-      dir.addAscii(42113, format(nodata));
+      dir.ascii(42113, format(nodata));
     }
     long directoryAt = out.position();
-    byte[] directory = dir.bytes(directoryAt);
+    byte[] directory = dir.bytes(directoryAt, 0);
     if (directoryAt + directory.length > MAX_CLASSIC_TIFF) {
       throw new IOException(
           "the image needs "
@@ -293,6 +272,203 @@ public final class GeoTiffWriter {
     ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     header.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) directoryAt);
     out.header(header.array());
+  }
+
+  /** One resolution level of an 8-bit image: each band's values, row-major. */
+  public record Level(int width, int height, List<byte[]> bands) {
+    public Level {
+      bands = List.copyOf(bands);
+      for (byte[] b : bands) {
+        if (b.length != width * height) {
+          throw new IllegalArgumentException(
+              "a " + width + "×" + height + " level needs as many values per band");
+        }
+      }
+    }
+
+    /** Band {@code b}'s values (0-based). */
+    public byte[] band(int b) {
+      return bands.get(b);
+    }
+  }
+
+  /**
+   * The bands of an 8-bit COG: their names (GDAL band descriptions), the nodata value of every
+   * band, and band 1's colour table ({@code 3 × 256} 16-bit values, reds then greens then blues, as
+   * TIFF's ColorMap) or {@code null} for grey bands.
+   */
+  public record CogBands(List<String> names, int nodata, int[] colourMap) {
+    public CogBands {
+      names = List.copyOf(names);
+      if (names.isEmpty() || nodata < 0 || nodata > 255) {
+        throw new IllegalArgumentException("a COG needs bands and a nodata value 0..255");
+      }
+      if (colourMap != null && colourMap.length != 3 * 256) {
+        throw new IllegalArgumentException("a colour table has 3 × 256 entries");
+      }
+    }
+  }
+
+  /** The DEFLATE level of COG tiles: zlib's default (maps are written once and read often). */
+  static final int COG_LEVEL = 6;
+
+  /**
+   * The Cloud-Optimized GeoTIFF bytes of {@code levels} (full resolution first, then overviews by
+   * decreasing size): 8-bit bands, pixel interleaved, internal tiles of {@code blockSize}
+   * compressed with DEFLATE, one nodata value, dataset {@code metadata} (shown by {@code
+   * gdalinfo}). Layout (what GDAL's COG validator checks): the header, then every IFD, then the
+   * tiles of the smallest overview first and of the full resolution last, each image's tiles row by
+   * row. Apache SIS 1.6 writes neither overviews nor this layout and mil.nga's TIFF writer puts
+   * each image's data right after its IFD, so the layout is written here.
+   */
+  public static byte[] cog(
+      List<Level> levels,
+      int blockSize,
+      Georeference where,
+      CogBands bands,
+      Map<String, String> metadata) {
+    if (levels.isEmpty()) {
+      throw new IllegalArgumentException("no image to write");
+    }
+    for (Level l : levels) {
+      if (l.bands().size() != bands.names().size()) {
+        throw new IllegalArgumentException(
+            "levels of " + l.bands().size() + " bands for " + bands.names().size() + " names");
+      }
+    }
+    if (blockSize < 16 || blockSize % 16 != 0) {
+      throw new IllegalArgumentException("TIFF tiles must be a multiple of 16: " + blockSize);
+    }
+    List<List<byte[]>> tiles = new ArrayList<>();
+    List<TiffDirectory> ifds = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      tiles.add(compressTiles(levels.get(i), blockSize));
+      ifds.add(
+          cogDirectory(
+              levels.get(i),
+              bands,
+              blockSize,
+              i == 0 ? where : null,
+              metadata,
+              i > 0,
+              tiles.get(i)));
+    }
+    // offsets: header, IFDs with their out-of-line values, then tile data (smallest level first)
+    long offset = 8;
+    long[] ifdOffsets = new long[ifds.size()];
+    for (int i = 0; i < ifds.size(); i++) {
+      ifdOffsets[i] = offset;
+      offset += ifds.get(i).size();
+    }
+    long[][] tileOffsets = new long[levels.size()][];
+    for (int i = levels.size() - 1; i >= 0; i--) {
+      List<byte[]> t = tiles.get(i);
+      tileOffsets[i] = new long[t.size()];
+      for (int j = 0; j < t.size(); j++) {
+        tileOffsets[i][j] = offset;
+        offset += t.get(j).length;
+      }
+    }
+    if (offset > MAX_CLASSIC_TIFF) {
+      throw new IllegalArgumentException("the map exceeds 4 GB; classic TIFF cannot hold it");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) offset).order(ByteOrder.LITTLE_ENDIAN);
+    out.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) ifdOffsets[0]);
+    for (int i = 0; i < ifds.size(); i++) {
+      TiffDirectory ifd = ifds.get(i).longs(324, tileOffsets[i]);
+      out.put(ifd.bytes(ifdOffsets[i], i + 1 < ifds.size() ? ifdOffsets[i + 1] : 0));
+    }
+    for (int i = levels.size() - 1; i >= 0; i--) {
+      for (byte[] t : tiles.get(i)) {
+        out.put(t);
+      }
+    }
+    return out.array();
+  }
+
+  /** One COG level's tiles, pixel-interleaved and DEFLATE-compressed, row by row. */
+  private static List<byte[]> compressTiles(Level level, int block) {
+    int across = (level.width() + block - 1) / block;
+    int down = (level.height() + block - 1) / block;
+    List<byte[]> out = new ArrayList<>(across * down);
+    int n = level.bands().size();
+    byte[] raw = new byte[block * block * n];
+    byte[] buffer = new byte[raw.length + 1024];
+    Deflater deflater = new Deflater(COG_LEVEL);
+    try {
+      for (int ty = 0; ty < down; ty++) {
+        for (int tx = 0; tx < across; tx++) {
+          Arrays.fill(raw, (byte) 0);
+          int w = Math.min(block, level.width() - tx * block);
+          int h = Math.min(block, level.height() - ty * block);
+          for (int y = 0; y < h; y++) {
+            int src = (ty * block + y) * level.width() + tx * block;
+            int dst = y * block * n;
+            for (int b = 0; b < n; b++) {
+              byte[] band = level.band(b);
+              for (int x = 0; x < w; x++) {
+                raw[dst + n * x + b] = band[src + x];
+              }
+            }
+          }
+          deflater.reset();
+          deflater.setInput(raw);
+          deflater.finish();
+          ByteArrayOutputStream tile = new ByteArrayOutputStream();
+          while (!deflater.finished()) {
+            int written = deflater.deflate(buffer);
+            tile.write(buffer, 0, written);
+          }
+          out.add(tile.toByteArray());
+        }
+      }
+    } finally {
+      deflater.end();
+    }
+    return out;
+  }
+
+  /**
+   * The tags of one COG image ({@code where} only for the full resolution); the tile offsets are
+   * reserved and set once the layout is known.
+   */
+  private static TiffDirectory cogDirectory(
+      Level level,
+      CogBands bands,
+      int block,
+      Georeference where,
+      Map<String, String> metadata,
+      boolean overview,
+      List<byte[]> tiles) {
+    int n = bands.names().size();
+    TiffDirectory d = new TiffDirectory();
+    if (overview) {
+      d.longs(254, 1); // NewSubfileType: reduced-resolution image
+    }
+    d.longs(256, level.width());
+    d.longs(257, level.height());
+    d.shortsFilled(258, n, 8); // BitsPerSample
+    d.shorts(259, 8); // Compression: DEFLATE (zlib)
+    d.shorts(262, bands.colourMap() != null ? 3 : 1); // Photometric: palette or min-is-black
+    d.shorts(277, n); // SamplesPerPixel
+    d.shorts(284, 1); // PlanarConfiguration: pixel-interleaved
+    if (bands.colourMap() != null) {
+      d.shorts(320, Arrays.stream(bands.colourMap()).asLongStream().toArray()); // ColorMap
+    }
+    d.shorts(322, block); // TileWidth
+    d.shorts(323, block); // TileLength
+    d.longs(324, new long[tiles.size()]); // TileOffsets, set by the layout
+    d.longs(325, tiles.stream().mapToLong(t -> t.length).toArray()); // TileByteCounts
+    if (n > 1) {
+      d.shortsFilled(338, n - 1, 0); // ExtraSamples: unspecified (none is alpha)
+    }
+    d.shortsFilled(339, n, 1); // SampleFormat: unsigned
+    if (where != null) {
+      d.georeference(where);
+      d.ascii(42112, GdalMetadata.xml(metadata, bands.names()));
+    }
+    d.ascii(42113, Integer.toString(bands.nodata())); // GDAL_NODATA
+    return d;
   }
 
   /** The largest offset a classic TIFF can hold. */
@@ -405,74 +581,6 @@ public final class GeoTiffWriter {
       }
     }
     plain.position(at);
-  }
-
-  /** One image file directory: entries in tag order, values beyond four bytes after it. */
-  private static final class Directory {
-    /** A tag's TIFF type, value count and little-endian value bytes. */
-    private record Entry(short type, int count, byte[] value) {}
-
-    private final TreeMap<Integer, Entry> entries = new TreeMap<>();
-
-    void add(int tag, short type, long[] values) {
-      ByteBuffer b =
-          ByteBuffer.allocate((type == SHORT ? 2 : 4) * values.length)
-              .order(ByteOrder.LITTLE_ENDIAN);
-      for (long x : values) {
-        if (type == SHORT) {
-          b.putShort((short) x);
-        } else {
-          b.putInt((int) x);
-        }
-      }
-      entries.put(tag, new Entry(type, values.length, b.array()));
-    }
-
-    void addDoubles(int tag, double[] values) {
-      ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-      for (double x : values) {
-        b.putDouble(x);
-      }
-      entries.put(tag, new Entry(DOUBLE, values.length, b.array()));
-    }
-
-    void addAscii(int tag, String text) {
-      byte[] value = (text + "\0").getBytes(StandardCharsets.US_ASCII);
-      entries.put(tag, new Entry(ASCII, value.length, value));
-    }
-
-    /** The directory's bytes when it starts at {@code start}. */
-    byte[] bytes(long start) {
-      int size = 2 + 12 * entries.size() + 4;
-      ByteBuffer ifd = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-      ByteArrayOutputStream extra = new ByteArrayOutputStream();
-      ifd.putShort((short) entries.size());
-      for (var e : entries.entrySet()) {
-        Entry entry = e.getValue();
-        ifd.putShort((short) (int) e.getKey()).putShort(entry.type()).putInt(entry.count());
-        byte[] value = entry.value();
-        if (value.length <= 4) {
-          ifd.put(Arrays.copyOf(value, 4));
-        } else {
-          ifd.putInt((int) (start + size + extra.size()));
-          extra.write(value, 0, value.length);
-          if (extra.size() % 2 == 1) {
-            extra.write(0);
-          }
-        }
-      }
-      ifd.putInt(0); // no further directory
-      ByteArrayOutputStream all = new ByteArrayOutputStream(size + extra.size());
-      all.write(ifd.array(), 0, size);
-      all.write(extra.toByteArray(), 0, extra.size());
-      return all.toByteArray();
-    }
-  }
-
-  private static long[] filled(int n, long value) {
-    long[] v = new long[n];
-    Arrays.fill(v, value);
-    return v;
   }
 
   private static String format(double v) {

@@ -110,7 +110,7 @@ public record TiffTags(
         Object what = item.getValue(TableColumn.NAME);
         String sample = text(child(item, "sample"));
         if (sample == null && what != null && text(item) != null) {
-          dataset.put(what.toString(), text(item).trim());
+          dataset.put(what.toString(), GdalMetadata.parsedValue(text(item).trim()));
           continue;
         }
         if (sample == null || !sample.matches("\\d+") || Integer.parseInt(sample) >= bands) {
@@ -118,7 +118,7 @@ public record TiffTags(
         }
         int b = Integer.parseInt(sample);
         if ("DESCRIPTION".equals(what)) {
-          names.set(b, text(item));
+          names.set(b, GdalMetadata.parsedValue(text(item)));
         } else if ("SCALE".equals(what)) {
           scales.set(b, parse(text(item).trim()));
         } else if ("OFFSET".equals(what)) {

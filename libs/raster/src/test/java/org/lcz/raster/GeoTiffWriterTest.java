@@ -1,6 +1,7 @@
 package org.lcz.raster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -183,5 +186,149 @@ class GeoTiffWriterTest {
 
   private static int streamedValue(int x, int y, int b) {
     return (x * 7 + y * 13 + b * 1000 + (x * y) % 97) % 65536;
+  }
+
+  @Test
+  void bandNamesWithXmlCharactersReadBackAsWrittenByGdalAndByThePlatform() throws Exception {
+    List<String> names = List.of("B&1", "<B2>", "\"B3\" & 'x'");
+    Path ours = dir.resolve("names_ours.tif");
+    Files.write(
+        ours,
+        GeoTiffWriter.write(
+            Raster.createBandedRaster(DataBuffer.TYPE_USHORT, 4, 3, 3, null),
+            new GeoTiffWriter.Georeference(new double[] {0, 10, 0, 0, 0, -10}, 32633, true),
+            names,
+            null));
+    Path gdals = dir.resolve("names_gdal.tif");
+    Gdal.python(
+        dir,
+        "from osgeo import gdal\nd = gdal.GetDriverByName('GTiff').Create('"
+            + gdals
+            + "', 4, 3, 3)\n"
+            + "d.SetProjection('EPSG:32633')\nd.SetGeoTransform((0, 10, 0, 0, 0, -10))\n"
+            + "d.GetRasterBand(1).SetDescription('B&1')\n"
+            + "d.GetRasterBand(2).SetDescription('<B2>')\n"
+            + "d.GetRasterBand(3).SetDescription('\"B3\" & \\'x\\'')\n"
+            + "d.SetMetadataItem('SOURCE', 'a?b=1&c=<2>')\nd = None\n");
+    for (Path file : List.of(ours, gdals)) {
+      JsonNode bands = gdalinfo(file).get("bands");
+      for (int b = 0; b < 3; b++) {
+        assertThat(bands.get(b).get("description").asText())
+            .as(file + " by GDAL")
+            .isEqualTo(names.get(b));
+      }
+      try (SceneRaster scene = SceneRaster.open(file)) {
+        assertThat(scene.bandNames()).as(file + " by the platform").isEqualTo(names);
+      }
+    }
+    try (SceneRaster scene = SceneRaster.open(gdals)) {
+      assertThat(scene.tags().datasetMetadata()).containsEntry("SOURCE", "a?b=1&c=<2>");
+    }
+  }
+
+  @Test
+  void aGreyCogWithOverviewsIsValidAndGdalReadsItAsWritten() throws Exception {
+    int w = 200;
+    int h = 90;
+    byte[] a = new byte[w * h];
+    byte[] b = new byte[w * h];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (byte) (i % 251);
+      b[i] = (byte) (i % w == 0 ? 255 : (i / w) % 100);
+    }
+    GeoTiffWriter.Level full = new GeoTiffWriter.Level(w, h, List.of(a, b));
+    GeoTiffWriter.Level half = halve(full);
+    Path file = dir.resolve("grey_cog.tif");
+    Files.write(
+        file,
+        GeoTiffWriter.cog(
+            List.of(full, half, halve(half)),
+            32,
+            new GeoTiffWriter.Georeference(new double[] {-10, 0.5, 0, 50, 0, -0.5}, 4326, false),
+            new GeoTiffWriter.CogBands(List.of("first", "second & <more>"), 255, null),
+            Map.of("MODEL", "v7")));
+
+    assertThat(
+            Gdal.run(
+                dir,
+                List.of(
+                    "/usr/bin/python3",
+                    "-m",
+                    "osgeo_utils.samples.validate_cloud_optimized_geotiff",
+                    file.toString())))
+        .contains("is a valid cloud optimized GeoTIFF");
+    JsonNode info = gdalinfo(file);
+    assertThat(info.at("/size").toString()).isEqualTo("[200,90]");
+    assertThat(info.at("/geoTransform").toString()).isEqualTo("[-10.0,0.5,0.0,50.0,0.0,-0.5]");
+    assertThat(info.at("/coordinateSystem/wkt").asText()).contains("WGS 84");
+    assertThat(info.at("/metadata//MODEL").asText()).isEqualTo("v7");
+    JsonNode band = info.at("/bands/0");
+    assertThat(band.at("/block").toString()).isEqualTo("[32,32]");
+    assertThat(band.at("/overviews")).hasSize(2);
+    assertThat(band.at("/colorTable").isMissingNode()).isTrue();
+    assertThat(band.at("/colorInterpretation").asText()).isEqualTo("Gray");
+    assertThat(band.at("/noDataValue").asInt()).isEqualTo(255);
+    assertThat(info.at("/bands/1/description").asText()).isEqualTo("second & <more>");
+    String sums =
+        Gdal.python(
+            dir,
+            "from osgeo import gdal\nd = gdal.Open('"
+                + file
+                + "')\nfor i in (1, 2):\n"
+                + "    r = d.GetRasterBand(i)\n"
+                + "    print(int(r.ReadAsArray().sum()), int(r.GetOverview(1).ReadAsArray().sum()))\n");
+    GeoTiffWriter.Level quarter = halve(half);
+    assertThat(sums.strip().split("\n"))
+        .containsExactly(sum(a) + " " + sum(quarter.band(0)), sum(b) + " " + sum(quarter.band(1)));
+  }
+
+  @Test
+  void aCogRefusesTilesThatAreNotAMultipleOfSixteenAndBandsWithoutNames() {
+    GeoTiffWriter.Level level = new GeoTiffWriter.Level(4, 4, List.of(new byte[16]));
+    GeoTiffWriter.Georeference where =
+        new GeoTiffWriter.Georeference(new double[] {0, 1, 0, 0, 0, -1}, 32632, true);
+    assertThatThrownBy(
+            () ->
+                GeoTiffWriter.cog(
+                    List.of(level),
+                    40,
+                    where,
+                    new GeoTiffWriter.CogBands(List.of("x"), 0, null),
+                    Map.of()))
+        .hasMessageContaining("multiple of 16");
+    assertThatThrownBy(
+            () ->
+                GeoTiffWriter.cog(
+                    List.of(level),
+                    16,
+                    where,
+                    new GeoTiffWriter.CogBands(List.of("x", "y"), 0, null),
+                    Map.of()))
+        .hasMessageContaining("levels of 1 bands for 2 names");
+  }
+
+  /** Every second pixel of every second row. */
+  private static GeoTiffWriter.Level halve(GeoTiffWriter.Level l) {
+    int w = (l.width() + 1) / 2;
+    int h = (l.height() + 1) / 2;
+    List<byte[]> bands = new ArrayList<>();
+    for (byte[] band : l.bands()) {
+      byte[] out = new byte[w * h];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          out[y * w + x] = band[2 * y * l.width() + 2 * x];
+        }
+      }
+      bands.add(out);
+    }
+    return new GeoTiffWriter.Level(w, h, bands);
+  }
+
+  private static long sum(byte[] values) {
+    long s = 0;
+    for (byte v : values) {
+      s += v & 0xFF;
+    }
+    return s;
   }
 }
