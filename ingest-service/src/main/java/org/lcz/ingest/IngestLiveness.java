@@ -7,6 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.lcz.ingest.areas.AreaRequestsListener;
 import org.lcz.ingest.notify.NotificationListener;
+import org.lcz.ingest.status.PlatformEventsListener;
 
 /**
  * {@code /q/health/live}: DOWN when the inbox-notification loop died or has not gone round for 10
@@ -24,20 +25,27 @@ public class IngestLiveness implements HealthCheck {
 
   private final NotificationListener notifications;
   private final AreaRequestsListener areas;
+  private final PlatformEventsListener events;
 
-  public IngestLiveness(NotificationListener notifications, AreaRequestsListener areas) {
+  public IngestLiveness(
+      NotificationListener notifications,
+      AreaRequestsListener areas,
+      PlatformEventsListener events) {
     this.notifications = notifications;
     this.areas = areas;
+    this.events = events;
   }
 
   @Override
   public HealthCheckResponse call() {
     boolean inbox = notifications.alive(STUCK_AFTER);
     boolean training = areas.alive();
+    boolean platform = events.alive(STUCK_AFTER);
     return HealthCheckResponse.named(NAME)
         .withData("inbox-notifications", inbox ? "running" : "stuck or stopped")
         .withData("training-areas", training ? "running" : "stopped")
-        .status(inbox && training)
+        .withData("platform-events", platform ? "running" : "stuck or stopped")
+        .status(inbox && training && platform)
         .build();
   }
 }

@@ -23,6 +23,7 @@ class IngestHealthTest extends ServiceHealthContract {
         .statusCode(200)
         .body("checks.name", hasItem(IngestLiveness.NAME))
         .body(check + ".data.inbox-notifications", equalTo("running"))
-        .body(check + ".data.training-areas", equalTo("running"));
+        .body(check + ".data.training-areas", equalTo("running"))
+        .body(check + ".data.platform-events", equalTo("running"));
   }
 }

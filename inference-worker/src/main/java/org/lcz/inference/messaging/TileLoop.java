@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -34,6 +35,7 @@ import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.PollLoop;
 import org.lcz.storage.ObjectStoreException;
 
 /**
@@ -75,7 +77,7 @@ public final class TileLoop implements Runnable {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-  private final Consumer<String, byte[]> consumer;
+  private final PollLoop loop;
   private final InboundEvents inbound;
   private final ModelSlot models;
   private final TileJob job;
@@ -89,8 +91,6 @@ public final class TileLoop implements Runnable {
   /** Records polled and not yet handled, in order: the tile at hand and at most one after it. */
   private final ArrayDeque<ConsumerRecord<String, byte[]>> inHand = new ArrayDeque<>();
 
-  private final LoopHeartbeat heartbeat = new LoopHeartbeat("tiles");
-  private volatile boolean stopped;
   private volatile boolean subscribed;
 
   public TileLoop(
@@ -100,7 +100,13 @@ public final class TileLoop implements Runnable {
       TileJob job,
       EventPublisher events,
       DeadLetterPublisher deadLetters) {
-    this.consumer = consumer;
+    this.loop =
+        new PollLoop(
+            new LoopHeartbeat("tiles"),
+            () -> consumer,
+            new Tiles(),
+            PollLoop.OnFailure.END,
+            Duration.ZERO);
     this.inbound = inbound;
     this.models = models;
     this.job = job;
@@ -110,11 +116,21 @@ public final class TileLoop implements Runnable {
 
   @Override
   public void run() {
-    try {
+    loop.run();
+  }
+
+  /**
+   * The loop's own part under the {@link PollLoop} skeleton: subscribes once a model is available;
+   * each round takes the tile to map (waited for when there is none) and the one after it, to be
+   * read while this one is mapped, taken only if the broker has it at once.
+   */
+  private final class Tiles implements PollLoop.Body {
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
       if (!awaitModel()) {
-        return;
+        return false;
       }
-      consumer.subscribe(
+      c.subscribe(
           List.of(Topics.TILES),
           new ConsumerRebalanceListener() {
             @Override
@@ -129,39 +145,38 @@ public final class TileLoop implements Runnable {
             }
           });
       subscribed = true;
-      while (!stopped) {
-        heartbeat.beat();
-        // the tile to map, waited for when there is none; and the one after it, to be read while
-        // this one is mapped, taken only if the broker has it at once
-        if (inHand.isEmpty()) {
-          consumer.poll(Duration.ofMillis(500)).forEach(inHand::add);
-        }
-        if (inHand.size() == 1) {
-          consumer.poll(LOOK_AHEAD_WAIT).forEach(inHand::add);
-        }
-        ConsumerRecord<String, byte[]> r = inHand.poll();
-        if (r == null) {
-          continue;
-        }
-        readAhead(inHand.peek());
-        TopicPartition p = new TopicPartition(r.topic(), r.partition());
-        if (!handle(r)) {
-          consumer.seek(p, r.offset()); // try this record again at the next poll
-          drop(List.of(p));
-          continue;
-        }
-        commit(p, r.offset() + 1);
+      return true;
+    }
+
+    @Override
+    public Duration pollTimeout() {
+      return inHand.isEmpty() ? PollLoop.POLL : LOOK_AHEAD_WAIT;
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      boolean wasEmpty = inHand.isEmpty();
+      records.forEach(inHand::add);
+      if (wasEmpty && inHand.size() == 1) {
+        c.poll(LOOK_AHEAD_WAIT).forEach(inHand::add);
       }
-    } catch (WakeupException e) {
-      if (!stopped) {
-        throw e;
+      ConsumerRecord<String, byte[]> r = inHand.poll();
+      if (r == null) {
+        return;
       }
-    } finally {
-      try {
-        consumer.close(Duration.ofSeconds(5));
-      } finally {
-        job.close();
+      readAhead(inHand.peek());
+      TopicPartition p = new TopicPartition(r.topic(), r.partition());
+      if (!TileLoop.this.handle(r)) {
+        c.seek(p, r.offset()); // try this record again at the next poll
+        drop(List.of(p));
+        return;
       }
+      commit(c, p, r.offset() + 1);
+    }
+
+    @Override
+    public void closed() {
+      job.close();
     }
   }
 
@@ -187,7 +202,7 @@ public final class TileLoop implements Runnable {
    * Commits the tile's offset; a failed commit (broker away, group rebalanced) is logged and left:
    * the tile is done, and at worst it is mapped again by whoever reads the partition next.
    */
-  private void commit(TopicPartition p, long next) {
+  private void commit(Consumer<String, byte[]> consumer, TopicPartition p, long next) {
     try {
       consumer.commitSync(Map.of(p, new OffsetAndMetadata(next)));
     } catch (WakeupException e) {
@@ -199,8 +214,8 @@ public final class TileLoop implements Runnable {
 
   private boolean awaitModel() {
     boolean said = false;
-    while (!stopped) {
-      heartbeat.beat();
+    while (!loop.stopping()) {
+      loop.heartbeat().beat();
       if (models.acquire().isPresent()) {
         return true;
       }
@@ -289,13 +304,13 @@ public final class TileLoop implements Runnable {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stopped = true;
+      loop.stop();
     }
   }
 
   /** When the loop last went round (every poll, and while it waits for a model). */
   public LoopHeartbeat heartbeat() {
-    return heartbeat;
+    return loop.heartbeat();
   }
 
   /** Tiles mapped by this loop. */
@@ -315,12 +330,11 @@ public final class TileLoop implements Runnable {
 
   /** Whether the loop consumes tiles (a model is available). */
   public boolean isSubscribed() {
-    return subscribed && !stopped;
+    return subscribed && !loop.stopping();
   }
 
   /** Stops the loop after the tile in hand; the consumer leaves the group. */
   public void stop() {
-    stopped = true;
-    consumer.wakeup();
+    loop.stop();
   }
 }

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.lcz.events.EventCodec;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.LczEvent;
@@ -22,6 +22,7 @@ import org.lcz.events.Topics;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.PollLoop;
 
 /**
  * The regions defined now: reads the compacted {@code lcz.regions} from its start, outside any
@@ -31,21 +32,32 @@ import org.lcz.messaging.LoopHeartbeat;
 public final class RegionCatalogue implements Runnable {
   private static final Logger LOG = Logger.getLogger(RegionCatalogue.class.getName());
 
-  private final String bootstrap;
   private final Map<String, RegionDefined> regions = new ConcurrentHashMap<>();
   private final InboundEvents inbound = new InboundEvents(new EventCodec());
-  private final LoopHeartbeat heartbeat = new LoopHeartbeat("regions");
-  private volatile Consumer<RegionDefined> listener = r -> {};
-  private volatile KafkaConsumer<String, byte[]> consumer;
-  private volatile boolean stopped;
+  private final PollLoop loop;
+  private volatile Listener listener = r -> {};
   private volatile boolean caughtUp;
 
+  /** Told of each definition read. */
+  @FunctionalInterface
+  public interface Listener {
+    void defined(RegionDefined definition);
+  }
+
   public RegionCatalogue(String bootstrap) {
-    this.bootstrap = bootstrap;
+    this.loop =
+        new PollLoop(
+            new LoopHeartbeat("regions"),
+            () ->
+                new KafkaConsumer<>(
+                    KafkaClients.rawConsumer(bootstrap, "lcz-regions-" + UUID.randomUUID())),
+            new Definitions(),
+            PollLoop.OnFailure.RECONNECT,
+            Duration.ofSeconds(5));
   }
 
   /** Calls {@code listener} with every definition read from now on (on the catalogue's thread). */
-  public void onDefined(Consumer<RegionDefined> listener) {
+  public void onDefined(Listener listener) {
     this.listener = listener;
   }
 
@@ -68,7 +80,7 @@ public final class RegionCatalogue implements Runnable {
   void learn(LczEvent event) {
     if (event instanceof RegionDefined d) {
       regions.put(d.name(), d);
-      listener.accept(d);
+      listener.defined(d);
     } else if (event instanceof RegionDeleted d) {
       regions.remove(d.name());
     }
@@ -76,61 +88,53 @@ public final class RegionCatalogue implements Runnable {
 
   @Override
   public void run() {
-    while (!stopped) {
-      try (KafkaConsumer<String, byte[]> c =
-          new KafkaConsumer<>(
-              KafkaClients.rawConsumer(bootstrap, "lcz-regions-" + UUID.randomUUID()))) {
-        consumer = c;
-        List<TopicPartition> partitions =
-            c.partitionsFor(Topics.REGIONS, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(Topics.REGIONS, p.partition()))
-                .toList();
-        c.assign(partitions);
-        c.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = c.endOffsets(partitions);
-        while (!stopped) {
-          heartbeat.beat();
-          for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-            if (r.value() == null) {
-              regions.remove(r.key()); // a tombstone
-              continue;
-            }
-            try {
-              learn(inbound.decode(r, LczEvent.class));
-            } catch (InvalidEventException e) {
-              LOG.warning("skipping a record on " + Topics.REGIONS + ": " + e.getMessage());
-            }
-          }
-          if (!caughtUp && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
-            caughtUp = true;
-          }
+    loop.run();
+  }
+
+  /**
+   * The loop's own part under the {@link PollLoop} skeleton: the whole topic from its start on each
+   * new consumer (a failure starts again in 5 s and reads it all again).
+   */
+  private final class Definitions implements PollLoop.Body {
+    private List<TopicPartition> partitions = List.of();
+    private Map<TopicPartition, Long> end = Map.of();
+
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
+      partitions =
+          c.partitionsFor(Topics.REGIONS, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(Topics.REGIONS, p.partition()))
+              .toList();
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      end = c.endOffsets(partitions);
+      return true;
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      for (ConsumerRecord<String, byte[]> r : records) {
+        if (r.value() == null) {
+          regions.remove(r.key()); // a tombstone
+          continue;
         }
-      } catch (WakeupException e) {
-        return;
-      } catch (RuntimeException e) {
-        if (stopped) {
-          return;
-        }
-        LOG.warning("reading " + Topics.REGIONS + " failed (again in 5 s): " + e);
         try {
-          Thread.sleep(5000);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
+          learn(inbound.decode(r, LczEvent.class));
+        } catch (InvalidEventException e) {
+          LOG.warning("skipping a record on " + Topics.REGIONS + ": " + e.getMessage());
         }
+      }
+      if (!caughtUp && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+        caughtUp = true;
       }
     }
   }
 
   public LoopHeartbeat heartbeat() {
-    return heartbeat;
+    return loop.heartbeat();
   }
 
   public void stop() {
-    stopped = true;
-    KafkaConsumer<String, byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
+    loop.stop();
   }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.lcz.events.EventCodec;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.LczEvent;
@@ -26,6 +27,7 @@ import org.lcz.messaging.EventPublisher;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.PollLoop;
 import org.lcz.messaging.TopicSnapshot;
 import org.lcz.scheme.regions.RegionOutline;
 import org.lcz.storage.ObjectNotFoundException;
@@ -50,7 +52,7 @@ public final class RegionRouter implements Runnable {
   private final RegionCatalogue catalogue;
   private final ObjectStore store;
   private final EventPublisher publisher;
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final PollLoop loop;
   private final InboundEvents inbound = new InboundEvents(new EventCodec());
   private final ConcurrentLinkedQueue<RegionDefined> defined = new ConcurrentLinkedQueue<>();
   private final Map<String, Geometry> footprints =
@@ -61,8 +63,6 @@ public final class RegionRouter implements Runnable {
         }
       };
   private final Map<RegionDefined, RegionOutline> outlines = new HashMap<>();
-  private final LoopHeartbeat heartbeat = new LoopHeartbeat("region-router");
-  private volatile boolean stopped;
   private volatile long routed;
 
   public RegionRouter(
@@ -75,70 +75,49 @@ public final class RegionRouter implements Runnable {
     this.catalogue = catalogue;
     this.store = store;
     this.publisher = publisher;
-    this.consumer = new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group));
+    this.loop =
+        new PollLoop(
+            new LoopHeartbeat("region-router"),
+            () -> new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group)),
+            new Maps(),
+            PollLoop.OnFailure.RECONNECT,
+            Duration.ofSeconds(5));
     catalogue.onDefined(defined::add);
   }
 
   @Override
   public void run() {
-    try {
-      consumer.subscribe(List.of(Topics.MAPS));
-      while (!stopped) {
-        heartbeat.beat();
+    loop.run();
+  }
+
+  /**
+   * The loop's own part under the {@link PollLoop} skeleton: when the store or the broker fails,
+   * the skeleton starts again in 5 s with a new consumer, from the group's last commit.
+   */
+  private final class Maps implements PollLoop.Body {
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
+      c.subscribe(List.of(Topics.MAPS));
+      return true;
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      backfill();
+      for (ConsumerRecord<String, byte[]> r : records) {
+        LczEvent event;
         try {
-          backfill();
-          var records = consumer.poll(Duration.ofMillis(500));
-          for (ConsumerRecord<String, byte[]> r : records) {
-            LczEvent event;
-            try {
-              event = inbound.decode(r);
-            } catch (InvalidEventException e) {
-              continue; // not a map event this loop reads
-            }
-            if (event instanceof SceneMapCompleted c) {
-              route(c, catalogue.all());
-            }
-          }
-          if (!records.isEmpty()) {
-            consumer.commitSync();
-          }
-        } catch (WakeupException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          // the store or the broker failed: read again from the last commit in a while
-          LOG.warning("routing scene maps to regions failed (again in 5 s): " + e);
-          rewind();
-          pause();
+          event = inbound.decode(r);
+        } catch (InvalidEventException e) {
+          continue; // not a map event this loop reads
+        }
+        if (event instanceof SceneMapCompleted map) {
+          route(map, catalogue.all());
         }
       }
-    } catch (WakeupException e) {
-      if (!stopped) {
-        throw e;
+      if (!records.isEmpty()) {
+        c.commitSync();
       }
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
-  private void rewind() {
-    var assigned = consumer.assignment();
-    var committed = consumer.committed(assigned);
-    for (var p : assigned) {
-      var at = committed.get(p);
-      if (at == null) {
-        consumer.seekToBeginning(List.of(p));
-      } else {
-        consumer.seek(p, at.offset());
-      }
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopped = true;
     }
   }
 
@@ -245,11 +224,10 @@ public final class RegionRouter implements Runnable {
   }
 
   public LoopHeartbeat heartbeat() {
-    return heartbeat;
+    return loop.heartbeat();
   }
 
   public void stop() {
-    stopped = true;
-    consumer.wakeup();
+    loop.stop();
   }
 }

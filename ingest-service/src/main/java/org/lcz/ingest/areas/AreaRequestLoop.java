@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.Topics;
 import org.lcz.events.TrainingFailed;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.PollLoop;
 import org.lcz.storage.ObjectStoreException;
 
 /**
@@ -28,12 +30,11 @@ public final class AreaRequestLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(AreaRequestLoop.class);
   static final int ATTEMPTS = 5;
 
-  private final Consumer<String, byte[]> consumer;
   private final InboundEvents inbound;
   private final AreaRequests requests;
   private final AreaRequests.Events events;
   private final Duration retryPause;
-  private volatile boolean running = true;
+  private final PollLoop loop;
 
   public AreaRequestLoop(
       Consumer<String, byte[]> consumer,
@@ -41,7 +42,13 @@ public final class AreaRequestLoop implements Runnable {
       AreaRequests requests,
       AreaRequests.Events events,
       Duration retryPause) {
-    this.consumer = consumer;
+    this.loop =
+        new PollLoop(
+            new LoopHeartbeat("area-requests"),
+            () -> consumer,
+            new Requests(),
+            PollLoop.OnFailure.END,
+            Duration.ZERO);
     this.inbound = inbound;
     this.requests = requests;
     this.events = events;
@@ -50,26 +57,29 @@ public final class AreaRequestLoop implements Runnable {
 
   @Override
   public void run() {
-    try {
-      consumer.subscribe(List.of(Topics.TRAINING_REQUESTS));
-      while (running) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          handle(r);
-          consumer.commitSync(
-              Map.of(
-                  new TopicPartition(r.topic(), r.partition()),
-                  new OffsetAndMetadata(r.offset() + 1)));
-          if (!running) {
-            break;
-          }
+    loop.run();
+  }
+
+  /** The loop's own part under the {@link PollLoop} skeleton. */
+  private final class Requests implements PollLoop.Body {
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
+      c.subscribe(List.of(Topics.TRAINING_REQUESTS));
+      return true;
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      for (ConsumerRecord<String, byte[]> r : records) {
+        AreaRequestLoop.this.handle(r);
+        c.commitSync(
+            Map.of(
+                new TopicPartition(r.topic(), r.partition()),
+                new OffsetAndMetadata(r.offset() + 1)));
+        if (loop.stopping()) {
+          break;
         }
       }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
     }
   }
 
@@ -83,7 +93,7 @@ public final class AreaRequestLoop implements Runnable {
     if (!request.awaitsDataSets()) {
       return;
     }
-    for (int attempt = 1; running; attempt++) {
+    for (int attempt = 1; !loop.stopping(); attempt++) {
       try {
         requests.handle(request);
         return;
@@ -113,13 +123,17 @@ public final class AreaRequestLoop implements Runnable {
       Thread.sleep(retryPause.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running = false;
+      loop.stop();
     }
   }
 
   /** Stops after the request in hand. */
   public void stop() {
-    running = false;
-    consumer.wakeup();
+    loop.stop();
+  }
+
+  /** The loop's heartbeat (every poll). */
+  public LoopHeartbeat heartbeat() {
+    return loop.heartbeat();
   }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lcz.events.Topics;
@@ -22,6 +21,7 @@ import org.lcz.ingest.inbox.IngestQueue;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.KafkaClients;
 import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.PollLoop;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
 import org.lcz.storage.ObjectStore;
@@ -36,10 +36,7 @@ import org.lcz.storage.ObjectStore;
 public class NotificationListener {
   private static final Logger LOG = Logger.getLogger(NotificationListener.class);
 
-  private volatile boolean running;
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile Thread thread;
-  private final LoopHeartbeat heartbeat = new LoopHeartbeat("inbox-notifications");
+  private volatile PollLoop loop;
   private DeadLetterPublisher deadLetters;
 
   void onStart(
@@ -50,44 +47,58 @@ public class NotificationListener {
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
       @ConfigProperty(name = "quarkus.application.name") String application) {
     deadLetters = new DeadLetterPublisher(bootstrap, application);
-    running = true;
-    Thread t =
-        new Thread(
-            () -> run(bootstrap, config.notificationsGroup(), store, queue), "inbox-notifications");
+    PollLoop l =
+        new PollLoop(
+            new LoopHeartbeat("inbox-notifications"),
+            () ->
+                new KafkaConsumer<>(
+                    KafkaClients.rawConsumer(bootstrap, config.notificationsGroup())),
+            new Notifications(store, queue),
+            PollLoop.OnFailure.RECONNECT,
+            Duration.ofSeconds(5));
+    loop = l;
+    Thread t = new Thread(l, "inbox-notifications");
     t.setDaemon(true);
-    thread = t;
     t.start();
   }
 
   /** Whether the loop runs and went round within {@code limit} (true before start-up). */
   public boolean alive(Duration limit) {
-    Thread t = thread;
-    return t == null || (t.isAlive() && !heartbeat.stuck(limit));
+    PollLoop l = loop;
+    return l == null || l.alive(limit);
   }
 
-  private void run(String bootstrap, String group, ObjectStore store, IngestQueue queue) {
-    while (running) {
-      try (Consumer<String, byte[]> c =
-          new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group))) {
-        consumer = c;
-        c.subscribe(List.of(Topics.INBOX_NOTIFICATIONS));
-        while (running) {
-          heartbeat.beat();
-          ConsumerRecords<String, byte[]> records = c.poll(Duration.ofSeconds(1));
-          for (ConsumerRecord<String, byte[]> r : records) {
-            handle(r, store, queue);
-          }
-          if (!records.isEmpty()) {
-            c.commitSync();
-          }
-        }
-      } catch (WakeupException e) {
-        return;
-      } catch (RuntimeException e) {
-        LOG.warnf(
-            "inbox notifications: %s (reading again from the last commit in 5 s)", e.toString());
-        heartbeat.beat();
-        sleep();
+  /**
+   * The loop's own part under the {@link PollLoop} skeleton: the batch is committed once submitted;
+   * when the store or the broker fails, the skeleton starts again in 5 s from the last commit.
+   */
+  private final class Notifications implements PollLoop.Body {
+    private final ObjectStore store;
+    private final IngestQueue queue;
+
+    Notifications(ObjectStore store, IngestQueue queue) {
+      this.store = store;
+      this.queue = queue;
+    }
+
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
+      c.subscribe(List.of(Topics.INBOX_NOTIFICATIONS));
+      return true;
+    }
+
+    @Override
+    public Duration pollTimeout() {
+      return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      for (ConsumerRecord<String, byte[]> r : records) {
+        NotificationListener.this.handle(r, store, queue);
+      }
+      if (!records.isEmpty()) {
+        c.commitSync();
       }
     }
   }
@@ -136,20 +147,10 @@ public class NotificationListener {
     }
   }
 
-  private void sleep() {
-    try {
-      Thread.sleep(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
   void onStop(@Observes ShutdownEvent event) {
-    running = false;
-    Consumer<String, byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
+    PollLoop l = loop;
+    if (l != null) {
+      l.stop();
     }
     if (deadLetters != null) {
       deadLetters.close();

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lcz.events.EventCodec;
@@ -28,6 +28,8 @@ import org.lcz.ingest.regions.RegionsView;
 import org.lcz.ingest.stac.StacFeed;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.KafkaClients;
+import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.PollLoop;
 import org.lcz.stac.StacCatalogue;
 import org.lcz.stac.StaticCatalog;
 import org.lcz.storage.ObjectStore;
@@ -61,9 +63,7 @@ public class PlatformEventsListener {
   private StacFeed stacFeed;
   @Inject LiveEvents live;
   @Inject ObjectStore store;
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile boolean running;
-  private Thread thread;
+  private volatile PollLoop loop;
 
   @Produces
   @Singleton
@@ -92,72 +92,82 @@ public class PlatformEventsListener {
   void onStart(
       @Observes StartupEvent event,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-    running = true;
     stacFeed = new StacFeed(store, stac, new StaticCatalog(store));
-    thread = new Thread(() -> run(bootstrap), "platform-events");
-    thread.setDaemon(true);
-    thread.start();
+    PollLoop l =
+        new PollLoop(
+            new LoopHeartbeat("platform-events"),
+            () ->
+                new KafkaConsumer<>(
+                    KafkaClients.rawConsumer(
+                        bootstrap, "ingest-platform-events-" + UUID.randomUUID())),
+            new Events(),
+            PollLoop.OnFailure.RECONNECT,
+            Duration.ofSeconds(5));
+    loop = l;
+    Thread t = new Thread(l, "platform-events");
+    t.setDaemon(true);
+    t.start();
   }
 
-  private void run(String bootstrap) {
-    InboundEvents inbound = new InboundEvents(new EventCodec());
-    while (running) {
-      try (Consumer<String, byte[]> c =
-          new KafkaConsumer<>(
-              KafkaClients.rawConsumer(bootstrap, "ingest-platform-events-" + UUID.randomUUID()))) {
-        consumer = c;
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
-          c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .forEach(partitions::add);
+  /**
+   * The loop's own part under the {@link PollLoop} skeleton: every topic from its start on each new
+   * consumer (after a failure, 5 s later, everything is read again).
+   */
+  private final class Events implements PollLoop.Body {
+    private final InboundEvents inbound = new InboundEvents(new EventCodec());
+
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : TOPICS) {
+        c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .forEach(partitions::add);
+      }
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      return true;
+    }
+
+    @Override
+    public Duration pollTimeout() {
+      return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      for (ConsumerRecord<String, byte[]> r : records) {
+        if (r.value() == null) {
+          continue; // a tombstone on the compacted model topic
         }
-        c.assign(partitions);
-        c.seekToBeginning(partitions);
-        while (running) {
-          for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofSeconds(1))) {
-            if (r.value() == null) {
-              continue; // a tombstone on the compacted model topic
-            }
-            try {
-              LczEvent event = inbound.decode(r, LczEvent.class);
-              Instant at = Instant.ofEpochMilli(r.timestamp());
-              progress.record(event);
-              training.record(event, at);
-              regions.record(event);
-              stacFeed.record(event);
-              live.publish(event, at);
-            } catch (InvalidEventException e) {
-              LOG.debugf("ignoring a record on %s: %s", r.topic(), e.getMessage());
-            }
-          }
+        try {
+          LczEvent event = inbound.decode(r, LczEvent.class);
+          Instant at = Instant.ofEpochMilli(r.timestamp());
+          progress.record(event);
+          training.record(event, at);
+          regions.record(event);
+          stacFeed.record(event);
+          live.publish(event, at);
+        } catch (InvalidEventException e) {
+          LOG.debugf("ignoring a record on %s: %s", r.topic(), e.getMessage());
         }
-      } catch (WakeupException e) {
-        return;
-      } catch (RuntimeException e) {
-        LOG.warnf("reading %s failed (retrying in 5 s): %s", TOPICS, e.toString());
-        sleep();
       }
     }
   }
 
-  private void sleep() {
-    try {
-      Thread.sleep(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
+  /** Whether the loop runs and went round within {@code limit} (true before start-up). */
+  public boolean alive(Duration limit) {
+    PollLoop l = loop;
+    return l == null || l.alive(limit);
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    running = false;
     if (stacFeed != null) {
       stacFeed.close();
     }
-    Consumer<String, byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
+    PollLoop l = loop;
+    if (l != null) {
+      l.stop();
     }
   }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.lcz.events.EventCodec;
 import org.lcz.events.LczEvent;
 
@@ -116,8 +117,7 @@ public final class OwnedPartitionsLoop implements Runnable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final Map<Integer, Owner> owned = new HashMap<>();
   private final Map<Integer, Transactions> transactions = new HashMap<>();
-  private final LoopHeartbeat heartbeat;
-  private volatile boolean stopped;
+  private final PollLoop loop;
 
   /**
    * @param name the loop's name (heartbeat, health)
@@ -138,46 +138,59 @@ public final class OwnedPartitionsLoop implements Runnable {
     this.recheck = recheck;
     this.owners = owners;
     this.consumer = new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group));
-    this.heartbeat = new LoopHeartbeat(name);
+    this.loop =
+        new PollLoop(
+            new LoopHeartbeat(name),
+            () -> consumer,
+            new Partitions(),
+            PollLoop.OnFailure.END,
+            Duration.ZERO);
   }
 
   @Override
   public void run() {
-    long lastCheck = System.nanoTime();
-    try {
-      consumer.subscribe(List.of(topic), new Rebalance());
-      while (!stopped) {
-        heartbeat.beat();
-        Map<String, Owner> touched = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          Owner o = owned.get(r.partition());
-          if (o == null) {
-            continue;
-          }
-          String key = o.learn(r);
-          if (key != null) {
-            touched.put(key, o);
-          }
+    loop.run();
+  }
+
+  /** The loop's own part under the {@link PollLoop} skeleton. */
+  private final class Partitions implements PollLoop.Body {
+    private long lastCheck = System.nanoTime();
+
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
+      c.subscribe(List.of(topic), new Rebalance());
+      return true;
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      Map<String, Owner> touched = new LinkedHashMap<>();
+      for (ConsumerRecord<String, byte[]> r : records) {
+        Owner o = owned.get(r.partition());
+        if (o == null) {
+          continue;
         }
-        touched.forEach((key, o) -> o.act(key)); // a failure is tried again at the recheck
-        if (System.nanoTime() - lastCheck > recheck.toNanos()) {
-          lastCheck = System.nanoTime();
-          for (Owner o : owned.values()) {
-            for (String key : new ArrayList<>(o.keys())) {
-              o.act(key);
-            }
+        String key = o.learn(r);
+        if (key != null) {
+          touched.put(key, o);
+        }
+      }
+      touched.forEach((key, o) -> o.act(key)); // a failure is tried again at the recheck
+      if (System.nanoTime() - lastCheck > recheck.toNanos()) {
+        lastCheck = System.nanoTime();
+        for (Owner o : owned.values()) {
+          for (String key : new ArrayList<>(o.keys())) {
+            o.act(key);
           }
         }
       }
-    } catch (WakeupException e) {
-      if (!stopped) {
-        throw e;
-      }
-    } finally {
+    }
+
+    @Override
+    public void closed() {
       transactions.values().forEach(Transactions::close);
       transactions.clear();
       owned.clear();
-      consumer.close(Duration.ofSeconds(5));
     }
   }
 
@@ -214,12 +227,11 @@ public final class OwnedPartitionsLoop implements Runnable {
 
   /** When the loop last went round (every poll). */
   public LoopHeartbeat heartbeat() {
-    return heartbeat;
+    return loop.heartbeat();
   }
 
   /** Stops the loop; the consumer leaves the group and the producers close. */
   public void stop() {
-    stopped = true;
-    consumer.wakeup();
+    loop.stop();
   }
 }

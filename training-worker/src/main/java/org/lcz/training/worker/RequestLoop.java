@@ -9,21 +9,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.lcz.events.InvalidEventException;
 import org.lcz.events.Topics;
 import org.lcz.events.TrainingRequested;
 import org.lcz.messaging.DeadLetterPublisher;
 import org.lcz.messaging.InboundEvents;
+import org.lcz.messaging.LoopHeartbeat;
+import org.lcz.messaging.PollLoop;
 
 /**
  * Consumes {@code lcz.training.requests} one request at a time. While a training runs (minutes to
@@ -47,7 +48,7 @@ public final class RequestLoop implements Runnable {
             t.setDaemon(true);
             return t;
           });
-  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final PollLoop loop;
   private final AtomicReference<String> current = new AtomicReference<>();
   private volatile boolean busy;
 
@@ -57,6 +58,13 @@ public final class RequestLoop implements Runnable {
       TrainingJob job,
       DeadLetterPublisher deadLetters) {
     this.consumer = consumer;
+    this.loop =
+        new PollLoop(
+            new LoopHeartbeat("training-requests"),
+            () -> consumer,
+            new Requests(),
+            PollLoop.OnFailure.END,
+            Duration.ZERO);
     this.inbound = inbound;
     this.job = job;
     this.deadLetters = deadLetters;
@@ -69,23 +77,30 @@ public final class RequestLoop implements Runnable {
 
   @Override
   public void run() {
-    try {
-      consumer.subscribe(List.of(Topics.TRAINING_REQUESTS), new PauseWhileBusy());
-      while (running.get()) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          handle(record);
-          if (!running.get()) {
-            break;
-          }
+    loop.run();
+  }
+
+  /** The loop's own part under the {@link PollLoop} skeleton. */
+  private final class Requests implements PollLoop.Body {
+    @Override
+    public boolean start(Consumer<String, byte[]> c) {
+      c.subscribe(List.of(Topics.TRAINING_REQUESTS), new PauseWhileBusy());
+      return true;
+    }
+
+    @Override
+    public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        RequestLoop.this.handle(record);
+        if (loop.stopping()) {
+          break;
         }
       }
-    } catch (WakeupException e) {
-      if (running.get()) {
-        throw e;
-      }
-    } finally {
+    }
+
+    @Override
+    public void closed() {
       trainer.shutdownNow();
-      consumer.close(Duration.ofSeconds(5));
     }
   }
 
@@ -115,7 +130,8 @@ public final class RequestLoop implements Runnable {
     Future<TrainingJob.Result> result = trainer.submit(() -> job.handle(request));
     try {
       consumer.pause(consumer.assignment());
-      while (!result.isDone() && running.get()) {
+      while (!result.isDone() && !loop.stopping()) {
+        loop.heartbeat().beat();
         for (ConsumerRecord<String, byte[]> early : consumer.poll(POLL)) {
           // a partition assigned mid-run slipped through: read it again after this run
           consumer.seek(new TopicPartition(early.topic(), early.partition()), early.offset());
@@ -123,7 +139,7 @@ public final class RequestLoop implements Runnable {
           break;
         }
       }
-      if (!running.get()) {
+      if (loop.stopping()) {
         return; // shutting down mid-run: the request stays uncommitted for the next worker
       }
       LOG.infof("run %s ended: %s", request.runId(), outcome(result));
@@ -167,8 +183,12 @@ public final class RequestLoop implements Runnable {
 
   /** Stops the loop: a running training is abandoned uncommitted. */
   public void stop() {
-    running.set(false);
-    consumer.wakeup();
+    loop.stop();
+  }
+
+  /** The loop's heartbeat (every poll, also while a training runs). */
+  public LoopHeartbeat heartbeat() {
+    return loop.heartbeat();
   }
 
   /** Keeps newly assigned partitions paused while a training runs. */
