@@ -101,12 +101,7 @@ public final class RegionCatalogue implements Runnable {
 
     @Override
     public boolean start(Consumer<String, byte[]> c) {
-      partitions =
-          c.partitionsFor(Topics.REGIONS, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(Topics.REGIONS, p.partition()))
-              .toList();
-      c.assign(partitions);
-      c.seekToBeginning(partitions);
+      partitions = PollLoop.assignFromStart(c, List.of(Topics.REGIONS));
       end = c.endOffsets(partitions);
       return true;
     }

@@ -9,14 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lcz.events.EventCodec;
@@ -118,14 +116,7 @@ public class PlatformEventsListener {
 
     @Override
     public boolean start(Consumer<String, byte[]> c) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : TOPICS) {
-        c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(topic, p.partition()))
-            .forEach(partitions::add);
-      }
-      c.assign(partitions);
-      c.seekToBeginning(partitions);
+      PollLoop.assignFromStart(c, TOPICS);
       return true;
     }
 

@@ -1,11 +1,14 @@
 package org.lcz.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -124,6 +127,25 @@ public final class PollLoop implements Runnable {
       body.closed();
     }
   }
+
+  /**
+   * For a reader outside any consumer group: assigns {@code c} every partition of {@code topics}
+   * and seeks to their start; returns the partitions.
+   */
+  public static List<TopicPartition> assignFromStart(
+      Consumer<String, byte[]> c, List<String> topics) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : topics) {
+      c.partitionsFor(topic, PARTITIONS_TIMEOUT).stream()
+          .map(p -> new TopicPartition(topic, p.partition()))
+          .forEach(partitions::add);
+    }
+    c.assign(partitions);
+    c.seekToBeginning(partitions);
+    return partitions;
+  }
+
+  private static final Duration PARTITIONS_TIMEOUT = Duration.ofSeconds(30);
 
   private static void close(Consumer<String, byte[]> c) {
     try {
