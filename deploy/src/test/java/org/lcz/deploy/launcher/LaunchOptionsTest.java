@@ -3,8 +3,14 @@ package org.lcz.deploy.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -96,5 +102,50 @@ class LaunchOptionsTest {
   @Test
   void helpIsACommand() {
     assertThat(LaunchOptions.parse(List.of("--help"), home).command()).isEqualTo("help");
+  }
+
+  /**
+   * The {@code lcz} script is the one list of commands: each arm of its {@code case} is preceded by
+   * its help ({@code ## } lines that {@code ./lcz help} prints), and no help names a command
+   * without an arm. The launcher's own text lists only the options of {@code up} and {@code stack}.
+   */
+  @Test
+  void everyCommandOfTheScriptHasItsHelpRightAboveItAndEveryHelpItsCommand() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("..", "lcz"));
+    Pattern arm = Pattern.compile("^  ([a-z\"|*-][a-z\"|*-]*)\\)$");
+    Pattern help = Pattern.compile("^  ## ([a-z][a-z-]*)(\\s.*)?$");
+    Set<String> helped = new TreeSet<>();
+    Set<String> dispatched = new TreeSet<>();
+    List<String> above = new ArrayList<>();
+    int arms = 0;
+    for (String line : lines) {
+      Matcher h = help.matcher(line);
+      Matcher a = arm.matcher(line);
+      if (h.matches()) {
+        above.add(h.group(1));
+        helped.add(h.group(1));
+      } else if (a.matches()) {
+        arms++;
+        List<String> names = new ArrayList<>();
+        for (String name : a.group(1).split("\\|")) {
+          if (name.matches("[a-z][a-z-]*")) {
+            names.add(name);
+          }
+        }
+        if (!a.group(1).equals("*")) {
+          assertThat(above).as("the help right above the arm %s", a.group(1)).containsAll(names);
+          assertThat(names).as("the commands of the arm %s", a.group(1)).containsAll(above);
+        }
+        dispatched.addAll(names);
+        above.clear();
+      } else if (!line.trim().startsWith("##") && !above.isEmpty() && !line.isBlank()) {
+        above.clear(); // help must stand right above its arm
+      }
+    }
+    assertThat(arms).isGreaterThan(15);
+    assertThat(helped).isEqualTo(dispatched);
+    assertThat(dispatched)
+        .contains("demo", "drill", "up", "stack", "help", "train", "region", "kernel-repro");
+    assertThat(LaunchOptions.USAGE).doesNotContain("commands:").contains("--inference-workers");
   }
 }
