@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -107,7 +108,7 @@ class PollLoopIT {
     return new KafkaConsumer<>(KafkaClients.rawConsumer(bootstrap, group));
   }
 
-  private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+  private static void await(BooleanSupplier done) throws InterruptedException {
     Instant end = Instant.now().plusSeconds(60);
     while (!done.getAsBoolean() && Instant.now().isBefore(end)) {
       Thread.sleep(100);
