@@ -39,10 +39,11 @@ def make(n, seed):
 
 
 def write(name, images, labels):
+    rows = min(16, len(images))  # a chunk holds at most the whole set
     with h5py.File(f"{out}/{name}", "w") as f:
-        f.create_dataset("sen2", data=images, chunks=(16, PATCH, PATCH, BANDS),
+        f.create_dataset("sen2", data=images, chunks=(rows, PATCH, PATCH, BANDS),
                          compression="gzip", compression_opts=4)
-        f.create_dataset("label", data=labels, chunks=(16, CLASSES),
+        f.create_dataset("label", data=labels, chunks=(rows, CLASSES),
                          compression="gzip", compression_opts=4)
 
 

@@ -69,6 +69,11 @@ public class InferenceWorker {
     }
   }
 
+  /** The worker's loops (null before start-up finished). */
+  WorkerLoops loops() {
+    return loops;
+  }
+
   /**
    * Whether each loop runs and went round within {@code limit} (empty before start-up finished).
    */

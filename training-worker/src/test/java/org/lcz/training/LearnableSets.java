@@ -21,6 +21,11 @@ public final class LearnableSets {
 
   /** Writes the three files into {@code dir}. */
   public static void write(Path dir) throws IOException, InterruptedException {
+    write(dir, TRAIN);
+  }
+
+  /** Writes the three files into {@code dir}, {@code train} training patches. */
+  public static void write(Path dir, int train) throws IOException, InterruptedException {
     Path script = dir.resolve("make_learnable_sets.py");
     try (InputStream in =
         LearnableSets.class.getResourceAsStream("/org/lcz/training/train/make_learnable_sets.py")) {
@@ -32,7 +37,7 @@ public final class LearnableSets {
                 script.toString(),
                 dir.toString(),
                 Integer.toString(PATCH),
-                Integer.toString(TRAIN))
+                Integer.toString(train))
             .inheritIO()
             .start();
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {

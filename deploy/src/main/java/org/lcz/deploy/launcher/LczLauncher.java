@@ -36,6 +36,8 @@ public final class LczLauncher {
   private final PrintStream out;
   private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
   private final RestartPolicy restarts;
+  private final LivenessWatch liveness = new LivenessWatch(LivenessWatch.STANDARD_GRACE);
+  private Instant lastProbe;
   private final Map<String, Instant> pendingRestarts = new HashMap<>();
   private volatile LocalStack stack;
   private volatile String apiKey;
@@ -268,6 +270,7 @@ public final class LczLauncher {
           p.name(), p.exitCode(), Duration.between(now, at.get()).toSeconds(), p.log());
       pendingRestarts.put(p.name(), at.get());
     }
+    probeLiveness(now);
     for (Map.Entry<String, Instant> due : List.copyOf(pendingRestarts.entrySet())) {
       if (due.getValue().isAfter(now)) {
         continue;
@@ -277,6 +280,35 @@ public final class LczLauncher {
       services.removeIf(s -> s.name().equals(spec.name()));
       services.add(startService(spec, stack));
       out.printf("lcz: %s restarted%n", spec.name());
+    }
+  }
+
+  /** How often the services' liveness is asked. */
+  static final Duration PROBE_EVERY = Duration.ofSeconds(10);
+
+  /**
+   * Asks each running service's {@code /q/health/live} (every {@link #PROBE_EVERY}); one that has
+   * answered DOWN for {@link LivenessWatch#STANDARD_GRACE} — a consumer loop stopped or stuck — is
+   * stopped, and the next round restarts it like a service that exited (the same backoff and the
+   * same limit).
+   */
+  private void probeLiveness(Instant now) {
+    if (lastProbe != null && Duration.between(lastProbe, now).compareTo(PROBE_EVERY) < 0) {
+      return;
+    }
+    lastProbe = now;
+    for (ServiceProcess p : List.copyOf(services)) {
+      if (!p.isAlive() || pendingRestarts.containsKey(p.name())) {
+        continue;
+      }
+      if (liveness.observe(p.name(), p.liveStatus(Duration.ofSeconds(2)), now)) {
+        out.printf(
+            "lcz: %s has answered DOWN on /q/health/live for %d s (a loop stopped or stuck);"
+                + " stopping it to restart it (see %s)%n",
+            p.name(), liveness.downFor(p.name(), now).orElseThrow().toSeconds(), p.log());
+        liveness.forget(p.name());
+        p.close();
+      }
     }
   }
 

@@ -28,7 +28,10 @@ public final class RestartPolicy {
     this.window = window;
   }
 
-  /** 1 s doubling to 30 s; at most 5 restarts in 10 minutes. */
+  /**
+   * 1 s doubling (capped at 30 s); at most 5 restarts in 10 minutes — so the waits are 1, 2, 4, 8
+   * and 16 s, and a sixth exit within the window stops the platform.
+   */
   public static RestartPolicy standard() {
     return new RestartPolicy(
         Duration.ofSeconds(1), Duration.ofSeconds(30), 5, Duration.ofMinutes(10));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -117,6 +118,29 @@ public final class ServiceProcess implements AutoCloseable {
             + log
             + ") ends with:\n"
             + tail(40));
+  }
+
+  /**
+   * What the service's liveness URL ({@code /q/health/live} beside the readiness one) answers: its
+   * HTTP status, or empty when it cannot be asked (not listening yet, or no answer in time).
+   */
+  public Optional<Integer> liveStatus(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    try {
+      return Optional.of(
+          http.send(
+                  HttpRequest.newBuilder(readiness.resolve("/q/health/live"))
+                      .timeout(timeout)
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode());
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /** The service's name. */

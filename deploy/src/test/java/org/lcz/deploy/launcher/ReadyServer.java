@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 /**
  * A child program for {@link ServiceProcessTest}: prints a line, then serves 503 on /ready for
  * {@code args[1]} ms and 200 after that, on port {@code args[0]}; exits with 3 if {@code args[1]}
- * is negative.
+ * is negative. {@code /q/health/live} answers {@code args[2]} (200 when not given).
  */
 public final class ReadyServer {
   private ReadyServer() {}
@@ -26,6 +26,13 @@ public final class ReadyServer {
         exchange -> {
           int code = System.currentTimeMillis() >= readyAt ? 200 : 503;
           exchange.sendResponseHeaders(code, -1);
+          exchange.close();
+        });
+    int live = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    server.createContext(
+        "/q/health/live",
+        exchange -> {
+          exchange.sendResponseHeaders(live, -1);
           exchange.close();
         });
     server.start();

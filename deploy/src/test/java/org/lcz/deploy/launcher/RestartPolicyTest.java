@@ -33,4 +33,26 @@ class RestartPolicyTest {
     // eleven minutes after the first: one restart left in the window, backoff from 2 s
     assertThat(p.exited("w", T.plusSeconds(660))).contains(T.plusSeconds(662));
   }
+
+  /**
+   * What {@code ./lcz up} runs with: 1 s doubling, 5 restarts in 10 minutes — so the 30 s cap is
+   * never reached (the fifth restart waits 16 s, a sixth is refused).
+   */
+  @Test
+  void theStandardPolicyWaitsOneTwoFourEightSixteenSecondsThenStopsThePlatform() {
+    RestartPolicy p = RestartPolicy.standard();
+    assertThat(p.window()).isEqualTo(Duration.ofMinutes(10));
+    long[] waits = {1, 2, 4, 8, 16};
+    Instant at = T;
+    for (long wait : waits) {
+      assertThat(p.exited("ingest-service", at)).contains(at.plusSeconds(wait));
+      at = at.plusSeconds(60);
+    }
+    assertThat(p.recentRestarts("ingest-service", at)).isEqualTo(5);
+    assertThat(p.exited("ingest-service", at)).as("the sixth within 10 minutes").isEmpty();
+    // the first restart leaves the window ten minutes later: one more, after the 16 s backoff
+    // of the four restarts still in it
+    Instant later = T.plus(Duration.ofMinutes(10)).plusSeconds(1);
+    assertThat(p.exited("ingest-service", later)).contains(later.plusSeconds(16));
+  }
 }

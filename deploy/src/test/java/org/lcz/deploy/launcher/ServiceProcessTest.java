@@ -18,12 +18,19 @@ class ServiceProcessTest {
   @TempDir Path dir;
 
   private ServiceProcess start(int port, long delayMillis) {
+    return start(port, delayMillis, 200);
+  }
+
+  private ServiceProcess start(int port, long delayMillis, int live) {
     return ServiceProcess.start(
         "ready-server",
         ServiceProcess.javaCommand(
             List.of("-cp", System.getProperty("java.class.path")),
             List.of(
-                ReadyServer.class.getName(), String.valueOf(port), String.valueOf(delayMillis))),
+                ReadyServer.class.getName(),
+                String.valueOf(port),
+                String.valueOf(delayMillis),
+                String.valueOf(live))),
         Map.of("LCZ_TEST", "1"),
         dir.resolve("logs/ready-server.log"),
         URI.create("http://127.0.0.1:" + port + "/ready"));
@@ -38,6 +45,21 @@ class ServiceProcessTest {
       assertThat(Files.readString(p.log())).contains("ready-server starting");
       p.close();
       assertThat(p.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void itsLivenessIsAskedBesideItsReadinessAndNoAnswerIsNoAnswer() throws Exception {
+    int up = StackSettings.freePort();
+    int down = StackSettings.freePort();
+    try (ServiceProcess live = start(up, 0, 200);
+        ServiceProcess stuck = start(down, 0, 503)) {
+      live.awaitReady(Duration.ofSeconds(30));
+      stuck.awaitReady(Duration.ofSeconds(30));
+      assertThat(live.liveStatus(Duration.ofSeconds(2))).contains(200);
+      assertThat(stuck.liveStatus(Duration.ofSeconds(2))).contains(503);
+      stuck.close();
+      assertThat(stuck.liveStatus(Duration.ofSeconds(2))).isEmpty();
     }
   }
 

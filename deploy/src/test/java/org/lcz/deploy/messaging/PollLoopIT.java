@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -243,5 +245,55 @@ class PollLoopIT {
     declining.run(); // returns at once
     assertThat(polled.get()).isZero();
     assertThat(declining.ended()).isTrue();
+  }
+
+  @Test
+  void aLoopStuckInItsWorkIsSeenStuckWhileItsThreadLivesAndAliveAgainWhenItMovesOn()
+      throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    String group = "poll-" + UUID.randomUUID();
+    PollLoop loop =
+        new PollLoop(
+            new LoopHeartbeat("stalling"),
+            () -> consumer(group),
+            new PollLoop.Body() {
+              @Override
+              public boolean start(Consumer<String, byte[]> c) {
+                c.subscribe(List.of(topic));
+                return true;
+              }
+
+              @Override
+              public void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> r) {
+                if (!r.isEmpty()) {
+                  entered.countDown();
+                  try {
+                    release.await(); // a call that does not return: the thread lives, no poll
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            },
+            PollLoop.OnFailure.END,
+            Duration.ZERO);
+    Thread t = new Thread(loop);
+    t.start();
+    try {
+      assertThat(loop.alive(Duration.ofSeconds(1))).isTrue();
+      send("slow");
+      assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(1500);
+      assertThat(t.isAlive()).isTrue();
+      assertThat(loop.alive(Duration.ofSeconds(1))).as("stuck for 1.5 s").isFalse();
+      release.countDown();
+      await(() -> loop.alive(Duration.ofSeconds(1)));
+      assertThat(loop.alive(Duration.ofSeconds(1))).as("going round again").isTrue();
+    } finally {
+      release.countDown();
+      loop.stop();
+      t.join(30_000);
+    }
   }
 }

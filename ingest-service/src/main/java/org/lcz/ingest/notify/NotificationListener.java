@@ -147,11 +147,16 @@ public class NotificationListener {
     }
   }
 
-  void onStop(@Observes ShutdownEvent event) {
+  /** Stops the loop: the consumer leaves the group (liveness then says the loop stopped). */
+  public void stop() {
     PollLoop l = loop;
     if (l != null) {
       l.stop();
     }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stop();
     if (deadLetters != null) {
       deadLetters.close();
     }

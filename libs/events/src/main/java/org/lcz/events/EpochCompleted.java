@@ -1,5 +1,6 @@
 package org.lcz.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param trainOa overall accuracy on the training batches of this epoch
  * @param validationOa overall accuracy on the validation split
  * @param etaSeconds estimated seconds until the last epoch ends
+ * @param batchSize patches per training step (schema version 2; absent in version 1): the one asked
+ *     for, or the training set's size when the set was smaller and the request left it open
  */
 public record EpochCompleted(
     @JsonProperty(required = true) int schemaVersion,
@@ -21,8 +24,12 @@ public record EpochCompleted(
     @JsonProperty(required = true) double validationOa,
     @JsonProperty(required = true) double learningRate,
     @JsonProperty(required = true) double samplesPerSecond,
-    @JsonProperty(required = true) double etaSeconds)
+    @JsonProperty(required = true) double etaSeconds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer batchSize)
     implements LczEvent {
+
+  /** The payload version this code writes. */
+  public static final int SCHEMA_VERSION = 2;
 
   public EpochCompleted {
     Require.present(runId, "runId");
@@ -39,9 +46,10 @@ public record EpochCompleted(
       double validationOa,
       double learningRate,
       double samplesPerSecond,
-      double etaSeconds) {
+      double etaSeconds,
+      Integer batchSize) {
     this(
-        CURRENT_SCHEMA_VERSION,
+        SCHEMA_VERSION,
         runId,
         epoch,
         epochs,
@@ -50,7 +58,32 @@ public record EpochCompleted(
         validationOa,
         learningRate,
         samplesPerSecond,
-        etaSeconds);
+        etaSeconds,
+        batchSize);
+  }
+
+  /** Without the batch size. */
+  public EpochCompleted(
+      String runId,
+      int epoch,
+      int epochs,
+      double loss,
+      double trainOa,
+      double validationOa,
+      double learningRate,
+      double samplesPerSecond,
+      double etaSeconds) {
+    this(
+        runId,
+        epoch,
+        epochs,
+        loss,
+        trainOa,
+        validationOa,
+        learningRate,
+        samplesPerSecond,
+        etaSeconds,
+        null);
   }
 
   @Override

@@ -31,6 +31,7 @@ public sealed interface LczEvent
    * SceneMapCompleted#SCHEMA_VERSION} (3: products, acquisition time) for SceneMapCompleted, {@link
    * SceneReceived#SCHEMA_VERSION} and {@link SceneTiled#SCHEMA_VERSION} (2: acquisition time),
    * {@link TrainingRequested#SCHEMA_VERSION} (2: training areas) for TrainingRequested, {@link
+   * EpochCompleted#SCHEMA_VERSION} (2: the batch size) for EpochCompleted, {@link
    * #CURRENT_SCHEMA_VERSION} for the others.
    */
   static int currentSchemaVersion(Class<? extends LczEvent> type) {
@@ -42,6 +43,9 @@ public sealed interface LczEvent
     }
     if (type == SceneTiled.class) {
       return SceneTiled.SCHEMA_VERSION;
+    }
+    if (type == EpochCompleted.class) {
+      return EpochCompleted.SCHEMA_VERSION;
     }
     return type == TrainingRequested.class
         ? TrainingRequested.SCHEMA_VERSION

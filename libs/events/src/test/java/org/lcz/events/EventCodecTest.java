@@ -51,6 +51,7 @@ class EventCodecTest {
                 : event instanceof TrainingRequested
                         || event instanceof SceneReceived
                         || event instanceof SceneTiled
+                        || event instanceof EpochCompleted
                     ? 2
                     : 1);
     assertThat(json.readTree(payload).has("key")).isFalse();

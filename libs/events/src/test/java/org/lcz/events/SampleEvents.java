@@ -57,7 +57,7 @@ public final class SampleEvents {
                 List.of(ObjectRef.of("lcz-inbox", "porto/sen2.tif")),
                 null,
                 150)),
-        new EpochCompleted("run-7", 3, 30, 0.71, 0.8, 0.78, 0.002, 240.5, 312.0),
+        new EpochCompleted("run-7", 3, 30, 0.71, 0.8, 0.78, 0.002, 240.5, 312.0, 32),
         new TrainingFailed("run-7", "dataset has no 'label' key", T),
         new ModelPublished(
             1,

@@ -84,6 +84,7 @@ final class BadInputs {
   private final Map<String, String> inboxKeys = new LinkedHashMap<>(); // key -> input
   private final Map<String, String> deadLetters = new LinkedHashMap<>(); // topic-p@o -> input
   private final Map<String, String> runs = new LinkedHashMap<>(); // run id -> input
+  private final Map<String, String> expectedReasons = new HashMap<>(); // run id -> fragment
   private final String base;
 
   /**
@@ -406,11 +407,11 @@ final class BadInputs {
     Path constant = work.resolve("constant.h5");
     Path zeros = write("zeros.tif", geoTiff(480, 480, WorldFiles.bands(false), null, 0f));
     try (SceneRaster s = SceneRaster.open(zeros)) {
-      PatchSet.write(constant, s, samples(2, 3), 48);
+      PatchSet.write(constant, s, samples(2, 16), 48); // 32 patches: one batch, all zero
     }
     Path oneClass = work.resolve("one-class.h5");
     try (SceneRaster s = SceneRaster.open(scene)) {
-      PatchSet.write(oneClass, s, samples(1, 2), 48);
+      PatchSet.write(oneClass, s, samples(1, 32), 48); // one batch, one class
     }
     Path truncated = write("truncated.h5", Arrays.copyOf(Files.readAllBytes(constant), 2048));
     Path text = write("text.h5", "not HDF5".getBytes());
@@ -419,6 +420,11 @@ final class BadInputs {
     sets.put("a single class", oneClass);
     sets.put("truncated HDF5", truncated);
     sets.put("text named .h5", text);
+    // what the reason must say: the degenerate sets hold one batch, so their size is no reason
+    Map<String, String> says =
+        Map.of(
+            "every band constant (all zero)", "every band is constant over all 32 patches",
+            "a single class", "every patch is of one class");
     for (Map.Entry<String, Path> e : sets.entrySet()) {
       String key = "drill/" + e.getValue().getFileName();
       store.put(Buckets.DATASETS, key, e.getValue(), "application/x-hdf5");
@@ -440,6 +446,9 @@ final class BadInputs {
               launcher.apiKey());
       if (r.statusCode() == 202) {
         runs.put(run, "training set: " + e.getKey());
+        if (says.containsKey(e.getKey())) {
+          expectedReasons.put(run, says.get(e.getKey()));
+        }
       } else {
         String detail = detail(r.body());
         outcomes.add(
@@ -467,6 +476,7 @@ final class BadInputs {
             launcher.apiKey());
     if (r.statusCode() == 202) {
       runs.put(unknownRun, "training request: unknown variant msmla-99");
+      expectedReasons.put(unknownRun, "unknown variant 'msmla-99'");
     } else {
       outcomes.add(
           new Outcome(
@@ -477,14 +487,18 @@ final class BadInputs {
     }
   }
 
-  /** {@code perClass} cells of each of {@code classes} classes (2, 3, …) in a 48 × 48-cell grid. */
+  /**
+   * {@code perClass} cells of each of {@code classes} classes (2, 3, …) in a 48 × 48-cell grid, in
+   * rows of twelve.
+   */
   private static List<CellSample> samples(int classes, int perClass) {
     List<CellSample> s = new ArrayList<>();
     int area = 0;
     for (int c = 0; c < classes; c++) {
       for (int i = 0; i < perClass; i++) {
-        int col = 5 + 3 * i;
-        int row = 5 + 8 * c;
+        int j = c * perClass + i;
+        int col = 5 + 3 * (j % 12);
+        int row = 5 + 3 * (j / 12);
         s.add(new CellSample(col, row, col * 10 + 5, row * 10 + 5, 2 + c, area++));
       }
     }
@@ -549,14 +563,19 @@ final class BadInputs {
     runs.forEach(
         (run, input) -> {
           String reason = failed.get(run);
+          String must = expectedReasons.get(run);
           outcomes.add(
               new Outcome(
                   "training",
                   input,
-                  reason != null && !reason.isBlank(),
+                  reason != null && !reason.isBlank() && (must == null || reason.contains(must)),
                   reason == null
                       ? "no TrainingFailed of " + run
-                      : "TrainingFailed: " + abbreviate(reason)));
+                      : "TrainingFailed: "
+                          + abbreviate(reason)
+                          + (must == null || reason.contains(must)
+                              ? ""
+                              : " (expected it to say \"" + must + "\")")));
         });
   }
 

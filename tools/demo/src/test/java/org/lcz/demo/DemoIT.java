@@ -821,6 +821,54 @@ class DemoIT {
         .isCloseTo(
             card.get("measures").get("oa").asDouble(),
             within(1.0 / agreement.get("cells").asLong() + 1e-9));
+
+    // the same first set with the batch left open, as a new user sends it: fewer patches than the
+    // default batch of 32, so it trains with batches of the whole set and says so
+    String openRun = "real-areas-open-batch-" + System.currentTimeMillis();
+    String open =
+        new ObjectMapper()
+            .writeValueAsString(
+                Map.of(
+                    "runId",
+                    openRun,
+                    "trainingAreas",
+                    Map.of(
+                        "areas",
+                        "real-areas/training-areas.kml",
+                        "scenes",
+                        List.of("s3://lcz-datasets/real-areas/sen2.tif")),
+                    "epochs",
+                    2,
+                    "promote",
+                    "never"));
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + demo.apiKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(open))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    ModelPublished openModel = awaitModel(openRun, Instant.now().plus(options.trainingTimeout()));
+    JsonNode openCard;
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      openCard = new ObjectMapper().readTree(store.read(openModel.card()));
+    }
+    int batch = openCard.get("plan").get("batchSize").asInt();
+    assertThat(openCard.get("plan").get("batchReducedFrom").asInt()).isEqualTo(32);
+    assertThat(batch).isBetween(2, 31);
+    List<Integer> epochBatches = new ArrayList<>();
+    for (LczEvent e : events(demo.stack().kafkaBootstrapServers(), Topics.TRAINING_PROGRESS)) {
+      if (e instanceof EpochCompleted c && c.runId().equals(openRun)) {
+        epochBatches.add(c.batchSize());
+      }
+    }
+    assertThat(epochBatches).hasSize(2).containsOnly(batch);
+    System.out.printf(
+        "real training areas, batch left open: trained with batches of %d (the set's size)%n",
+        batch);
   }
 
   /** Posts {@code body} to {@code POST /training-runs} and waits for its promoted model. */

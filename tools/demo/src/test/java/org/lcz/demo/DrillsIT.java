@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcz.deploy.stack.StackSettings;
 
@@ -22,7 +24,9 @@ import org.lcz.deploy.stack.StackSettings;
 class DrillsIT {
   @TempDir Path dir;
 
+  /** The drill runs about 15 min here; the default bound of a test method (10 min) is too short. */
   @Test
+  @Timeout(value = 40, unit = TimeUnit.MINUTES)
   void thePlatformRecoversFromEveryFaultAndAnswersEveryBadInputClearly() {
     Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
     DemoOptions demo =

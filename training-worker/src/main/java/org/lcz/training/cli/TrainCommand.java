@@ -44,7 +44,7 @@ final class TrainCommand {
           "                  --variant is the same)",
           "  --bands         input bands by name, comma-separated (default: all)",
           "  --epochs N      most epochs (default 60)",
-          "  --batch N       patches per step (default 32)",
+          "  --batch N       patches per step (default 32, or the training set's size when smaller)",
           "  --lr X          initial learning rate (default 0.002)",
           "  --patience N    early-stopping patience in epochs (default 15)",
           "  --seed N        seed (default 42)",
@@ -111,6 +111,7 @@ final class TrainCommand {
     TrainingOutcome outcome =
         new TrainingRun(files, plan, new ProgressBar(out, terminal))
             .areaRepeats(integer(o, "--area-repeats", TrainingRun.AREA_REPEATS))
+            .batchFixed(o.containsKey("--batch"))
             .run(dir);
     ModelCard card =
         VersionFolder.complete(

@@ -25,7 +25,8 @@ public record EpochStats(
     double learningRate,
     double samplesPerSecond,
     double seconds,
-    double etaSeconds) {
+    double etaSeconds,
+    int batchSize) {
 
   /** One line for people: {@code epoch 3/20 loss 0.5321 train OA … ETA 112 s}. */
   public String describe() {
@@ -55,6 +56,7 @@ public record EpochStats(
         validationOa,
         learningRate,
         samplesPerSecond,
-        etaSeconds);
+        etaSeconds,
+        batchSize);
   }
 }

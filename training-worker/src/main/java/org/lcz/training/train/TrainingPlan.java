@@ -18,6 +18,9 @@ import org.lcz.training.architectures.Architectures;
  * @param decayEvery epochs between learning-rate decays
  * @param decayFactor what each decay multiplies the learning rate by
  * @param augment whether training patches are randomly flipped and rotated by multiples of 90°
+ * @param batchReducedFrom the batch size asked for (or the default) when the training set was
+ *     smaller and the batch was reduced to the set's size ({@link #fittedTo}); {@code null}
+ *     otherwise
  */
 public record TrainingPlan(
     String variant,
@@ -29,7 +32,34 @@ public record TrainingPlan(
     long seed,
     int decayEvery,
     double decayFactor,
-    boolean augment) {
+    boolean augment,
+    Integer batchReducedFrom) {
+
+  /** A plan whose batch size is as asked. */
+  public TrainingPlan(
+      String variant,
+      List<String> bands,
+      int epochs,
+      int batchSize,
+      double learningRate,
+      int patience,
+      long seed,
+      int decayEvery,
+      double decayFactor,
+      boolean augment) {
+    this(
+        variant,
+        bands,
+        epochs,
+        batchSize,
+        learningRate,
+        patience,
+        seed,
+        decayEvery,
+        decayFactor,
+        augment,
+        null);
+  }
 
   public TrainingPlan {
     if (variant == null) {
@@ -59,6 +89,53 @@ public record TrainingPlan(
     if (value < 1) {
       throw new IllegalArgumentException(name + " must be at least 1, got " + value);
     }
+  }
+
+  /**
+   * This plan for a training set of {@code patches}: itself when the set holds at least one batch;
+   * else, when the batch size was not fixed by the request, the plan with batches of the whole set
+   * ({@link #batchReducedFrom} saying from what). Small first sets — the 25 areas of one city — are
+   * how users start.
+   *
+   * @param batchFixed whether the request (or the command line) set the batch size
+   * @throws IllegalArgumentException with the reason and the way forward when the set cannot train
+   */
+  public TrainingPlan fittedTo(long patches, boolean batchFixed) {
+    if (patches >= batchSize) {
+      return this;
+    }
+    if (patches < 2) {
+      throw new IllegalArgumentException(
+          "the training set has "
+              + patches
+              + " patch"
+              + (patches == 1 ? "" : "es")
+              + "; training needs at least 2 (batch normalisation)");
+    }
+    if (batchFixed) {
+      throw new IllegalArgumentException(
+          "the training set has "
+              + patches
+              + " patches, fewer than one batch of "
+              + batchSize
+              + "; ask for \"batchSize\": "
+              + Math.min(patches, 8)
+              + " (any value from 2 to "
+              + patches
+              + "), or leave it out to train with batches of the whole set");
+    }
+    return new TrainingPlan(
+        variant,
+        bands,
+        epochs,
+        (int) patches,
+        learningRate,
+        patience,
+        seed,
+        decayEvery,
+        decayFactor,
+        augment,
+        batchSize);
   }
 
   /** The learning rate during epoch {@code epoch} (from 1). */

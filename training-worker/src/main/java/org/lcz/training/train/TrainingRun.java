@@ -51,6 +51,9 @@ public final class TrainingRun {
   /** Default repeats of the held-out areas' bootstrap: as many as the LCZ Generator's splits. */
   public static final int AREA_REPEATS = 25;
 
+  /** Patches read at a time to compute the normalisation. */
+  static final int NORMALISATION_CHUNK = 32;
+
   /** How many bytes of patches a shuffling window may hold. */
   static final long WINDOW_BYTES = 256L << 20;
 
@@ -59,9 +62,15 @@ public final class TrainingRun {
   }
 
   private final TrainingData data;
-  private final TrainingPlan plan;
+
+  /**
+   * The plan as asked, then as fitted to the training set's size ({@link #run}; a run runs once).
+   */
+  private TrainingPlan plan;
+
   private final TrainingListener listener;
   private int areaRepeats = AREA_REPEATS;
+  private boolean batchFixed = true;
 
   public TrainingRun(TrainingData data, TrainingPlan plan, TrainingListener listener) {
     this.data = data;
@@ -81,6 +90,16 @@ public final class TrainingRun {
     return this;
   }
 
+  /**
+   * Whether the batch size was set by the request (the default: yes). When it was not and the
+   * training set is smaller than one batch, the run trains with batches of the whole set and says
+   * so ({@link TrainingPlan#fittedTo}).
+   */
+  public TrainingRun batchFixed(boolean fixed) {
+    this.batchFixed = fixed;
+    return this;
+  }
+
   /** The device training uses: the first GPU if there is one, else the CPU. */
   public static Device device() {
     return Engine.getInstance().defaultDevice();
@@ -96,9 +115,31 @@ public final class TrainingRun {
     try (PatchDataset train = PatchDataset.open(data.train(), data.layout(), plan.bands());
         PatchDataset selection = openMatching(data.selectionFile(), train);
         PatchDataset evaluation = openMatching(data.evaluationFile(), train)) {
-      train.requireAtLeast(plan.batchSize(), "training");
+      // what is wrong with the data first, so that a degenerate set is refused for what it is
+      // (every band constant, non-finite values, one class), not for its size
       requireLczClasses(train);
-      return train(train, selection, evaluation, outDir, started);
+      if (train.size() == 0) {
+        throw new DatasetException(train.file(), "the training set has no patches");
+      }
+      Normalisation normalisation = Normalisation.of(train, NORMALISATION_CHUNK, data.radiometry());
+      long[] support = train.classSupport(1024);
+      requireTwoClasses(train.file(), support);
+      try {
+        plan = plan.fittedTo(train.size(), batchFixed);
+      } catch (IllegalArgumentException e) {
+        throw new DatasetException(train.file(), e.getMessage());
+      }
+      if (plan.batchReducedFrom() != null) {
+        listener.onNote(
+            "the training set has "
+                + train.size()
+                + " patches, fewer than one batch of "
+                + plan.batchReducedFrom()
+                + ": training with batches of "
+                + plan.batchSize()
+                + " (set \"batchSize\" to choose)");
+      }
+      return train(train, selection, evaluation, outDir, started, normalisation, support);
     }
   }
 
@@ -142,7 +183,9 @@ public final class TrainingRun {
       PatchDataset selection,
       PatchDataset evaluation,
       Path outDir,
-      long started) {
+      long started,
+      Normalisation normalisation,
+      long[] support) {
     Device device = device();
     int threads = TorchThreads.applyToCurrentThread(device);
     listener.onNote(
@@ -156,13 +199,10 @@ public final class TrainingRun {
                 + (threads == 1 ? "" : "s")
                 + ")");
     int batchSize = plan.batchSize();
-    Normalisation normalisation = Normalisation.of(train, batchSize, data.radiometry());
     listener.onNote(
         normalisation.radiometryNote().isEmpty()
             ? "radiometry: " + normalisation.radiometry().label() + " (as declared)"
             : normalisation.radiometryNote());
-    long[] support = train.classSupport(1024);
-    requireTwoClasses(train.file(), support);
     float[] weights = ClassWeights.balanced(support);
     Engine.getInstance().setRandomSeed((int) plan.seed());
     Random random = new Random(plan.seed());
@@ -309,7 +349,8 @@ public final class TrainingRun {
         plan.learningRateAt(epoch),
         samples / trainSeconds,
         seconds,
-        seconds * (plan.epochs() - epoch));
+        seconds * (plan.epochs() - epoch),
+        plan.batchSize());
   }
 
   private static long trace(ConfusionMatrix cm) {

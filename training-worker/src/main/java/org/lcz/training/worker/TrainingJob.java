@@ -180,6 +180,7 @@ public final class TrainingJob {
     TrainingOutcome outcome =
         new TrainingRun(files, plan, new Progress(request.runId()))
             .areaRepeats(areaRepeats)
+            .batchFixed(request.batchSize() != null)
             .run(out);
     ModelCard card =
         VersionFolder.complete(

@@ -36,9 +36,9 @@ final class Outcomes {
     weights[2] = 2f;
     List<EpochStats> history =
         List.of(
-            new EpochStats(1, 3, 1.2, 0.5, 0.55, 0.002, 140, 10, 20),
-            new EpochStats(2, 3, 0.7, 0.7, 0.71, 0.002, 142, 10, 10),
-            new EpochStats(3, 3, 0.5, 0.8, 0.69, 0.001, 141, 10, 0));
+            new EpochStats(1, 3, 1.2, 0.5, 0.55, 0.002, 140, 10, 20, 32),
+            new EpochStats(2, 3, 0.7, 0.7, 0.71, 0.002, 142, 10, 10, 32),
+            new EpochStats(3, 3, 0.5, 0.8, 0.69, 0.001, 141, 10, 0, 32));
     return new TrainingOutcome(
         new TrainingPlan("msmla-18", List.of(), 3, 32, 0.002, 5, 7, 2, 0.5, true),
         List.of("B2", "B3", "B4"),

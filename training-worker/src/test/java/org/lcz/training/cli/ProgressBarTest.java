@@ -22,7 +22,7 @@ class ProgressBarTest {
     ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
     bar.onBatch(1, 1, 2, 0.9);
     bar.onBatch(1, 2, 2, 0.8);
-    bar.onEpoch(new EpochStats(1, 10, 0.8, 0.6, 0.55, 0.002, 143.4, 12.5, 112.5));
+    bar.onEpoch(new EpochStats(1, 10, 0.8, 0.6, 0.55, 0.002, 143.4, 12.5, 112.5, 32));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out)
         .isEqualTo(

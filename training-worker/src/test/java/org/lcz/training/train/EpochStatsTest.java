@@ -7,7 +7,7 @@ import org.lcz.events.EpochCompleted;
 
 class EpochStatsTest {
   private static final EpochStats STATS =
-      new EpochStats(3, 20, 0.53214, 0.8, 0.75, 0.001, 141.6, 12.4, 210.8);
+      new EpochStats(3, 20, 0.53214, 0.8, 0.75, 0.001, 141.6, 12.4, 210.8, 24);
 
   @Test
   void describesTheEpochInOneLine() {
@@ -21,6 +21,7 @@ class EpochStatsTest {
   void becomesTheEpochCompletedEventOfItsRun() {
     EpochCompleted e = STATS.toEvent("run-1");
     assertThat(e)
-        .isEqualTo(new EpochCompleted("run-1", 3, 20, 0.53214, 0.8, 0.75, 0.001, 141.6, 210.8));
+        .isEqualTo(new EpochCompleted("run-1", 3, 20, 0.53214, 0.8, 0.75, 0.001, 141.6, 210.8, 24));
+    assertThat(e.schemaVersion()).isEqualTo(2);
   }
 }

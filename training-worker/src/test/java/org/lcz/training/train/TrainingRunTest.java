@@ -91,7 +91,38 @@ class TrainingRunTest {
   }
 
   @Test
-  void aTrainingSetSmallerThanABatchIsRefusedByName(@TempDir Path out) {
+  void aTrainingSetSmallerThanAnOpenBatchTrainsWithBatchesOfTheWholeSet(@TempDir Path out) {
+    TrainingPlan big = new TrainingPlan("msmla-18", List.of(), 1, 1024, 0.002, 4, 1, 4, 0.5, true);
+    List<String> notes = new ArrayList<>();
+    TrainingOutcome outcome =
+        new TrainingRun(
+                data(),
+                big,
+                new TrainingListener() {
+                  @Override
+                  public void onNote(String message) {
+                    notes.add(message);
+                  }
+                })
+            .batchFixed(false)
+            .run(out);
+    assertThat(outcome.plan().batchSize()).isEqualTo(LearnableSets.TRAIN);
+    assertThat(outcome.plan().batchReducedFrom()).isEqualTo(1024);
+    assertThat(outcome.history())
+        .singleElement()
+        .extracting(EpochStats::batchSize)
+        .isEqualTo(LearnableSets.TRAIN);
+    assertThat(notes)
+        .contains(
+            "the training set has "
+                + LearnableSets.TRAIN
+                + " patches, fewer than one batch of 1024: training with batches of "
+                + LearnableSets.TRAIN
+                + " (set \"batchSize\" to choose)");
+  }
+
+  @Test
+  void aTrainingSetSmallerThanAFixedBatchIsRefusedByName(@TempDir Path out) {
     TrainingPlan big = new TrainingPlan("msmla-18", List.of(), 1, 1024, 0.002, 4, 1, 4, 0.5, true);
     assertThatThrownBy(() -> new TrainingRun(data(), big, new TrainingListener() {}).run(out))
         .isInstanceOf(DatasetException.class)

@@ -15,15 +15,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcz.deploy.stack.LocalStack;
 import org.lcz.deploy.testing.LocalStackExtension;
+import org.lcz.events.EpochCompleted;
 import org.lcz.events.EventCodec;
 import org.lcz.events.LczEvent;
 import org.lcz.events.ModelPublished;
@@ -42,6 +46,7 @@ import org.lcz.storage.ObjectStore;
 import org.lcz.training.LearnableSets;
 import org.lcz.training.card.ModelCard;
 import org.lcz.training.data.DatasetLayout;
+import org.lcz.training.data.PatchSets;
 import org.lcz.training.onnx.ModelMetadata;
 import org.lcz.training.onnx.OnnxExporterTest;
 
@@ -185,7 +190,7 @@ public class TrainingJobTest {
     Path sets = Files.createDirectory(work.resolve("sets"));
     LearnableSets.write(sets);
     String prefix = "job-" + UUID.randomUUID() + "/";
-    List<LczEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<LczEvent> events = new CopyOnWriteArrayList<>();
     try (ObjectStore store = stack.newObjectStore()) {
       ObjectRef train =
           store.put(
@@ -235,6 +240,144 @@ public class TrainingJobTest {
           .containsExactly(
               "unknown variant 'resnet-50'; known: msmla-18, msmla-50, sen2lcz-net-mf");
     }
+  }
+
+  /**
+   * Degenerate sets of more than one batch — every band constant, one class, a NaN, an infinity —
+   * end as TrainingFailed with the reason naming what is wrong with them (their size is fine), and
+   * nothing is published.
+   */
+  @Test
+  void degenerateSetsOfMoreThanOneBatchFailWithTheExactReason(LocalStack stack, @TempDir Path work)
+      throws Exception {
+    Path sets = Files.createDirectory(work.resolve("sets"));
+    PatchSets.write(sets);
+    String prefix = "job-" + UUID.randomUUID() + "/";
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put(
+        "constant_40.h5",
+        "every band is constant over all 40 patches (e.g. all zero): there is nothing to learn"
+            + " from; check how the patches were cut");
+    expected.put(
+        "one_class_40.h5",
+        "every patch is of one class (label index 4): a classifier needs patches of at least two"
+            + " classes");
+    expected.put("nan_40.h5", "patch 35, band B5, pixel (7, 9) is NaN; every value must be finite");
+    expected.put(
+        "inf_40.h5", "patch 20, band B2, pixel (1, 2) is Infinity; every value must be finite");
+    List<LczEvent> events = new CopyOnWriteArrayList<>();
+    try (ObjectStore store = stack.newObjectStore()) {
+      TrainingJob job =
+          new TrainingJob(
+              store,
+              events::add,
+              DEFAULTS,
+              work.resolve("runs"),
+              Clock.systemUTC(),
+              name -> Optional.empty());
+      for (Map.Entry<String, String> e : expected.entrySet()) {
+        ObjectRef set =
+            store.put(
+                Buckets.DATASETS,
+                prefix + e.getKey(),
+                sets.resolve(e.getKey()),
+                "application/x-hdf5");
+        TrainingRequested r =
+            request(prefix + e.getKey().replace(".h5", ""), set, set, null, 1L, Promotion.ALWAYS);
+        assertThat(job.handle(r)).as(e.getKey()).isEqualTo(TrainingJob.Result.FAILED);
+        assertThat(events.get(events.size() - 1))
+            .as(e.getKey())
+            .isEqualTo(
+                new TrainingFailed(
+                    r.runId(),
+                    set.uri() + ": " + e.getValue(),
+                    ((TrainingFailed) events.get(events.size() - 1)).failedAt()));
+      }
+      assertThat(events).allMatch(TrainingFailed.class::isInstance);
+    }
+  }
+
+  /**
+   * A first set smaller than the default batch (24 patches against 32) trains with batches of the
+   * whole set when the request left the batch open, and says so in the card and in every
+   * EpochCompleted; when the request fixed the batch, the reason names the set's size and a batch
+   * size that would work.
+   */
+  @Test
+  void aSetSmallerThanTheDefaultBatchTrainsWithTheBatchReducedAndSaysSo(
+      LocalStack stack, @TempDir Path work) throws Exception {
+    Path sets = Files.createDirectory(work.resolve("sets"));
+    LearnableSets.write(sets, 24);
+    String prefix = "job-" + UUID.randomUUID() + "/";
+    List<LczEvent> events = new CopyOnWriteArrayList<>();
+    try (ObjectStore store = stack.newObjectStore()) {
+      ObjectRef train =
+          store.put(
+              Buckets.DATASETS,
+              prefix + "train.h5",
+              sets.resolve("train.h5"),
+              "application/x-hdf5");
+      ObjectRef val =
+          store.put(
+              Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
+      TrainingJob job =
+          new TrainingJob(
+              store,
+              events::add,
+              DEFAULTS,
+              work.resolve("runs"),
+              Clock.systemUTC(),
+              name -> Optional.empty());
+      TrainingRequested open =
+          withBatch(request(prefix + "open", train, val, null, 1L, Promotion.ALWAYS), null);
+      assertThat(job.handle(open)).isEqualTo(TrainingJob.Result.TRAINED);
+      List<EpochCompleted> epochs =
+          events.stream()
+              .filter(EpochCompleted.class::isInstance)
+              .map(EpochCompleted.class::cast)
+              .toList();
+      assertThat(epochs).hasSize(2).allMatch(e -> Integer.valueOf(24).equals(e.batchSize()));
+      ModelPublished published =
+          events.stream()
+              .filter(ModelPublished.class::isInstance)
+              .map(ModelPublished.class::cast)
+              .findFirst()
+              .orElseThrow();
+      ModelCard card = ModelCard.read(store.read(published.card()));
+      assertThat(card.plan().batchSize()).isEqualTo(24);
+      assertThat(card.plan().batchReducedFrom()).isEqualTo(32);
+
+      events.clear();
+      TrainingRequested fixed = request(prefix + "fixed", train, val, null, 1L, Promotion.ALWAYS);
+      assertThat(job.handle(fixed)).isEqualTo(TrainingJob.Result.FAILED);
+      assertThat(((TrainingFailed) events.get(events.size() - 1)).reason())
+          .isEqualTo(
+              train.uri()
+                  + ": the training set has 24 patches, fewer than one batch of 32; ask for"
+                  + " \"batchSize\": 8 (any value from 2 to 24), or leave it out to train with"
+                  + " batches of the whole set");
+    }
+  }
+
+  /** {@code r} with {@code batchSize} (null: left to the worker). */
+  private static TrainingRequested withBatch(TrainingRequested r, Integer batchSize) {
+    return new TrainingRequested(
+        r.schemaVersion(),
+        r.runId(),
+        r.variant(),
+        r.trainData(),
+        r.validationData(),
+        r.testData(),
+        r.bands(),
+        r.radiometry(),
+        r.epochs(),
+        batchSize,
+        r.learningRate(),
+        r.patience(),
+        r.seed(),
+        r.promote(),
+        r.requestedAt(),
+        r.trainingAreas());
   }
 
   /** {@code model} as a current model of another version whose OA_w is {@code oaW}. */

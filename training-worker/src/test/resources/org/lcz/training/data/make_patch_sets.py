@@ -44,6 +44,17 @@ nan = pixels(6, 48, 10)
 nan[2, 7, 9, 3] = np.nan
 write("nan.h5", sen2=nan, label=one_hot(6))
 write("tiny.h5", sen2=pixels(3, 48, 10), label=one_hot(3))
+# degenerate sets of more than one batch (32): refused for what they are, not for their size
+write("constant_40.h5", sen2=np.zeros((40, 48, 48, 10)), label=one_hot(40))
+one_class = np.zeros((40, CLASSES))
+one_class[:, 4] = 1
+write("one_class_40.h5", sen2=good, label=one_class)
+nan_40 = good.copy()
+nan_40[35, 7, 9, 3] = np.nan
+write("nan_40.h5", sen2=nan_40, label=one_hot(40))
+inf_40 = good.copy()
+inf_40[20, 1, 2, 0] = np.inf
+write("inf_40.h5", sen2=inf_40, label=one_hot(40))
 write("float32.h5", sen2=pixels(5, 48, 10).astype(np.float32), label=one_hot(5).astype(np.float32))
 
 
