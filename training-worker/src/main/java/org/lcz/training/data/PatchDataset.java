@@ -204,15 +204,6 @@ public final class PatchDataset implements AutoCloseable {
     return file;
   }
 
-  /** Fails unless the data set holds at least {@code batchSize} patches. */
-  public void requireAtLeast(int batchSize, String role) {
-    if (size < batchSize) {
-      throw new DatasetException(
-          file,
-          "the " + role + " set has " + size + " patches, fewer than one batch of " + batchSize);
-    }
-  }
-
   /** A batch buffer that fits this data set. */
   public PatchBatch newBatch(int capacity) {
     return new PatchBatch(capacity, bands.size(), patchSize);
