@@ -841,15 +841,7 @@ class DemoIT {
                     2,
                     "promote",
                     "never"));
-    HttpResponse<String> posted =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + demo.apiKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(open))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> posted = postTrainingRun(open);
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
     ModelPublished openModel = awaitModel(openRun, Instant.now().plus(options.trainingTimeout()));
     JsonNode openCard;
@@ -871,17 +863,21 @@ class DemoIT {
         batch);
   }
 
+  /** {@code POST /training-runs} with {@code body}, with the demo's API key. */
+  private HttpResponse<String> postTrainingRun(String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + demo.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Posts {@code body} to {@code POST /training-runs} and waits for its promoted model. */
   private ModelPublished trainOverRest(String runId, String body) throws Exception {
-    HttpResponse<String> posted =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/training-runs"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + demo.apiKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> posted = postTrainingRun(body);
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
     ModelPublished model = awaitModel(runId, Instant.now().plus(options.trainingTimeout()));
     assertThat(model.promoted()).isTrue();

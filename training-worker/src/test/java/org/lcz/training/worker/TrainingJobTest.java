@@ -202,14 +202,7 @@ public class TrainingJobTest {
           store.put(
               Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
       // events kept here, not published: this model must not become the shared stack's current one
-      TrainingJob job =
-          new TrainingJob(
-              store,
-              events::add,
-              DEFAULTS,
-              work.resolve("runs"),
-              Clock.systemUTC(),
-              name -> Optional.empty());
+      TrainingJob job = capturing(store, events, work);
       TrainingRequested sen2lcz =
           request(prefix + "sen2lcz", "sen2lcz-net-mf", train, val, null, 3L, Promotion.ALWAYS);
       assertThat(job.handle(sen2lcz)).isEqualTo(TrainingJob.Result.TRAINED);
@@ -267,14 +260,7 @@ public class TrainingJobTest {
         "inf_40.h5", "patch 20, band B2, pixel (1, 2) is Infinity; every value must be finite");
     List<LczEvent> events = new CopyOnWriteArrayList<>();
     try (ObjectStore store = stack.newObjectStore()) {
-      TrainingJob job =
-          new TrainingJob(
-              store,
-              events::add,
-              DEFAULTS,
-              work.resolve("runs"),
-              Clock.systemUTC(),
-              name -> Optional.empty());
+      TrainingJob job = capturing(store, events, work);
       for (Map.Entry<String, String> e : expected.entrySet()) {
         ObjectRef set =
             store.put(
@@ -320,14 +306,7 @@ public class TrainingJobTest {
       ObjectRef val =
           store.put(
               Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
-      TrainingJob job =
-          new TrainingJob(
-              store,
-              events::add,
-              DEFAULTS,
-              work.resolve("runs"),
-              Clock.systemUTC(),
-              name -> Optional.empty());
+      TrainingJob job = capturing(store, events, work);
       TrainingRequested open =
           withBatch(request(prefix + "open", train, val, null, 1L, Promotion.ALWAYS), null);
       assertThat(job.handle(open)).isEqualTo(TrainingJob.Result.TRAINED);
@@ -357,6 +336,20 @@ public class TrainingJobTest {
                   + " \"batchSize\": 8 (any value from 2 to 24), or leave it out to train with"
                   + " batches of the whole set");
     }
+  }
+
+  /**
+   * A job whose events are kept in {@code events}, not published: its models must not become the
+   * shared stack's current one.
+   */
+  private static TrainingJob capturing(ObjectStore store, List<LczEvent> events, Path work) {
+    return new TrainingJob(
+        store,
+        events::add,
+        DEFAULTS,
+        work.resolve("runs"),
+        Clock.systemUTC(),
+        name -> Optional.empty());
   }
 
   /** {@code r} with {@code batchSize} (null: left to the worker). */
