@@ -840,7 +840,7 @@ class DemoIT {
                     "epochs",
                     2,
                     "promote",
-                    "never"));
+                    "if-better"));
     HttpResponse<String> posted = postTrainingRun(open);
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
     ModelPublished openModel = awaitModel(openRun, Instant.now().plus(options.trainingTimeout()));
