@@ -9,11 +9,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lcz.deploy.testing.LocalStackTestResource;
+import org.lcz.service.health.LiveEndpoint;
 
 /**
  * {@code /q/health/live} seen DOWN: the tile loop of a running worker ends, and liveness answers
@@ -42,13 +43,10 @@ class LoopsLivenessTest {
     assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
 
     worker.loops().tiles().stop();
-    Instant end = Instant.now().plusSeconds(30);
-    Response live = given().get("/q/health/live");
-    while (live.statusCode() != 503 && Instant.now().isBefore(end)) {
-      Thread.sleep(200);
-      live = given().get("/q/health/live");
-    }
-    assertThat(live.statusCode()).isEqualTo(503);
+    Response live = LiveEndpoint.awaitStatus(503, Duration.ofSeconds(30));
+    assertThat(live.statusCode())
+        .as("/q/health/live within 30 s of the tile loop's end")
+        .isEqualTo(503);
     assertThat(live.jsonPath().getString(check + ".status")).isEqualTo("DOWN");
     assertThat(live.jsonPath().getString(check + ".data.tiles")).isEqualTo("stuck or stopped");
     assertThat(live.jsonPath().getString(check + ".data.assembly")).isEqualTo("running");

@@ -49,7 +49,7 @@ class EventsResourceTest {
     java.time.Instant started = java.time.Instant.now().minusSeconds(1); // "at" may be truncated
     // the stream is open (its headers came): what is published now must reach it
     publisher
-        .publish(new EpochCompleted(runId, 1, 3, 1.9, 0.4, 0.3, 0.001, 80, 20))
+        .publish(new EpochCompleted(runId, 1, 3, 1.9, 0.4, 0.3, 0.001, 80, 20, 32))
         .get(10, TimeUnit.SECONDS);
     CompletableFuture<JsonNode> mine =
         CompletableFuture.supplyAsync(

@@ -28,7 +28,7 @@ class LiveEventsTest {
 
     live.publish(new SceneReceived("s1", ObjectRef.of("lcz-inbox", "x.tif"), T), T);
     live.sceneStatus("s1", "tiling", T.plusSeconds(1));
-    live.publish(new EpochCompleted("run-1", 1, 5, 2.0, 0.3, 0.2, 0.001, 50, 100), T);
+    live.publish(new EpochCompleted("run-1", 1, 5, 2.0, 0.3, 0.2, 0.001, 50, 100, 32), T);
 
     for (List<LiveEvent> heard : List.of(first, second)) {
       assertThat(heard)

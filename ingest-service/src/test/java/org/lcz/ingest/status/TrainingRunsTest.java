@@ -124,7 +124,7 @@ class TrainingRunsTest {
   }
 
   private static EpochCompleted epoch(String runId, int epoch, double loss) {
-    return new EpochCompleted(runId, epoch, 2, loss, 0.5, 0.4, 0.001, 100, 10);
+    return new EpochCompleted(runId, epoch, 2, loss, 0.5, 0.4, 0.001, 100, 10, 32);
   }
 
   private static ModelPublished model(String version, boolean promoted) {

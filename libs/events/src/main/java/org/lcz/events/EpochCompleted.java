@@ -62,30 +62,6 @@ public record EpochCompleted(
         batchSize);
   }
 
-  /** Without the batch size. */
-  public EpochCompleted(
-      String runId,
-      int epoch,
-      int epochs,
-      double loss,
-      double trainOa,
-      double validationOa,
-      double learningRate,
-      double samplesPerSecond,
-      double etaSeconds) {
-    this(
-        runId,
-        epoch,
-        epochs,
-        loss,
-        trainOa,
-        validationOa,
-        learningRate,
-        samplesPerSecond,
-        etaSeconds,
-        null);
-  }
-
   @Override
   public String key() {
     return runId;

@@ -28,6 +28,9 @@ public final class PollLoop implements Runnable {
   /** The default wait of one poll. */
   public static final Duration POLL = Duration.ofMillis(500);
 
+  /** How long asking for a topic's partitions may take. */
+  private static final Duration PARTITIONS_TIMEOUT = Duration.ofSeconds(30);
+
   /** What a round that fails with an unexpected error means. */
   public enum OnFailure {
     /** Close the consumer, wait, and start again with a new one. */
@@ -144,8 +147,6 @@ public final class PollLoop implements Runnable {
     c.seekToBeginning(partitions);
     return partitions;
   }
-
-  private static final Duration PARTITIONS_TIMEOUT = Duration.ofSeconds(30);
 
   private static void close(Consumer<String, byte[]> c) {
     try {

@@ -70,18 +70,9 @@ public class TrainingJobTest {
     ModelRegistry registry = new ModelRegistry(bootstrap);
     try (ObjectStore store = stack.newObjectStore();
         EventPublisher publisher = new EventPublisher(bootstrap, URI.create("/lcz/it/job"))) {
-      ObjectRef train =
-          store.put(
-              Buckets.DATASETS,
-              prefix + "train.h5",
-              sets.resolve("train.h5"),
-              "application/x-hdf5");
-      ObjectRef val =
-          store.put(
-              Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
-      ObjectRef test =
-          store.put(
-              Buckets.DATASETS, prefix + "test.h5", sets.resolve("test.h5"), "application/x-hdf5");
+      ObjectRef train = putSet(store, prefix, sets, "train.h5");
+      ObjectRef val = putSet(store, prefix, sets, "val.h5");
+      ObjectRef test = putSet(store, prefix, sets, "test.h5");
       TrainingJob job =
           new TrainingJob(
               store,
@@ -192,15 +183,8 @@ public class TrainingJobTest {
     String prefix = "job-" + UUID.randomUUID() + "/";
     List<LczEvent> events = new CopyOnWriteArrayList<>();
     try (ObjectStore store = stack.newObjectStore()) {
-      ObjectRef train =
-          store.put(
-              Buckets.DATASETS,
-              prefix + "train.h5",
-              sets.resolve("train.h5"),
-              "application/x-hdf5");
-      ObjectRef val =
-          store.put(
-              Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
+      ObjectRef train = putSet(store, prefix, sets, "train.h5");
+      ObjectRef val = putSet(store, prefix, sets, "val.h5");
       // events kept here, not published: this model must not become the shared stack's current one
       TrainingJob job = capturing(store, events, work);
       TrainingRequested sen2lcz =
@@ -262,12 +246,7 @@ public class TrainingJobTest {
     try (ObjectStore store = stack.newObjectStore()) {
       TrainingJob job = capturing(store, events, work);
       for (Map.Entry<String, String> e : expected.entrySet()) {
-        ObjectRef set =
-            store.put(
-                Buckets.DATASETS,
-                prefix + e.getKey(),
-                sets.resolve(e.getKey()),
-                "application/x-hdf5");
+        ObjectRef set = putSet(store, prefix, sets, e.getKey());
         TrainingRequested r =
             request(prefix + e.getKey().replace(".h5", ""), set, set, null, 1L, Promotion.ALWAYS);
         assertThat(job.handle(r)).as(e.getKey()).isEqualTo(TrainingJob.Result.FAILED);
@@ -297,15 +276,8 @@ public class TrainingJobTest {
     String prefix = "job-" + UUID.randomUUID() + "/";
     List<LczEvent> events = new CopyOnWriteArrayList<>();
     try (ObjectStore store = stack.newObjectStore()) {
-      ObjectRef train =
-          store.put(
-              Buckets.DATASETS,
-              prefix + "train.h5",
-              sets.resolve("train.h5"),
-              "application/x-hdf5");
-      ObjectRef val =
-          store.put(
-              Buckets.DATASETS, prefix + "val.h5", sets.resolve("val.h5"), "application/x-hdf5");
+      ObjectRef train = putSet(store, prefix, sets, "train.h5");
+      ObjectRef val = putSet(store, prefix, sets, "val.h5");
       TrainingJob job = capturing(store, events, work);
       TrainingRequested open =
           withBatch(request(prefix + "open", train, val, null, 1L, Promotion.ALWAYS), null);
@@ -336,6 +308,11 @@ public class TrainingJobTest {
                   + " \"batchSize\": 8 (any value from 2 to 24), or leave it out to train with"
                   + " batches of the whole set");
     }
+  }
+
+  /** Uploads the patch set {@code name} of {@code dir} under {@code prefix}. */
+  private static ObjectRef putSet(ObjectStore store, String prefix, Path dir, String name) {
+    return store.put(Buckets.DATASETS, prefix + name, dir.resolve(name), "application/x-hdf5");
   }
 
   /**
