@@ -1,7 +1,6 @@
 package org.lcz.deploy.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lcz.contract.testing.Prerequisite;
 
 /**
  * Validates STAC JSON files with stac-node-validator (npm) against the official STAC core and
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * ~/.cache/lcz/stac-node-validator/node_modules/.bin/stac-node-validator} (installed by {@code
  * .ci/run}: {@code npm install --prefix ~/.cache/lcz/stac-node-validator
  * stac-node-validator@2.0.0}). Without it a test is skipped with that instruction, and fails when
- * {@code CI=true}.
+ * {@code CI=true} ({@link Prerequisite}).
  */
 public final class StacValidator {
   /** The schema URL prefixes mapped to the vendored folders. */
@@ -89,12 +89,7 @@ public final class StacValidator {
         exe
             + " is absent: install it with `npm install --prefix ~/.cache/lcz/stac-node-validator"
             + " stac-node-validator@2.0.0` (.ci/run does) or set LCZ_STAC_VALIDATOR";
-    if (!Files.isExecutable(exe)) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError(why);
-      }
-      assumeTrue(false, why + "; skipping the STAC validation");
-    }
+    Prerequisite.require(Files.isExecutable(exe), why);
     return exe;
   }
 
