@@ -199,16 +199,21 @@ public final class TileLoop implements Runnable {
   }
 
   /**
-   * Commits the tile's offset; a failed commit (broker away, group rebalanced) is logged and left:
-   * the tile is done, and at worst it is mapped again by whoever reads the partition next.
+   * Commits the tile's offset; a failed commit (broker away, group rebalanced) is logged and left —
+   * the loop goes on: the tile is done, and at worst it is mapped again by whoever reads the
+   * partition next.
+   *
+   * @return whether the offset was committed
    */
-  private void commit(Consumer<String, byte[]> consumer, TopicPartition p, long next) {
+  static boolean commit(Consumer<String, byte[]> consumer, TopicPartition p, long next) {
     try {
       consumer.commitSync(Map.of(p, new OffsetAndMetadata(next)));
+      return true;
     } catch (WakeupException e) {
       throw e;
     } catch (KafkaException e) {
       LOG.warning("could not commit " + p + "@" + next + " (it may be mapped again): " + e);
+      return false;
     }
   }
 

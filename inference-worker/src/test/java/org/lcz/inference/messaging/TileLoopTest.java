@@ -13,16 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lcz.deploy.stack.LocalStack;
+import org.lcz.deploy.stack.StackSettings;
 import org.lcz.deploy.testing.LocalStackExtension;
 import org.lcz.events.EventCodec;
 import org.lcz.events.MapTileWritten;
@@ -89,6 +95,74 @@ class TileLoopTest {
       }
     }
     assertThat(sizes).containsExactly(1, 1, 1, 1, 1);
+  }
+
+  /**
+   * A commit while the broker is away fails — and is left: the loop goes on, and once the broker is
+   * back the same consumer commits again. A stack of its own: its broker is stopped. The consumer
+   * has the tile loop's settings but gives up on a request after 5 s instead of 60 s.
+   */
+  @Test
+  void aCommitWhileTheBrokerIsAwayFailsWithoutEndingTheLoopAndTheNextOneCommits(@TempDir Path data)
+      throws Exception {
+    String topic = "commit-away-" + UUID.randomUUID();
+    String group = "commit-away-" + UUID.randomUUID();
+    try (LocalStack own = LocalStack.start(StackSettings.randomPorts(data))) {
+      String bootstrap = own.kafkaBootstrapServers();
+      try (var admin = own.newAdmin()) {
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      }
+      try (KafkaProducer<String, byte[]> p =
+          new KafkaProducer<>(KafkaClients.rawProducer(bootstrap))) {
+        for (int i = 0; i < 2; i++) {
+          p.send(new ProducerRecord<>(topic, "t" + i, new byte[] {1})).get();
+        }
+      }
+      Properties settings = TileLoop.consumerSettings(bootstrap, group);
+      settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+      TopicPartition partition = new TopicPartition(topic, 0);
+      try (var c = new KafkaConsumer<String, byte[]>(settings)) {
+        c.subscribe(List.of(topic));
+        ConsumerRecord<String, byte[]> first = nextRecord(c);
+        assertThat(TileLoop.commit(c, partition, first.offset() + 1)).isTrue();
+        ConsumerRecord<String, byte[]> second = nextRecord(c);
+
+        own.stopKafka();
+        assertThat(TileLoop.commit(c, partition, second.offset() + 1))
+            .as("the commit with the broker away failed, and returned")
+            .isFalse();
+        own.startKafka();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        boolean committed = false;
+        while (!committed && System.nanoTime() < deadline) {
+          c.poll(Duration.ofMillis(500)); // the loop's next round
+          committed = TileLoop.commit(c, partition, second.offset() + 1);
+        }
+        assertThat(committed).as("the same consumer commits once the broker is back").isTrue();
+      }
+      try (var admin = own.newAdmin()) {
+        assertThat(
+                admin
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(partition)
+                    .offset())
+            .isEqualTo(2);
+      }
+    }
+  }
+
+  private static ConsumerRecord<String, byte[]> nextRecord(KafkaConsumer<String, byte[]> c) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      var records = c.poll(Duration.ofMillis(500));
+      if (!records.isEmpty()) {
+        return records.iterator().next();
+      }
+    }
+    throw new AssertionError("no record within 60 s");
   }
 
   @Test

@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.lcz.deploy.launcher.LczLauncher;
 import org.lcz.deploy.launcher.RestartPolicy;
@@ -38,6 +41,7 @@ import org.lcz.events.SceneMapCompleted;
 import org.lcz.events.SceneReceived;
 import org.lcz.events.SceneRejected;
 import org.lcz.events.SceneTiled;
+import org.lcz.events.TileReady;
 import org.lcz.events.Topics;
 import org.lcz.events.TrainingFailed;
 import org.lcz.events.TrainingRequested;
@@ -73,6 +77,9 @@ public final class Drills implements AutoCloseable {
   /** The training workers' consumer group (the training worker's default). */
   static final String TRAINING_GROUP = "training-worker";
 
+  /** The inference workers' tile group (the inference worker's default). */
+  static final String TILES_GROUP = "lcz-inference";
+
   /**
    * What to drill.
    *
@@ -93,6 +100,8 @@ public final class Drills implements AutoCloseable {
    * @param completions SceneMapCompleted events of the scene on the whole topic
    * @param sameMap whether the map equals the undisturbed reference byte for byte
    * @param recoverySeconds from the end of the fault to SceneMapCompleted
+   * @param handoverSeconds a kill trial's {@link Handover}: from the kill to the first tile of the
+   *     killed worker's partitions mapped after it; -1 for other faults, or when not seen
    * @param problem why it failed, or empty
    */
   public record Recovery(
@@ -104,6 +113,7 @@ public final class Drills implements AutoCloseable {
       int completions,
       boolean sameMap,
       double recoverySeconds,
+      double handoverSeconds,
       String problem) {
     /** Every tile mapped, the reference map, one completion, no problem. */
     public boolean passed() {
@@ -112,7 +122,21 @@ public final class Drills implements AutoCloseable {
 
     Recovery withCompletions(int n) {
       return new Recovery(
-          drill, sceneId, tiles, tilesMapped, tileEvents, n, sameMap, recoverySeconds, problem);
+          drill,
+          sceneId,
+          tiles,
+          tilesMapped,
+          tileEvents,
+          n,
+          sameMap,
+          recoverySeconds,
+          handoverSeconds,
+          problem);
+    }
+
+    /** Whether the killed worker's tiles were mapped again within {@link Handover#LIMIT}. */
+    public boolean handedOver() {
+      return handoverSeconds >= 0 && handoverSeconds <= Handover.LIMIT.toMillis() / 1000.0;
     }
   }
 
@@ -197,6 +221,7 @@ public final class Drills implements AutoCloseable {
                 referenceMap,
                 "kill -9 " + victim,
                 "drill-kill-" + i + ".tif",
+                true,
                 () -> kill(launcher, victim)));
         awaitWorkers(launcher);
       }
@@ -225,6 +250,7 @@ public final class Drills implements AutoCloseable {
                 referenceMap,
                 outage.getKey(),
                 "drill-outage-" + ++n + ".tif",
+                false,
                 outage.getValue()));
       }
       Recovery training = retrain(launcher, reference);
@@ -254,6 +280,12 @@ public final class Drills implements AutoCloseable {
 
   // ---- one recovery
 
+  /**
+   * Drops the scene, strikes with {@code fault} a quarter of the way through its tiles and follows
+   * it to its map. For a kill ({@code kill}), also the {@link Handover}: the tiles topic's
+   * partitions of each member before the kill, the member that is gone after it, the first tile of
+   * its partitions mapped after the kill (by the records' times).
+   */
   private Recovery recover(
       LczLauncher launcher,
       ObjectStore store,
@@ -261,6 +293,7 @@ public final class Drills implements AutoCloseable {
       String referenceMap,
       String drill,
       String key,
+      boolean kill,
       Runnable fault) {
     out.printf("drill: %s ...%n", drill);
     String sceneId = "";
@@ -268,11 +301,17 @@ public final class Drills implements AutoCloseable {
     Set<String> mapped = new HashSet<>();
     int tileEvents = 0;
     Instant faultEnded = null;
+    Map<String, Integer> partitionOfTile = new HashMap<>();
+    Map<String, Instant> mappedAfterFault = new HashMap<>();
+    Map<String, Set<Integer>> membersBefore = Map.of();
+    Set<Integer> killedPartitions = null;
+    String bootstrap = launcher.stack().kafkaBootstrapServers();
     try (EventFeed feed =
-        EventFeed.open(
-            launcher.stack().kafkaBootstrapServers(),
-            List.of(Topics.SCENES, Topics.MAPS, Topics.DEAD_LETTER),
-            KAFKA_TIMEOUT)) {
+            EventFeed.open(
+                bootstrap,
+                List.of(Topics.SCENES, Topics.TILES, Topics.MAPS, Topics.DEAD_LETTER),
+                KAFKA_TIMEOUT);
+        Admin admin = Admin.create(KafkaClients.admin(bootstrap))) {
       store.put(Buckets.INBOX, key, scene, "image/tiff");
       Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
       while (Instant.now().isBefore(deadline)) {
@@ -295,9 +334,15 @@ public final class Drills implements AutoCloseable {
             return failed(drill, e.sceneId(), tiles, mapped, tileEvents, "rejected: " + e.reason());
           } else if (event instanceof SceneTiled e && e.sceneId().equals(sceneId)) {
             tiles = e.tileCount();
+          } else if (event instanceof TileReady e && e.sceneId().equals(sceneId)) {
+            partitionOfTile.put(e.tileId(), r.record().partition());
           } else if (event instanceof MapTileWritten e && e.sceneId().equals(sceneId)) {
             tileEvents++;
             mapped.add(e.tileId());
+            Instant at = Instant.ofEpochMilli(r.record().timestamp());
+            if (faultEnded != null && at.isAfter(faultEnded)) {
+              mappedAfterFault.putIfAbsent(e.tileId(), at);
+            }
           } else if (event instanceof SceneMapCompleted e && e.sceneId().equals(sceneId)) {
             if (faultEnded == null) {
               return failed(
@@ -310,6 +355,15 @@ public final class Drills implements AutoCloseable {
             }
             boolean same = pixels(store, e.map()).equals(referenceMap);
             double seconds = Duration.between(faultEnded, Instant.now()).toMillis() / 1000.0;
+            if (kill && killedPartitions == null) {
+              killedPartitions = killedPartitions(admin, membersBefore);
+            }
+            double handover =
+                killedPartitions == null
+                    ? -1
+                    : Handover.time(faultEnded, killedPartitions, partitionOfTile, mappedAfterFault)
+                        .map(d -> d.toMillis() / 1000.0)
+                        .orElse(-1.0);
             Recovery done =
                 new Recovery(
                     drill,
@@ -320,15 +374,34 @@ public final class Drills implements AutoCloseable {
                     1,
                     same,
                     seconds,
-                    same ? "" : "the map differs from the undisturbed one");
+                    handover,
+                    !same
+                        ? "the map differs from the undisturbed one"
+                        : kill ? Handover.problem(handover) : "");
             out.printf(
-                "drill: %s: %d/%d tiles (%d tile events), map %s, done %.1f s after the fault%n",
-                drill, mapped.size(), tiles, tileEvents, same ? "identical" : "DIFFERENT", seconds);
+                "drill: %s: %d/%d tiles (%d tile events), map %s, done %.1f s after the fault%s%n",
+                drill,
+                mapped.size(),
+                tiles,
+                tileEvents,
+                same ? "identical" : "DIFFERENT",
+                seconds,
+                kill
+                    ? String.format(
+                        "; the killed worker's tiles (partitions %s) mapped again after %.1f s",
+                        killedPartitions, handover)
+                    : "");
             return done;
           }
         }
+        if (kill && faultEnded != null && killedPartitions == null) {
+          killedPartitions = killedPartitions(admin, membersBefore);
+        }
         if (faultEnded == null && tiles > 0 && mapped.size() >= Math.max(1, tiles / 4)) {
           out.printf("drill: %s after %d/%d tiles%n", drill, mapped.size(), tiles);
+          if (kill) {
+            membersBefore = tileMembers(admin);
+          }
           fault.run();
           faultEnded = Instant.now();
           deadline = faultEnded.plus(RECOVERY_TIMEOUT);
@@ -392,12 +465,12 @@ public final class Drills implements AutoCloseable {
             kill(launcher, "training-worker");
             faultEnded = Instant.now();
           } else if (event instanceof TrainingFailed f && f.runId().equals(runId)) {
-            return new Recovery(drill, runId, 1, 0, 0, 0, false, -1, "failed: " + f.reason());
+            return new Recovery(drill, runId, 1, 0, 0, 0, false, -1, -1, "failed: " + f.reason());
           } else if (event instanceof ModelPublished m && m.version().endsWith("-" + runId)) {
             published++;
             if (faultEnded == null) {
               return new Recovery(
-                  drill, runId, 1, 1, 1, published, false, -1, "published before the kill");
+                  drill, runId, 1, 1, 1, published, false, -1, -1, "published before the kill");
             }
             seconds = Duration.between(faultEnded, Instant.now()).toMillis() / 1000.0;
           }
@@ -423,11 +496,12 @@ public final class Drills implements AutoCloseable {
               published,
               published == 1,
               seconds,
+              -1,
               published == 1 ? "" : published + " models published for one run");
         }
       }
       return new Recovery(
-          drill, runId, 1, 0, published, published, false, -1, "no model within 15 min");
+          drill, runId, 1, 0, published, published, false, -1, -1, "no model within 15 min");
     }
   }
 
@@ -499,7 +573,61 @@ public final class Drills implements AutoCloseable {
   private Recovery failed(
       String drill, String sceneId, int tiles, Set<String> mapped, int events, String problem) {
     out.printf("drill: %s FAILED: %s%n", drill, problem);
-    return new Recovery(drill, sceneId, tiles, mapped.size(), events, 0, false, -1, problem);
+    return new Recovery(drill, sceneId, tiles, mapped.size(), events, 0, false, -1, -1, problem);
+  }
+
+  /**
+   * Each member of the inference workers' tile group with its partitions of the tiles topic, once
+   * the group is stable (up to 30 s).
+   */
+  private static Map<String, Set<Integer>> tileMembers(Admin admin) {
+    Instant deadline = Instant.now().plus(KAFKA_TIMEOUT);
+    Map<String, Set<Integer>> members = new HashMap<>();
+    while (true) {
+      try {
+        ConsumerGroupDescription group =
+            admin
+                .describeConsumerGroups(List.of(TILES_GROUP))
+                .describedGroups()
+                .get(TILES_GROUP)
+                .get(10, TimeUnit.SECONDS);
+        members.clear();
+        for (MemberDescription m : group.members()) {
+          Set<Integer> partitions = new HashSet<>();
+          for (TopicPartition p : m.assignment().topicPartitions()) {
+            if (p.topic().equals(Topics.TILES)) {
+              partitions.add(p.partition());
+            }
+          }
+          members.put(m.consumerId(), partitions);
+        }
+        if (group.groupState() == GroupState.STABLE || Instant.now().isAfter(deadline)) {
+          return Map.copyOf(members);
+        }
+      } catch (Exception e) {
+        if (Instant.now().isAfter(deadline)) {
+          return Map.copyOf(members);
+        }
+      }
+      Demo.sleep(Duration.ofMillis(200));
+    }
+  }
+
+  /** The partitions of the member of {@code before} that is no longer in the group, if one is. */
+  private static Set<Integer> killedPartitions(Admin admin, Map<String, Set<Integer>> before) {
+    try {
+      Set<String> now = new HashSet<>();
+      admin
+          .describeConsumerGroups(List.of(TILES_GROUP))
+          .describedGroups()
+          .get(TILES_GROUP)
+          .get(10, TimeUnit.SECONDS)
+          .members()
+          .forEach(m -> now.add(m.consumerId()));
+      return Handover.gone(before, now).map(before::get).orElse(null);
+    } catch (Exception e) {
+      return null; // asked again at the next turn
+    }
   }
 
   private static void kill(LczLauncher launcher, String name) {
@@ -578,11 +706,18 @@ public final class Drills implements AutoCloseable {
     out.println();
     out.println("Drills");
     out.printf(
-        "%-26s %8s %12s %11s %9s %12s  %s%n",
-        "drill", "tiles", "tile events", "completions", "same map", "recovery s", "result");
+        "%-26s %8s %12s %11s %9s %12s %11s  %s%n",
+        "drill",
+        "tiles",
+        "tile events",
+        "completions",
+        "same map",
+        "recovery s",
+        "handover s",
+        "result");
     for (Recovery r : report.recoveries()) {
       out.printf(
-          "%-26s %3d/%-4d %12d %11d %9s %12.1f  %s%n",
+          "%-26s %3d/%-4d %12d %11d %9s %12.1f %11s  %s%n",
           r.drill(),
           r.tilesMapped(),
           r.tiles(),
@@ -590,6 +725,7 @@ public final class Drills implements AutoCloseable {
           r.completions(),
           r.sameMap() ? "yes" : "no",
           r.recoverySeconds(),
+          r.handoverSeconds() < 0 ? "-" : String.format("%.1f", r.handoverSeconds()),
           r.passed() ? "passed" : "FAILED " + r.problem());
     }
     long killsPassed = report.kills().stream().filter(Recovery::passed).count();
