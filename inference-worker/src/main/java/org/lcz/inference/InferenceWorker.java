@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -84,7 +85,8 @@ public class InferenceWorker {
   /** What the worker is doing, for the status endpoint. */
   public WorkerStatus status() {
     if (loops == null) {
-      return new WorkerStatus(null, device == null ? null : device.reason(), false, 0, 0, null);
+      return new WorkerStatus(
+          null, device == null ? null : device.reason(), false, 0, 0, 0, List.of(), null);
     }
     return new WorkerStatus(
         loops.models().version().orElse(null),
@@ -92,6 +94,8 @@ public class InferenceWorker {
         loops.tiles().isSubscribed(),
         loops.tiles().mapped(),
         loops.assembly().completed(),
+        loops.fuser().versions(),
+        loops.fuser().partitions().stream().sorted().toList(),
         loops.models().problem().orElse(null));
   }
 }

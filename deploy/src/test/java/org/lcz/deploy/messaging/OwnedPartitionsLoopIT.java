@@ -116,10 +116,14 @@ class OwnedPartitionsLoopIT {
       Thread.sleep(2500); // beyond a recheck
       assertThat(announced(bootstrap, key)).isEqualTo(1);
       assertThat(first.get()).isEqualTo(1);
+      assertThat(loop.ownedPartitions())
+          .as("the only member owns the topic's one partition")
+          .containsExactly(0);
     } finally {
       loop.stop();
       t.join(30_000);
     }
+    assertThat(loop.ownedPartitions()).as("a stopped loop owns nothing").isEmpty();
     // a new member of the group takes the partition: the history holds the announcement
     AtomicInteger second = new AtomicInteger();
     OwnedPartitionsLoop next =

@@ -209,6 +209,11 @@ public final class RegionFuser implements Runnable {
     return versions;
   }
 
+  /** The partitions of {@code lcz.region-maps} this worker owns — the regions it keeps. */
+  public Set<Integer> partitions() {
+    return loop.ownedPartitions();
+  }
+
   public LoopHeartbeat heartbeat() {
     return loop.heartbeat();
   }

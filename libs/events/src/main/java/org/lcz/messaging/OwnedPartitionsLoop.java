@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -119,6 +120,9 @@ public final class OwnedPartitionsLoop implements Runnable {
   private final Map<Integer, Transactions> transactions = new HashMap<>();
   private final PollLoop loop;
 
+  /** What {@link #owned} holds, for other threads to read. */
+  private volatile Set<Integer> ownedView = Set.of();
+
   /**
    * @param name the loop's name (heartbeat, health)
    * @param recheck how often every owner acts on every key again
@@ -191,6 +195,7 @@ public final class OwnedPartitionsLoop implements Runnable {
       transactions.values().forEach(Transactions::close);
       transactions.clear();
       owned.clear();
+      ownedView = Set.of();
     }
   }
 
@@ -204,6 +209,7 @@ public final class OwnedPartitionsLoop implements Runnable {
           t.close();
         }
       }
+      ownedView = Set.copyOf(owned.keySet());
     }
 
     @Override
@@ -218,11 +224,17 @@ public final class OwnedPartitionsLoop implements Runnable {
         consumer.seek(p, Math.max(next, consumer.position(p)));
         transactions.put(p.partition(), t);
         owned.put(p.partition(), o);
+        ownedView = Set.copyOf(owned.keySet());
         for (String key : new ArrayList<>(o.keys())) {
           o.act(key);
         }
       }
     }
+  }
+
+  /** The partitions of the topic this member owns now (any thread). */
+  public Set<Integer> ownedPartitions() {
+    return ownedView;
   }
 
   /** When the loop last went round (every poll). */

@@ -14,15 +14,18 @@ public final class DrillCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "usage: ./lcz drill [--kills N] [--broker-down S] [--s3-down S] [demo options]",
+          "usage: ./lcz drill [--kills N] [--region-kills N] [--broker-down S] [--s3-down S]",
+          "                   [demo options]",
           "",
           "Starts a small demo platform (two inference workers, the S3 server in a process of its",
           "own, 160 px tiles), trains a model and maps the world's scene undisturbed; then maps it",
           "again under each fault — an inference worker killed with SIGKILL mid-scene (N trials,",
-          "default 10), the broker down S s (default 10), the object store down S s (default 30) —",
-          "and sends a corpus of bad inputs through every door. Prints a table: tiles mapped,",
-          "tile events, completions, whether the map equals the undisturbed one, seconds to",
-          "recover; and each bad input without a clear outcome.",
+          "default 10), the broker down S s (default 10), the object store down S s (default 30),",
+          "the worker that keeps a region's map killed mid-update (N trials, default 5, at most",
+          "28) — and sends a corpus of bad inputs through every door. Prints a table: tiles",
+          "mapped, tile events, completions, whether the map equals the undisturbed one, seconds",
+          "to recover, the killed worker's tiles' handover; the region's versions and",
+          "announcements; and every bad input's outcome.",
           "",
           "demo options (./lcz demo --help) choose the world and the ports; the defaults here are",
           "--size 800 --per-class 30 --epochs 1 --min-oa 0 --data .lcz-data/drill");
@@ -63,6 +66,7 @@ public final class DrillCommand {
   /** The drills {@code args} ask for, or null for {@code --help}. */
   static Drills.Options parse(List<String> args, Path home) {
     int kills = 10;
+    int regionKills = 5;
     Duration broker = Duration.ofSeconds(10);
     Duration s3 = Duration.ofSeconds(30);
     List<String> demo =
@@ -80,6 +84,7 @@ public final class DrillCommand {
           return null;
         }
         case "--kills" -> kills = number(option, args, ++i);
+        case "--region-kills" -> regionKills = number(option, args, ++i);
         case "--broker-down" -> broker = Duration.ofSeconds(number(option, args, ++i));
         case "--s3-down" -> s3 = Duration.ofSeconds(number(option, args, ++i));
         default -> demo.add(option); // later options win in DemoOptions
@@ -88,7 +93,11 @@ public final class DrillCommand {
     if (kills < 1) {
       throw new IllegalArgumentException("--kills must be at least 1");
     }
-    return new Drills.Options(Drills.platform(DemoOptions.parse(demo, home)), kills, broker, s3);
+    if (regionKills < 1 || regionKills > 28) {
+      throw new IllegalArgumentException("--region-kills must be within 1..28");
+    }
+    return new Drills.Options(
+        Drills.platform(DemoOptions.parse(demo, home)), kills, regionKills, broker, s3);
   }
 
   private static int number(String option, List<String> args, int at) {

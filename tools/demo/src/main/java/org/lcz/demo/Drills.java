@@ -84,11 +84,14 @@ public final class Drills implements AutoCloseable {
    * What to drill.
    *
    * @param demo the platform and world (two inference workers, S3 in its own process)
-   * @param kills how many kill -9 trials
+   * @param kills how many kill -9 trials of the inference workers mid-scene
+   * @param regionKills how many kill -9 trials of the region's owner mid-update ({@link
+   *     RegionDrill})
    * @param brokerDown how long the broker stays down
    * @param s3Down how long the object store stays down
    */
-  public record Options(DemoOptions demo, int kills, Duration brokerDown, Duration s3Down) {}
+  public record Options(
+      DemoOptions demo, int kills, int regionKills, Duration brokerDown, Duration s3Down) {}
 
   /**
    * One scene under one fault.
@@ -142,7 +145,10 @@ public final class Drills implements AutoCloseable {
 
   /** What the drills found. */
   public record Report(
-      List<Recovery> recoveries, List<BadInputs.Outcome> badInputs, List<String> crashed) {
+      List<Recovery> recoveries,
+      RegionDrill.Result region,
+      List<BadInputs.Outcome> badInputs,
+      List<String> crashed) {
     /** The kill trials of the inference workers. */
     public List<Recovery> kills() {
       return recoveries.stream()
@@ -153,6 +159,7 @@ public final class Drills implements AutoCloseable {
     /** Whether every drill passed. */
     public boolean passed() {
       return recoveries.stream().allMatch(Recovery::passed)
+          && region.passed()
           && badInputs.stream().allMatch(BadInputs.Outcome::clear)
           && crashed.isEmpty();
     }
@@ -253,6 +260,9 @@ public final class Drills implements AutoCloseable {
                 false,
                 outage.getValue()));
       }
+      RegionDrill.Result region =
+          new RegionDrill(launcher, options.demo(), store, scene, out)
+              .run(options.regionKills(), options.demo().world().seed());
       Recovery training = retrain(launcher, reference);
       Map<String, Long> before = pids(launcher);
       bad =
@@ -272,7 +282,7 @@ public final class Drills implements AutoCloseable {
                   .map(r -> r.withCompletions(completions.getOrDefault(r.sceneId(), 0)))
                   .toList());
       counted.add(training);
-      Report report = new Report(counted, bad, crashed);
+      Report report = new Report(counted, region, bad, crashed);
       print(report);
       return report;
     }
@@ -388,8 +398,8 @@ public final class Drills implements AutoCloseable {
                 seconds,
                 kill
                     ? String.format(
-                        "; the killed worker's tiles (partitions %s) mapped again after %.1f s",
-                        killedPartitions, handover)
+                        "; the killed worker's tiles (%d partitions) mapped again after %.1f s",
+                        killedPartitions == null ? 0 : killedPartitions.size(), handover)
                     : "");
             return done;
           }
@@ -630,7 +640,7 @@ public final class Drills implements AutoCloseable {
     }
   }
 
-  private static void kill(LczLauncher launcher, String name) {
+  static void kill(LczLauncher launcher, String name) {
     ServiceProcess p =
         launcher
             .service(name)
@@ -644,7 +654,7 @@ public final class Drills implements AutoCloseable {
   }
 
   /** Waits until both workers run and are ready (a killed one has been started again). */
-  private static void awaitWorkers(LczLauncher launcher) {
+  static void awaitWorkers(LczLauncher launcher) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     for (String name : WORKERS) {
       while (true) {
@@ -730,6 +740,28 @@ public final class Drills implements AutoCloseable {
     }
     long killsPassed = report.kills().stream().filter(Recovery::passed).count();
     out.printf("kill -9: %d/%d trials passed%n", killsPassed, report.kills().size());
+    RegionDrill.Result region = report.region();
+    out.printf(
+        "%-26s %8s %9s %12s %13s  %s%n",
+        "region owner killed", "delay s", "struck", "announced s", "", "result");
+    for (RegionDrill.Trial t : region.trials()) {
+      out.printf(
+          "%-26s %8.1f %9s %12.1f %13s  %s%n",
+          "kill -9 " + t.killed(),
+          t.delaySeconds(),
+          t.midUpdate() ? "mid-update" : "after",
+          t.announcedSeconds(),
+          "",
+          t.passed() ? "passed" : "FAILED " + t.problem());
+    }
+    out.printf(
+        "region %s: %d versions, %d announcements (one each: %s), undisturbed update %.1f s%s%n",
+        RegionDrill.REGION,
+        region.versions(),
+        region.announcements(),
+        region.passed() ? "yes" : "NO",
+        region.updateSeconds(),
+        region.problems().isEmpty() ? "" : "; " + String.join("; ", region.problems()));
     Map<String, long[]> doors = new LinkedHashMap<>();
     for (BadInputs.Outcome o : report.badInputs()) {
       long[] n = doors.computeIfAbsent(o.door(), d -> new long[2]);

@@ -214,9 +214,23 @@ final class RegionStage {
   // ---- the region and the drops
 
   private void define(String region) throws Exception {
+    HttpResponse<String> r = define(ctx.httpPort(), ctx.apiKey(), definition(region, ctx.scene()));
+    if (r.statusCode() != 201) {
+      throw new StageFailedException(
+          "region", "POST /regions answered " + r.statusCode() + ": " + r.body());
+    }
+    ctx.progress().detail("POST /regions %s: 201", region);
+  }
+
+  /**
+   * The definition of a region over the world's scene, {@link #INSET_M} inside its edges, of the
+   * scenes acquired in 2025 (scenes of unknown acquisition, as the demo's own, are no members), any
+   * model's maps, on the world's grid.
+   */
+  static ObjectNode definition(String region, Path scene) throws Exception {
     double[] g = WorldFiles.sceneGeoTransform();
     int size;
-    try (SceneRaster world = SceneRaster.open(ctx.scene())) {
+    try (SceneRaster world = SceneRaster.open(scene)) {
       size = world.width();
     }
     MathTransform toLonLat =
@@ -237,7 +251,6 @@ final class RegionStage {
       toLonLat.transform(ll, 0, ll, 0, 1);
       ring.addArray().add(ll[0]).add(ll[1]);
     }
-    // a period: scenes of unknown acquisition (the demo's own scene) are no members
     ObjectNode body =
         JSON.createObjectNode()
             .put("name", region)
@@ -246,21 +259,21 @@ final class RegionStage {
             .put("from", "2025-01-01")
             .put("to", "2025-12-31");
     body.set("outline", outline);
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + ctx.httpPort() + "/regions"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + ctx.apiKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 201) {
-      throw new StageFailedException(
-          "region", "POST /regions answered " + r.statusCode() + ": " + r.body());
-    }
-    ctx.progress().detail("POST /regions %s: 201", region);
+    return body;
+  }
+
+  /** {@code POST /regions} with {@code body}; the answer. */
+  static HttpResponse<String> define(int httpPort, String apiKey, ObjectNode body)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/regions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** Writes drop {@code d} (its cloud as nodata 0 in every band) and puts it into the inbox. */

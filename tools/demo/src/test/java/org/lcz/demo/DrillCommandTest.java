@@ -15,6 +15,7 @@ class DrillCommandTest {
   void defaultsAreASmallWorldTwoWorkersAndS3InItsOwnProcess() {
     Drills.Options o = DrillCommand.parse(List.of(), home);
     assertThat(o.kills()).isEqualTo(10);
+    assertThat(o.regionKills()).isEqualTo(5);
     assertThat(o.brokerDown()).isEqualTo(Duration.ofSeconds(10));
     assertThat(o.s3Down()).isEqualTo(Duration.ofSeconds(30));
     assertThat(o.demo().world().size()).isEqualTo(800);
@@ -31,9 +32,20 @@ class DrillCommandTest {
   void drillOptionsAndDemoOptionsMix() {
     Drills.Options o =
         DrillCommand.parse(
-            List.of("--kills", "3", "--size", "1200", "--s3-down", "5", "--http-port", "9181"),
+            List.of(
+                "--kills",
+                "3",
+                "--size",
+                "1200",
+                "--s3-down",
+                "5",
+                "--http-port",
+                "9181",
+                "--region-kills",
+                "7"),
             home);
     assertThat(o.kills()).isEqualTo(3);
+    assertThat(o.regionKills()).isEqualTo(7);
     assertThat(o.s3Down()).isEqualTo(Duration.ofSeconds(5));
     assertThat(o.demo().world().size()).isEqualTo(1200);
     assertThat(o.demo().platform().httpPort()).isEqualTo(9181);
@@ -44,6 +56,8 @@ class DrillCommandTest {
   void mistakesAreNamed() {
     assertThatThrownBy(() -> DrillCommand.parse(List.of("--kills", "0"), home))
         .hasMessageContaining("--kills must be at least 1");
+    assertThatThrownBy(() -> DrillCommand.parse(List.of("--region-kills", "29"), home))
+        .hasMessageContaining("--region-kills must be within 1..28");
     assertThatThrownBy(() -> DrillCommand.parse(List.of("--kills", "x"), home))
         .hasMessageContaining("--kills takes a whole number");
     assertThatThrownBy(() -> DrillCommand.parse(List.of("--bogus"), home))

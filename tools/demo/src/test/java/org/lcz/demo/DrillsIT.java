@@ -48,7 +48,7 @@ class DrillsIT {
                 home));
     try (Drills drills =
         new Drills(
-            new Drills.Options(demo, 10, Duration.ofSeconds(10), Duration.ofSeconds(30)),
+            new Drills.Options(demo, 10, 5, Duration.ofSeconds(10), Duration.ofSeconds(30)),
             new PrintStream(System.out, true, StandardCharsets.UTF_8))) {
       Drills.Report report = drills.run();
 
@@ -61,6 +61,19 @@ class DrillsIT {
       assertThat(report.kills())
           .as("the killed worker's tiles mapped again within %s", Handover.LIMIT)
           .allSatisfy(r -> assertThat(r.handedOver()).as("%s", r).isTrue());
+      RegionDrill.Result region = report.region();
+      assertThat(region.trials())
+          .as("the region's owner killed after a random share of an update, five times")
+          .hasSize(5)
+          .allSatisfy(t -> assertThat(t.passed()).as("%s", t).isTrue());
+      assertThat(region.problems()).as("the region's topic read to its end").isEmpty();
+      assertThat(region.versions())
+          .as("one version per member set: the first and one per kill")
+          .isEqualTo(6);
+      assertThat(region.announcements()).as("one RegionMapUpdated per version").isEqualTo(6);
+      assertThat(region.trials().stream().filter(RegionDrill.Trial::midUpdate))
+          .as("kills that struck before the version was announced")
+          .isNotEmpty();
       assertThat(report.kills().stream().map(Drills.Recovery::drill).collect(Collectors.toSet()))
           .as("both workers were killed")
           .isEqualTo(Set.of("kill -9 inference-worker", "kill -9 inference-worker-2"));
