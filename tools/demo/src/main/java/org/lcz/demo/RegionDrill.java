@@ -333,6 +333,7 @@ final class RegionDrill {
     if (!byVersion.keySet().equals(new java.util.TreeSet<>(versionsUpTo(byVersion.size())))) {
       problems.add("versions are not 1.." + byVersion.size() + ": " + byVersion.keySet());
     }
+    checkCollection(byVersion.size(), problems);
     out.printf(
         "drill: region %s: %d versions, %d announcements, %d/%d kills mid-update%s%n",
         REGION,
@@ -352,15 +353,51 @@ final class RegionDrill {
     return v;
   }
 
-  /** The product is in the store with the digest its announcement gives. */
+  /**
+   * The product is in the store; one of the version's own (immutable, under {@code v{n}/}) with the
+   * digest its announcement gives. The region's Collection is rewritten by every version: {@link
+   * #checkCollection} reads what it names at the end.
+   */
   private void checkProduct(int version, String name, ObjectRef ref, List<String> problems) {
     try {
       String stored = store.stat(ref.bucket(), ref.key()).ref().sha256();
-      if (ref.sha256() != null && !ref.sha256().equals(stored)) {
+      boolean own = ref.key().startsWith("regions/" + REGION + "/v" + version + "/");
+      if (own && (ref.sha256() == null || !ref.sha256().equals(stored))) {
         problems.add("v" + version + " " + name + ": stored digest differs from the announced one");
       }
     } catch (RuntimeException e) {
       problems.add("v" + version + " " + name + " (" + ref.key() + ") is not readable: " + e);
+    }
+  }
+
+  /** The Collection names exactly the announced versions, the last as the latest. */
+  private void checkCollection(int versions, List<String> problems) {
+    try {
+      JsonNode c =
+          JSON.readTree(
+              store.read(ObjectRef.of(Buckets.MAPS, "regions/" + REGION + "/collection.json")));
+      List<String> items = new ArrayList<>();
+      for (JsonNode link : c.path("links")) {
+        if (link.path("rel").asText().equals("item")) {
+          items.add(link.path("href").asText());
+        }
+      }
+      List<String> expected = new ArrayList<>();
+      for (int v = 1; v <= versions; v++) {
+        expected.add("s3://" + Buckets.MAPS + "/regions/" + REGION + "/v" + v + "/item.json");
+      }
+      if (!items.equals(expected) || c.path("lcz:latest_version").asInt() != versions) {
+        problems.add(
+            "the Collection names "
+                + items.size()
+                + " versions, latest "
+                + c.path("lcz:latest_version").asInt()
+                + ", not the "
+                + versions
+                + " announced");
+      }
+    } catch (Exception e) {
+      problems.add("the region's Collection is not readable: " + e);
     }
   }
 }

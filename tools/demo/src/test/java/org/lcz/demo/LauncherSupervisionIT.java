@@ -103,6 +103,92 @@ class LauncherSupervisionIT {
     }
   }
 
+  /**
+   * A service whose {@code /q/health/live} stays DOWN is stopped and started again by the
+   * supervisor's rounds (as {@code ./lcz up} runs them, once a second), the others run on. The
+   * inference worker is held to a liveness limit its loops cannot meet ({@code
+   * lcz.inference.stuck-after} 1 ms: every loop is silent longer than that between two polls), so
+   * its liveness answers 503 with each loop "stuck or stopped" — what a stalled loop looks like
+   * from outside.
+   */
+  @Test
+  void aServiceWhoseLivenessStaysDownIsRestartedAndTheOthersRunOn() throws Exception {
+    Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
+    int http = StackSettings.freePorts(3);
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    PrintStream both =
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                printed.write(b);
+                System.out.write(b);
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    LczLauncher launcher =
+        new LczLauncher(
+            LaunchOptions.parse(
+                    List.of(
+                        "up",
+                        "--data",
+                        data.toString(),
+                        "--kafka-port",
+                        String.valueOf(StackSettings.freePort()),
+                        "--controller-port",
+                        String.valueOf(StackSettings.freePort()),
+                        "--s3-port",
+                        String.valueOf(StackSettings.freePort()),
+                        "--http-port",
+                        String.valueOf(http)),
+                    home)
+                .withServiceProperties(Map.of("lcz.inference.stuck-after", "1ms")),
+            both,
+            new RestartPolicy(
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMinutes(10)));
+    try {
+      launcher.start();
+      int worker = http + 2;
+      HttpResponse<String> live =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + worker + "/q/health/live"))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(live.statusCode()).as("the worker's liveness: %s", live.body()).isEqualTo(503);
+      assertThat(live.body()).contains("stuck or stopped");
+      Map<String, Long> others = pids(launcher, "ingest-service", "training-worker");
+      long before = launcher.service("inference-worker").orElseThrow().pid();
+
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+      ServiceProcess now = null;
+      while (Instant.now().isBefore(deadline)) {
+        launcher.supervise(Instant.now());
+        now = launcher.service("inference-worker").orElse(null);
+        if (now != null && now.pid() != before && now.isAlive()) {
+          break;
+        }
+        Thread.sleep(1000);
+      }
+      assertThat(now).as("a worker runs").isNotNull();
+      assertThat(now.pid()).as("the worker was started again").isNotEqualTo(before);
+      assertThat(ProcessHandle.of(before).filter(ProcessHandle::isAlive))
+          .as("the DOWN worker was stopped")
+          .isEmpty();
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("lcz: inference-worker has answered DOWN on /q/health/live for")
+          .contains("lcz: inference-worker restarted");
+      assertThat(pids(launcher, "ingest-service", "training-worker"))
+          .as("the other services ran on")
+          .isEqualTo(others);
+    } finally {
+      launcher.stop();
+    }
+  }
+
   private static void kill(ServiceProcess p) throws Exception {
     ProcessHandle handle = ProcessHandle.of(p.pid()).orElseThrow();
     handle.destroyForcibly(); // SIGKILL: no shutdown hook runs
