@@ -21,8 +21,8 @@ public final class DrillCommand {
           "own, 160 px tiles), trains a model and maps the world's scene undisturbed; then maps it",
           "again under each fault — an inference worker killed with SIGKILL mid-scene (N trials,",
           "default 10), the broker down S s (default 10), the object store down S s (default 30),",
-          "the worker that keeps a region's map killed mid-update (N trials, default 5, at most",
-          "28) — and sends a corpus of bad inputs through every door. Prints a table: tiles",
+          "the worker that keeps a region's map killed until N kills struck mid-update (default",
+          "5, at most 50) — and sends a corpus of bad inputs through every door. Prints: tiles",
           "mapped, tile events, completions, whether the map equals the undisturbed one, seconds",
           "to recover, the killed worker's tiles' handover; the region's versions and",
           "announcements; and every bad input's outcome.",
@@ -93,8 +93,8 @@ public final class DrillCommand {
     if (kills < 1) {
       throw new IllegalArgumentException("--kills must be at least 1");
     }
-    if (regionKills < 1 || regionKills > 28) {
-      throw new IllegalArgumentException("--region-kills must be within 1..28");
+    if (regionKills < 1 || regionKills > 50) {
+      throw new IllegalArgumentException("--region-kills must be within 1..50");
     }
     return new Drills.Options(
         Drills.platform(DemoOptions.parse(demo, home)), kills, regionKills, broker, s3);

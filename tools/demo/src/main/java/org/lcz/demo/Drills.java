@@ -85,7 +85,7 @@ public final class Drills implements AutoCloseable {
    *
    * @param demo the platform and world (two inference workers, S3 in its own process)
    * @param kills how many kill -9 trials of the inference workers mid-scene
-   * @param regionKills how many kill -9 trials of the region's owner mid-update ({@link
+   * @param regionKills how many kills of the region's owner must strike mid-update ({@link
    *     RegionDrill})
    * @param brokerDown how long the broker stays down
    * @param s3Down how long the object store stays down

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,6 +94,11 @@ final class RegionDrill {
       int versions,
       int announcements,
       List<String> problems) {
+    /** Kills that struck before their version was announced. */
+    long midUpdate() {
+      return trials.stream().filter(Trial::midUpdate).count();
+    }
+
     /** Every trial passed, one announcement per version, one per trial and the first. */
     boolean passed() {
       return !trials.isEmpty()
@@ -128,7 +134,10 @@ final class RegionDrill {
     this.out = out;
   }
 
-  /** Defines the region, makes its first version, then runs {@code trials} kill trials. */
+  /**
+   * Defines the region, makes its first version, then kills its owner until {@code trials} kills
+   * struck mid-update (at most {@code 2 × trials} kills).
+   */
   Result run(int trials, long seed) {
     out.printf("drill: kill -9 of the region fuser mid-update ...%n");
     List<Trial> done = new ArrayList<>();
@@ -155,8 +164,16 @@ final class RegionDrill {
         out.printf(
             "drill: region %s v%d undisturbed: announced %.1f s after its member's map%n",
             REGION, first.version().version(), updateSeconds);
-        for (int i = 1; i <= trials; i++) {
-          done.add(trial(feed, i, first.partition(), update, random));
+        // trials until `trials` kills struck mid-update (a kill may come after a fast update's
+        // announcement), at most twice as many
+        int midUpdate = 0;
+        for (int i = 1; midUpdate < trials && i <= 2 * trials; i++) {
+          Trial t = trial(feed, i, first.partition(), update, random);
+          done.add(t);
+          if (!t.passed()) {
+            break;
+          }
+          midUpdate += t.midUpdate() ? 1 : 0;
         }
       }
     } catch (Exception e) {
@@ -170,7 +187,8 @@ final class RegionDrill {
     if (owner.isEmpty()) {
       return new Trial(i, "?", -1, false, -1, "no worker owns partition " + partition);
     }
-    Duration delay = Duration.ofMillis((long) (random.nextDouble() * update.toMillis()));
+    // a random point in the first three quarters of an undisturbed update
+    Duration delay = Duration.ofMillis((long) (random.nextDouble() * 0.75 * update.toMillis()));
     Instant[] killedAt = new Instant[1];
     try {
       Followed f =
@@ -205,7 +223,7 @@ final class RegionDrill {
   }
 
   /**
-   * Drops the scene as member {@code i} (acquired on day {@code i + 1} of June 2025), hands {@code
+   * Drops the scene as member {@code i} (acquired {@code i} days after 1 June 2025), hands {@code
    * onMap} the time of its SceneMapCompleted once it is read, and follows it to the region's
    * version that holds it.
    */
@@ -216,7 +234,7 @@ final class RegionDrill {
         key,
         scene,
         "image/tiff",
-        Map.of("acquired", String.format("2025-06-%02d", 1 + i)));
+        Map.of("acquired", LocalDate.of(2025, 6, 1).plusDays(i).toString()));
     String sceneId = null;
     Instant mapAt = null;
     Set<String> completed = new HashSet<>();

@@ -56,8 +56,8 @@ class DrillCommandTest {
   void mistakesAreNamed() {
     assertThatThrownBy(() -> DrillCommand.parse(List.of("--kills", "0"), home))
         .hasMessageContaining("--kills must be at least 1");
-    assertThatThrownBy(() -> DrillCommand.parse(List.of("--region-kills", "29"), home))
-        .hasMessageContaining("--region-kills must be within 1..28");
+    assertThatThrownBy(() -> DrillCommand.parse(List.of("--region-kills", "51"), home))
+        .hasMessageContaining("--region-kills must be within 1..50");
     assertThatThrownBy(() -> DrillCommand.parse(List.of("--kills", "x"), home))
         .hasMessageContaining("--kills takes a whole number");
     assertThatThrownBy(() -> DrillCommand.parse(List.of("--bogus"), home))

@@ -63,17 +63,17 @@ class DrillsIT {
           .allSatisfy(r -> assertThat(r.handedOver()).as("%s", r).isTrue());
       RegionDrill.Result region = report.region();
       assertThat(region.trials())
-          .as("the region's owner killed after a random share of an update, five times")
-          .hasSize(5)
+          .as("the region's owner killed at a random point of an update")
+          .hasSizeBetween(5, 10)
           .allSatisfy(t -> assertThat(t.passed()).as("%s", t).isTrue());
+      assertThat(region.midUpdate()).as("kills before the version was announced").isEqualTo(5);
       assertThat(region.problems()).as("the region's topic read to its end").isEmpty();
       assertThat(region.versions())
           .as("one version per member set: the first and one per kill")
-          .isEqualTo(6);
-      assertThat(region.announcements()).as("one RegionMapUpdated per version").isEqualTo(6);
-      assertThat(region.trials().stream().filter(RegionDrill.Trial::midUpdate))
-          .as("kills that struck before the version was announced")
-          .isNotEmpty();
+          .isEqualTo(region.trials().size() + 1);
+      assertThat(region.announcements())
+          .as("one RegionMapUpdated per version")
+          .isEqualTo(region.versions());
       assertThat(report.kills().stream().map(Drills.Recovery::drill).collect(Collectors.toSet()))
           .as("both workers were killed")
           .isEqualTo(Set.of("kill -9 inference-worker", "kill -9 inference-worker-2"));
