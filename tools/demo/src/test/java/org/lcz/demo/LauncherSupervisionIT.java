@@ -3,6 +3,8 @@ package org.lcz.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,26 +38,10 @@ class LauncherSupervisionIT {
 
   @Test
   void aKilledServiceIsRestartedAndOneThatKeepsCrashingStopsThePlatform() throws Exception {
-    Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
     int http = StackSettings.freePorts(4);
     LczLauncher launcher =
         new LczLauncher(
-            LaunchOptions.parse(
-                List.of(
-                    "up",
-                    "--data",
-                    data.toString(),
-                    "--kafka-port",
-                    String.valueOf(StackSettings.freePort()),
-                    "--controller-port",
-                    String.valueOf(StackSettings.freePort()),
-                    "--s3-port",
-                    String.valueOf(StackSettings.freePort()),
-                    "--http-port",
-                    String.valueOf(http),
-                    "--inference-workers",
-                    "2"),
-                home),
+            options(http, 2),
             new PrintStream(System.out, true, StandardCharsets.UTF_8),
             // one restart within the window, then the platform is given up
             new RestartPolicy(
@@ -113,12 +99,11 @@ class LauncherSupervisionIT {
    */
   @Test
   void aServiceWhoseLivenessStaysDownIsRestartedAndTheOthersRunOn() throws Exception {
-    Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
     int http = StackSettings.freePorts(3);
-    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream both =
         new PrintStream(
-            new java.io.OutputStream() {
+            new OutputStream() {
               @Override
               public void write(int b) {
                 printed.write(b);
@@ -129,21 +114,7 @@ class LauncherSupervisionIT {
             StandardCharsets.UTF_8);
     LczLauncher launcher =
         new LczLauncher(
-            LaunchOptions.parse(
-                    List.of(
-                        "up",
-                        "--data",
-                        data.toString(),
-                        "--kafka-port",
-                        String.valueOf(StackSettings.freePort()),
-                        "--controller-port",
-                        String.valueOf(StackSettings.freePort()),
-                        "--s3-port",
-                        String.valueOf(StackSettings.freePort()),
-                        "--http-port",
-                        String.valueOf(http)),
-                    home)
-                .withServiceProperties(Map.of("lcz.inference.stuck-after", "1ms")),
+            options(http, 1).withServiceProperties(Map.of("lcz.inference.stuck-after", "1ms")),
             both,
             new RestartPolicy(
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMinutes(10)));
@@ -187,6 +158,27 @@ class LauncherSupervisionIT {
     } finally {
       launcher.stop();
     }
+  }
+
+  /** A platform of its own: free ports, this test's data folder, {@code workers} workers. */
+  private LaunchOptions options(int http, int workers) {
+    Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
+    return LaunchOptions.parse(
+        List.of(
+            "up",
+            "--data",
+            data.toString(),
+            "--kafka-port",
+            String.valueOf(StackSettings.freePort()),
+            "--controller-port",
+            String.valueOf(StackSettings.freePort()),
+            "--s3-port",
+            String.valueOf(StackSettings.freePort()),
+            "--http-port",
+            String.valueOf(http),
+            "--inference-workers",
+            String.valueOf(workers)),
+        home);
   }
 
   private static void kill(ServiceProcess p) throws Exception {
