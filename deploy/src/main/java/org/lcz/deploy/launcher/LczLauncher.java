@@ -132,6 +132,7 @@ public final class LczLauncher {
   }
 
   private ServiceProcess startService(ServiceSpec spec, LocalStack running) {
+    liveness.forget(spec.name()); // a new process: its first answer is awaited again
     List<String> jvm =
         new ArrayList<>(
             List.of(
@@ -288,9 +289,9 @@ public final class LczLauncher {
 
   /**
    * Asks each running service's {@code /q/health/live} (every {@link #PROBE_EVERY}); one that has
-   * answered DOWN for {@link LivenessWatch#STANDARD_GRACE} — a consumer loop stopped or stuck — is
-   * stopped, and the next round restarts it like a service that exited (the same backoff and the
-   * same limit).
+   * answered DOWN — a consumer loop stopped or stuck — or, once it had answered, not at all — a
+   * hung process — for {@link LivenessWatch#STANDARD_GRACE} is stopped, and the next round restarts
+   * it like a service that exited (the same backoff and the same limit).
    */
   private void probeLiveness(Instant now) {
     if (lastProbe != null && Duration.between(lastProbe, now).compareTo(PROBE_EVERY) < 0) {
@@ -303,8 +304,8 @@ public final class LczLauncher {
       }
       if (liveness.observe(p.name(), p.liveStatus(Duration.ofSeconds(2)), now)) {
         out.printf(
-            "lcz: %s has answered DOWN on /q/health/live for %d s (a loop stopped or stuck);"
-                + " stopping it to restart it (see %s)%n",
+            "lcz: %s has answered DOWN or not at all on /q/health/live for %d s (a loop stopped"
+                + " or stuck, or the process hung); stopping it to restart it (see %s)%n",
             p.name(), liveness.downFor(p.name(), now).orElseThrow().toSeconds(), p.log());
         liveness.forget(p.name());
         p.close();

@@ -91,11 +91,11 @@ class LauncherSupervisionIT {
 
   /**
    * A service whose {@code /q/health/live} stays DOWN is stopped and started again by the
-   * supervisor's rounds (as {@code ./lcz up} runs them, once a second), the others run on. The
-   * inference worker is held to a liveness limit its loops cannot meet ({@code
-   * lcz.inference.stuck-after} 1 ms: every loop is silent longer than that between two polls), so
-   * its liveness answers 503 with each loop "stuck or stopped" — what a stalled loop looks like
-   * from outside.
+   * supervisor's rounds (as {@code ./lcz up} runs them, once a second), the others run on; so is a
+   * hung one (stopped with SIGSTOP after it had answered: it answers nothing). The inference worker
+   * is held to a liveness limit its loops cannot meet ({@code lcz.inference.stuck-after} 1 ms:
+   * every loop is silent longer than that between two polls), so its liveness answers 503 with each
+   * loop "stuck or stopped" — what a stalled loop looks like from outside.
    */
   @Test
   void aServiceWhoseLivenessStaysDownIsRestartedAndTheOthersRunOn() throws Exception {
@@ -117,7 +117,7 @@ class LauncherSupervisionIT {
             options(http, 1).withServiceProperties(Map.of("lcz.inference.stuck-after", "1ms")),
             both,
             new RestartPolicy(
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMinutes(10)));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 10, Duration.ofMinutes(10)));
     try {
       launcher.start();
       int worker = http + 2;
@@ -150,11 +150,27 @@ class LauncherSupervisionIT {
           .as("the DOWN worker was stopped")
           .isEmpty();
       assertThat(printed.toString(StandardCharsets.UTF_8))
-          .contains("lcz: inference-worker has answered DOWN on /q/health/live for")
+          .contains("lcz: inference-worker has answered DOWN or not at all on /q/health/live for")
           .contains("lcz: inference-worker restarted");
       assertThat(pids(launcher, "ingest-service", "training-worker"))
           .as("the other services ran on")
           .isEqualTo(others);
+
+      // a hung process (SIGSTOP: it answers nothing) that had answered before is restarted too
+      long hung = launcher.service("training-worker").orElseThrow().pid();
+      assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(hung)).start().waitFor())
+          .isZero();
+      ServiceProcess training = awaitRestart(launcher, "training-worker", hung, 3);
+      assertThat(training.pid()).isNotEqualTo(hung);
+      assertThat(ProcessHandle.of(hung).filter(ProcessHandle::isAlive))
+          .as("the hung worker was ended")
+          .isEmpty();
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("lcz: training-worker has answered DOWN or not at all on /q/health/live for")
+          .contains("lcz: training-worker restarted");
+      assertThat(launcher.service("ingest-service").orElseThrow().pid())
+          .as("the ingest service ran on")
+          .isEqualTo(others.get("ingest-service"));
     } finally {
       launcher.stop();
     }
@@ -189,7 +205,13 @@ class LauncherSupervisionIT {
 
   private static ServiceProcess awaitRestart(LczLauncher launcher, String name, long oldPid)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
+    return awaitRestart(launcher, name, oldPid, 0);
+  }
+
+  /** Supervises until {@code name} runs as a new process: 30 s, plus {@code minutes}. */
+  private static ServiceProcess awaitRestart(
+      LczLauncher launcher, String name, long oldPid, int minutes) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30).plus(Duration.ofMinutes(minutes));
     while (Instant.now().isBefore(deadline)) {
       launcher.supervise(Instant.now());
       ServiceProcess now = launcher.service(name).orElse(null);
