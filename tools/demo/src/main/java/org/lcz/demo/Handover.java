@@ -11,11 +11,14 @@ import org.lcz.messaging.KafkaClients;
  * A kill trial's handover: how long the tiles of the killed worker's partitions waited — from the
  * moment the worker was gone to the first of those tiles mapped by a live worker (the survivor, or
  * the killed one started again). The broker gives a silent member's partitions away after the
- * session timeout; the margin is the rebalance and the tile a worker has in hand.
+ * session timeout; the margin is the rebalance — a second one when the killed worker, started
+ * again, joins — and the tile a worker has in hand. Measured: 17–19 s alone, 16.6–28.3 s in the
+ * suite with {@code DemoIT} beside the drills; Kafka's default session timeout (45 s) would fail
+ * it.
  */
 final class Handover {
   /** What a handover may take beyond the session timeout. */
-  static final Duration MARGIN = Duration.ofSeconds(15);
+  static final Duration MARGIN = Duration.ofSeconds(30);
 
   /** The most a handover may take: the session timeout plus {@link #MARGIN}. */
   static final Duration LIMIT = Duration.ofMillis(KafkaClients.SESSION_TIMEOUT_MS).plus(MARGIN);

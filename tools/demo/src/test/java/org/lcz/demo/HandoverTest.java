@@ -13,7 +13,7 @@ class HandoverTest {
 
   @Test
   void theLimitIsTheSessionTimeoutAndTheMargin() {
-    assertThat(Handover.LIMIT).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Handover.LIMIT).isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test
@@ -43,10 +43,10 @@ class HandoverTest {
   @Test
   void aHandoverOverTheLimitOrNotSeenIsAProblem() {
     assertThat(Handover.problem(17.5)).isEmpty();
-    assertThat(Handover.problem(30.0)).isEmpty();
-    assertThat(Handover.problem(30.1))
+    assertThat(Handover.problem(45.0)).isEmpty();
+    assertThat(Handover.problem(45.1))
         .isEqualTo(
-            "the killed worker's tiles waited 30.1 s (limit 30 s: the session timeout and 15 s)");
+            "the killed worker's tiles waited 45.1 s (limit 45 s: the session timeout and 30 s)");
     assertThat(Handover.problem(-1))
         .isEqualTo("no tile of the killed worker's partitions was seen mapped after the kill");
   }
