@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -255,8 +256,18 @@ final class BadInputs {
 
   /** The answer must be {@code status} with a problem whose detail says {@code says}. */
   private void expect4xx(String input, HttpResponse<String> r, int status, String says) {
+    expect4xx(input, r, status, says, () -> true);
+  }
+
+  /**
+   * The answer must be {@code status} with a problem whose detail says {@code says}, and then
+   * {@code nothingLeft} must hold (asked only when the answer was right).
+   */
+  private void expect4xx(
+      String input, HttpResponse<String> r, int status, String says, BooleanSupplier nothingLeft) {
     String detail = detail(r.body());
-    boolean clear = r.statusCode() == status && detail.contains(says);
+    boolean answered = r.statusCode() == status && detail.contains(says);
+    boolean clear = answered && nothingLeft.getAsBoolean();
     outcomes.add(
         new Outcome(
             "REST",
@@ -266,7 +277,11 @@ final class BadInputs {
                 + r.statusCode()
                 + " "
                 + abbreviate(detail)
-                + (clear ? "" : " (expected HTTP " + status + " saying \"" + says + "\")")));
+                + (clear
+                    ? ""
+                    : answered
+                        ? " (tiles or maps were left)"
+                        : " (expected HTTP " + status + " saying \"" + says + "\")")));
   }
 
   // ---- scene files: through REST (422) and through the inbox (SceneRejected)
@@ -355,28 +370,13 @@ final class BadInputs {
               : name.endsWith(".zip") ? "application/zip" : "image/tiff";
       HttpResponse<String> r =
           post("/scenes?name=" + name, type, Files.readAllBytes(f.file()), key);
-      String detail = detail(r.body());
-      String sceneId = field(r.body(), "sceneId");
-      boolean clear =
-          r.statusCode() == f.status()
-              && detail.contains(f.restSays())
-              && (f.status() != 422 || nothingLeft(sceneId));
-      outcomes.add(
-          new Outcome(
-              "REST",
-              "POST /scenes " + e.getKey(),
-              clear,
-              "HTTP "
-                  + r.statusCode()
-                  + " "
-                  + abbreviate(detail)
-                  + (clear
-                      ? ""
-                      : " (expected HTTP "
-                          + f.status()
-                          + " saying \""
-                          + f.restSays()
-                          + "\" and nothing left)")));
+      // a refused file is recorded as a rejected scene: none of it may be left
+      expect4xx(
+          "POST /scenes " + e.getKey(),
+          r,
+          f.status(),
+          f.restSays(),
+          () -> f.status() != 422 || nothingLeft(field(r.body(), "sceneId")));
       // at the top of the inbox: a GeoTIFF in a folder would be a part of the folder's document
       String inbox = "drill-bad-" + f.file().getFileName();
       inboxKeys.put(inbox, new Expected(e.getKey(), f.inboxSays()));
@@ -384,26 +384,29 @@ final class BadInputs {
     }
   }
 
+  /** A {@code scene.json} dropped into a folder of its own, and what its rejection must say. */
+  private record BadManifest(String json, String says) {}
+
   private void folders() {
-    Map<String, String> manifests = new LinkedHashMap<>();
-    Map<String, String> says = new LinkedHashMap<>();
-    manifests.put("scene.json {}", "{}");
-    says.put("scene.json {}", "scene.json: lists no bands");
-    manifests.put("scene.json not JSON", "{ bands: ");
-    says.put("scene.json not JSON", "scene.json: not a scene manifest");
+    Map<String, BadManifest> manifests = new LinkedHashMap<>();
+    manifests.put("scene.json {}", new BadManifest("{}", "scene.json: lists no bands"));
+    manifests.put(
+        "scene.json not JSON", new BadManifest("{ bands: ", "scene.json: not a scene manifest"));
     manifests.put(
         "scene.json naming missing band files",
-        "{\"bands\":[{\"name\":\"B2\",\"file\":\"B02.tif\"},{\"name\":\"B3\",\"file\":\"B03.tif\"}]}");
-    says.put(
-        "scene.json naming missing band files",
-        "scene.json names objects that are not in the store after PT20S:"
-            + " s3://lcz-inbox/drill-folder-3/B02.tif, s3://lcz-inbox/drill-folder-3/B03.tif");
+        new BadManifest(
+            "{\"bands\":[{\"name\":\"B2\",\"file\":\"B02.tif\"},{\"name\":\"B3\",\"file\":\"B03.tif\"}]}",
+            "scene.json names objects that are not in the store after PT20S:"
+                + " s3://lcz-inbox/drill-folder-3/B02.tif, s3://lcz-inbox/drill-folder-3/B03.tif"));
     int i = 0;
-    for (Map.Entry<String, String> m : manifests.entrySet()) {
+    for (Map.Entry<String, BadManifest> m : manifests.entrySet()) {
       String key = "drill-folder-" + (++i) + "/scene.json";
-      inboxKeys.put(key, new Expected(m.getKey(), says.get(m.getKey())));
+      inboxKeys.put(key, new Expected(m.getKey(), m.getValue().says()));
       store.put(
-          Buckets.INBOX, key, m.getValue().getBytes(StandardCharsets.UTF_8), "application/json");
+          Buckets.INBOX,
+          key,
+          m.getValue().json().getBytes(StandardCharsets.UTF_8),
+          "application/json");
     }
   }
 

@@ -595,12 +595,7 @@ public final class Drills implements AutoCloseable {
     Map<String, Set<Integer>> members = new HashMap<>();
     while (true) {
       try {
-        ConsumerGroupDescription group =
-            admin
-                .describeConsumerGroups(List.of(TILES_GROUP))
-                .describedGroups()
-                .get(TILES_GROUP)
-                .get(10, TimeUnit.SECONDS);
+        ConsumerGroupDescription group = tileGroup(admin);
         members.clear();
         for (MemberDescription m : group.members()) {
           Set<Integer> partitions = new HashSet<>();
@@ -627,17 +622,20 @@ public final class Drills implements AutoCloseable {
   private static Set<Integer> killedPartitions(Admin admin, Map<String, Set<Integer>> before) {
     try {
       Set<String> now = new HashSet<>();
-      admin
-          .describeConsumerGroups(List.of(TILES_GROUP))
-          .describedGroups()
-          .get(TILES_GROUP)
-          .get(10, TimeUnit.SECONDS)
-          .members()
-          .forEach(m -> now.add(m.consumerId()));
+      tileGroup(admin).members().forEach(m -> now.add(m.consumerId()));
       return Handover.gone(before, now).map(before::get).orElse(null);
     } catch (Exception e) {
       return null; // asked again at the next turn
     }
+  }
+
+  /** The inference workers' tile group as the broker describes it now (10 s at most). */
+  private static ConsumerGroupDescription tileGroup(Admin admin) throws Exception {
+    return admin
+        .describeConsumerGroups(List.of(TILES_GROUP))
+        .describedGroups()
+        .get(TILES_GROUP)
+        .get(10, TimeUnit.SECONDS);
   }
 
   static void kill(LczLauncher launcher, String name) {

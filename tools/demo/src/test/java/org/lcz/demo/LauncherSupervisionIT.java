@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.deploy.launcher.LaunchOptions;
 import org.lcz.deploy.launcher.LczLauncher;
 import org.lcz.deploy.launcher.RestartPolicy;
 import org.lcz.deploy.launcher.ServiceProcess;
@@ -41,7 +40,7 @@ class LauncherSupervisionIT {
     int http = StackSettings.freePorts(4);
     LczLauncher launcher =
         new LczLauncher(
-            options(http, 2),
+            TestPlatform.options(data, http, 2),
             new PrintStream(System.out, true, StandardCharsets.UTF_8),
             // one restart within the window, then the platform is given up
             new RestartPolicy(
@@ -91,7 +90,7 @@ class LauncherSupervisionIT {
 
   /**
    * A service whose {@code /q/health/live} stays DOWN is stopped and started again by the
-   * supervisor's rounds (as {@code ./lcz up} runs them, once a second), the others run on; so is a
+   * supervisor's rounds (those {@code ./lcz up} runs once a second), the others run on; so is a
    * hung one (stopped with SIGSTOP after it had answered: it answers nothing). The inference worker
    * is held to a liveness limit its loops cannot meet ({@code lcz.inference.stuck-after} 1 ms:
    * every loop is silent longer than that between two polls), so its liveness answers 503 with each
@@ -114,7 +113,8 @@ class LauncherSupervisionIT {
             StandardCharsets.UTF_8);
     LczLauncher launcher =
         new LczLauncher(
-            options(http, 1).withServiceProperties(Map.of("lcz.inference.stuck-after", "1ms")),
+            TestPlatform.options(data, http, 1)
+                .withServiceProperties(Map.of("lcz.inference.stuck-after", "1ms")),
             both,
             new RestartPolicy(
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 10, Duration.ofMinutes(10)));
@@ -134,17 +134,7 @@ class LauncherSupervisionIT {
       Map<String, Long> others = pids(launcher, "ingest-service", "training-worker");
       long before = launcher.service("inference-worker").orElseThrow().pid();
 
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-      ServiceProcess now = null;
-      while (Instant.now().isBefore(deadline)) {
-        launcher.supervise(Instant.now());
-        now = launcher.service("inference-worker").orElse(null);
-        if (now != null && now.pid() != before && now.isAlive()) {
-          break;
-        }
-        Thread.sleep(1000);
-      }
-      assertThat(now).as("a worker runs").isNotNull();
+      ServiceProcess now = awaitRestart(launcher, "inference-worker", before, 3);
       assertThat(now.pid()).as("the worker was started again").isNotEqualTo(before);
       assertThat(ProcessHandle.of(before).filter(ProcessHandle::isAlive))
           .as("the DOWN worker was stopped")
@@ -158,8 +148,9 @@ class LauncherSupervisionIT {
 
       // a hung process (SIGSTOP: it answers nothing) that had answered before is restarted too
       long hung = launcher.service("training-worker").orElseThrow().pid();
-      assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(hung)).start().waitFor())
-          .isZero();
+      Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(hung)).start();
+      assertThat(stop.waitFor(10, TimeUnit.SECONDS)).as("kill -STOP ended").isTrue();
+      assertThat(stop.exitValue()).isZero();
       ServiceProcess training = awaitRestart(launcher, "training-worker", hung, 3);
       assertThat(training.pid()).isNotEqualTo(hung);
       assertThat(ProcessHandle.of(hung).filter(ProcessHandle::isAlive))
@@ -174,27 +165,6 @@ class LauncherSupervisionIT {
     } finally {
       launcher.stop();
     }
-  }
-
-  /** A platform of its own: free ports, this test's data folder, {@code workers} workers. */
-  private LaunchOptions options(int http, int workers) {
-    Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
-    return LaunchOptions.parse(
-        List.of(
-            "up",
-            "--data",
-            data.toString(),
-            "--kafka-port",
-            String.valueOf(StackSettings.freePort()),
-            "--controller-port",
-            String.valueOf(StackSettings.freePort()),
-            "--s3-port",
-            String.valueOf(StackSettings.freePort()),
-            "--http-port",
-            String.valueOf(http),
-            "--inference-workers",
-            String.valueOf(workers)),
-        home);
   }
 
   private static void kill(ServiceProcess p) throws Exception {

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcz.deploy.launcher.LaunchOptions;
 import org.lcz.deploy.launcher.LczLauncher;
 import org.lcz.deploy.stack.StackSettings;
 import org.lcz.scheme.LczCatalog;
@@ -83,27 +82,13 @@ class WebPageIT {
         .as("Debian's chromium is needed (apt-get install chromium chromium-driver)")
         .isExecutable();
     assertThat(CHROMEDRIVER).as("Debian's chromium-driver is needed").isExecutable();
-    Path home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
     world =
         new WorldSpec(11, 300, 12, 48, WorldSpec.Mix.BALANCED)
             .writeOnce(dir.resolve("worlds"), System.out);
     int http = StackSettings.freePorts(3);
     launcher =
         new LczLauncher(
-            LaunchOptions.parse(
-                List.of(
-                    "up",
-                    "--data",
-                    dir.resolve("data").toString(),
-                    "--kafka-port",
-                    String.valueOf(StackSettings.freePort()),
-                    "--controller-port",
-                    String.valueOf(StackSettings.freePort()),
-                    "--s3-port",
-                    String.valueOf(StackSettings.freePort()),
-                    "--http-port",
-                    String.valueOf(http)),
-                home),
+            TestPlatform.options(dir.resolve("data"), http, 1),
             new PrintStream(System.out, true, StandardCharsets.UTF_8));
     launcher.start();
     try (ObjectStore store = launcher.stack().newObjectStore()) {
