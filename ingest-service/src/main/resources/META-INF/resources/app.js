@@ -231,15 +231,32 @@ function projectionOf(v) {
   return p;
 }
 
-function renderMap(v) {
-  if (!v.extent || !v.epsg) {
-    $('map-controls').hidden = true;
-    if (page.map) { page.map.setTarget(null); page.map = null; page.mapKey = null; }
+/**
+ * Where a map is drawn: the scene page's (over the quicklook, with the opacity slider) or the
+ * regions page's (the fused map of the chosen region). Each keeps its own OpenLayers map, layers
+ * and chosen layer.
+ */
+const sceneMap = {
+  state: page, mapId: 'map', controlsId: 'map-controls', choiceId: 'layer-choice',
+  coordinatesId: 'coordinates', radio: 'layer', opacity: () => $('opacity').value / 100,
+};
+const regionMap = {
+  state: { map: null, mapKey: null, layers: {}, layerName: 'lczFilter', legends: {}, region: null },
+  mapId: 'region-map', controlsId: 'region-map-controls', choiceId: 'region-layer-choice',
+  coordinatesId: 'region-coordinates', radio: 'region-layer', opacity: () => 1,
+  onLayer: (name) => renderRampLegend(regionMap.state.legends[name]),
+};
+
+function renderMap(v, t = sceneMap) {
+  const st = t.state;
+  if (!v || !v.extent || !v.epsg) {
+    $(t.controlsId).hidden = true;
+    if (st.map) { st.map.setTarget(null); st.map = null; st.mapKey = null; }
     return;
   }
   const key = JSON.stringify([v.sceneId, v.quicklook, v.layers.map((l) => l.url)]);
-  if (key === page.mapKey) return;
-  page.mapKey = key;
+  if (key === st.mapKey) return;
+  st.mapKey = key;
   const projection = projectionOf(v);
   const layers = [];
   if (v.quicklook) {
@@ -248,8 +265,8 @@ function renderMap(v) {
       properties: { name: 'quicklook' },
     }));
   }
-  page.layers = {};
-  const opacity = $('opacity').value / 100;
+  st.layers = {};
+  const opacity = t.opacity();
   for (const l of v.layers) {
     const layer = new ol.layer.Image({
       source: new ol.source.ImageStatic({ url: l.url, imageExtent: l.extent, projection, interpolate: false }),
@@ -257,39 +274,41 @@ function renderMap(v) {
       visible: false,
       properties: { name: l.name },
     });
-    page.layers[l.name] = layer;
+    st.layers[l.name] = layer;
     layers.push(layer);
   }
-  if (!page.layers[page.layerName] && v.layers.length) page.layerName = v.layers[0].name;
-  if (page.layers[page.layerName]) page.layers[page.layerName].setVisible(true);
+  if (!st.layers[st.layerName] && v.layers.length) st.layerName = v.layers[0].name;
+  if (st.layers[st.layerName]) st.layers[st.layerName].setVisible(true);
   const view = new ol.View({ projection, extent: v.extent, constrainOnlyCenter: true });
-  if (page.map) page.map.setTarget(null);
-  page.map = new ol.Map({
-    target: 'map',
+  if (st.map) st.map.setTarget(null);
+  st.map = new ol.Map({
+    target: t.mapId,
     layers,
     view,
     controls: ol.control.defaults.defaults().extend([new ol.control.ScaleLine()]),
   });
   view.fit(v.extent, { padding: [8, 8, 8, 8] });
-  page.map.on('pointermove', (e) => {
+  st.map.on('pointermove', (e) => {
     const [x, y] = e.coordinate;
-    $('coordinates').textContent = `${projection.getCode()}  x ${x.toFixed(0)}  y ${y.toFixed(0)}`;
+    $(t.coordinatesId).textContent = `${projection.getCode()}  x ${x.toFixed(0)}  y ${y.toFixed(0)}`;
   });
-  const choice = $('layer-choice');
+  const choice = $(t.choiceId);
   choice.replaceChildren(
     ...v.layers.map((l) =>
       el('label', {},
         el('input', {
-          type: 'radio', name: 'layer', value: l.name, checked: l.name === page.layerName,
-          onchange: () => showLayer(l.name),
+          type: 'radio', name: t.radio, value: l.name, checked: l.name === st.layerName,
+          onchange: () => showLayer(l.name, t),
         }),
         ` ${l.title}`)));
-  $('map-controls').hidden = false;
+  $(t.controlsId).hidden = false;
+  if (t.onLayer) t.onLayer(st.layerName);
 }
 
-function showLayer(name) {
-  page.layerName = name;
-  for (const [n, layer] of Object.entries(page.layers)) layer.setVisible(n === name);
+function showLayer(name, t = sceneMap) {
+  t.state.layerName = name;
+  for (const [n, layer] of Object.entries(t.state.layers)) layer.setVisible(n === name);
+  if (t.onLayer) t.onLayer(name);
 }
 
 // ---------------------------------------------------------------- upload
@@ -574,6 +593,51 @@ async function loadRegions() {
             .flatMap(([name, uri]) => [el('a', { href: servedFile(uri), text: name }), ' ']),
           el('a', { href: `/stac/collections/lcz-region-${encodeURIComponent(r.name)}`, class: 'stac', text: 'STAC Collection' })))));
   if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: 7, text: 'No regions yet.' })));
+  for (const row of body.querySelectorAll('tr[data-region]')) {
+    row.addEventListener('click', () => { regionMap.state.region = row.dataset.region; showRegionMap(regions); });
+  }
+  showRegionMap(regions);
+}
+
+/**
+ * The chosen region's latest version on the map (the first region with a version when none was
+ * chosen): its fused classes, raw classes, confidence, observations and agreement, from the
+ * version's web-layers.json; drawn again when a new version lands.
+ */
+async function showRegionMap(regions) {
+  const st = regionMap.state;
+  const withMap = regions.filter((r) => r.latest && r.latest['web-layers']);
+  const r = withMap.find((x) => x.name === st.region) || withMap[0];
+  $('region-map-section').hidden = !r;
+  if (!r) { renderMap(null, regionMap); return; }
+  st.region = r.name;
+  const json = await api(servedFile(r.latest['web-layers']));
+  st.legends = {};
+  st.extent = json.extent;
+  for (const l of json.layers) st.legends[l.name] = l.legend;
+  $('region-map-title').textContent = `Region ${r.name}, version ${r.latestVersion}: ${r.members.length} members, coverage ${percent(r.coverage)}`;
+  for (const row of $('regions').tBodies[0].querySelectorAll('tr[data-region]')) {
+    row.setAttribute('aria-selected', String(row.dataset.region === r.name));
+  }
+  renderMap({
+    sceneId: `region ${r.name} v${r.latestVersion}`,
+    epsg: json.epsg,
+    extent: json.extent,
+    quicklook: null,
+    layers: json.layers.map((l) => ({
+      name: l.name, title: l.title, extent: json.extent, url: servedFile(r.latest[`web-${l.name}`]),
+    })),
+  }, regionMap);
+}
+
+/** The steps of a ramp layer (observations, agreement); nothing for a layer in LCZ colours. */
+function renderRampLegend(steps) {
+  const list = $('region-ramp');
+  list.hidden = !steps;
+  list.replaceChildren(...(steps || []).map((s) =>
+    el('li', { 'data-from': s.from },
+      el('span', { class: 'swatch', style: `background:${s.colour}`, title: s.colour }),
+      ` ${s.label}`)));
 }
 
 // ---------------------------------------------------------------- routing

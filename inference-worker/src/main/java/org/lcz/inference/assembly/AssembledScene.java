@@ -17,6 +17,7 @@ import org.lcz.raster.SceneManifest;
  * @param title what the map is of, for titles ("scene s1", "region porto, version 3")
  * @param layers further uint8 bands of the LCZ map COG after the Generator's three (a region's
  *     {@code observations} and {@code agreement})
+ * @param remapModel the model version of a scene's re-map, or null (a scene's first map, a region)
  */
 public record AssembledScene(
     String sceneId,
@@ -28,7 +29,8 @@ public record AssembledScene(
     String modelVersion,
     Instant completedAt,
     String title,
-    List<Layer> layers) {
+    List<Layer> layers,
+    String remapModel) {
 
   /**
    * A further band of the map COG.
@@ -63,7 +65,24 @@ public record AssembledScene(
         modelVersion,
         completedAt,
         "scene " + sceneId,
-        List.of());
+        List.of(),
+        null);
+  }
+
+  /** This scene map as a re-map by {@code version} (null: as the scene's first map). */
+  public AssembledScene remappedBy(String version) {
+    return new AssembledScene(
+        sceneId,
+        manifest,
+        map,
+        filtered,
+        geoTransform,
+        cellSize,
+        modelVersion,
+        completedAt,
+        version == null ? title : title + " re-mapped by model " + version,
+        layers,
+        version);
   }
 
   public int cols() {

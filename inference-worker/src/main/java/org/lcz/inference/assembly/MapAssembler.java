@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.lcz.events.SceneMapCompleted;
 import org.lcz.inference.map.MapKeys;
 import org.lcz.inference.map.MapTileFile;
+import org.lcz.inference.map.SceneMapId;
 import org.lcz.raster.CellGrid;
 import org.lcz.raster.SceneManifest;
 import org.lcz.scheme.LczFilter;
@@ -64,6 +65,17 @@ public final class MapAssembler {
    * @throws IllegalStateException if a map tile is missing or does not fit the grid
    */
   public SceneMapCompleted assemble(String sceneId, Instant now) {
+    return assemble(SceneMapId.first(sceneId), now);
+  }
+
+  /**
+   * Assembles the map {@code id} of a scene — its first map, or its re-map by a model version,
+   * whose tiles and products live under the re-map's own prefix ({@link MapKeys}).
+   *
+   * @throws IllegalStateException if a map tile is missing or does not fit the grid
+   */
+  public SceneMapCompleted assemble(SceneMapId id, Instant now) {
+    String sceneId = id.sceneId();
     SceneManifest manifest = SceneManifest.read(store.read(MapKeys.manifest(sceneId)));
     double[] sceneGeo = manifest.geoTransform();
     CellGrid grid =
@@ -74,10 +86,10 @@ public final class MapAssembler {
       if (span.isEmpty()) {
         continue;
       }
-      map.place(span, MapTileFile.read(store.read(MapKeys.tile(sceneId, t.id()))));
+      map.place(span, MapTileFile.read(store.read(MapKeys.tile(sceneId, id.remapModel(), t.id()))));
     }
     if (!map.isComplete()) {
-      throw new IllegalStateException("scene " + sceneId + ": some cells have no map tile");
+      throw new IllegalStateException(id + ": some cells have no map tile");
     }
     double[] mapGeo =
         grid.geoTransform(sceneGeo, new CellGrid.Span(0, 0, grid.cols(), grid.rows()));
@@ -85,12 +97,20 @@ public final class MapAssembler {
         LczFilter.demuzere().filter(map.classes(), map.cols(), map.rows(), cellSize, cellSize);
     AssembledScene scene =
         new AssembledScene(
-            sceneId, manifest, map, filtered, mapGeo, cellSize, versions(map.tilesByModel()), now);
+                sceneId,
+                manifest,
+                map,
+                filtered,
+                mapGeo,
+                cellSize,
+                versions(map.tilesByModel()),
+                now)
+            .remappedBy(id.remapModel());
     List<SceneProduct.Stored> stored = new ArrayList<>();
     Map<String, ObjectRef> refs = new LinkedHashMap<>();
     for (SceneProduct product : products) {
       for (SceneProduct.Asset asset : product.make(scene, List.copyOf(stored))) {
-        ObjectRef where = MapKeys.product(sceneId, asset.fileName());
+        ObjectRef where = MapKeys.product(sceneId, id.remapModel(), asset.fileName());
         ObjectRef ref = store.put(where.bucket(), where.key(), asset.bytes(), asset.contentType());
         if (refs.put(asset.name(), ref) != null) {
           throw new IllegalStateException("two products name an asset " + asset.name());
@@ -107,7 +127,8 @@ public final class MapAssembler {
         manifest.tiles().size(),
         now,
         refs,
-        manifest.acquiredAt());
+        manifest.acquiredAt(),
+        id.isRemap());
   }
 
   /** One version, or all of them (sorted, comma-separated) when a swap happened mid-scene. */

@@ -79,13 +79,21 @@ public final class StacItem implements SceneProduct {
     }
   }
 
+  /**
+   * The Item id of a scene's map: {@code {sceneId}-lcz} for its first map, {@code
+   * {sceneId}-lcz-{modelVersion}} for a re-map (both Items are served side by side).
+   */
+  public static String id(String sceneId, String remapModel) {
+    return sceneId + "-lcz" + (remapModel == null ? "" : "-" + remapModel);
+  }
+
   /** The item's JSON bytes. */
   public static byte[] json(AssembledScene d, List<Stored> stored) {
     ObjectNode item = JSON.createObjectNode();
     item.put("type", "Feature");
     item.put("stac_version", "1.0.0");
     item.putArray("stac_extensions").add(PROJECTION).add(RASTER).add(CLASSIFICATION);
-    item.put("id", d.sceneId() + "-lcz");
+    item.put("id", id(d.sceneId(), d.remapModel()));
     ArrayNode bbox = item.putArray("bbox");
     Footprint footprint = d.footprint();
     for (double v : footprint.bbox()) {
@@ -100,7 +108,7 @@ public final class StacItem implements SceneProduct {
     ObjectNode props = item.putObject("properties");
     putAcquisition(props, d.acquiredAt(), d.completedAt());
     props.put("created", d.completedAt().toString());
-    props.put("title", "Local Climate Zones of scene " + d.sceneId());
+    props.put("title", "Local Climate Zones of " + d.title());
     props.put("proj:code", "EPSG:" + d.epsg());
     // and the older proj:epsg (projection v1.2 has both): GDAL before 3.10 (its STACIT driver,
     // QGIS on it) reads only that
@@ -116,6 +124,9 @@ public final class StacItem implements SceneProduct {
         .add(g[3]);
     props.put("gsd", Math.abs(g[1]));
     props.put("lcz:scene_id", d.sceneId());
+    if (d.remapModel() != null) {
+      props.put("lcz:remap_model", d.remapModel());
+    }
     ObjectNode models = props.putObject("lcz:model_versions");
     d.tilesByModel().forEach(models::put);
     if (d.manifest().maskedShare() != null) {
@@ -131,7 +142,7 @@ public final class StacItem implements SceneProduct {
     links
         .addObject()
         .put("rel", "self")
-        .put("href", MapKeys.product(d.sceneId(), FILE_NAME).uri())
+        .put("href", MapKeys.product(d.sceneId(), d.remapModel(), FILE_NAME).uri())
         .put("type", "application/geo+json");
     try {
       return JSON.writeValueAsBytes(item);

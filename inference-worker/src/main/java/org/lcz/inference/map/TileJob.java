@@ -104,7 +104,7 @@ public final class TileJob implements AutoCloseable {
         model.mapper().map(grid, span, sampler, manifest.geoTransform(), model.version());
     long mapped = System.nanoTime();
     long classifying = model.mapper().classifyNanos() - classifiedBefore;
-    ObjectRef target = MapKeys.tile(event.sceneId(), entry.id());
+    ObjectRef target = MapKeys.tile(event.sceneId(), event.remapModel(), entry.id());
     ObjectRef stored =
         store.put(
             target.bucket(),
@@ -127,7 +127,8 @@ public final class TileJob implements AutoCloseable {
         event.col(),
         event.sceneTileCount(),
         stored,
-        model.version());
+        model.version(),
+        event.isRemap());
   }
 
   /**

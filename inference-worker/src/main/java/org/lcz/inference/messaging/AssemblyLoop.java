@@ -17,6 +17,7 @@ import org.lcz.events.MapTileWritten;
 import org.lcz.events.SceneMapCompleted;
 import org.lcz.events.Topics;
 import org.lcz.inference.assembly.MapAssembler;
+import org.lcz.inference.map.SceneMapId;
 import org.lcz.messaging.InboundEvents;
 import org.lcz.messaging.LoopHeartbeat;
 import org.lcz.messaging.OwnedPartitionsLoop;
@@ -30,9 +31,10 @@ import org.lcz.messaging.OwnedPartitionsLoop;
  * <p>From the history and then from each record, the owner learns which tiles of which scenes are
  * mapped and which scenes already have a SceneMapCompleted; when a scene's distinct tiles reach its
  * tile count and no SceneMapCompleted was seen, the map is assembled and SceneMapCompleted is sent
- * in a transaction. Redelivered or duplicate MapTileWritten events count once; a scene is never
- * announced twice, whichever member dies when; a scene that could not be assembled (a tile not yet
- * readable) is tried again every 5 s.
+ * in a transaction. A scene's re-map by a model version is a map of its own ({@link SceneMapId}),
+ * assembled and announced the same way. Redelivered or duplicate MapTileWritten events count once;
+ * a scene is never announced twice, whichever member dies when; a scene that could not be assembled
+ * (a tile not yet readable) is tried again every 5 s.
  */
 public final class AssemblyLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(AssemblyLoop.class.getName());
@@ -59,6 +61,7 @@ public final class AssemblyLoop implements Runnable {
     final OwnedPartitionsLoop.Transactions transactions;
     final Map<String, Set<String>> tiles = new HashMap<>();
     final Map<String, Integer> tileCounts = new HashMap<>();
+    final Map<String, SceneMapId> maps = new HashMap<>();
     final Set<String> announced = new HashSet<>();
 
     Owned(int partition, OwnedPartitionsLoop.Transactions transactions) {
@@ -71,11 +74,13 @@ public final class AssemblyLoop implements Runnable {
       try {
         LczEvent event = inbound.decode(r);
         if (event instanceof MapTileWritten w) {
-          tiles.computeIfAbsent(w.sceneId(), k -> new HashSet<>()).add(w.tileId());
-          tileCounts.put(w.sceneId(), w.sceneTileCount());
-          return w.sceneId();
+          SceneMapId id = SceneMapId.of(w);
+          tiles.computeIfAbsent(id.key(), k -> new HashSet<>()).add(w.tileId());
+          tileCounts.put(id.key(), w.sceneTileCount());
+          maps.put(id.key(), id);
+          return id.key();
         } else if (event instanceof SceneMapCompleted c) {
-          announced.add(c.sceneId());
+          announced.add(SceneMapId.of(c).key());
         }
       } catch (InvalidEventException e) {
         LOG.warning(
@@ -108,11 +113,12 @@ public final class AssemblyLoop implements Runnable {
       if (!isDue(scene)) {
         return true;
       }
+      SceneMapId id = maps.get(scene);
       SceneMapCompleted done;
       try {
-        done = assembler.assemble(scene, clock.instant());
+        done = assembler.assemble(id, clock.instant());
       } catch (RuntimeException e) {
-        LOG.warning("scene " + scene + " cannot be assembled yet: " + e.getMessage());
+        LOG.warning(id + " cannot be assembled yet: " + e.getMessage());
         return false;
       }
       switch (transactions.publish(done, "scene-map-completed-" + scene)) {
@@ -126,14 +132,7 @@ public final class AssemblyLoop implements Runnable {
       }
       announced.add(scene);
       completed++;
-      LOG.info(
-          "scene "
-              + scene
-              + " assembled: "
-              + done.map().uri()
-              + " (model "
-              + done.modelVersion()
-              + ")");
+      LOG.info(id + " assembled: " + done.map().uri() + " (model " + done.modelVersion() + ")");
       return true;
     }
   }

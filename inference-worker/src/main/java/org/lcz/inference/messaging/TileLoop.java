@@ -39,15 +39,16 @@ import org.lcz.messaging.PollLoop;
 import org.lcz.storage.ObjectStoreException;
 
 /**
- * Consumes {@code lcz.tiles} in a consumer group: for each tile, the current model maps it, the map
- * tile is stored, MapTileWritten is on the broker, and only then is the tile's offset committed
- * (at-least-once; a redelivered tile rewrites the same map tile). A record that is not a TileReady,
- * or a tile that cannot be mapped, or an object the store refuses for good (a refused name, a
- * missing object), is dead-lettered with the reason; an unexpected error is retried {@value
- * #ATTEMPTS} times, then dead-lettered; an unreachable object store is retried until it answers.
- * The loop subscribes only once a model is available, so tiles wait on the broker until then. While
- * a tile is mapped, the next one — if the broker has it within {@link #LOOK_AHEAD_WAIT} — is read
- * ahead ({@link TileJob#readAhead}); it stays uncommitted until its own turn.
+ * Consumes {@code lcz.tiles} in a consumer group: for each tile, the current model (a re-map's
+ * tile: the version it names) maps it, the map tile is stored, MapTileWritten is on the broker, and
+ * only then is the tile's offset committed (at-least-once; a redelivered tile rewrites the same map
+ * tile). A record that is not a TileReady, or a tile that cannot be mapped, or an object the store
+ * refuses for good (a refused name, a missing object), is dead-lettered with the reason; an
+ * unexpected error is retried {@value #ATTEMPTS} times, then dead-lettered; an unreachable object
+ * store is retried until it answers. The loop subscribes only once a model is available, so tiles
+ * wait on the broker until then. While a tile is mapped, the next one — if the broker has it within
+ * {@link #LOOK_AHEAD_WAIT} — is read ahead ({@link TileJob#readAhead}); it stays uncommitted until
+ * its own turn.
  */
 public final class TileLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(TileLoop.class.getName());
@@ -242,12 +243,13 @@ public final class TileLoop implements Runnable {
     } catch (InvalidEventException e) {
       return deadLetter(r, e.getMessage());
     }
-    Optional<ActiveModel> model = models.acquire();
-    if (model.isEmpty()) {
+    Optional<ActiveModel> current = models.acquire();
+    if (current.isEmpty()) {
       return false;
     }
     try {
-      MapTileWritten written = job.map(tile, model.get());
+      ActiveModel model = tile.isRemap() ? models.acquire(tile.remapModel()) : current.get();
+      MapTileWritten written = job.map(tile, model);
       events.publishAndWait(written, SEND_TIMEOUT);
       failures.remove(at);
       mapped.incrementAndGet();

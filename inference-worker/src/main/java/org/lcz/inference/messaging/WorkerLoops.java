@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.lcz.events.EventCodec;
+import org.lcz.events.ModelPublished;
 import org.lcz.inference.assembly.MapAssembler;
 import org.lcz.inference.map.ActiveModel;
 import org.lcz.inference.map.RasterWarmUp;
@@ -119,11 +121,17 @@ public final class WorkerLoops implements AutoCloseable {
       Function<CurrentModel.Loaded, ActiveModel> opener,
       Consumer<TileTimes> timings) {
     ModelRegistry registry = new ModelRegistry(s.bootstrap());
+    Path modelDir = s.workDir().resolve("models");
     models =
         new ModelSlot(
-            new CurrentModel(
-                () -> registry.current(s.modelName()), store, s.workDir().resolve("models")),
-            opener);
+            new CurrentModel(() -> registry.current(s.modelName()), store, modelDir),
+            opener,
+            version -> {
+              Optional<ModelPublished> p = registry.version(s.modelName(), version);
+              return p.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(CurrentModel.fetch(p.get(), store, modelDir));
+            });
     events = new EventPublisher(s.bootstrap(), s.source());
     deadLetters = new DeadLetterPublisher(s.bootstrap(), s.source().toString());
     tiles =

@@ -1,9 +1,12 @@
 package org.lcz.inference.model;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.lcz.inference.map.ActiveModel;
+import org.lcz.inference.map.UnmappableTileException;
 import org.lcz.registry.CurrentModel;
 
 /**
@@ -12,22 +15,51 @@ import org.lcz.registry.CurrentModel;
  * loop {@link #acquire acquires} the model before each tile, which is where a prepared version
  * takes over and the previous one is closed, so that a tile is always mapped by one model from
  * start to end and no tile is dropped or mapped twice because of a swap.
+ *
+ * <p>A re-map's tiles name their model version: {@link #acquire(String)} gives the current model
+ * when it is that version, else opens the named version (from {@link Versions}) and keeps it for
+ * the re-map's next tiles — one such pinned version at a time, closed when another is named.
  */
 public final class ModelSlot implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ModelSlot.class.getName());
 
+  /** Finds a published version by name and fetches its verified file. */
+  @FunctionalInterface
+  public interface Versions {
+    /**
+     * The verified file of {@code version}; empty if the registry does not hold that version.
+     *
+     * @throws IOException if the file cannot be stored locally
+     */
+    Optional<CurrentModel.Loaded> load(String version) throws IOException;
+  }
+
   private final CurrentModel registry;
   private final Function<CurrentModel.Loaded, ActiveModel> opener;
+  private final Versions versions;
   private volatile ActiveModel pending;
   private ActiveModel active;
+  private ActiveModel pinned;
   private volatile String lastProblem;
 
   /**
+   * A slot that maps with the current model only (a re-map's tile of another version is refused).
+   *
    * @param opener opens a verified model file (e.g. in ONNX Runtime)
    */
   public ModelSlot(CurrentModel registry, Function<CurrentModel.Loaded, ActiveModel> opener) {
+    this(registry, opener, v -> Optional.empty());
+  }
+
+  /**
+   * @param opener opens a verified model file (e.g. in ONNX Runtime)
+   * @param versions finds the versions re-maps name
+   */
+  public ModelSlot(
+      CurrentModel registry, Function<CurrentModel.Loaded, ActiveModel> opener, Versions versions) {
     this.registry = registry;
     this.opener = opener;
+    this.versions = versions;
   }
 
   /** Looks for a newer promoted version and prepares it; the one in use stays until acquired. */
@@ -87,6 +119,57 @@ public final class ModelSlot implements AutoCloseable {
     return Optional.ofNullable(active);
   }
 
+  /**
+   * The model to map a re-map's tile with: the current one if it is {@code version}, else that
+   * version opened on first use and kept for the next tiles. Only the tile loop's thread calls
+   * this.
+   *
+   * @throws UnmappableTileException if the registry does not hold {@code version} or its file
+   *     cannot be opened (permanent: no retry brings it)
+   * @throws org.lcz.storage.ObjectStoreException if the store cannot be reached (worth retrying)
+   */
+  public ActiveModel acquire(String version) {
+    Optional<ActiveModel> current = acquire();
+    if (current.isPresent() && current.get().version().equals(version)) {
+      return current.get();
+    }
+    if (pinned != null && pinned.version().equals(version)) {
+      return pinned;
+    }
+    CurrentModel.Loaded loaded;
+    try {
+      loaded =
+          versions
+              .load(version)
+              .orElseThrow(
+                  () ->
+                      new UnmappableTileException(
+                          "model version "
+                              + version
+                              + " is not in the registry (lcz.models holds each model's current"
+                              + " version and its latest candidate)"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("model version " + version + " cannot be stored here", e);
+    }
+    ActiveModel opened;
+    try {
+      opened = opener.apply(loaded);
+    } catch (RuntimeException e) {
+      throw new UnmappableTileException(
+          "model version " + version + " cannot be opened: " + e.getMessage(), e);
+    }
+    if (pinned != null) {
+      pinned.close();
+    }
+    pinned = opened;
+    LOG.info(
+        "model version "
+            + version
+            + " opened for a re-map beside "
+            + current.map(ActiveModel::version).orElse("no current model"));
+    return pinned;
+  }
+
   /** The version in use or prepared, for status; empty before any. */
   public Optional<String> version() {
     ActiveModel p = pending;
@@ -101,6 +184,10 @@ public final class ModelSlot implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (pinned != null) {
+      pinned.close();
+      pinned = null;
+    }
     if (pending != null) {
       pending.close();
       pending = null;

@@ -23,6 +23,7 @@ import org.lcz.inference.assembly.Preview;
 import org.lcz.inference.assembly.ProbabilityCog;
 import org.lcz.inference.assembly.SceneMap;
 import org.lcz.inference.assembly.SceneProduct;
+import org.lcz.inference.assembly.WebLayers;
 import org.lcz.inference.map.Overviews;
 import org.lcz.raster.Georeferencing;
 import org.lcz.raster.SceneManifest;
@@ -160,7 +161,8 @@ public final class RegionAssembler {
                     "share of the observing members whose own class is the fused class",
                     "percent",
                     fused.agreement(),
-                    Overviews.Kind.PERCENT)));
+                    Overviews.Kind.PERCENT)),
+            null);
     List<SceneProduct> products =
         List.of(
             new LczMapCog(blockSize),
@@ -169,6 +171,7 @@ public final class RegionAssembler {
             new KmzOverlay(),
             new AreaStatistics(),
             new Preview(),
+            new WebLayers(),
             new RegionStacItem(region, version, members, fused));
     List<SceneProduct.Stored> stored = new ArrayList<>();
     Map<String, ObjectRef> refs = new LinkedHashMap<>();

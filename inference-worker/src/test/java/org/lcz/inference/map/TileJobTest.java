@@ -218,7 +218,8 @@ class TileJobTest {
                 first.col(),
                 first.sceneTileCount(),
                 new ObjectRef(first.tile().bucket(), first.tile().key(), "0".repeat(64)),
-                first.manifest());
+                first.manifest(),
+                null);
         TileReady second = tiled.tiles().get(1);
         ahead.readAhead(first);
         ahead.readAhead(second);

@@ -255,12 +255,20 @@ class WorkerLoopsTest {
         await(() -> worker.models().version().equals(Optional.of(second.version())), MINUTES_2);
         publish(bootstrap, tiles.subList(16, 24)); // after the swap: mapped by the second
         await(() -> !completions(bootstrap, sceneId).isEmpty(), Duration.ofMinutes(3));
+
+        // the scene re-mapped by the first version, no longer current: opened beside the second
+        publish(bootstrap, tiles.stream().map(t -> t.remappedBy(first.version())).toList());
+        await(() -> completions(bootstrap, sceneId).size() == 2, Duration.ofMinutes(3));
+        assertThat(worker.models().version()).as("still current").contains(second.version());
       }
       // the worker closed: the counts below, read to the end offsets, are final
-      List<SceneMapCompleted> done = completions(bootstrap, sceneId);
+      List<SceneMapCompleted> all = completions(bootstrap, sceneId);
+      List<SceneMapCompleted> done = all.stream().filter(c -> !c.remap()).toList();
       assertThat(done).hasSize(1);
       List<MapTileWritten> written =
-          Fixtures.events(bootstrap, Topics.MAPS, sceneId, MapTileWritten.class);
+          Fixtures.events(bootstrap, Topics.MAPS, sceneId, MapTileWritten.class).stream()
+              .filter(w -> !w.remap())
+              .toList();
       assertThat(written)
           .as("every tile mapped once: none dropped, none mapped twice by the swap")
           .extracting(MapTileWritten::tileId)
@@ -312,6 +320,34 @@ class WorkerLoopsTest {
         }
       }
       assertThat(MapTileFile.bands(store.read(done.get(0).map())).get(0)).isEqualTo(expected);
+
+      // the re-map: a map of its own by the first version alone, beside the first map (unchanged)
+      SceneMapCompleted remap = all.stream().filter(SceneMapCompleted::remap).findFirst().get();
+      assertThat(remap.modelVersion()).isEqualTo(first.version());
+      assertThat(remap.tileCount()).isEqualTo(24);
+      String prefix = "scenes/" + sceneId + "/models/" + first.version() + "/";
+      assertThat(remap.products().values())
+          .allSatisfy(ref -> assertThat(ref.key()).startsWith(prefix));
+      assertThat(
+              Fixtures.events(bootstrap, Topics.MAPS, sceneId, MapTileWritten.class).stream()
+                  .filter(MapTileWritten::remap))
+          .hasSize(24)
+          .allSatisfy(
+              w -> {
+                assertThat(w.modelVersion()).isEqualTo(first.version());
+                assertThat(w.mapTile().key()).startsWith(prefix + "tiles/");
+              });
+      assertThat(MapTileFile.bands(store.read(remap.map())).get(0))
+          .as("the whole scene as the first version maps it")
+          .isEqualTo(byFirst.classes());
+      assertThat(MapTileFile.bands(store.read(done.get(0).map())).get(0))
+          .as("the first map is kept as it was")
+          .isEqualTo(expected);
+      JsonNode remapItem = new ObjectMapper().readTree(store.read(remap.stacItem()));
+      assertThat(remapItem.at("/id").asText()).isEqualTo(sceneId + "-lcz-" + first.version());
+      assertThat(remapItem.at("/properties/lcz:remap_model").asText()).isEqualTo(first.version());
+      assertThat(remapItem.at("/links/0/href").asText()).isEqualTo(remap.stacItem().uri());
+      assertThat(item.at("/id").asText()).isEqualTo(sceneId + "-lcz");
     }
   }
 

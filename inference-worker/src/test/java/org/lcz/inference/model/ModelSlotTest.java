@@ -1,12 +1,15 @@
 package org.lcz.inference.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +23,7 @@ import org.lcz.events.ModelContract;
 import org.lcz.events.ModelPublished;
 import org.lcz.inference.map.ActiveModel;
 import org.lcz.inference.map.PatchClassifier;
+import org.lcz.inference.map.UnmappableTileException;
 import org.lcz.registry.CurrentModel;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;
@@ -100,6 +104,71 @@ class ModelSlotTest {
       assertThat(slot.acquire().orElseThrow().version()).isEqualTo("v2");
       slot.close();
       assertThat(closed).containsExactly("v1", "v2");
+    }
+  }
+
+  @Test
+  void aRemapsVersionIsOpenedBesideTheCurrentOneKeptForItsTilesAndClosedForAnother(
+      LocalStack stack, @TempDir Path dir) throws Exception {
+    try (ObjectStore store = stack.newObjectStore()) {
+      Map<String, ModelPublished> registry = new HashMap<>();
+      for (String v : List.of("v1", "v2", "v3")) {
+        registry.put(v, published(store, v, "model " + v));
+      }
+      List<String> opened = new ArrayList<>();
+      AtomicReference<ModelPublished> current = new AtomicReference<>(registry.get("v3"));
+      ModelSlot slot =
+          new ModelSlot(
+              new CurrentModel(() -> Optional.ofNullable(current.get()), store, dir),
+              loaded -> {
+                opened.add(loaded.event().version());
+                assertThat(loaded.onnx()).hasContent("model " + loaded.event().version());
+                return new ActiveModel(loaded.event(), new Recorded(loaded.event().version()), 8);
+              },
+              v ->
+                  Optional.ofNullable(registry.get(v))
+                      .map(
+                          p -> {
+                            try {
+                              return CurrentModel.fetch(p, store, dir);
+                            } catch (java.io.IOException e) {
+                              throw new java.io.UncheckedIOException(e);
+                            }
+                          }));
+      slot.refresh();
+      assertThat(slot.acquire("v3").version()).as("the current one itself").isEqualTo("v3");
+      assertThat(opened).containsExactly("v3");
+      ActiveModel v1 = slot.acquire("v1");
+      assertThat(v1.version()).isEqualTo("v1");
+      assertThat(slot.acquire("v1")).as("kept for the re-map's next tiles").isSameAs(v1);
+      assertThat(slot.acquire().orElseThrow().version()).as("first maps go on").isEqualTo("v3");
+      assertThat(opened).containsExactly("v3", "v1");
+      assertThat(slot.acquire("v2").version()).isEqualTo("v2");
+      assertThat(closed).as("one pinned version at a time").containsExactly("v1");
+      assertThatThrownBy(() -> slot.acquire("v9"))
+          .isInstanceOf(UnmappableTileException.class)
+          .hasMessage(
+              "model version v9 is not in the registry (lcz.models holds each model's current"
+                  + " version and its latest candidate)");
+      slot.close();
+      assertThat(closed).containsExactlyInAnyOrder("v1", "v2", "v3");
+    }
+  }
+
+  @Test
+  void aSlotWithoutVersionsRefusesARemapOfAnotherVersion(LocalStack stack, @TempDir Path dir) {
+    try (ObjectStore store = stack.newObjectStore()) {
+      ModelPublished v1 = published(store, "v1", "one");
+      ModelSlot slot =
+          new ModelSlot(
+              new CurrentModel(() -> Optional.of(v1), store, dir),
+              loaded -> new ActiveModel(loaded.event(), new Recorded(loaded.event().version()), 8));
+      slot.refresh();
+      assertThat(slot.acquire("v1").version()).isEqualTo("v1");
+      assertThatThrownBy(() -> slot.acquire("v0"))
+          .isInstanceOf(UnmappableTileException.class)
+          .hasMessageStartingWith("model version v0 is not in the registry");
+      slot.close();
     }
   }
 

@@ -265,6 +265,15 @@ class RegionFuserTest {
             }
           }
         }
+        // the web page's layers: the region's observations and agreement among them
+        JsonNode web = JSON.readTree(store.read(v1.products().get("web-layers")));
+        assertThat(web.get("layers").findValuesAsText("name"))
+            .containsExactly("lczFilter", "lcz", "confidence", "observations", "agreement");
+        assertThat(web.at("/epsg").asInt()).isEqualTo(grid.epsg());
+        for (String layer : List.of("observations", "agreement")) {
+          assertThat(v1.products().get("web-" + layer).key())
+              .isEqualTo("regions/" + region + "/v" + n + "/web-" + layer + ".png");
+        }
         JsonNode collection = JSON.readTree(store.read(v1.products().get("collection")));
         assertThat(collection.get("lcz:latest_version").asInt()).isEqualTo(n);
         JsonNode item = JSON.readTree(store.read(v1.products().get("stac-item")));

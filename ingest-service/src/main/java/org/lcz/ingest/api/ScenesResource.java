@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lcz.events.SceneMapCompleted;
+import org.lcz.events.TileReady;
 import org.lcz.ingest.config.IngestConfig;
 import org.lcz.ingest.inbox.InboxObjects;
 import org.lcz.ingest.inbox.IngestQueue;
@@ -38,10 +40,15 @@ import org.lcz.ingest.inbox.SceneIngestion;
 import org.lcz.ingest.inbox.SceneStatus;
 import org.lcz.ingest.status.MapProgress;
 import org.lcz.ingest.status.SceneReport;
+import org.lcz.ingest.status.TrainingRuns;
+import org.lcz.ingest.tiling.SceneRemap;
+import org.lcz.ingest.tiling.SceneTiles;
 import org.lcz.ingest.web.SceneView;
 import org.lcz.ingest.web.SceneViews;
+import org.lcz.messaging.EventPublisher;
 import org.lcz.raster.AcquisitionTime;
 import org.lcz.raster.RasterException;
+import org.lcz.raster.SceneManifest;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
 import org.lcz.storage.ObjectKeys;
@@ -63,6 +70,19 @@ public class ScenesResource {
   @Inject MapProgress progress;
   @Inject IngestConfig config;
   @Inject SceneViews views;
+  @Inject TrainingRuns models;
+  @Inject EventPublisher publisher;
+
+  /**
+   * The answer to {@code POST /scenes/{id}/remap}.
+   *
+   * @param modelVersion the version that maps the scene again
+   * @param tiles tiles queued
+   * @param map where the re-map's LCZ map will be ({@code s3://…})
+   * @param scene the scene as it is now
+   */
+  public record Remapping(
+      String sceneId, String modelVersion, int tiles, String map, SceneReport scene) {}
 
   /** Body of {@code POST /scenes/register}. */
   public record Registration(String key) {}
@@ -207,6 +227,76 @@ public class ScenesResource {
         .orElseThrow(
             () ->
                 new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no scene " + sceneId)));
+  }
+
+  @POST
+  @Path("/{sceneId}/remap")
+  @Operation(
+      summary = "Map a mapped scene again with another model version",
+      description =
+          "Maps the scene's stored tiles again (no re-tiling) with the current model version, or"
+              + " with a published version named by ?model=. The new map is kept beside the"
+              + " scene's other maps (lcz-maps/scenes/{id}/models/{version}/…), the scene's status"
+              + " lists every map, and the regions the scene belongs to take the new map.")
+  @APIResponse(responseCode = "202", description = "the tiles are queued; follow the scene")
+  @APIResponse(responseCode = "404", description = "no such scene or model version")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "the scene is not mapped yet, already has a map by that version, no version is current,"
+              + " or its tiles are no longer stored")
+  @APIResponse(responseCode = "503", description = "the broker did not take the tiles")
+  public Response remap(
+      @PathParam("sceneId") String sceneId,
+      @Parameter(description = "a published model version; the current one when absent")
+          @QueryParam("model")
+          String model) {
+    SceneStatus status = statusOf(sceneId);
+    List<TileReady> tiles;
+    String version;
+    try {
+      version =
+          SceneRemap.version(
+                  model, config.modelName(), models.current(config.modelName()), models::model)
+              .version();
+      SceneRemap.check(report(status), version);
+      ObjectRef manifestRef = ObjectRef.of(Buckets.TILES, status.manifest());
+      tiles =
+          SceneTiles.remap(
+              sceneId, SceneManifest.read(store.read(manifestRef)), manifestRef, version);
+    } catch (SceneRemap.Refused e) {
+      throw new ProblemException(
+          Problem.of(Response.Status.fromStatusCode(e.status()), e.getMessage()).forScene(sceneId));
+    }
+    for (TileReady t : tiles) {
+      if (!store.exists(t.tile().bucket(), t.tile().key())) {
+        throw new ProblemException(
+            Problem.of(
+                    Response.Status.CONFLICT,
+                    "tile "
+                        + t.tile().uri()
+                        + " of scene "
+                        + sceneId
+                        + " is no longer stored: drop the scene again to map it anew")
+                .forScene(sceneId));
+      }
+    }
+    try {
+      for (TileReady t : tiles) {
+        publisher.publishAndWait(t, Duration.ofSeconds(30));
+      }
+    } catch (IllegalStateException e) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.SERVICE_UNAVAILABLE,
+              "the broker did not take the re-map's tiles ("
+                  + e.getMessage()
+                  + "); ask again (tiles already sent are mapped once)"));
+    }
+    String map = "s3://" + Buckets.MAPS + "/scenes/" + sceneId + "/models/" + version + "/lcz.tif";
+    return Response.accepted(new Remapping(sceneId, version, tiles.size(), map, report(status)))
+        .location(URI.create("/scenes/" + sceneId))
+        .build();
   }
 
   @GET

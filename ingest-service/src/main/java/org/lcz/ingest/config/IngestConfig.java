@@ -13,6 +13,13 @@ import org.lcz.contract.Sensors;
 /** How scenes are brought onto the platform's grid and cut into tiles. */
 @ConfigMapping(prefix = "lcz.ingest")
 public interface IngestConfig {
+  /**
+   * The model the inference workers map with ({@code lcz.inference.model-name}): a re-map without a
+   * model version takes its current version.
+   */
+  @WithDefault("msmla")
+  String modelName();
+
   /** The platform's band specification: band names, in the order tiles carry them. */
   @WithDefault(Sensors.DEFAULT_BANDS)
   List<String> bands();

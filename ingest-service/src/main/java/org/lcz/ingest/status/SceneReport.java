@@ -23,7 +23,9 @@ import org.lcz.ingest.status.MapProgress.Progress;
  * @param manifest the tile manifest, once tiled
  * @param reason why it was rejected, or what it waits for
  * @param notes what ingestion noted while tiling (radiometry, masking, reprojection)
- * @param map the map's objects, once done
+ * @param map the newest map's objects, once done (after a re-map: the re-map's)
+ * @param maps every map of the scene — the first one, then each re-map by a model version — with
+ *     its state and, once assembled, its objects; absent before inference reported anything
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SceneReport(
@@ -35,6 +37,7 @@ public record SceneReport(
     String reason,
     List<String> notes,
     MapOutputs map,
+    List<MapVersion> maps,
     Instant receivedAt,
     Instant updatedAt) {
   public static final String MAPPING = "mapping";
@@ -54,6 +57,34 @@ public record SceneReport(
       String modelVersion,
       Map<String, String> products) {}
 
+  /**
+   * One map of the scene.
+   *
+   * @param modelVersion the model version that made it (the first map: the version(s) of its tiles)
+   * @param remap whether it is a re-map ({@code POST /scenes/{id}/remap})
+   * @param state {@code mapping} or {@code done}
+   * @param outputs its objects, once done
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record MapVersion(
+      String modelVersion,
+      boolean remap,
+      String state,
+      Tiles tiles,
+      MapOutputs outputs,
+      Instant completedAt) {
+    static MapVersion of(MapProgress.MapState m) {
+      SceneMapCompleted done = m.completed();
+      return new MapVersion(
+          m.modelVersion(),
+          m.remap(),
+          done == null ? MAPPING : DONE,
+          new Tiles(m.tilesTotal(), Math.min(m.tilesMapped(), m.tilesTotal())),
+          done == null ? null : SceneReport.outputs(done),
+          done == null ? null : done.completedAt());
+    }
+  }
+
   /** Joins a status with what inference reported. */
   public static SceneReport of(
       SceneStatus status, Optional<Progress> progress, String tilesBucket) {
@@ -66,13 +97,7 @@ public record SceneReport(
       SceneMapCompleted done = progress.map(Progress::completed).orElse(null);
       if (done != null) {
         state = DONE;
-        map =
-            new MapOutputs(
-                done.map().uri(),
-                done.preview().uri(),
-                done.stacItem().uri(),
-                done.modelVersion(),
-                products(done));
+        map = outputs(done);
       } else if (mapped > 0) {
         state = MAPPING;
       }
@@ -86,8 +111,18 @@ public record SceneReport(
         status.reason(),
         status.notes(),
         map,
+        progress.map(p -> p.maps().stream().map(MapVersion::of).toList()).orElse(null),
         status.receivedAt(),
         status.at());
+  }
+
+  private static MapOutputs outputs(SceneMapCompleted done) {
+    return new MapOutputs(
+        done.map().uri(),
+        done.preview().uri(),
+        done.stacItem().uri(),
+        done.modelVersion(),
+        products(done));
   }
 
   /** Every product of the map by name, as {@code s3://} addresses, in the order written. */

@@ -203,6 +203,12 @@ public final class TrainingRuns {
     return all;
   }
 
+  /** The current (latest promoted) version of {@code modelName}, if one was promoted. */
+  public synchronized Optional<ModelPublished> current(String modelName) {
+    String version = current.get(modelName);
+    return version == null ? Optional.empty() : Optional.ofNullable(models.get(version));
+  }
+
   /** A published version. */
   public synchronized Optional<ModelPublished> model(String version) {
     return Optional.ofNullable(models.get(version));

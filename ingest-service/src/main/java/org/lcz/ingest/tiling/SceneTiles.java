@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.lcz.contract.Radiometry;
-import org.lcz.events.LczEvent;
 import org.lcz.events.TileReady;
 import org.lcz.raster.GeoTiffWriter;
 import org.lcz.raster.Quicklook;
@@ -115,7 +114,7 @@ public final class SceneTiles {
             pool.submit(
                 () -> {
                   try {
-                    return cutAndStore(store, prefix, cut, cutter, window, t, quicklook, nodata);
+                    return cutAndStore(store, sceneId, cut, cutter, window, t, quicklook, nodata);
                   } catch (RuntimeException e) {
                     failed.set(true);
                     throw e;
@@ -173,7 +172,6 @@ public final class SceneTiles {
       SceneManifest.TileEntry e = entries.get(i);
       events.add(
           new TileReady(
-              LczEvent.CURRENT_SCHEMA_VERSION,
               sceneId,
               sceneId + "-" + e.id(),
               e.row(),
@@ -185,10 +183,38 @@ public final class SceneTiles {
     return new Stored(manifest, manifestRef, events);
   }
 
+  /**
+   * The tile events of a re-map of a tiled scene by model version {@code modelVersion}: one per
+   * tile of its manifest, naming the tile objects stored when it was tiled.
+   */
+  public static List<TileReady> remap(
+      String sceneId, SceneManifest manifest, ObjectRef manifestRef, String modelVersion) {
+    List<SceneManifest.TileEntry> entries = manifest.tiles();
+    List<TileReady> events = new ArrayList<>();
+    for (SceneManifest.TileEntry e : entries) {
+      events.add(
+          new TileReady(
+                  sceneId,
+                  sceneId + "-" + e.id(),
+                  e.row(),
+                  e.col(),
+                  entries.size(),
+                  tileRef(sceneId, e.id()),
+                  manifestRef)
+              .remappedBy(modelVersion));
+    }
+    return events;
+  }
+
+  /** Where tile {@code tileId} of a scene is stored. */
+  public static ObjectRef tileRef(String sceneId, String tileId) {
+    return ObjectRef.of(Buckets.TILES, "scenes/" + sceneId + "/tiles/" + tileId + ".tif");
+  }
+
   /** Cuts one tile, adds it to the quicklook, encodes it and stores it. */
   private static ObjectRef cutAndStore(
       ObjectStore store,
-      String prefix,
+      String sceneId,
       Cut cut,
       TileCutter cutter,
       TileCutter.Window window,
@@ -216,7 +242,8 @@ public final class SceneTiles {
                 cutter.geoTransform(t), cut.where().epsg(), cut.where().projected()),
             cut.bands(),
             nodata);
-    return store.put(Buckets.TILES, prefix + "tiles/" + t.id() + ".tif", tiff, "image/tiff");
+    ObjectRef where = tileRef(sceneId, t.id());
+    return store.put(where.bucket(), where.key(), tiff, "image/tiff");
   }
 
   /** The tile's stored object, or its failure as thrown by the tiling thread. */

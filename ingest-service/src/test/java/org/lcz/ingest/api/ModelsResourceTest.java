@@ -92,7 +92,7 @@ class ModelsResourceTest {
     throw new AssertionError("the models of " + name + " did not arrive: " + mine);
   }
 
-  private static ModelPublished published(String name, String version, boolean promoted) {
+  static ModelPublished published(String name, String version, boolean promoted) {
     Instant t = Instant.parse("2026-11-28T10:00:00Z");
     ObjectRef train = ObjectRef.of(Buckets.DATASETS, "train.h5");
     return new ModelPublished(

@@ -140,6 +140,164 @@ class ScenesResourceTest {
   }
 
   @Test
+  void aMappedSceneIsRemappedFromItsStoredTilesAndItsStatusListsBothMaps() throws Exception {
+    String sceneId =
+        upload("tiled_deflate_pred2.tif", "remap-" + UUID.randomUUID() + ".tif")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("sceneId");
+    awaitState(sceneId, "tiled");
+    given()
+        .post("/scenes/" + sceneId + "/remap")
+        .then()
+        .statusCode(409)
+        .body(
+            "detail",
+            equalTo(
+                "scene "
+                    + sceneId
+                    + " is tiled: only a mapped scene can be re-mapped (its first map must be"
+                    + " done)"))
+        .body("sceneId", equalTo(sceneId));
+    ObjectRef firstCog = ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId + "/lcz.tif");
+    publisher
+        .publish(
+            new SceneMapCompleted(sceneId, firstCog, firstCog, firstCog, "v1", 6, Instant.now()))
+        .get(10, TimeUnit.SECONDS);
+    awaitState(sceneId, "done");
+
+    // a version nobody published is a 404; the current version (published here) maps it again
+    given()
+        .queryParam("model", "no-such-version")
+        .post("/scenes/" + sceneId + "/remap")
+        .then()
+        .statusCode(404)
+        .body(
+            "detail",
+            equalTo(
+                "no published version no-such-version of model msmla (GET /models lists them)"));
+    String version = "remap-" + UUID.randomUUID();
+    publisher
+        .publish(ModelsResourceTest.published("msmla", version, true))
+        .get(10, TimeUnit.SECONDS);
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!given()
+        .get("/models")
+        .then()
+        .extract()
+        .jsonPath()
+        .getList("findAll { it.current }.version")
+        .contains(version)) {
+      assertThat(Instant.now()).as("version %s current", version).isBefore(deadline);
+      Thread.sleep(200);
+    }
+    given()
+        .post("/scenes/" + sceneId + "/remap")
+        .then()
+        .statusCode(202)
+        .header("Location", org.hamcrest.Matchers.endsWith("/scenes/" + sceneId))
+        .body("modelVersion", equalTo(version))
+        .body("tiles", equalTo(6))
+        .body("map", equalTo("s3://lcz-maps/scenes/" + sceneId + "/models/" + version + "/lcz.tif"))
+        .body("scene.state", equalTo("done"));
+    List<TileReady> again =
+        new TopicEvents(bootstrap)
+                .read(
+                    Topics.TILES,
+                    e -> e instanceof TileReady t && t.sceneId().equals(sceneId) && t.isRemap())
+                .stream()
+                .map(TileReady.class::cast)
+                .toList();
+    List<TileReady> first =
+        new TopicEvents(bootstrap)
+                .read(
+                    Topics.TILES,
+                    e -> e instanceof TileReady t && t.sceneId().equals(sceneId) && !t.isRemap())
+                .stream()
+                .map(TileReady.class::cast)
+                .toList();
+    assertThat(again).hasSize(6).allMatch(t -> t.remapModel().equals(version));
+    assertThat(again)
+        .as("the same stored tiles, not a new tiling")
+        .extracting(TileReady::tileId, TileReady::tile, TileReady::manifest)
+        .containsExactlyInAnyOrderElementsOf(
+            first.stream()
+                .map(t -> org.assertj.core.groups.Tuple.tuple(t.tileId(), t.tile(), t.manifest()))
+                .toList());
+
+    // inference reports the re-map: its own tiles and map, beside the first
+    ObjectRef remapCog =
+        ObjectRef.of(Buckets.MAPS, "scenes/" + sceneId + "/models/" + version + "/lcz.tif");
+    publisher
+        .publish(new MapTileWritten(sceneId, sceneId + "-0_0", 0, 0, 6, remapCog, version, true))
+        .get(10, TimeUnit.SECONDS);
+    deadline = Instant.now().plusSeconds(30);
+    while (given().get("/scenes/" + sceneId).then().extract().jsonPath().getList("maps").size()
+        < 2) {
+      assertThat(Instant.now()).as("the re-map listed").isBefore(deadline);
+      Thread.sleep(200);
+    }
+    given()
+        .get("/scenes/" + sceneId)
+        .then()
+        .body("state", equalTo("done"))
+        .body("tiles.mapped", equalTo(6))
+        .body("map.modelVersion", equalTo("v1"))
+        .body("maps.modelVersion", equalTo(List.of("v1", version)))
+        .body("maps.state", equalTo(List.of("done", "mapping")))
+        .body("maps[1].remap", equalTo(true))
+        .body("maps[1].tiles.mapped", equalTo(1));
+    given()
+        .post("/scenes/" + sceneId + "/remap")
+        .then()
+        .statusCode(409)
+        .body(
+            "detail", equalTo("scene " + sceneId + " is being mapped by model version " + version));
+    publisher
+        .publish(
+            new SceneMapCompleted(
+                sceneId,
+                remapCog,
+                remapCog,
+                remapCog,
+                version,
+                6,
+                Instant.now(),
+                java.util.Map.of("map", remapCog),
+                null,
+                true))
+        .get(10, TimeUnit.SECONDS);
+    deadline = Instant.now().plusSeconds(30);
+    while (!version.equals(
+        given().get("/scenes/" + sceneId).then().extract().path("map.modelVersion"))) {
+      assertThat(Instant.now()).as("the re-map done").isBefore(deadline);
+      Thread.sleep(200);
+    }
+    given()
+        .get("/scenes/" + sceneId)
+        .then()
+        .body("map.cog", equalTo(remapCog.uri()))
+        .body("maps.state", equalTo(List.of("done", "done")))
+        .body("maps.outputs.cog", equalTo(List.of(firstCog.uri(), remapCog.uri())));
+    given()
+        .post("/scenes/" + sceneId + "/remap")
+        .then()
+        .statusCode(409)
+        .body(
+            "detail",
+            equalTo(
+                "scene "
+                    + sceneId
+                    + " already has a map by model version "
+                    + version
+                    + " ("
+                    + remapCog.uri()
+                    + ")"));
+    given().post("/scenes/no-such-scene/remap").then().statusCode(404);
+  }
+
+  @Test
   void aScenesViewHasItsExtentQuicklookLayersLegendAndFilesAsTheWebPageNeedsThem()
       throws Exception {
     String sceneId =

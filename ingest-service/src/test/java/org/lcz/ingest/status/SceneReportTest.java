@@ -37,7 +37,9 @@ class SceneReportTest {
     assertThat(tiled.manifest()).isEqualTo("s3://lcz-tiles/scenes/s/manifest.json");
     SceneReport mapping =
         SceneReport.of(
-            status("tiled", 6), Optional.of(new MapProgress.Progress(2, 6, null)), "lcz-tiles");
+            status("tiled", 6),
+            Optional.of(new MapProgress.Progress(2, 6, null, java.util.List.of())),
+            "lcz-tiles");
     assertThat(mapping.state()).isEqualTo("mapping");
     assertThat(mapping.tiles().mapped()).isEqualTo(2);
     ObjectRef cog = ObjectRef.of("lcz-maps", "scenes/s/lcz.tif");
@@ -48,7 +50,9 @@ class SceneReportTest {
     SceneMapCompleted c = new SceneMapCompleted("s", cog, cog, cog, "v9", 6, T, products);
     SceneReport done =
         SceneReport.of(
-            status("tiled", 6), Optional.of(new MapProgress.Progress(6, 6, c)), "lcz-tiles");
+            status("tiled", 6),
+            Optional.of(new MapProgress.Progress(6, 6, c, java.util.List.of())),
+            "lcz-tiles");
     assertThat(done.state()).isEqualTo("done");
     assertThat(done.map().cog()).isEqualTo(cog.uri());
     assertThat(done.map().modelVersion()).isEqualTo("v9");
@@ -59,11 +63,53 @@ class SceneReportTest {
   }
 
   @Test
+  void everyMapIsListedWithItsStateAndTheNewestDoneMapIsTheScenesMap() {
+    ObjectRef first = ObjectRef.of("lcz-maps", "scenes/s/lcz.tif");
+    ObjectRef second = ObjectRef.of("lcz-maps", "scenes/s/models/v2/lcz.tif");
+    MapProgress progress = new MapProgress();
+    progress.record(new SceneMapCompleted("s", first, first, first, "v1", 6, T));
+    progress.record(new org.lcz.events.MapTileWritten("s", "s-0_0", 0, 0, 6, second, "v2", true));
+    SceneReport remapping = SceneReport.of(status("tiled", 6), progress.of("s"), "lcz-tiles");
+    assertThat(remapping.state()).isEqualTo("done");
+    assertThat(remapping.map().cog()).isEqualTo(first.uri());
+    assertThat(remapping.maps())
+        .extracting(
+            SceneReport.MapVersion::modelVersion,
+            SceneReport.MapVersion::remap,
+            SceneReport.MapVersion::state,
+            SceneReport.MapVersion::tiles)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("v1", false, "done", new SceneReport.Tiles(6, 6)),
+            org.assertj.core.groups.Tuple.tuple(
+                "v2", true, "mapping", new SceneReport.Tiles(6, 1)));
+    progress.record(
+        new SceneMapCompleted(
+            "s",
+            second,
+            second,
+            second,
+            "v2",
+            6,
+            T.plusSeconds(60),
+            java.util.Map.of("map", second),
+            null,
+            true));
+    SceneReport both = SceneReport.of(status("tiled", 6), progress.of("s"), "lcz-tiles");
+    assertThat(both.map().cog()).isEqualTo(second.uri());
+    assertThat(both.map().modelVersion()).isEqualTo("v2");
+    assertThat(both.maps())
+        .extracting(m -> m.outputs().cog(), SceneReport.MapVersion::completedAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(first.uri(), T),
+            org.assertj.core.groups.Tuple.tuple(second.uri(), T.plusSeconds(60)));
+  }
+
+  @Test
   void aRejectedSceneStaysRejectedWhateverInferenceSays() {
     SceneReport r =
         SceneReport.of(
             status("rejected", null),
-            Optional.of(new MapProgress.Progress(1, 1, null)),
+            Optional.of(new MapProgress.Progress(1, 1, null, java.util.List.of())),
             "lcz-tiles");
     assertThat(r.state()).isEqualTo("rejected");
     assertThat(r.tiles()).isNull();

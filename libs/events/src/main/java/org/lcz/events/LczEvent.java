@@ -28,11 +28,12 @@ public sealed interface LczEvent
 
   /**
    * The newest payload schema version of {@code type} this code writes and reads: {@link
-   * SceneMapCompleted#SCHEMA_VERSION} (3: products, acquisition time) for SceneMapCompleted, {@link
-   * SceneReceived#SCHEMA_VERSION} and {@link SceneTiled#SCHEMA_VERSION} (2: acquisition time),
-   * {@link TrainingRequested#SCHEMA_VERSION} (2: training areas) for TrainingRequested, {@link
-   * EpochCompleted#SCHEMA_VERSION} (2: the batch size) for EpochCompleted, {@link
-   * #CURRENT_SCHEMA_VERSION} for the others.
+   * SceneMapCompleted#SCHEMA_VERSION} (4: products, acquisition time, re-maps) for
+   * SceneMapCompleted, {@link SceneReceived#SCHEMA_VERSION} and {@link SceneTiled#SCHEMA_VERSION}
+   * (2: acquisition time), {@link TrainingRequested#SCHEMA_VERSION} (2: training areas) for
+   * TrainingRequested, {@link TileReady#SCHEMA_VERSION} and {@link MapTileWritten#SCHEMA_VERSION}
+   * (2: re-maps), {@link EpochCompleted#SCHEMA_VERSION} (2: the batch size) for EpochCompleted,
+   * {@link #CURRENT_SCHEMA_VERSION} for the others.
    */
   static int currentSchemaVersion(Class<? extends LczEvent> type) {
     if (type == SceneMapCompleted.class) {
@@ -43,6 +44,12 @@ public sealed interface LczEvent
     }
     if (type == SceneTiled.class) {
       return SceneTiled.SCHEMA_VERSION;
+    }
+    if (type == TileReady.class) {
+      return TileReady.SCHEMA_VERSION;
+    }
+    if (type == MapTileWritten.class) {
+      return MapTileWritten.SCHEMA_VERSION;
     }
     if (type == EpochCompleted.class) {
       return EpochCompleted.SCHEMA_VERSION;

@@ -1,9 +1,17 @@
 package org.lcz.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.lcz.storage.ObjectRef;
 
-/** The LCZ map of one tile is stored. Key: the scene id. */
+/**
+ * The LCZ map of one tile is stored. Key: the scene id.
+ *
+ * @param remap whether the tile belongs to a re-map of the scene by {@code modelVersion} (its own
+ *     map, kept beside the first); false (and absent) for the scene's first map
+ */
 public record MapTileWritten(
     @JsonProperty(required = true) int schemaVersion,
     @JsonProperty(required = true) String sceneId,
@@ -12,8 +20,12 @@ public record MapTileWritten(
     @JsonProperty(required = true) int col,
     @JsonProperty(required = true) int sceneTileCount,
     @JsonProperty(required = true) ObjectRef mapTile,
-    @JsonProperty(required = true) String modelVersion)
+    @JsonProperty(required = true) String modelVersion,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean remap)
     implements LczEvent {
+
+  /** The payload version this code writes: 2 ({@code remap}.). */
+  public static final int SCHEMA_VERSION = 2;
 
   public MapTileWritten {
     Require.id(sceneId, "sceneId");
@@ -33,7 +45,19 @@ public record MapTileWritten(
       int sceneTileCount,
       ObjectRef mapTile,
       String modelVersion) {
-    this(CURRENT_SCHEMA_VERSION, sceneId, tileId, row, col, sceneTileCount, mapTile, modelVersion);
+    this(sceneId, tileId, row, col, sceneTileCount, mapTile, modelVersion, false);
+  }
+
+  public MapTileWritten(
+      String sceneId,
+      String tileId,
+      int row,
+      int col,
+      int sceneTileCount,
+      ObjectRef mapTile,
+      String modelVersion,
+      boolean remap) {
+    this(SCHEMA_VERSION, sceneId, tileId, row, col, sceneTileCount, mapTile, modelVersion, remap);
   }
 
   @Override

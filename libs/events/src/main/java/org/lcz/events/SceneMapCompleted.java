@@ -2,6 +2,8 @@ package org.lcz.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,10 +17,12 @@ import org.lcz.storage.ObjectRef;
  * <p>Schema version 2 added {@code products}; {@code map}, {@code preview} and {@code stacItem}
  * stay (the products {@code map}, {@code preview} and {@code stac-item}). A version 1 payload reads
  * with those three as its products. Version 3 added {@code acquiredAt}, when the scene's imagery
- * was acquired (absent when its source did not say).
+ * was acquired (absent when its source did not say). Version 4 added {@code remap}: the map is a
+ * re-map of an already mapped scene by {@code modelVersion}, kept beside the scene's other maps.
  *
  * @param products every stored product file by its asset name, in the order they were written
  * @param acquiredAt when the imagery was acquired, if known
+ * @param remap whether this is a re-map (false, and absent, for the scene's first map)
  */
 public record SceneMapCompleted(
     @JsonProperty(required = true) int schemaVersion,
@@ -30,11 +34,12 @@ public record SceneMapCompleted(
     @JsonProperty(required = true) int tileCount,
     @JsonProperty(required = true) Instant completedAt,
     Map<String, ObjectRef> products,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Instant acquiredAt)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant acquiredAt,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean remap)
     implements LczEvent {
 
   /** The payload version this code writes. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   public SceneMapCompleted {
     Require.id(sceneId, "sceneId");
@@ -57,6 +62,35 @@ public record SceneMapCompleted(
     products = Collections.unmodifiableMap(all);
   }
 
+  /**
+   * A current event with {@code products}, acquired at {@code acquiredAt} (null: unknown), a re-map
+   * or the scene's first map.
+   */
+  public SceneMapCompleted(
+      String sceneId,
+      ObjectRef map,
+      ObjectRef preview,
+      ObjectRef stacItem,
+      String modelVersion,
+      int tileCount,
+      Instant completedAt,
+      Map<String, ObjectRef> products,
+      Instant acquiredAt,
+      boolean remap) {
+    this(
+        SCHEMA_VERSION,
+        sceneId,
+        map,
+        preview,
+        stacItem,
+        modelVersion,
+        tileCount,
+        completedAt,
+        products,
+        acquiredAt,
+        remap);
+  }
+
   /** A current event with {@code products}, acquired at {@code acquiredAt} (null: unknown). */
   public SceneMapCompleted(
       String sceneId,
@@ -69,7 +103,6 @@ public record SceneMapCompleted(
       Map<String, ObjectRef> products,
       Instant acquiredAt) {
     this(
-        SCHEMA_VERSION,
         sceneId,
         map,
         preview,
@@ -78,7 +111,8 @@ public record SceneMapCompleted(
         tileCount,
         completedAt,
         products,
-        acquiredAt);
+        acquiredAt,
+        false);
   }
 
   /** A current event with {@code products}, whose acquisition time is unknown. */

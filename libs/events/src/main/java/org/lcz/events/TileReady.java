@@ -1,5 +1,6 @@
 package org.lcz.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.lcz.storage.ObjectRef;
 
@@ -12,6 +13,8 @@ import org.lcz.storage.ObjectRef;
  * @param sceneTileCount how many tiles the scene has in all
  * @param tile the tile GeoTIFF
  * @param manifest the scene manifest (grid, CRS, bands, tile list)
+ * @param remapModel for a re-map of a mapped scene: the model version the tile must be mapped with,
+ *     into that version's own map of the scene; absent for a scene's first map (the current model)
  */
 public record TileReady(
     @JsonProperty(required = true) int schemaVersion,
@@ -21,8 +24,12 @@ public record TileReady(
     @JsonProperty(required = true) int col,
     @JsonProperty(required = true) int sceneTileCount,
     @JsonProperty(required = true) ObjectRef tile,
-    @JsonProperty(required = true) ObjectRef manifest)
+    @JsonProperty(required = true) ObjectRef manifest,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String remapModel)
     implements LczEvent {
+
+  /** The payload version this code writes: 2 ({@code remapModel} (a re-map).). */
+  public static final int SCHEMA_VERSION = 2;
 
   public TileReady {
     Require.id(sceneId, "sceneId");
@@ -32,6 +39,9 @@ public record TileReady(
     Require.atLeast(sceneTileCount, 1, "sceneTileCount");
     Require.present(tile, "tile");
     Require.present(manifest, "manifest");
+    if (remapModel != null) {
+      Require.id(remapModel, "remapModel");
+    }
   }
 
   public TileReady(
@@ -42,7 +52,18 @@ public record TileReady(
       int sceneTileCount,
       ObjectRef tile,
       ObjectRef manifest) {
-    this(CURRENT_SCHEMA_VERSION, sceneId, tileId, row, col, sceneTileCount, tile, manifest);
+    this(SCHEMA_VERSION, sceneId, tileId, row, col, sceneTileCount, tile, manifest, null);
+  }
+
+  /** The same tile to be mapped again by model version {@code version} (a re-map). */
+  public TileReady remappedBy(String version) {
+    return new TileReady(
+        schemaVersion, sceneId, tileId, row, col, sceneTileCount, tile, manifest, version);
+  }
+
+  /** Whether this tile belongs to a re-map (a map by a named model version). */
+  public boolean isRemap() {
+    return remapModel != null;
   }
 
   @Override

@@ -67,14 +67,9 @@ public final class CurrentModel {
     if (now != null && now.event().version().equals(p.version())) {
       return new Refresh(Outcome.UNCHANGED, "version " + p.version() + " is current");
     }
-    Path target = dir.resolve(safe(p.modelName()) + "-" + safe(p.version()) + ".onnx");
+    Loaded fetched;
     try {
-      Files.createDirectories(dir);
-      if (p.model().sha256() == null) {
-        throw new ObjectStoreException(
-            "ModelPublished for version " + p.version() + " carries no SHA-256 for its model");
-      }
-      store.download(p.model(), target);
+      fetched = fetch(p, store, dir);
     } catch (ObjectStoreException | IOException e) {
       String reason =
           "refusing model "
@@ -91,8 +86,25 @@ public final class CurrentModel {
       LOG.warning(reason);
       return new Refresh(Outcome.REFUSED, reason);
     }
-    loaded = new Loaded(p, target);
+    loaded = fetched;
     return new Refresh(Outcome.SWAPPED, "now using version " + p.version());
+  }
+
+  /**
+   * Downloads the ONNX file of {@code p} into {@code dir}, its SHA-256 checked against the event.
+   *
+   * @throws ObjectStoreException if the event names no digest, or the object is missing, unreadable
+   *     or not the one the event describes
+   */
+  public static Loaded fetch(ModelPublished p, ObjectStore store, Path dir) throws IOException {
+    Path target = dir.resolve(safe(p.modelName()) + "-" + safe(p.version()) + ".onnx");
+    Files.createDirectories(dir);
+    if (p.model().sha256() == null) {
+      throw new ObjectStoreException(
+          "ModelPublished for version " + p.version() + " carries no SHA-256 for its model");
+    }
+    store.download(p.model(), target);
+    return new Loaded(p, target);
   }
 
   private static String safe(String s) {

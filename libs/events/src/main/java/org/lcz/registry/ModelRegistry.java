@@ -44,6 +44,30 @@ public final class ModelRegistry {
     return current;
   }
 
+  /**
+   * The published version {@code version} of {@code modelName}, promoted or not, if the topic still
+   * holds it (compaction keeps a name's current version and its latest candidate).
+   */
+  public Optional<ModelPublished> version(String modelName, String version) {
+    ModelPublished found = null;
+    for (ConsumerRecord<String, byte[]> r :
+        TopicSnapshot.read(bootstrapServers, Topics.MODELS, READ_TIMEOUT)) {
+      if (r.value() == null) {
+        continue;
+      }
+      try {
+        ModelPublished p = inbound.decode(r, ModelPublished.class);
+        if (p.modelName().equals(modelName) && p.version().equals(version)) {
+          found = p;
+        }
+      } catch (InvalidEventException e) {
+        LOG.warning(
+            "skipping offset " + r.offset() + " of " + Topics.MODELS + ": " + e.getMessage());
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
   private void take(ConsumerRecord<String, byte[]> r, Map<String, ModelPublished> current) {
     if (r.value() == null) {
       return; // a tombstone

@@ -47,11 +47,13 @@ class EventCodecTest {
         .isEqualTo(LczEvent.currentSchemaVersion(event.getClass()))
         .isEqualTo(
             event instanceof SceneMapCompleted
-                ? 3
+                ? 4
                 : event instanceof TrainingRequested
                         || event instanceof SceneReceived
                         || event instanceof SceneTiled
                         || event instanceof EpochCompleted
+                        || event instanceof TileReady
+                        || event instanceof MapTileWritten
                     ? 2
                     : 1);
     assertThat(json.readTree(payload).has("key")).isFalse();
@@ -183,7 +185,7 @@ class EventCodecTest {
   }
 
   @Test
-  void sceneMapCompletedReadsVersionOneWithItsThreeObjectsAsProductsAndRefusesVersionFour()
+  void sceneMapCompletedReadsVersionOneWithItsThreeObjectsAsProductsAndRefusesVersionFive()
       throws Exception {
     SceneMapCompleted sample =
         (SceneMapCompleted)
@@ -200,10 +202,50 @@ class EventCodecTest {
     assertThat(v1.products().keySet()).containsExactly("map", "preview", "stac-item");
     assertThat(v1.products().get("stac-item")).isEqualTo(sample.stacItem());
     assertThat(v1.acquiredAt()).isNull();
-    tree.put("schemaVersion", 4);
+    assertThat(v1.remap()).isFalse();
+    tree.put("schemaVersion", 5);
     assertThatThrownBy(() -> codec.fromJson(json.writeValueAsBytes(tree), SceneMapCompleted.class))
         .isInstanceOf(InvalidEventException.class)
-        .hasMessageContaining("schemaVersion 4; this reader understands 1 to 3");
+        .hasMessageContaining("schemaVersion 5; this reader understands 1 to 4");
+  }
+
+  @Test
+  void aRemapIsNamedOnItsTilesAndItsMapAndAFirstMapSaysNothingOfIt() throws Exception {
+    ObjectRef tile = ObjectRef.of("lcz-tiles", "scenes/s1/tiles/0_1.tif");
+    ObjectRef manifest = ObjectRef.of("lcz-tiles", "scenes/s1/manifest.json");
+    TileReady first = new TileReady("s1", "s1-0_1", 0, 1, 4, tile, manifest);
+    assertThat(json.readTree(codec.toJson(first)).has("remapModel")).isFalse();
+    TileReady again = first.remappedBy("20261124T101500Z-run-7");
+    assertThat(again.isRemap()).isTrue();
+    assertThat(codec.fromJson(codec.toJson(again), TileReady.class)).isEqualTo(again);
+    assertThatThrownBy(() -> first.remappedBy("../v1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("remapModel");
+    MapTileWritten firstTile = new MapTileWritten("s1", "s1-0_1", 0, 1, 4, tile, "v1");
+    assertThat(json.readTree(codec.toJson(firstTile)).has("remap")).isFalse();
+    MapTileWritten remapTile = new MapTileWritten("s1", "s1-0_1", 0, 1, 4, tile, "v2", true);
+    assertThat(json.readTree(codec.toJson(remapTile)).get("remap").asBoolean()).isTrue();
+    assertThat(codec.fromJson(codec.toJson(remapTile), MapTileWritten.class).remap()).isTrue();
+    SceneMapCompleted sample =
+        (SceneMapCompleted)
+            SampleEvents.all().stream()
+                .filter(SceneMapCompleted.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+    assertThat(json.readTree(codec.toJson(sample)).has("remap")).isFalse();
+    SceneMapCompleted remapped =
+        new SceneMapCompleted(
+            sample.sceneId(),
+            sample.map(),
+            sample.preview(),
+            sample.stacItem(),
+            "v2",
+            sample.tileCount(),
+            sample.completedAt(),
+            sample.products(),
+            sample.acquiredAt(),
+            true);
+    assertThat(codec.fromJson(codec.toJson(remapped), SceneMapCompleted.class)).isEqualTo(remapped);
   }
 
   @Test

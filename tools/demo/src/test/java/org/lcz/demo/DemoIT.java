@@ -80,6 +80,9 @@ class DemoIT {
   private Demo.Result result;
   private String out;
 
+  /** The region stage's outcome (test 2), for the re-map (test 5). */
+  private RegionStage.Result region;
+
   @BeforeAll
   void runTheDemo() throws Exception {
     home = Path.of(System.getProperty("lcz.home", "../..")).toAbsolutePath().normalize();
@@ -329,6 +332,7 @@ class DemoIT {
     try (ObjectStore store = demo.stack().newObjectStore()) {
       r = demo.region(store, result.world());
     }
+    region = r;
     System.out.println(r);
     assertThat(r.full().members()).hasSize(8);
     assertThat(r.observedCells()).isEqualTo(r.outlineCells());
@@ -716,6 +720,82 @@ class DemoIT {
     assertThat(alike.get("correct").asDouble() / 6400)
         .as("share of cells mapped alike: %s", alike)
         .isGreaterThanOrEqualTo(0.995);
+    checkRemap(model);
+  }
+
+  /**
+   * A scene of the region stage, mapped by the first model, is re-mapped by {@code model} (now
+   * current) over {@code POST /scenes/{id}/remap}: both maps are kept, the scene's status lists
+   * both, and the region's next version takes the new map in place of the old one.
+   */
+  private void checkRemap(ModelPublished model) throws Exception {
+    assertThat(region).as("the region stage ran (test 2)").isNotNull();
+    RegionMapUpdated.Member member = region.fifth().members().get(0);
+    assertThat(member.modelVersion()).isEqualTo(result.model().version());
+    String sceneId = member.sceneId();
+    HttpResponse<String> asked =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + http + "/scenes/" + sceneId + "/remap"))
+                    .header("Authorization", "Bearer " + demo.apiKey())
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+    assertThat(new ObjectMapper().readTree(asked.body()).path("modelVersion").asText())
+        .isEqualTo(model.version());
+    Instant deadline = Instant.now().plus(MAPPING);
+    SceneMapCompleted remap = null;
+    while (remap == null && Instant.now().isBefore(deadline)) {
+      for (LczEvent e : events(demo.stack().kafkaBootstrapServers(), Topics.MAPS)) {
+        if (e instanceof SceneMapCompleted c && c.sceneId().equals(sceneId) && c.remap()) {
+          remap = c;
+        }
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(remap).as("the re-map of %s: %s", sceneId, report(sceneId)).isNotNull();
+    assertThat(remap.modelVersion()).isEqualTo(model.version());
+    ObjectRef remapped = remap.map();
+    try (ObjectStore store = demo.stack().newObjectStore()) {
+      assertThat(store.exists(member.map().bucket(), member.map().key()))
+          .as("the first map is kept")
+          .isTrue();
+      assertThat(remap.map().key())
+          .isEqualTo("scenes/" + sceneId + "/models/" + model.version() + "/lcz.tif");
+      assertThat(store.exists(remap.map().bucket(), remap.map().key())).isTrue();
+    }
+    JsonNode status = report(sceneId);
+    assertThat(status.path("maps").findValuesAsText("modelVersion"))
+        .containsExactly(result.model().version(), model.version());
+    assertThat(status.path("maps").findValuesAsText("state")).containsExactly("done", "done");
+    assertThat(status.at("/map/modelVersion").asText()).isEqualTo(model.version());
+
+    // the region's next version: the same members, this scene's by the new model
+    RegionMapUpdated updated = null;
+    deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (updated == null && Instant.now().isBefore(deadline)) {
+      for (var rec :
+          TopicSnapshot.read(
+              demo.stack().kafkaBootstrapServers(), Topics.REGION_MAPS, region.region(), READ)) {
+        if (new InboundEvents(new EventCodec()).decode(rec) instanceof RegionMapUpdated u
+            && u.members().stream()
+                .anyMatch(m -> m.sceneId().equals(sceneId) && m.map().equals(remapped))) {
+          updated = u;
+        }
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(updated).as("a version of %s with the re-map", region.region()).isNotNull();
+    assertThat(updated.version()).isGreaterThan(region.fifth().version());
+    RegionMapUpdated.Member now =
+        updated.members().stream().filter(m -> m.sceneId().equals(sceneId)).findFirst().get();
+    assertThat(now.modelVersion()).isEqualTo(model.version());
+    assertThat(updated.members()).hasSameSizeAs(region.fifth().members());
+    System.out.printf(
+        "re-map of %s by %s: both maps kept; region %s version %d holds the re-map%n",
+        sceneId, model.version(), region.region(), updated.version());
   }
 
   /**

@@ -271,7 +271,54 @@ class WebPageIT {
     JsonNode collection = getJson(collectionHref);
     assertThat(collection.get("id").asText()).isEqualTo("lcz-region-" + region);
     assertThat(collection.get("lcz:items").asInt()).isEqualTo(1);
-    screenshot("regions.png");
+
+    // its fused map: every cell the scene covers observed once, all members agreeing; drawn in the
+    // layers' ramps, the ramp shown as the legend
+    browser.findElement(By.cssSelector(regionRow + " th")).click();
+    await(
+        "the region's map with its observations layer",
+        Duration.ofSeconds(30),
+        b ->
+            !b.findElements(By.cssSelector("#region-layer-choice input[value='observations']"))
+                .isEmpty());
+    assertThat(browser.findElements(By.cssSelector("#region-layer-choice input")))
+        .extracting(e -> e.getAttribute("value"))
+        .containsExactly("lczFilter", "lcz", "confidence", "observations", "agreement");
+    browser.findElement(By.cssSelector("#region-layer-choice input[value='observations']")).click();
+    assertThat(browser.findElements(By.cssSelector("#region-ramp li")))
+        .extracting(e -> e.getText().trim())
+        .containsExactly("1", "2", "3", "4", "5", "6", "7 or more");
+    Map<Integer, String> observations = Map.of(0xC7E9B4, "1", 0x7FCDBB, "2", 0x41B6C4, "3");
+    assertThat(awaitRegionColours("observations once", observations, "1")).containsOnlyKeys("1");
+    browser.findElement(By.cssSelector("#region-layer-choice input[value='agreement']")).click();
+    Map<Integer, String> agreement =
+        Map.of(
+            0xD7191C, "0-20", 0xFDAE61, "20-40", 0xFFFFBF, "40-60", 0xA6D96A, "60-80", 0x1A9641,
+            "80-100");
+    assertThat(awaitRegionColours("agreement 80-100 %", agreement, "80-100"))
+        .containsOnlyKeys("80-100");
+
+    // the scene again, under another name: a second member; the page draws version 2 by itself
+    browser.findElement(By.cssSelector("#region-layer-choice input[value='observations']")).click();
+    HttpResponse<String> again =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "scenes?name=again.tif"))
+                    .header("Authorization", "Bearer " + launcher.apiKey())
+                    .header("Content-Type", "image/tiff")
+                    .POST(HttpRequest.BodyPublishers.ofFile(world.scene()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+    await(
+        "region " + region + " version 2 on the page",
+        MAPPING,
+        b -> {
+          List<WebElement> cells = b.findElements(By.cssSelector(regionRow + " td"));
+          return cells.size() >= 4 && cells.get(3).getText().equals("2");
+        });
+    assertThat(awaitRegionColours("observations twice", observations, "2")).containsOnlyKeys("2");
+    screenshot("region-map.png");
     browser.findElement(By.id("nav-scenes")).click();
 
     // the map opaque (by keyboard) and its raw layer, whose colours are exactly the palette's
@@ -363,6 +410,40 @@ class WebPageIT {
                     + " const a = page.map.getPixelFromCoordinate([e[0], e[3]]);"
                     + " const b = page.map.getPixelFromCoordinate([e[2], e[1]]);"
                     + " const m = document.getElementById('map').getBoundingClientRect();"
+                    + " return [m.left + a[0], m.top + a[1], m.left + b[0], m.top + b[1],"
+                    + " m.left, m.top, m.right, m.bottom];");
+    int[] out = new int[8];
+    for (int i = 0; i < 8; i++) {
+      out[i] = (int) Math.round(r.get(i).doubleValue());
+    }
+    return out;
+  }
+
+  /**
+   * Waits until the region map shows mostly {@code expected} (of the colours in {@code ramp}) over
+   * the region's rectangle; returns how many pixels there are of each colour of the ramp.
+   */
+  private Map<String, Integer> awaitRegionColours(
+      String what, Map<Integer, String> ramp, String expected) throws Exception {
+    return awaitValue(
+        "the region map drawn: " + what,
+        Duration.ofSeconds(30),
+        () -> {
+          Counts c = count(screenshot("region-" + expected + ".png"), regionRectangle(), ramp);
+          return c.insideShare() >= 0.8 && c.byClass.containsKey(expected) ? c.byClass : null;
+        });
+  }
+
+  /** The region's extent on the screen and the region map's element, as {@link #sceneRectangle}. */
+  private int[] regionRectangle() {
+    @SuppressWarnings("unchecked")
+    List<Number> r =
+        (List<Number>)
+            js(
+                "const s = regionMap.state; const e = s.extent;"
+                    + " const a = s.map.getPixelFromCoordinate([e[0], e[3]]);"
+                    + " const b = s.map.getPixelFromCoordinate([e[2], e[1]]);"
+                    + " const m = document.getElementById('region-map').getBoundingClientRect();"
                     + " return [m.left + a[0], m.top + a[1], m.left + b[0], m.top + b[1],"
                     + " m.left, m.top, m.right, m.bottom];");
     int[] out = new int[8];
