@@ -174,6 +174,10 @@ function renderScene(v) {
   const parts = [stateText(r)];
   if (r.reason) parts.push(r.reason);
   if (r.map) parts.push(`model ${r.map.modelVersion}`);
+  const maps = r.maps || [];
+  if (maps.length > 1) {
+    parts.push(`${maps.length} maps: ${maps.map((m) => `${m.modelVersion}${m.remap ? ' (re-map)' : ''} ${m.state}`).join(', ')}`);
+  }
   $('scene-state').textContent = parts.join(' — ');
   $('scene-state').className = `state-${r.state}`;
   renderMap(v);
@@ -182,8 +186,11 @@ function renderScene(v) {
   $('notes-section').hidden = !notes.length;
   $('notes').replaceChildren(...notes.map((n) => el('li', { text: n })));
   $('products-section').hidden = !v.products.length;
+  // the Item of the map shown: the first map's is {id}-lcz, a re-map's {id}-lcz-{version}
+  const shown = maps.find((m) => m.outputs && r.map && m.outputs.cog === r.map.cog);
+  const itemId = shown && shown.remap ? `${r.sceneId}-lcz-${shown.modelVersion}` : `${r.sceneId}-lcz`;
   const stac = r.map
-    ? [el('li', {}, el('a', { href: stacItem('lcz-scene-maps', `${r.sceneId}-lcz`), class: 'stac', text: 'STAC Item' }), ' (in the STAC API)')]
+    ? [el('li', {}, el('a', { href: stacItem('lcz-scene-maps', itemId), class: 'stac', text: 'STAC Item' }), ' (in the STAC API)')]
     : [];
   $('products').replaceChildren(
     ...v.products.map((p) =>

@@ -52,6 +52,7 @@ import org.lcz.raster.SceneManifest;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectInfo;
 import org.lcz.storage.ObjectKeys;
+import org.lcz.storage.ObjectNotFoundException;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
 
@@ -255,31 +256,24 @@ public class ScenesResource {
     List<TileReady> tiles;
     String version;
     try {
+      SceneReport now = report(status);
+      SceneRemap.requireMapped(now);
       version =
           SceneRemap.version(
                   model, config.modelName(), models.current(config.modelName()), models::model)
               .version();
-      SceneRemap.check(report(status), version);
-      ObjectRef manifestRef = ObjectRef.of(Buckets.TILES, status.manifest());
+      SceneRemap.requireNoMapBy(now, version);
+      ObjectRef manifestRef = stored(ObjectRef.of(Buckets.TILES, status.manifest()), sceneId);
       tiles =
           SceneTiles.remap(
-              sceneId, SceneManifest.read(store.read(manifestRef)), manifestRef, version);
+              sceneId,
+              SceneManifest.read(store.read(manifestRef)),
+              manifestRef,
+              version,
+              ref -> stored(ref, sceneId));
     } catch (SceneRemap.Refused e) {
       throw new ProblemException(
           Problem.of(Response.Status.fromStatusCode(e.status()), e.getMessage()).forScene(sceneId));
-    }
-    for (TileReady t : tiles) {
-      if (!store.exists(t.tile().bucket(), t.tile().key())) {
-        throw new ProblemException(
-            Problem.of(
-                    Response.Status.CONFLICT,
-                    "tile "
-                        + t.tile().uri()
-                        + " of scene "
-                        + sceneId
-                        + " is no longer stored: drop the scene again to map it anew")
-                .forScene(sceneId));
-      }
     }
     try {
       for (TileReady t : tiles) {
@@ -297,6 +291,22 @@ public class ScenesResource {
     return Response.accepted(new Remapping(sceneId, version, tiles.size(), map, report(status)))
         .location(URI.create("/scenes/" + sceneId))
         .build();
+  }
+
+  /** {@code ref} as stored, with its SHA-256; 409 when the object is gone. */
+  private ObjectRef stored(ObjectRef ref, String sceneId) {
+    try {
+      return store.stat(ref.bucket(), ref.key()).ref();
+    } catch (ObjectNotFoundException e) {
+      throw new ProblemException(
+          Problem.of(
+                  Response.Status.CONFLICT,
+                  ref.uri()
+                      + " of scene "
+                      + sceneId
+                      + " is no longer stored: drop the scene again to map it anew")
+              .forScene(sceneId));
+    }
   }
 
   @GET

@@ -64,12 +64,11 @@ public final class SceneRemap {
   }
 
   /**
-   * Checks that {@code scene} can be re-mapped by {@code version}: its first map is done and none
-   * of its maps is by that version already (or being made by it).
+   * Checks that {@code scene} can be re-mapped at all: its first map is done.
    *
    * @throws Refused 409 with the reason
    */
-  public static void check(SceneReport scene, String version) {
+  public static void requireMapped(SceneReport scene) {
     if (!SceneReport.DONE.equals(scene.state())) {
       throw new Refused(
           409,
@@ -79,6 +78,15 @@ public final class SceneRemap {
               + scene.state()
               + ": only a mapped scene can be re-mapped (its first map must be done)");
     }
+  }
+
+  /**
+   * Checks that none of the maps of {@code scene} is by {@code version} already (or being made by
+   * it).
+   *
+   * @throws Refused 409 with the reason
+   */
+  public static void requireNoMapBy(SceneReport scene, String version) {
     if (scene.maps() == null) {
       return;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.lcz.contract.Radiometry;
 import org.lcz.events.TileReady;
 import org.lcz.raster.GeoTiffWriter;
@@ -185,10 +186,15 @@ public final class SceneTiles {
 
   /**
    * The tile events of a re-map of a tiled scene by model version {@code modelVersion}: one per
-   * tile of its manifest, naming the tile objects stored when it was tiled.
+   * tile of its manifest, naming the tile objects stored when it was tiled as {@code stored} gives
+   * them (with their SHA-256, so that the tiles mapped again are the ones mapped before).
    */
   public static List<TileReady> remap(
-      String sceneId, SceneManifest manifest, ObjectRef manifestRef, String modelVersion) {
+      String sceneId,
+      SceneManifest manifest,
+      ObjectRef manifestRef,
+      String modelVersion,
+      UnaryOperator<ObjectRef> stored) {
     List<SceneManifest.TileEntry> entries = manifest.tiles();
     List<TileReady> events = new ArrayList<>();
     for (SceneManifest.TileEntry e : entries) {
@@ -199,7 +205,7 @@ public final class SceneTiles {
                   e.row(),
                   e.col(),
                   entries.size(),
-                  tileRef(sceneId, e.id()),
+                  stored.apply(tileRef(sceneId, e.id())),
                   manifestRef)
               .remappedBy(modelVersion));
     }

@@ -295,6 +295,43 @@ class ScenesResourceTest {
                     + remapCog.uri()
                     + ")"));
     given().post("/scenes/no-such-scene/remap").then().statusCode(404);
+
+    // a tile gone from the store: refused before anything is sent
+    String newer = "remap-" + UUID.randomUUID();
+    publisher.publish(ModelsResourceTest.published("msmla", newer, true)).get(10, TimeUnit.SECONDS);
+    Instant until = Instant.now().plusSeconds(30);
+    while (!given()
+        .get("/models")
+        .then()
+        .extract()
+        .jsonPath()
+        .getList("findAll { it.current }.version")
+        .contains(newer)) {
+      assertThat(Instant.now()).as("version %s current", newer).isBefore(until);
+      Thread.sleep(200);
+    }
+    ObjectRef gone = ObjectRef.of(Buckets.TILES, "scenes/" + sceneId + "/tiles/1_2.tif");
+    store.delete(gone.bucket(), gone.key());
+    int before =
+        new TopicEvents(bootstrap)
+            .read(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId))
+            .size();
+    given()
+        .post("/scenes/" + sceneId + "/remap")
+        .then()
+        .statusCode(409)
+        .body(
+            "detail",
+            equalTo(
+                gone.uri()
+                    + " of scene "
+                    + sceneId
+                    + " is no longer stored: drop the scene again to map it anew"));
+    assertThat(
+            new TopicEvents(bootstrap)
+                .read(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
+        .as("nothing sent")
+        .hasSize(before);
   }
 
   @Test

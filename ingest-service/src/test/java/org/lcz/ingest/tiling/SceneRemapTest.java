@@ -100,23 +100,26 @@ class SceneRemapTest {
 
   @Test
   void onlyADoneSceneWithoutAMapByThatVersionIsRemapped() {
-    SceneRemap.check(scene("done", map("v1", false, "done")), "v2");
-    assertThatThrownBy(() -> SceneRemap.check(scene("mapping", map("v1", false, "mapping")), "v2"))
+    SceneRemap.requireMapped(scene("done", map("v1", false, "done")));
+    SceneRemap.requireNoMapBy(scene("done", map("v1", false, "done")), "v2");
+    assertThatThrownBy(
+            () -> SceneRemap.requireMapped(scene("mapping", map("v1", false, "mapping"))))
         .isInstanceOfSatisfying(
             SceneRemap.Refused.class, e -> assertThat(e.status()).isEqualTo(409))
         .hasMessage(
             "scene s1 is mapping: only a mapped scene can be re-mapped (its first map must be done)");
-    assertThatThrownBy(() -> SceneRemap.check(scene("done", map("v1", false, "done")), "v1"))
+    assertThatThrownBy(
+            () -> SceneRemap.requireNoMapBy(scene("done", map("v1", false, "done")), "v1"))
         .isInstanceOf(SceneRemap.Refused.class)
         .hasMessage(
             "scene s1 already has a map by model version v1 (s3://lcz-maps/scenes/s1/lcz.tif)");
     assertThatThrownBy(
             () ->
-                SceneRemap.check(
+                SceneRemap.requireNoMapBy(
                     scene("done", map("v1", false, "done"), map("v2", true, "mapping")), "v2"))
         .isInstanceOf(SceneRemap.Refused.class)
         .hasMessage("scene s1 is being mapped by model version v2");
     // a first map made by two versions (a swap mid-scene) is by neither alone
-    SceneRemap.check(scene("done", map("v1,v2", false, "done")), "v2");
+    SceneRemap.requireNoMapBy(scene("done", map("v1,v2", false, "done")), "v2");
   }
 }
