@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,25 +77,33 @@ public final class RegionFuser implements Runnable {
             bootstrap, group, Topics.REGION_MAPS, source, "region-fuser", RECHECK, Owned::new);
   }
 
-  /** The members a region's next version is made of, as its rule and definition say. */
+  /**
+   * The members a region's next version is made of, as its rule and definition say: of each scene's
+   * maps routed since the definition, the latest one by the current model (rule {@code current};
+   * any model while none is known) or its latest map (rule {@code any}) — a scene re-mapped by an
+   * older version keeps counting with its map by the current one.
+   */
   static List<RegionMapUpdated.Member> due(
-      RegionDefined region, Collection<RegionMemberMapped> members, Optional<String> current) {
-    return members.stream()
-        .filter(m -> m.definedAt().equals(region.definedAt()))
-        .filter(
-            m ->
-                RegionDefined.ANY.equals(region.models())
-                    || current.map(v -> v.equals(m.modelVersion())).orElse(true))
-        .sorted(Comparator.comparing(RegionMemberMapped::sceneId))
-        .map(RegionMemberMapped::member)
-        .toList();
+      RegionDefined region, Collection<RegionMemberMapped> maps, Optional<String> current) {
+    Map<String, RegionMemberMapped> chosen = new TreeMap<>();
+    for (RegionMemberMapped m : maps) {
+      if (!m.definedAt().equals(region.definedAt())) {
+        continue;
+      }
+      if (!RegionDefined.ANY.equals(region.models())
+          && !current.map(v -> v.equals(m.modelVersion())).orElse(true)) {
+        continue;
+      }
+      chosen.merge(m.sceneId(), m, (a, b) -> b.completedAt().isAfter(a.completedAt()) ? b : a);
+    }
+    return chosen.values().stream().map(RegionMemberMapped::member).toList();
   }
 
   /** What this member knows of one partition it owns. */
   private final class Owned implements OwnedPartitionsLoop.Owner {
     final OwnedPartitionsLoop.Transactions transactions;
 
-    /** region → scene → its latest map. */
+    /** region → scene and model version → the latest map of that scene by that version. */
     final Map<String, Map<String, RegionMemberMapped>> members = new HashMap<>();
 
     final Map<String, RegionMapUpdated> latest = new HashMap<>();
@@ -117,11 +125,12 @@ public final class RegionFuser implements Runnable {
         if (event instanceof RegionMemberMapped m) {
           Map<String, RegionMemberMapped> scenes =
               members.computeIfAbsent(m.region(), k -> new HashMap<>());
-          RegionMemberMapped before = scenes.get(m.sceneId());
+          String key = m.sceneId() + "@" + m.modelVersion();
+          RegionMemberMapped before = scenes.get(key);
           if (before == null
               || !m.definedAt().isBefore(before.definedAt())
                   && !m.completedAt().isBefore(before.completedAt())) {
-            scenes.put(m.sceneId(), m);
+            scenes.put(key, m);
           }
           return m.region();
         } else if (event instanceof RegionMapUpdated u) {

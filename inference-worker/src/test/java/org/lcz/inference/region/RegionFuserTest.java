@@ -377,6 +377,50 @@ class RegionFuserTest {
     }
   }
 
+  @Test
+  void aVersionCountsEachScenesMapByTheCurrentModelOrItsLatestMapAsTheRuleSays() {
+    Instant defined = Instant.parse("2026-12-01T00:00:00Z");
+    RegionDefined current =
+        new RegionDefined(
+            "r", JSON.createObjectNode(), null, null, 32632, 100, RegionDefined.CURRENT, defined);
+    RegionDefined any =
+        new RegionDefined(
+            "r", JSON.createObjectNode(), null, null, 32632, 100, RegionDefined.ANY, defined);
+    RegionMemberMapped aByV1 = member("a", "v1", 1, defined);
+    RegionMemberMapped aByV2 = member("a", "v2", 2, defined); // a re-mapped by v2
+    RegionMemberMapped aByV1Again = member("a", "v1", 3, defined); // and again by v1, later
+    RegionMemberMapped bByV1 = member("b", "v1", 1, defined);
+    RegionMemberMapped cBefore =
+        member("c", "v2", 1, defined.minusSeconds(60)); // an old definition
+    List<RegionMemberMapped> all = List.of(aByV1, aByV2, aByV1Again, bByV1, cBefore);
+    assertThat(RegionFuser.due(current, all, Optional.of("v2")))
+        .as("the current model's maps only: a's by v2, though a later v1 map exists")
+        .containsExactly(aByV2.member());
+    assertThat(RegionFuser.due(current, all, Optional.of("v1")))
+        .containsExactly(aByV1Again.member(), bByV1.member());
+    assertThat(RegionFuser.due(any, all, Optional.of("v2")))
+        .as("each scene's latest map")
+        .containsExactly(aByV1Again.member(), bByV1.member());
+    assertThat(RegionFuser.due(current, all, Optional.empty()))
+        .as("no current model known: the latest maps")
+        .containsExactly(aByV1Again.member(), bByV1.member());
+  }
+
+  private static RegionMemberMapped member(
+      String scene, String version, int minute, Instant definedAt) {
+    ObjectRef ref = ObjectRef.of(Buckets.MAPS, "scenes/" + scene + "/" + version + "/lcz.tif");
+    return new RegionMemberMapped(
+        "r",
+        scene,
+        version,
+        null,
+        ref,
+        ref,
+        ref,
+        Instant.parse("2026-12-02T00:00:00Z").plusSeconds(60L * minute),
+        definedAt);
+  }
+
   private static Map<String, ObjectRef> v1Products(ObjectStore store, String scene) {
     Map<String, ObjectRef> p = new LinkedHashMap<>();
     p.put("map", store.stat(Buckets.MAPS, "scenes/" + scene + "/lcz.tif").ref());
