@@ -318,6 +318,9 @@ class WebPageIT {
           return cells.size() >= 4 && cells.get(3).getText().equals("2");
         });
     assertThat(awaitRegionColours("observations twice", observations, "2")).containsOnlyKeys("2");
+    // as a person first sees it (the README's screenshot): the fused, filtered map
+    browser.findElement(By.cssSelector("#region-layer-choice input[value='lczFilter']")).click();
+    Thread.sleep(1000); // let OpenLayers draw it before the picture is taken
     screenshot("region-map.png");
     browser.findElement(By.id("nav-scenes")).click();
 
