@@ -170,16 +170,7 @@ public final class SceneTiles {
         store.put(Buckets.TILES, prefix + "manifest.json", manifest.toJson(), "application/json");
     List<TileReady> events = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      SceneManifest.TileEntry e = entries.get(i);
-      events.add(
-          new TileReady(
-              sceneId,
-              sceneId + "-" + e.id(),
-              e.row(),
-              e.col(),
-              entries.size(),
-              refs.get(i),
-              manifestRef));
+      events.add(event(sceneId, entries.get(i), entries.size(), refs.get(i), manifestRef));
     }
     return new Stored(manifest, manifestRef, events);
   }
@@ -198,18 +189,16 @@ public final class SceneTiles {
     List<SceneManifest.TileEntry> entries = manifest.tiles();
     List<TileReady> events = new ArrayList<>();
     for (SceneManifest.TileEntry e : entries) {
-      events.add(
-          new TileReady(
-                  sceneId,
-                  sceneId + "-" + e.id(),
-                  e.row(),
-                  e.col(),
-                  entries.size(),
-                  stored.apply(tileRef(sceneId, e.id())),
-                  manifestRef)
-              .remappedBy(modelVersion));
+      ObjectRef tile = stored.apply(tileRef(sceneId, e.id()));
+      events.add(event(sceneId, e, entries.size(), tile, manifestRef).remappedBy(modelVersion));
     }
     return events;
+  }
+
+  /** The TileReady of tile {@code e} of a scene of {@code count} tiles. */
+  private static TileReady event(
+      String sceneId, SceneManifest.TileEntry e, int count, ObjectRef tile, ObjectRef manifest) {
+    return new TileReady(sceneId, sceneId + "-" + e.id(), e.row(), e.col(), count, tile, manifest);
   }
 
   /** Where tile {@code tileId} of a scene is stored. */

@@ -8,19 +8,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.lcz.contract.Radiometry;
 import org.lcz.deploy.testing.LocalStackTestResource;
-import org.lcz.events.ModelContract;
-import org.lcz.events.ModelPublished;
+import org.lcz.ingest.SampleModels;
 import org.lcz.messaging.EventPublisher;
 import org.lcz.storage.Buckets;
-import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
 
 /** {@code /models}: versions as lcz.models tells them, and their files from the real store. */
@@ -39,8 +35,8 @@ class ModelsResourceTest {
     byte[] plot = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
     store.put(Buckets.MODELS, name + "/" + first + "/model.json", card, "application/json");
     store.put(Buckets.MODELS, name + "/" + first + "/training-curves.png", plot, "image/png");
-    publisher.publish(published(name, first, true)).get(10, TimeUnit.SECONDS);
-    publisher.publish(published(name, second, false)).get(10, TimeUnit.SECONDS);
+    publisher.publish(SampleModels.published(name, first, true)).get(10, TimeUnit.SECONDS);
+    publisher.publish(SampleModels.published(name, second, false)).get(10, TimeUnit.SECONDS);
 
     List<Map<String, Object>> mine = awaitModels(name, 2);
     assertThat(mine)
@@ -90,35 +86,5 @@ class ModelsResourceTest {
       Thread.sleep(200);
     } while (System.nanoTime() < deadline);
     throw new AssertionError("the models of " + name + " did not arrive: " + mine);
-  }
-
-  static ModelPublished published(String name, String version, boolean promoted) {
-    Instant t = Instant.parse("2026-11-28T10:00:00Z");
-    ObjectRef train = ObjectRef.of(Buckets.DATASETS, "train.h5");
-    return new ModelPublished(
-        ModelPublished.CURRENT_SCHEMA_VERSION,
-        name,
-        version,
-        ObjectRef.of(Buckets.MODELS, name + "/" + version + "/model.onnx"),
-        ObjectRef.of(Buckets.MODELS, name + "/" + version + "/model.json"),
-        new ModelContract(
-            "MSMLA-18",
-            List.of("B2"),
-            48,
-            10,
-            Radiometry.CANONICAL,
-            List.of(0.0),
-            List.of(1.0),
-            List.of(1),
-            List.of("1"),
-            train,
-            Map.of(),
-            version,
-            t),
-        promoted,
-        promoted ? "promoted" : "not promoted: OA_w below the current model's",
-        0.7,
-        null,
-        t);
   }
 }

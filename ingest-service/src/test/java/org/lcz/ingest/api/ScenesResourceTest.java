@@ -29,6 +29,7 @@ import org.lcz.events.SceneMapCompleted;
 import org.lcz.events.SceneRejected;
 import org.lcz.events.TileReady;
 import org.lcz.events.Topics;
+import org.lcz.ingest.SampleModels;
 import org.lcz.ingest.TopicEvents;
 import org.lcz.ingest.inbox.SmallTiles;
 import org.lcz.messaging.EventPublisher;
@@ -178,20 +179,7 @@ class ScenesResourceTest {
             equalTo(
                 "no published version no-such-version of model msmla (GET /models lists them)"));
     String version = "remap-" + UUID.randomUUID();
-    publisher
-        .publish(ModelsResourceTest.published("msmla", version, true))
-        .get(10, TimeUnit.SECONDS);
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!given()
-        .get("/models")
-        .then()
-        .extract()
-        .jsonPath()
-        .getList("findAll { it.current }.version")
-        .contains(version)) {
-      assertThat(Instant.now()).as("version %s current", version).isBefore(deadline);
-      Thread.sleep(200);
-    }
+    promote(version);
     given()
         .post("/scenes/" + sceneId + "/remap")
         .then()
@@ -232,12 +220,11 @@ class ScenesResourceTest {
     publisher
         .publish(new MapTileWritten(sceneId, sceneId + "-0_0", 0, 0, 6, remapCog, version, true))
         .get(10, TimeUnit.SECONDS);
-    deadline = Instant.now().plusSeconds(30);
-    while (given().get("/scenes/" + sceneId).then().extract().jsonPath().getList("maps").size()
-        < 2) {
-      assertThat(Instant.now()).as("the re-map listed").isBefore(deadline);
-      Thread.sleep(200);
-    }
+    until(
+        "the re-map listed",
+        () ->
+            given().get("/scenes/" + sceneId).then().extract().jsonPath().getList("maps").size()
+                == 2);
     given()
         .get("/scenes/" + sceneId)
         .then()
@@ -268,12 +255,11 @@ class ScenesResourceTest {
                 null,
                 true))
         .get(10, TimeUnit.SECONDS);
-    deadline = Instant.now().plusSeconds(30);
-    while (!version.equals(
-        given().get("/scenes/" + sceneId).then().extract().path("map.modelVersion"))) {
-      assertThat(Instant.now()).as("the re-map done").isBefore(deadline);
-      Thread.sleep(200);
-    }
+    until(
+        "the re-map done",
+        () ->
+            version.equals(
+                given().get("/scenes/" + sceneId).then().extract().path("map.modelVersion")));
     given()
         .get("/scenes/" + sceneId)
         .then()
@@ -298,18 +284,7 @@ class ScenesResourceTest {
 
     // a tile gone from the store: refused before anything is sent
     String newer = "remap-" + UUID.randomUUID();
-    publisher.publish(ModelsResourceTest.published("msmla", newer, true)).get(10, TimeUnit.SECONDS);
-    Instant until = Instant.now().plusSeconds(30);
-    while (!given()
-        .get("/models")
-        .then()
-        .extract()
-        .jsonPath()
-        .getList("findAll { it.current }.version")
-        .contains(newer)) {
-      assertThat(Instant.now()).as("version %s current", newer).isBefore(until);
-      Thread.sleep(200);
-    }
+    promote(newer);
     ObjectRef gone = ObjectRef.of(Buckets.TILES, "scenes/" + sceneId + "/tiles/1_2.tif");
     store.delete(gone.bucket(), gone.key());
     int before =
@@ -332,6 +307,31 @@ class ScenesResourceTest {
                 .read(Topics.TILES, e -> e instanceof TileReady t && t.sceneId().equals(sceneId)))
         .as("nothing sent")
         .hasSize(before);
+  }
+
+  /** Publishes version {@code version} of msmla, promoted, and waits until it is current. */
+  private void promote(String version) throws Exception {
+    publisher.publish(SampleModels.published("msmla", version, true)).get(10, TimeUnit.SECONDS);
+    until(
+        "version " + version + " current",
+        () ->
+            given()
+                .get("/models")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.current }.version")
+                .contains(version));
+  }
+
+  /** Waits up to 30 s for {@code condition}, checking every 200 ms. */
+  private static void until(String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as(what).isBefore(deadline);
+      Thread.sleep(200);
+    }
   }
 
   @Test

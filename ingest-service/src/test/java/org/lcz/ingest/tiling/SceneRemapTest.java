@@ -8,43 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.lcz.contract.Radiometry;
-import org.lcz.events.ModelContract;
 import org.lcz.events.ModelPublished;
+import org.lcz.ingest.SampleModels;
 import org.lcz.ingest.status.SceneReport;
-import org.lcz.storage.Buckets;
-import org.lcz.storage.ObjectRef;
 
 class SceneRemapTest {
   private static final Instant T = Instant.parse("2026-12-01T00:00:00Z");
 
   private static ModelPublished model(String name, String version) {
-    ObjectRef train = ObjectRef.of(Buckets.DATASETS, "train.h5");
-    return new ModelPublished(
-        ModelPublished.CURRENT_SCHEMA_VERSION,
-        name,
-        version,
-        ObjectRef.of(Buckets.MODELS, name + "/" + version + "/model.onnx"),
-        ObjectRef.of(Buckets.MODELS, name + "/" + version + "/model.json"),
-        new ModelContract(
-            "MSMLA-18",
-            List.of("B2"),
-            48,
-            10,
-            Radiometry.CANONICAL,
-            List.of(0.0),
-            List.of(1.0),
-            List.of(1),
-            List.of("1"),
-            train,
-            Map.of(),
-            version,
-            T),
-        true,
-        "promoted",
-        0.7,
-        null,
-        T);
+    return SampleModels.published(name, version, true);
   }
 
   private static SceneReport scene(String state, SceneReport.MapVersion... maps) {

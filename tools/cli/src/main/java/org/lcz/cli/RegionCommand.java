@@ -5,15 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -111,10 +105,7 @@ public final class RegionCommand {
         default -> throw new UsageException("unknown option " + a);
       }
     }
-    if (key == null && Files.isRegularFile(keyFile)) {
-      key = Files.readString(keyFile).trim();
-    }
-    Client client = new Client(url, key);
+    RestClient client = new RestClient(url, RestClient.key(key, keyFile));
     return switch (command) {
       case "list" -> {
         JsonNode all = client.send("GET", "/regions", null);
@@ -209,41 +200,6 @@ public final class RegionCommand {
 
   private static String pretty(JsonNode n) throws IOException {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n);
-  }
-
-  /** The REST client: problems come back as their detail. */
-  record Client(String url, String key) {
-    JsonNode send(String method, String path, JsonNode body)
-        throws IOException, InterruptedException {
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60));
-      if (key != null) {
-        b.header("Authorization", "Bearer " + key);
-      }
-      if (body != null) {
-        b.header("Content-Type", "application/json");
-        b.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      } else {
-        b.method(method, HttpRequest.BodyPublishers.noBody());
-      }
-      HttpResponse<String> r;
-      try {
-        r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new IllegalStateException(
-            "the ingest service does not answer at " + url + " (is ./lcz up running?)", e);
-      }
-      if (r.statusCode() >= 400) {
-        String detail = r.body();
-        try {
-          detail = JSON.readTree(r.body()).path("detail").asText(r.body());
-        } catch (IOException e) {
-          // not a problem body: the text as it is
-        }
-        throw new IllegalStateException(r.statusCode() + ": " + detail);
-      }
-      return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-    }
   }
 
   static final class UsageException extends IllegalArgumentException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,7 +27,7 @@ public final class RemapCommand {
     try {
       System.out.println(
           run(List.of(args), System.getenv("LCZ_API_KEY"), Path.of(".lcz-data/api-key")));
-    } catch (RegionCommand.UsageException e) {
+    } catch (UsageException e) {
       System.err.println("lcz remap: " + e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
@@ -53,31 +52,28 @@ public final class RemapCommand {
       String a = rest.removeFirst();
       if (!a.startsWith("--")) {
         if (scene != null) {
-          throw new RegionCommand.UsageException("give one scene, not " + scene + " and " + a);
+          throw new UsageException("give one scene, not " + scene + " and " + a);
         }
         scene = a;
         continue;
       }
       if (rest.isEmpty()) {
-        throw new RegionCommand.UsageException(a + " needs a value");
+        throw new UsageException(a + " needs a value");
       }
       String v = rest.removeFirst();
       switch (a) {
         case "--model" -> model = v;
         case "--url" -> url = v;
         case "--key" -> key = v;
-        default -> throw new RegionCommand.UsageException("unknown option " + a);
+        default -> throw new UsageException("unknown option " + a);
       }
     }
     if (scene == null) {
-      throw new RegionCommand.UsageException("give the scene's id");
-    }
-    if (key == null && Files.isRegularFile(keyFile)) {
-      key = Files.readString(keyFile).trim();
+      throw new UsageException("give the scene's id");
     }
     String path =
         "/scenes/" + enc(scene) + "/remap" + (model == null ? "" : "?model=" + enc(model));
-    JsonNode r = new RegionCommand.Client(url, key).send("POST", path, null);
+    JsonNode r = new RestClient(url, RestClient.key(key, keyFile)).send("POST", path, null);
     return String.format(
         "scene %s: %d tiles queued for model version %s; the map will be %s%n"
             + "follow it: curl %s/scenes/%s (its maps list both)",
@@ -87,6 +83,12 @@ public final class RemapCommand {
         r.path("map").asText(),
         url,
         r.path("sceneId").asText());
+  }
+
+  static final class UsageException extends IllegalArgumentException {
+    UsageException(String message) {
+      super(message);
+    }
   }
 
   private static String enc(String s) {

@@ -18,7 +18,7 @@ class RemapCommandTest {
   @Test
   void usageErrorsSayWhatToGive() {
     assertThatThrownBy(() -> RemapCommand.run(List.of(), null, NO_KEY))
-        .isInstanceOf(RegionCommand.UsageException.class)
+        .isInstanceOf(RemapCommand.UsageException.class)
         .hasMessage("give the scene's id");
     assertThatThrownBy(() -> RemapCommand.run(List.of("a", "b"), null, NO_KEY))
         .hasMessage("give one scene, not a and b");

@@ -213,7 +213,7 @@ class DemoIT {
     assertThat(status.at("/map/cog").asText()).endsWith(result.map().map().key());
 
     // outputs: every product, downloaded and as the S3 server keeps them
-    assertThat(result.map().schemaVersion()).isEqualTo(3);
+    assertThat(result.map().schemaVersion()).isEqualTo(4);
     assertThat(result.map().products().keySet())
         .containsExactly(
             "map",

@@ -405,16 +405,33 @@ class WebPageIT {
 
   /** The scene's extent on the page, in screenshot pixels: left, top, right, bottom. */
   private int[] sceneRectangle() {
+    return rectangle("page.map", "page.view.extent", "map");
+  }
+
+  /**
+   * An extent on the page and its map's element, in screenshot pixels: the extent's left, top,
+   * right, bottom, then the element's.
+   *
+   * @param map the OpenLayers map (a script expression)
+   * @param extent the extent in map units (a script expression)
+   * @param element the map's element id
+   */
+  private int[] rectangle(String map, String extent, String element) {
     @SuppressWarnings("unchecked")
     List<Number> r =
         (List<Number>)
             js(
-                "const e = page.view.extent;"
-                    + " const a = page.map.getPixelFromCoordinate([e[0], e[3]]);"
-                    + " const b = page.map.getPixelFromCoordinate([e[2], e[1]]);"
-                    + " const m = document.getElementById('map').getBoundingClientRect();"
-                    + " return [m.left + a[0], m.top + a[1], m.left + b[0], m.top + b[1],"
-                    + " m.left, m.top, m.right, m.bottom];");
+                "const e = "
+                    + extent
+                    + "; const m = "
+                    + map
+                    + "; const a = m.getPixelFromCoordinate([e[0], e[3]]);"
+                    + " const b = m.getPixelFromCoordinate([e[2], e[1]]);"
+                    + " const box = document.getElementById('"
+                    + element
+                    + "').getBoundingClientRect();"
+                    + " return [box.left + a[0], box.top + a[1], box.left + b[0], box.top + b[1],"
+                    + " box.left, box.top, box.right, box.bottom];");
     int[] out = new int[8];
     for (int i = 0; i < 8; i++) {
       out[i] = (int) Math.round(r.get(i).doubleValue());
@@ -432,28 +449,13 @@ class WebPageIT {
         "the region map drawn: " + what,
         Duration.ofSeconds(30),
         () -> {
-          Counts c = count(screenshot("region-" + expected + ".png"), regionRectangle(), ramp);
+          Counts c =
+              count(
+                  screenshot("region-" + expected + ".png"),
+                  rectangle("regionMap.state.map", "regionMap.state.extent", "region-map"),
+                  ramp);
           return c.insideShare() >= 0.8 && c.byClass.containsKey(expected) ? c.byClass : null;
         });
-  }
-
-  /** The region's extent on the screen and the region map's element, as {@link #sceneRectangle}. */
-  private int[] regionRectangle() {
-    @SuppressWarnings("unchecked")
-    List<Number> r =
-        (List<Number>)
-            js(
-                "const s = regionMap.state; const e = s.extent;"
-                    + " const a = s.map.getPixelFromCoordinate([e[0], e[3]]);"
-                    + " const b = s.map.getPixelFromCoordinate([e[2], e[1]]);"
-                    + " const m = document.getElementById('region-map').getBoundingClientRect();"
-                    + " return [m.left + a[0], m.top + a[1], m.left + b[0], m.top + b[1],"
-                    + " m.left, m.top, m.right, m.bottom];");
-    int[] out = new int[8];
-    for (int i = 0; i < 8; i++) {
-      out[i] = (int) Math.round(r.get(i).doubleValue());
-    }
-    return out;
   }
 
   /** Pixels in LCZ colours inside the scene's rectangle (2 px in) and in the map around it. */
