@@ -80,6 +80,9 @@ class DemoIT {
   private Demo.Result result;
   private String out;
 
+  /** What the demo printed: its stages, then the region stage's (printed when it ends). */
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
   /** The region stage's outcome (test 2), for the re-map (test 5). */
   private RegionStage.Result region;
 
@@ -102,7 +105,6 @@ class DemoIT {
                 "--s3-port", String.valueOf(StackSettings.freePort()),
                 "--http-port", String.valueOf(http)),
             home);
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
     demo = new Demo(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
       result = demo.run();
@@ -329,8 +331,13 @@ class DemoIT {
   @Order(2)
   void aRegionFusesEveryDropOfItsScenesAndAFifthSceneMakesExactlyOneMoreVersion() throws Exception {
     RegionStage.Result r;
+    int before = printed.size();
     try (ObjectStore store = demo.stack().newObjectStore()) {
       r = demo.region(store, result.world());
+    } finally {
+      // the stage's details: each drop's OA and the fused map's over its cells
+      byte[] all = printed.toByteArray();
+      System.out.print(new String(all, before, all.length - before, StandardCharsets.UTF_8));
     }
     region = r;
     System.out.println(r);
