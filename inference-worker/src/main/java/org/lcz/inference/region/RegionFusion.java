@@ -12,13 +12,16 @@ import org.lcz.scheme.regions.RegionGrid;
  * bilinear interpolation over the four member cells around it that have data, their weights
  * renormalised; a region cell whose centre lies outside the member, or whose four neighbours all
  * lack data (masked, nodata), is not observed by that member. Per cell the fused probability vector
- * is the mean over the members that observe it; from it the class (argmax; ties, which only the
- * rounding to whole percents makes, go to the class most observing members show, then to the lower
- * value), its probability, {@code observations} (how many members saw the cell) and {@code
- * agreement} (the share of those members whose own class — the class their map shows in the cell
- * under the region cell's centre, else the argmax of their interpolated vector — equals the fused
- * class, 0–100). Cells outside the outline, and cells no member observes, stay without data and are
- * counted.
+ * is the mean over the members that observe it, each weighted by how directly it observes the cell:
+ * the inverse of the effective number of its cells blended there, Σ(wₖ/Σw)² (1 when the region cell
+ * is one member cell, as on the region's lattice; ¼ when four are blended equally, as a member of
+ * the neighbouring UTM zone may be) — a member resampled across zones no longer outweighs the
+ * members that observe the cell exactly; from it the class (argmax; ties, which only the rounding
+ * to whole percents makes, go to the class most observing members show, then to the lower value),
+ * its probability, {@code observations} (how many members saw the cell) and {@code agreement} (the
+ * share of those members whose own class — the class their map shows in the cell under the region
+ * cell's centre, else the argmax of their interpolated vector — equals the fused class, 0–100).
+ * Cells outside the outline, and cells no member observes, stay without data and are counted.
  */
 public final class RegionFusion {
   private static final int K = MapTile.CLASSES;
@@ -26,6 +29,7 @@ public final class RegionFusion {
   private final RegionGrid region;
   private final int n;
   private final float[] sums;
+  private final float[] weights;
   private final int[] observations;
   private final List<byte[]> memberClasses = new ArrayList<>();
 
@@ -33,6 +37,7 @@ public final class RegionFusion {
     this.region = region;
     this.n = region.cols() * region.rows();
     this.sums = new float[K * n];
+    this.weights = new float[n];
     this.observations = new int[n];
   }
 
@@ -88,6 +93,14 @@ public final class RegionFusion {
         if (total <= 0) {
           continue; // no member cell with data around: not observed
         }
+        // how directly the member observes the cell: 1 when it is one member cell, down to 1/4
+        // when it is blended equally from four (the inverse of the effective number of cells)
+        double concentration = 0;
+        for (int k = 0; k < 4; k++) {
+          concentration += (w[k] / total) * (w[k] / total);
+        }
+        float weight = (float) concentration;
+        weights[i] += weight;
         int best = 0;
         for (int b = 0; b < K; b++) {
           double s = 0;
@@ -97,7 +110,7 @@ public final class RegionFusion {
             }
           }
           v[b] = (float) (s / total);
-          sums[b * n + i] += v[b];
+          sums[b * n + i] += weight * v[b];
           if (v[b] > v[best]) {
             best = b;
           }
@@ -146,17 +159,18 @@ public final class RegionFusion {
         continue;
       }
       observedCells++;
+      float weight = weights[i];
       int best = 0;
       for (int b = 0; b < K; b++) {
-        float mean = sums[b * n + i] / count;
+        float mean = sums[b * n + i] / weight;
         probabilities[b * n + i] = (byte) Math.round(mean);
-        if (mean > sums[best * n + i] / count) {
+        if (sums[b * n + i] > sums[best * n + i]) {
           best = b;
         }
       }
       best = breakTie(i, best);
       classes[i] = (byte) (best + 1);
-      confidence[i] = (byte) Math.round(sums[best * n + i] / count);
+      confidence[i] = (byte) Math.round(sums[best * n + i] / weight);
       int agree = 0;
       for (byte[] own : memberClasses) {
         if (own[i] == classes[i]) {

@@ -119,6 +119,50 @@ class RegionFusionTest {
   }
 
   @Test
+  void aMemberBlendedFromFourOfItsCellsCountsAQuarterOfOneOnTheRegionsLattice() {
+    RegionGrid g = region();
+    int n = g.cols() * g.rows();
+    // LCZ 6 at 70 % on the region's own lattice …
+    MemberMap onLattice = aligned("a", g, 6, 70, 0, 0);
+    // … and LCZ 2 at 90 % on a grid half a cell off in x and y: every region cell centre is the
+    // corner of four of its cells, blended equally (it observes each cell through four)
+    int cols = g.cols() + 1;
+    int rows = g.rows() + 1;
+    byte[][] p = new byte[K][cols * rows];
+    byte[] classes = new byte[cols * rows];
+    for (int i = 0; i < cols * rows; i++) {
+      p[1][i] = 90;
+      p[16][i] = 10;
+      classes[i] = 2;
+    }
+    double[] t = g.geoTransform();
+    MemberMap offset =
+        new MemberMap(
+            "b",
+            new GridMapping.Grid(
+                cols, rows, new double[] {t[0] - 50, t[1], 0, t[3] + 50, 0, t[5]}, g.grid().crs()),
+            classes,
+            p);
+    RegionFusion f = new RegionFusion(g);
+    f.add(onLattice);
+    f.add(offset);
+    FusedRegion r = f.result();
+    for (int i = 0; i < n; i++) {
+      if (!g.inside(i)) {
+        continue;
+      }
+      // weights 1 and 1/4: LCZ 6 (70 × 1) / 1.25 = 56 %, LCZ 2 (90 / 4) / 1.25 = 18 %, LCZ G
+      // (30 + 10 / 4) / 1.25 = 26 % — a plain mean would have made it LCZ 2 (45 % against 35 %)
+      assertThat(r.observations()[i]).isEqualTo((byte) 2);
+      assertThat(r.classes()[i]).isEqualTo((byte) 6);
+      assertThat(r.probabilities()[5 * n + i]).isEqualTo((byte) 56);
+      assertThat(r.probabilities()[1 * n + i]).isEqualTo((byte) 18);
+      assertThat(r.probabilities()[16 * n + i]).isEqualTo((byte) 26);
+      assertThat(r.agreement()[i]).isEqualTo((byte) 50);
+    }
+  }
+
+  @Test
   void cellsNoMemberSeesStayEmptyAndAreCounted() {
     RegionGrid g = region();
     RegionFusion f = new RegionFusion(g);
