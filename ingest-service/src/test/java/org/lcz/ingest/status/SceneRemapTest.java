@@ -1,4 +1,4 @@
-package org.lcz.ingest.tiling;
+package org.lcz.ingest.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lcz.events.ModelPublished;
 import org.lcz.ingest.SampleModels;
-import org.lcz.ingest.status.SceneReport;
 
 class SceneRemapTest {
   private static final Instant T = Instant.parse("2026-12-01T00:00:00Z");

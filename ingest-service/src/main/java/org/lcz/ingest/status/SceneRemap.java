@@ -1,9 +1,8 @@
-package org.lcz.ingest.tiling;
+package org.lcz.ingest.status;
 
 import java.util.Optional;
 import java.util.function.Function;
 import org.lcz.events.ModelPublished;
-import org.lcz.ingest.status.SceneReport;
 
 /**
  * What a re-map request ({@code POST /scenes/{id}/remap}) may do: which model version maps the
