@@ -601,9 +601,12 @@ async function loadRegions() {
           el('a', { href: `/stac/collections/lcz-region-${encodeURIComponent(r.name)}`, class: 'stac', text: 'STAC Collection' })))));
   if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: 7, text: 'No regions yet.' })));
   for (const row of body.querySelectorAll('tr[data-region]')) {
-    row.addEventListener('click', () => { regionMap.state.region = row.dataset.region; showRegionMap(regions); });
+    row.addEventListener('click', () => {
+      regionMap.state.region = row.dataset.region;
+      showRegionMap(regions).catch(showConnectionError);
+    });
   }
-  showRegionMap(regions);
+  await showRegionMap(regions);
 }
 
 /**

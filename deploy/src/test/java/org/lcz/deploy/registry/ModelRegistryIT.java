@@ -83,6 +83,13 @@ class ModelRegistryIT {
       assertThat(registry.current(name))
           .hasValueSatisfying(p -> assertThat(p.version()).isEqualTo("v1"));
       assertThat(current.refresh().outcome()).isEqualTo(CurrentModel.Outcome.UNCHANGED);
+      // a version by its name, promoted or not (what a re-map names); others are absent
+      assertThat(registry.version(name, "v2"))
+          .hasValueSatisfying(p -> assertThat(p.model()).isEqualTo(ref2));
+      assertThat(registry.version(name, "v1"))
+          .hasValueSatisfying(p -> assertThat(p.promoted()).isTrue());
+      assertThat(registry.version(name, "v9")).isEmpty();
+      assertThat(registry.version(name + "-other", "v1")).isEmpty();
 
       byte[] v3 = "onnx model three".getBytes(StandardCharsets.UTF_8);
       ObjectRef ref3 = store.put(Buckets.MODELS, name + "/v3/model.onnx", v3, "application/onnx");

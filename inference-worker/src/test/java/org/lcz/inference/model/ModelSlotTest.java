@@ -28,6 +28,7 @@ import org.lcz.registry.CurrentModel;
 import org.lcz.storage.Buckets;
 import org.lcz.storage.ObjectRef;
 import org.lcz.storage.ObjectStore;
+import org.lcz.storage.ObjectStoreException;
 
 /** Model files come from the real S3 server; the opener records what it opens and closes. */
 @ExtendWith(LocalStackExtension.class)
@@ -125,16 +126,12 @@ class ModelSlotTest {
                 assertThat(loaded.onnx()).hasContent("model " + loaded.event().version());
                 return new ActiveModel(loaded.event(), new Recorded(loaded.event().version()), 8);
               },
-              v ->
-                  Optional.ofNullable(registry.get(v))
-                      .map(
-                          p -> {
-                            try {
-                              return CurrentModel.fetch(p, store, dir);
-                            } catch (java.io.IOException e) {
-                              throw new java.io.UncheckedIOException(e);
-                            }
-                          }));
+              v -> {
+                ModelPublished p = registry.get(v);
+                return p == null
+                    ? Optional.empty()
+                    : Optional.of(CurrentModel.fetch(p, store, dir));
+              });
       slot.refresh();
       assertThat(slot.acquire("v3").version()).as("the current one itself").isEqualTo("v3");
       assertThat(opened).containsExactly("v3");
@@ -150,6 +147,27 @@ class ModelSlotTest {
           .hasMessage(
               "model version v9 is not in the registry (lcz.models holds each model's current"
                   + " version and its latest candidate)");
+      // an event without the model's digest: refused for good (the tile is dead-lettered, not
+      // retried)
+      ModelPublished v4 = published(store, "v4", "model v4");
+      registry.put(
+          "v4",
+          new ModelPublished(
+              v4.schemaVersion(),
+              v4.modelName(),
+              "v4",
+              ObjectRef.of(v4.model().bucket(), v4.model().key()),
+              v4.card(),
+              v4.contract(),
+              false,
+              "test",
+              0.5,
+              null,
+              v4.publishedAt()));
+      assertThatThrownBy(() -> slot.acquire("v4"))
+          .isInstanceOfSatisfying(
+              ObjectStoreException.class, e -> assertThat(e.permanent()).isTrue())
+          .hasMessageContaining("carries no SHA-256");
       slot.close();
       assertThat(closed).containsExactlyInAnyOrder("v1", "v2", "v3");
     }

@@ -35,9 +35,10 @@ public final class MapProgress {
   /**
    * One map of a scene.
    *
-   * @param modelVersion the re-map's model version; for the first map the version(s) reported so
-   *     far
+   * @param modelVersion the re-map's model version; for the first map its announcement's, and until
+   *     then the version of its latest tile
    * @param remap whether it is a re-map
+   * @param tilesTotal the scene's tile count
    * @param completed its announcement, once assembled
    */
   public record MapState(
@@ -51,14 +52,13 @@ public final class MapProgress {
     final boolean remap;
     final Set<String> tiles = ConcurrentHashMap.newKeySet();
     volatile String modelVersion;
-    volatile int total;
     volatile SceneMapCompleted completed;
 
     OneMap(boolean remap) {
       this.remap = remap;
     }
 
-    MapState state() {
+    MapState state(int total) {
       SceneMapCompleted done = completed;
       return new MapState(
           done != null ? done.modelVersion() : modelVersion,
@@ -70,27 +70,36 @@ public final class MapProgress {
   }
 
   private static final class Scene {
-    /** "" for the first map, the model version for a re-map; in the order they began. */
-    final Map<String, OneMap> maps = new LinkedHashMap<>();
+    /** The scene's tile count: every map of it has the same tiles. */
+    volatile int total;
 
     volatile SceneMapCompleted latest;
 
-    synchronized OneMap map(String key, boolean remap) {
-      return maps.computeIfAbsent(key, k -> new OneMap(remap));
+    private OneMap first;
+
+    /** Re-maps by model version, in the order they began. */
+    private final Map<String, OneMap> remaps = new LinkedHashMap<>();
+
+    synchronized OneMap map(boolean remap, String modelVersion) {
+      if (remap) {
+        return remaps.computeIfAbsent(modelVersion, k -> new OneMap(true));
+      }
+      if (first == null) {
+        first = new OneMap(false);
+      }
+      return first;
+    }
+
+    synchronized OneMap first() {
+      return first;
     }
 
     synchronized List<MapState> states() {
       List<MapState> all = new ArrayList<>();
-      OneMap first = maps.get("");
       if (first != null) {
-        all.add(first.state());
+        all.add(first.state(total));
       }
-      maps.forEach(
-          (k, m) -> {
-            if (!k.isEmpty()) {
-              all.add(m.state());
-            }
-          });
+      remaps.values().forEach(m -> all.add(m.state(total)));
       return all;
     }
   }
@@ -100,20 +109,17 @@ public final class MapProgress {
   /** Takes in one event from {@code lcz.maps}; other events are ignored. */
   public void record(LczEvent event) {
     if (event instanceof MapTileWritten t) {
-      OneMap m =
-          scenes
-              .computeIfAbsent(t.sceneId(), k -> new Scene())
-              .map(t.remap() ? t.modelVersion() : "", t.remap());
+      Scene s = scenes.computeIfAbsent(t.sceneId(), k -> new Scene());
+      OneMap m = s.map(t.remap(), t.modelVersion());
       m.tiles.add(t.tileId());
-      m.total = t.sceneTileCount();
+      s.total = t.sceneTileCount();
       if (m.completed == null) {
         m.modelVersion = t.modelVersion();
       }
     } else if (event instanceof SceneMapCompleted c) {
       Scene s = scenes.computeIfAbsent(c.sceneId(), k -> new Scene());
-      OneMap m = s.map(c.remap() ? c.modelVersion() : "", c.remap());
-      m.total = c.tileCount();
-      m.completed = c;
+      s.map(c.remap(), c.modelVersion()).completed = c;
+      s.total = c.tileCount();
       s.latest = c;
     }
   }
@@ -124,10 +130,8 @@ public final class MapProgress {
     if (s == null) {
       return Optional.empty();
     }
-    List<MapState> maps = s.states();
-    MapState first =
-        maps.isEmpty() || maps.get(0).remap() ? new MapState(null, false, 0, 0, null) : maps.get(0);
-    int total = first.tilesTotal() > 0 ? first.tilesTotal() : maps.get(0).tilesTotal();
-    return Optional.of(new Progress(first.tilesMapped(), total, s.latest, maps));
+    OneMap first = s.first();
+    int mapped = first == null ? 0 : first.state(s.total).tilesMapped();
+    return Optional.of(new Progress(mapped, s.total, s.latest, s.states()));
   }
 }

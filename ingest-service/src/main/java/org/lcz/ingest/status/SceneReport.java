@@ -60,7 +60,8 @@ public record SceneReport(
   /**
    * One map of the scene.
    *
-   * @param modelVersion the model version that made it (the first map: the version(s) of its tiles)
+   * @param modelVersion the model version that made it (the first map: its announcement's — all of
+   *     them, comma-separated, after a swap mid-scene — and until then its latest tile's)
    * @param remap whether it is a re-map ({@code POST /scenes/{id}/remap})
    * @param state {@code mapping} or {@code done}
    * @param outputs its objects, once done

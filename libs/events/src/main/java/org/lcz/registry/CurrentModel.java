@@ -93,15 +93,17 @@ public final class CurrentModel {
   /**
    * Downloads the ONNX file of {@code p} into {@code dir}, its SHA-256 checked against the event.
    *
-   * @throws ObjectStoreException if the event names no digest, or the object is missing, unreadable
-   *     or not the one the event describes
+   * @throws ObjectStoreException if the event names no digest (permanent: no retry brings one), or
+   *     the object is missing, unreadable or not the one the event describes
    */
   public static Loaded fetch(ModelPublished p, ObjectStore store, Path dir) throws IOException {
     Path target = dir.resolve(safe(p.modelName()) + "-" + safe(p.version()) + ".onnx");
     Files.createDirectories(dir);
     if (p.model().sha256() == null) {
       throw new ObjectStoreException(
-          "ModelPublished for version " + p.version() + " carries no SHA-256 for its model");
+          "ModelPublished for version " + p.version() + " carries no SHA-256 for its model",
+          null,
+          true);
     }
     store.download(p.model(), target);
     return new Loaded(p, target);

@@ -1,7 +1,9 @@
 package org.lcz.registry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -37,9 +39,10 @@ public final class ModelRegistry {
   /** The current version of every model name. */
   public Map<String, ModelPublished> currentAll() {
     Map<String, ModelPublished> current = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> r :
-        TopicSnapshot.read(bootstrapServers, Topics.MODELS, READ_TIMEOUT)) {
-      take(r, current);
+    for (ModelPublished p : published()) {
+      if (p.promoted()) {
+        current.put(p.modelName(), p);
+      }
     }
     return current;
   }
@@ -50,35 +53,29 @@ public final class ModelRegistry {
    */
   public Optional<ModelPublished> version(String modelName, String version) {
     ModelPublished found = null;
-    for (ConsumerRecord<String, byte[]> r :
-        TopicSnapshot.read(bootstrapServers, Topics.MODELS, READ_TIMEOUT)) {
-      if (r.value() == null) {
-        continue;
-      }
-      try {
-        ModelPublished p = inbound.decode(r, ModelPublished.class);
-        if (p.modelName().equals(modelName) && p.version().equals(version)) {
-          found = p;
-        }
-      } catch (InvalidEventException e) {
-        LOG.warning(
-            "skipping offset " + r.offset() + " of " + Topics.MODELS + ": " + e.getMessage());
+    for (ModelPublished p : published()) {
+      if (p.modelName().equals(modelName) && p.version().equals(version)) {
+        found = p;
       }
     }
     return Optional.ofNullable(found);
   }
 
-  private void take(ConsumerRecord<String, byte[]> r, Map<String, ModelPublished> current) {
-    if (r.value() == null) {
-      return; // a tombstone
-    }
-    try {
-      ModelPublished p = inbound.decode(r, ModelPublished.class);
-      if (p.promoted()) {
-        current.put(p.modelName(), p);
+  /** Every ModelPublished on the topic in its order; tombstones and unreadable records skipped. */
+  private List<ModelPublished> published() {
+    List<ModelPublished> all = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r :
+        TopicSnapshot.read(bootstrapServers, Topics.MODELS, READ_TIMEOUT)) {
+      if (r.value() == null) {
+        continue; // a tombstone
       }
-    } catch (InvalidEventException e) {
-      LOG.warning("skipping offset " + r.offset() + " of " + Topics.MODELS + ": " + e.getMessage());
+      try {
+        all.add(inbound.decode(r, ModelPublished.class));
+      } catch (InvalidEventException e) {
+        LOG.warning(
+            "skipping offset " + r.offset() + " of " + Topics.MODELS + ": " + e.getMessage());
+      }
     }
+    return all;
   }
 }
